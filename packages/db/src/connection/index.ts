@@ -1,0 +1,3 @@
+export * from "./resolve-database";
+export * from "./open-pglite";
+export * from "./pg-config";

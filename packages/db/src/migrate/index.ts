@@ -1,0 +1,3 @@
+export * from "./schema-engine";
+export * from "./operations";
+export * from "./open-target";

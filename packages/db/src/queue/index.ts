@@ -1,0 +1,2 @@
+export * from "./enqueue-website-event";
+export * from "./retry-policy";

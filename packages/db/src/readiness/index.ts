@@ -1,0 +1,2 @@
+export * from "./explain-database-error";
+export * from "./assert-database-ready";

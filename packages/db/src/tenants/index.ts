@@ -1,0 +1,3 @@
+export * from "./resolve-tenant-by-host";
+export * from "./tenant-cache";
+export * from "./get-tenant";

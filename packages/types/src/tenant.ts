@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+export const TENANT_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
+export const ZTenantSlug = z.string().regex(TENANT_SLUG_PATTERN, "lower-case letters, digits and hyphens");
+export const ZHexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1f4e79");
+
+export const DOMAIN_KINDS = ["WEB", "CRM"] as const;
+export type TDomainKind = (typeof DOMAIN_KINDS)[number];
+
+export const TENANT_STATUSES = ["ACTIVE", "SUSPENDED"] as const;
+export type TTenantStatus = (typeof TENANT_STATUSES)[number];
+
+/** What a request knows about its tenant after host resolution. */
+export type TResolvedTenant = {
+  tenantId: string;
+  slug: string;
+  name: string;
+  status: TTenantStatus;
+  primaryColor: string;
+  accentColor: string;
+  logoPath: string | null;
+  tagline: string | null;
+  /** The host the request came in on, normalised. */
+  hostname: string;
+  kind: TDomainKind;
+  /** The tenant's primary host for this kind (canonical URLs, sitemap): never the request's Host. */
+  primaryHostname: string;
+};
+
+/**
+ * Normalises a Host header: lower-case, port and trailing dot removed, IPv6 brackets kept.
+ * Returns null for anything that is not a plausible host name.
+ */
+export function normalizeHost(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let host = raw.trim().toLowerCase();
+  if (host.includes(",")) return null; // several hosts: refuse rather than guess
+  if (host.startsWith("[")) {
+    const end = host.indexOf("]");
+    if (end < 0) return null;
+    return host.slice(0, end + 1);
+  }
+  const colon = host.indexOf(":");
+  if (colon >= 0) {
+    const port = host.slice(colon + 1);
+    if (!/^\d{1,5}$/.test(port)) return null;
+    host = host.slice(0, colon);
+  }
+  while (host.endsWith(".")) host = host.slice(0, -1);
+  if (!host || host.length > 253) return null;
+  if (!/^[a-z0-9.-]+$/.test(host)) return null;
+  if (host.split(".").some((label) => label.length === 0 || label.length > 63 || label.startsWith("-") || label.endsWith("-"))) return null;
+  return host;
+}
+
+export const ZHostname = z
+  .string()
+  .transform((v, ctx) => {
+    const h = normalizeHost(v);
+    if (!h || h.startsWith("[")) {
+      ctx.addIssue({ code: "custom", message: "not a valid host name" });
+      return z.NEVER;
+    }
+    return h;
+  });

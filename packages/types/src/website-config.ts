@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** Modules a town or neighbourhood page can show, in their default order. */
+export const WEBSITE_MODULE_KEYS = [
+  "at-a-glance",
+  "taxes",
+  "schools",
+  "walk-score",
+  "nearby-places",
+  "listings",
+  "valuation-cta",
+] as const;
+export type TWebsiteModuleKey = (typeof WEBSITE_MODULE_KEYS)[number];
+export const ZWebsiteModuleKey = z.enum(WEBSITE_MODULE_KEYS);
+
+export const PAGE_KINDS = ["TOWN", "NEIGHBORHOOD"] as const;
+export type TPageKind = (typeof PAGE_KINDS)[number];
+
+export const MODULE_LABELS: Record<TWebsiteModuleKey, string> = {
+  "at-a-glance": "At a glance",
+  taxes: "Property taxes",
+  schools: "Schools",
+  "walk-score": "Walk Score",
+  "nearby-places": "Nearby places",
+  listings: "Homes for sale",
+  "valuation-cta": "Home value call to action",
+};
+
+export const ZModuleSettings = z
+  .object({
+    /** Heading shown above the module; default is MODULE_LABELS[key]. */
+    title: z.string().max(120).optional(),
+    /** listings: how many to show (default 6). */
+    limit: z.number().int().min(1).max(24).optional(),
+    /** nearby-places: place types to ask for (default restaurant, park, school). */
+    placeTypes: z.array(z.string().max(40)).max(10).optional(),
+  })
+  .strict();
+export type TModuleSettings = z.infer<typeof ZModuleSettings>;
+
+export type TModuleConfig = {
+  pageKind: TPageKind;
+  moduleKey: TWebsiteModuleKey;
+  enabled: boolean;
+  sortOrder: number;
+  settings: TModuleSettings;
+};
+
+/** Town / neighbourhood content that backs the database-driven modules. */
+export const ZAreaContent = z
+  .object({
+    atAGlance: z
+      .object({ facts: z.array(z.object({ label: z.string().max(80), value: z.string().max(200) })).max(20) })
+      .optional(),
+    taxes: z
+      .object({
+        millRate: z.number().nonnegative().optional(),
+        note: z.string().max(500).optional(),
+        isSample: z.boolean().optional(),
+      })
+      .optional(),
+    schools: z
+      .object({
+        district: z.string().max(120).optional(),
+        schools: z.array(z.object({ name: z.string().max(120), grades: z.string().max(40).optional(), note: z.string().max(200).optional() })).max(30),
+        isSample: z.boolean().optional(),
+      })
+      .optional(),
+    walkScore: z
+      .object({ walk: z.number().int().min(0).max(100).optional(), transit: z.number().int().min(0).max(100).optional(), bike: z.number().int().min(0).max(100).optional(), isSample: z.boolean().optional() })
+      .optional(),
+    nearbyPlaces: z
+      .object({ places: z.array(z.object({ name: z.string().max(120), kind: z.string().max(60) })).max(30), isSample: z.boolean().optional() })
+      .optional(),
+  })
+  .strict();
+export type TAreaContent = z.infer<typeof ZAreaContent>;
