@@ -17,5 +17,12 @@ try {
 
 const args = ["turbo", "run", "test", "--concurrency=2", "--output-logs=errors-only", ...process.argv.slice(2)];
 console.log(`npm test: running workspace tests (${args.slice(1).join(" ")})`);
-const result = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: url, FORCE_COLOR: "0" } });
-process.exit(result.status ?? 1);
+const env = { ...process.env, TEST_DATABASE_URL: url, FORCE_COLOR: "0" };
+const result = spawnSync("npx", args, { stdio: "inherit", env });
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The ingestion crash test (worker SIGKILLed while draining) runs after the unit and
+// integration suites, on its own, because it loads both cores for a few minutes.
+console.log("npm test: ingestion crash test (npm run test:ingestion:integration)");
+const crash = spawnSync("npm", ["run", "test:ingestion:integration"], { stdio: "inherit", env });
+process.exit(crash.status ?? 1);

@@ -18,7 +18,7 @@ export type CreateClientOptions = {
 function createFromUrl(url: string, options: CreateClientOptions) {
   const adapter = new PrismaPg({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? (Number(process.env.DB_POOL_SIZE) || 10),
     application_name: options.applicationName ?? "real-estate",
     connectionTimeoutMillis: 5_000,
   });
