@@ -1,0 +1,169 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { hashPassword } from "better-auth/crypto";
+import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-estate/db/testing";
+import { createMembership } from "@real-estate/db/memberships";
+import {
+  getAuth,
+  getSession,
+  readAuthEnv,
+  requireMember,
+  requireOperator,
+  signInWithPassword,
+  signOut,
+  signUpWithPassword,
+  hasSessionCookie,
+  DEV_AUTH_SECRET,
+} from "../src/index";
+
+const testDb = useTestDatabase("auth");
+const HOST = "crm.alpha.localhost:3001";
+
+function cookieFrom(headers: Headers): string {
+  const cookies = headers.getSetCookie().map((c) => c.split(";")[0]);
+  return cookies.join("; ");
+}
+
+function requestHeaders(cookie?: string): Headers {
+  const h = new Headers({ host: HOST });
+  if (cookie) h.set("cookie", cookie);
+  return h;
+}
+
+async function signUp(email: string): Promise<{ userId: string; cookie: string }> {
+  const res = await signUpWithPassword({ name: email.split("@")[0]!, email, password: "pass-word-1234", headers: requestHeaders() });
+  if (!res.ok) throw new Error(`sign-up failed: ${res.message}`);
+  return { userId: res.userId, cookie: cookieFrom(res.headers) };
+}
+
+describe("auth module", () => {
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let owner: { userId: string; cookie: string };
+  let agent: { userId: string; cookie: string };
+  let outsider: { userId: string; cookie: string };
+
+  beforeAll(async () => {
+    const db = testDb().db;
+    a = await createTenantFixture(db, { slug: "alpha", crmHosts: ["crm.alpha.test"] });
+    b = await createTenantFixture(db, { slug: "beta" });
+    owner = await signUp("owner@alpha.example");
+    agent = await signUp("agent@alpha.example");
+    outsider = await signUp("owner@beta.example");
+    await createMembership({ tenantId: a.tenantId, userId: owner.userId, role: "OWNER" });
+    await createMembership({ tenantId: a.tenantId, userId: agent.userId, role: "AGENT" });
+    await createMembership({ tenantId: b.tenantId, userId: outsider.userId, role: "OWNER" });
+  });
+
+  it("sign-up sets a session cookie that getSession resolves", async () => {
+    expect(owner.cookie).toMatch(/^re\.session_token=/);
+    expect(hasSessionCookie(requestHeaders(owner.cookie))).toBe(true);
+    expect(hasSessionCookie(requestHeaders())).toBe(false);
+    const session = await getSession(requestHeaders(owner.cookie));
+    expect(session?.user).toMatchObject({ id: owner.userId, email: "owner@alpha.example", platformRole: null });
+    expect(await getSession(requestHeaders())).toBeNull();
+    expect(await getSession(requestHeaders("re.session_token=forged.value"))).toBeNull();
+  });
+
+  it("stores sessions in the session table and passwords hashed", async () => {
+    const db = testDb().db;
+    expect(await db.session.count({ where: { userId: owner.userId } })).toBeGreaterThan(0);
+    const account = await db.account.findFirst({ where: { userId: owner.userId, providerId: "credential" } });
+    expect(account?.password).toBeTruthy();
+    expect(account?.password).not.toContain("pass-word-1234");
+  });
+
+  it("signs in with the right password only", async () => {
+    const good = await signInWithPassword({ email: "agent@alpha.example", password: "pass-word-1234", headers: requestHeaders() });
+    expect(good.ok).toBe(true);
+    const bad = await signInWithPassword({ email: "agent@alpha.example", password: "wrong-password", headers: requestHeaders() });
+    expect(bad).toMatchObject({ ok: false, error: "invalid_credentials" });
+    const unknown = await signInWithPassword({ email: "nobody@alpha.example", password: "pass-word-1234", headers: requestHeaders() });
+    expect(unknown).toMatchObject({ ok: false, error: "invalid_credentials" });
+  });
+
+  it("accepts passwords hashed with better-auth/crypto hashPassword (the seed's way)", async () => {
+    const db = testDb().db;
+    const id = "seeded-user-1";
+    await db.user.create({ data: { id, name: "Seeded", email: "seeded@alpha.example", emailVerified: true } });
+    await db.account.create({
+      data: { id: "seeded-account-1", accountId: id, providerId: "credential", userId: id, password: await hashPassword("seeded-pass-1234") },
+    });
+    const res = await signInWithPassword({ email: "seeded@alpha.example", password: "seeded-pass-1234", headers: requestHeaders() });
+    expect(res).toMatchObject({ ok: true, userId: id });
+  });
+
+  it("requireMember: members pass, others get a typed refusal", async () => {
+    const tenantId = a.tenantId;
+    expect(await requireMember({ tenantId, headers: requestHeaders() })).toEqual({ ok: false, reason: "unauthenticated" });
+    const asOwner = await requireMember({ tenantId, role: "OWNER", headers: requestHeaders(owner.cookie) });
+    expect(asOwner).toMatchObject({ ok: true, membership: { tenantId, userId: owner.userId, role: "OWNER" } });
+    const asAgent = await requireMember({ tenantId, headers: requestHeaders(agent.cookie) });
+    expect(asAgent).toMatchObject({ ok: true, membership: { role: "AGENT" } });
+    const agentAsOwner = await requireMember({ tenantId, role: "OWNER", headers: requestHeaders(agent.cookie) });
+    expect(agentAsOwner).toMatchObject({ ok: false, reason: "forbidden" });
+    const other = await requireMember({ tenantId, headers: requestHeaders(outsider.cookie) });
+    expect(other).toMatchObject({ ok: false, reason: "not_member" });
+    const ownTenant = await requireMember({ tenantId: b.tenantId, headers: requestHeaders(outsider.cookie) });
+    expect(ownTenant.ok).toBe(true);
+  });
+
+  it("requireOperator: only users with platformRole operator", async () => {
+    expect(await requireOperator(requestHeaders())).toEqual({ ok: false, reason: "unauthenticated" });
+    expect(await requireOperator(requestHeaders(owner.cookie))).toMatchObject({ ok: false, reason: "not_operator" });
+    const op = await signUp("operator@platform.example");
+    await testDb().db.user.update({ where: { id: op.userId }, data: { platformRole: "operator" } });
+    expect(await requireOperator(requestHeaders(op.cookie))).toMatchObject({ ok: true, session: { user: { platformRole: "operator" } } });
+  });
+
+  it("platformRole cannot be set through sign-up", async () => {
+    const res = await getAuth()
+      .api.signUpEmail({
+        body: { name: "x", email: "sneaky@alpha.example", password: "pass-word-1234", platformRole: "operator" } as never,
+        headers: requestHeaders(),
+      })
+      .then(() => "created", () => "refused");
+    const row = await testDb().db.user.findUnique({ where: { email: "sneaky@alpha.example" } });
+    expect(res === "refused" || row?.platformRole == null).toBe(true);
+  });
+
+  it("sign-out ends the session", async () => {
+    const s = await signInWithPassword({ email: "agent@alpha.example", password: "pass-word-1234", headers: requestHeaders() });
+    if (!s.ok) throw new Error("sign-in failed");
+    const cookie = cookieFrom(s.headers);
+    expect(await getSession(requestHeaders(cookie))).not.toBeNull();
+    await signOut(requestHeaders(cookie));
+    expect(await getSession(requestHeaders(cookie))).toBeNull();
+  });
+
+  it("trusts CRM domains of tenants and the studio as origins, refuses others", async () => {
+    const post = (origin: string) =>
+      getAuth().handler(
+        new Request(`http://${HOST}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { host: HOST, origin, "content-type": "application/json" },
+          body: JSON.stringify({ email: "agent@alpha.example", password: "pass-word-1234" }),
+        }),
+      );
+    expect((await post("http://evil.example")).status).toBe(403);
+    expect((await post("http://crm.alpha.test:3001")).status).toBe(200);
+    expect((await post("http://localhost:3002")).status).toBe(200);
+    expect((await post(`http://${HOST}`)).status).toBe(200);
+  });
+});
+
+describe("readAuthEnv", () => {
+  it("uses the development secret outside production only", () => {
+    expect(readAuthEnv({ NODE_ENV: "test" }).secret).toBe(DEV_AUTH_SECRET);
+    expect(() => readAuthEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required/);
+    expect(readAuthEnv({ NODE_ENV: "production", AUTH_DEMO_MODE: "1" }).usingDevSecret).toBe(true);
+    const secret = "x".repeat(40);
+    expect(readAuthEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret })).toMatchObject({ secret, usingDevSecret: false });
+    expect(() => readAuthEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
+  });
+
+  it("reads host and origin lists", () => {
+    const env = readAuthEnv({ NODE_ENV: "test", AUTH_ALLOWED_HOSTS: "crm.example.com, *.crm.example.com", STUDIO_ORIGINS: "https://studio.example.com" });
+    expect(env.allowedHosts).toEqual(["crm.example.com", "*.crm.example.com"]);
+    expect(env.studioOrigins).toEqual(["https://studio.example.com"]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { MembershipRole } from "../generated/prisma/enums";
+import type { Db, DbTx } from "../client/create-client";
+import { getDb } from "../client/shared-client";
+import { membershipSelect, type MembershipRow } from "./membership-select";
+
+/**
+ * Makes the user a member of the tenant with this role. Idempotent: an existing membership is
+ * returned unchanged (its role is not altered here; use updateMembershipRole for that).
+ */
+export async function createMembership(options: {
+  tenantId: string;
+  userId: string;
+  role: MembershipRole;
+  db?: Db | DbTx;
+}): Promise<MembershipRow> {
+  const db = options.db ?? getDb();
+  return db.tenantMembership.upsert({
+    where: { tenantId_userId: { tenantId: options.tenantId, userId: options.userId } },
+    create: { tenantId: options.tenantId, userId: options.userId, role: options.role },
+    update: {},
+    select: membershipSelect,
+  });
+}
