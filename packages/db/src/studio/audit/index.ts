@@ -1,0 +1,2 @@
+export * from "./record-operator-action";
+export * from "./list-operator-actions";

@@ -1,0 +1,4 @@
+export * from "./area-inputs";
+export * from "./list-areas";
+export * from "./get-area";
+export * from "./update-area-content";

@@ -1,0 +1,4 @@
+export * from "./domain-inputs";
+export * from "./add-tenant-domain";
+export * from "./remove-tenant-domain";
+export * from "./set-primary-domain";

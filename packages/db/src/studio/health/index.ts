@@ -1,0 +1,3 @@
+export * from "./health-thresholds";
+export * from "./throughput-series";
+export * from "./get-ingestion-overview";
