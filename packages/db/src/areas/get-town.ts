@@ -1,0 +1,32 @@
+import type { TAreaContent } from "@real-estate/types";
+import type { Db } from "../client/create-client";
+import { getDb } from "../client/shared-client";
+import { parseAreaContent } from "./area-content";
+
+export type TTown = {
+  slug: string;
+  name: string;
+  state: string;
+  county: string | null;
+  summary: string;
+  latitude: number | null;
+  longitude: number | null;
+  isSample: boolean;
+  content: TAreaContent;
+  updatedAt: string;
+  neighborhoods: { slug: string; name: string; summary: string; isSample: boolean }[];
+};
+
+/** One town of the tenant by slug, with its neighbourhoods; null when missing or another tenant's. */
+export async function getTown(options: { tenantId: string; townSlug: string; db?: Db }): Promise<TTown | null> {
+  const db = options.db ?? getDb();
+  const town = await db.town.findUnique({
+    where: { tenantId_slug: { tenantId: options.tenantId, slug: options.townSlug } },
+    select: {
+      slug: true, name: true, state: true, county: true, summary: true, latitude: true, longitude: true, isSample: true, content: true, updatedAt: true,
+      neighborhoods: { select: { slug: true, name: true, summary: true, isSample: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] },
+    },
+  });
+  if (!town) return null;
+  return { ...town, content: parseAreaContent(town.content), updatedAt: town.updatedAt.toISOString() };
+}
