@@ -1,0 +1,17 @@
+export * from "./crm-selects";
+export * from "./is-uuid";
+export * from "./contact-input";
+export * from "./list-leads";
+export * from "./get-lead";
+export * from "./create-lead";
+export * from "./update-lead";
+export * from "./bulk-update-leads";
+export * from "./list-contacts";
+export * from "./find-duplicate-contact";
+export * from "./create-contact";
+export * from "./get-contact";
+export * from "./update-contact";
+export * from "./list-activities";
+export * from "./log-activity";
+export * from "./get-dashboard-stats";
+export type { LeadChange } from "./apply-lead-changes";
