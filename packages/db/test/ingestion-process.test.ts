@@ -81,7 +81,7 @@ describe("processWebsiteEvent", () => {
     expect(activity.title).toBe("Home valuation requested for 12 Elm Street, Fairfield CT");
     expect(activity.body).toContain("3 bd · 2 ba · 1,850 sq ft · built 1962");
     expect(activity.body).toContain("$610,000–$680,000");
-    const meta = activity.metadata as Record<string, any>;
+    const meta = activity.metadata as { consent: Record<string, unknown> & { text: string }; source: Record<string, unknown> };
     expect(meta.consent).toMatchObject({ given: true, version: "2026-01", ip: "203.0.113.9", pageUrl: "https://example.test/valuation" });
     expect(meta.consent.text).toContain("I agree to be contacted");
     expect(meta.source).toMatchObject({ pageUrl: "https://example.test/valuation" });
