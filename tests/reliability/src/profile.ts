@@ -1,0 +1,29 @@
+// How much of each check to run: `fast` in `npm test` (minutes on two cores), `full` in
+// `npm run test:reliability` (the figures the issue asks for). RELIABILITY_PROFILE selects it.
+
+export type Profile = {
+  name: "fast" | "full";
+  /** Minimum isolation-matrix probes (the matrix repeats its cases until it reaches this). */
+  isolationProbes: number;
+  /** Generated bodies per fuzzed route. */
+  fuzzBodiesPerRoute: number;
+  /** Host / forwarding header combinations per app. */
+  hostCombinations: number;
+  /** pg_terminate_backend rounds against the worker during a drain. */
+  workerTerminations: number;
+  /** Events queued for each fault drain. */
+  faultEvents: number;
+  /** POST /api/lead requests in the burst that spans a PostgreSQL restart. */
+  burstRequests: number;
+  /** Wall-clock cap for any one loop, in ms. */
+  loopBudgetMs: number;
+};
+
+const PROFILES: Record<Profile["name"], Profile> = {
+  fast: { name: "fast", isolationProbes: 600, fuzzBodiesPerRoute: 150, hostCombinations: 150, workerTerminations: 10, faultEvents: 300, burstRequests: 200, loopBudgetMs: 45_000 },
+  full: { name: "full", isolationProbes: 5_000, fuzzBodiesPerRoute: 10_000, hostCombinations: 1_000, workerTerminations: 100, faultEvents: 2_000, burstRequests: 1_500, loopBudgetMs: 1_200_000 },
+};
+
+export function currentProfile(): Profile {
+  return process.env.RELIABILITY_PROFILE === "full" ? PROFILES.full : PROFILES.fast;
+}

@@ -1,0 +1,119 @@
+// Production builds of the Next.js apps, started on a port of our range against a test database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { AppName } from "../inventory/route-inventory";
+import { ARTIFACTS_DIR, REPO_ROOT } from "../report/summary";
+import { allocatePort } from "./ports";
+
+const appDir = (app: AppName) => path.join(REPO_ROOT, "apps", app);
+
+function newestMtime(dir: string, skip: RegExp): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (skip.test(e.name)) continue;
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p, skip) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether the app has a production build at least as new as its sources and the packages' sources. */
+export function buildIsCurrent(app: AppName): boolean {
+  const buildId = path.join(appDir(app), ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  const skip = /^(node_modules|\.next|\.turbo|test|generated)$|\.test\.tsx?$/;
+  const sources = Math.max(newestMtime(appDir(app), skip), ...["db", "types", "auth"].map((p) => newestMtime(path.join(REPO_ROOT, "packages", p, "src"), skip)));
+  return sources <= built;
+}
+
+/** Builds the app with turbo unless its build is current (serialised per app with flock). */
+export function ensureBuilt(app: AppName): void {
+  if (!fs.existsSync(path.join(appDir(app), "package.json")) || !fs.existsSync(path.join(appDir(app), "app"))) {
+    throw new Error(`apps/${app} has no Next.js app yet`);
+  }
+  if (process.env.RELIABILITY_SKIP_BUILD === "1" && fs.existsSync(path.join(appDir(app), ".next", "BUILD_ID"))) return;
+  if (buildIsCurrent(app)) return;
+  const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+    timeout: 600_000,
+  });
+  if (r.status !== 0) throw new Error(`building apps/${app} failed (exit ${r.status})`);
+}
+
+export type RunningServer = {
+  app: AppName;
+  port: number;
+  origin: string;
+  logFile: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+};
+
+async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000), redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`server at ${origin} did not answer within ${timeoutMs} ms; see ${logFile}`);
+}
+
+/** `next start` of the app's production build on 127.0.0.1 and a port in 3500-3599. */
+export async function startNextServer(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }): Promise<RunningServer> {
+  ensureBuilt(options.app);
+  const port = await allocatePort();
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);
+  const log = fs.openSync(logFile, "w");
+  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir(options.app),
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          try {
+            if (child.pid) process.kill(-child.pid, "SIGKILL");
+          } catch {
+            // gone
+          }
+          resolve();
+        }, 5_000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    fs.closeSync(log);
+  };
+  try {
+    await waitForHttp(origin, child, 60_000, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { app: options.app, port, origin, logFile, child, stop };
+}
