@@ -54,11 +54,11 @@ export function classifyIngestionError(error: unknown): IngestionErrorClass {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const LONG_NUMBER = /\+?\d[\d\s().-]{6,}\d/g;
+const NUMBER_RUN = /\+?\d[\d\s().-]{5,}\d/g;
 
-/** Removes e-mail addresses and phone-like numbers, so errors can be logged and stored safely. */
+/** Removes e-mail addresses and phone-like numbers (7+ digits), so errors can be logged and stored safely. */
 export function scrubPersonalData(text: string): string {
-  return text.replace(EMAIL, "[email]").replace(LONG_NUMBER, "[number]");
+  return text.replace(EMAIL, "[email]").replace(NUMBER_RUN, (run) => (run.replace(/\D/g, "").length >= 7 ? "[number]" : run));
 }
 
 /** One readable line for an error (no Prisma invocation banner), personal data removed, at most 1,000 chars. */
