@@ -7,3 +7,4 @@ export * from "./domains";
 export * from "./modules";
 export * from "./content";
 export * from "./health";
+export * from "./operators";

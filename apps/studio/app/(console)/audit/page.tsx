@@ -1,0 +1,61 @@
+import { isUuid, listOperatorActions, listTenants } from "@real-estate/db/studio";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTable } from "@/components/audit-table";
+import { PageHead } from "@/components/page-head";
+import { requireOperatorPage } from "@/lib/operator";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = { tenant?: string; action?: string; actor?: string; before?: string };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireOperatorPage();
+  const s = await searchParams;
+  const tenants = await listTenants();
+  const page = await listOperatorActions({
+    tenantId: isUuid(s.tenant) ? s.tenant : undefined,
+    action: s.action || undefined,
+    actorEmail: s.actor || undefined,
+    before: isUuid(s.before) ? s.before : undefined,
+    limit: 50,
+  });
+  const next = page.nextCursor ? `?${new URLSearchParams({ ...s, before: page.nextCursor } as Record<string, string>)}` : null;
+  return (
+    <>
+      <PageHead title="Audit log" subtitle="Every change made in the studio: who, when, what, before and after" />
+      <div className="panel">
+        <div className="panel-head">
+          <form className="row" method="get">
+            <select name="tenant" defaultValue={s.tenant ?? ""} aria-label="Tenant">
+              <option value="">All tenants</option>
+              {tenants.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <select name="action" defaultValue={s.action ?? ""} aria-label="Action">
+              <option value="">Any action</option>
+              {["tenant", "domain", "module", "town", "neighborhood", "deadletter"].map((a) => (
+                <option key={a} value={a}>
+                  {a}.*
+                </option>
+              ))}
+            </select>
+            <input type="search" name="actor" defaultValue={s.actor} placeholder="Operator email" aria-label="Operator" />
+            <button type="submit">Filter</button>
+          </form>
+        </div>
+        <AuditTable rows={page.rows} tenantNames={new Map(tenants.map((t) => [t.id, t.name]))} />
+        {next ? (
+          <div className="panel-body right">
+            <Link className="button small" href={next}>
+              Older →
+            </Link>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

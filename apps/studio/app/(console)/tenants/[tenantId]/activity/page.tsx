@@ -1,0 +1,27 @@
+import { isUuid, listOperatorActions } from "@real-estate/db/studio";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTable } from "@/components/audit-table";
+import { loadTenant } from "@/lib/load-tenant";
+import { requireOperatorPage } from "@/lib/operator";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+export default async function TenantActivityPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<{ before?: string }> }) {
+  await requireOperatorPage();
+  const tenant = await loadTenant((await params).tenantId);
+  const { before } = await searchParams;
+  const page = await listOperatorActions({ tenantId: tenant.id, before: isUuid(before) ? before : undefined, limit: 50 });
+  return (
+    <div className="panel">
+      <AuditTable rows={page.rows} tenantNames={new Map([[tenant.id, tenant.name]])} />
+      {page.nextCursor ? (
+        <div className="panel-body right">
+          <Link className="button small" href={`?before=${page.nextCursor}`}>
+            Older →
+          </Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}

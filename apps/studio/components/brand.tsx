@@ -1,0 +1,7 @@
+export function BrandMark() {
+  return (
+    <span className="brand-mark" aria-hidden>
+      ◆
+    </span>
+  );
+}
