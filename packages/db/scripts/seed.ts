@@ -1,0 +1,30 @@
+// db:seed — writes the demo data (two brokerages, listings, sign-ins, sample CRM). Idempotent:
+// a second run yields the same rows. Uses DATABASE_URL, the embedded server of `npm start`, or
+// opens the embedded database in this process.
+import { createPrismaClientAsync } from "../src/client";
+import { describeTarget, resolveDatabase } from "../src/connection";
+import { checkDatabaseReady, explainDatabaseError } from "../src/readiness";
+import { DEMO_ACCOUNTS, seedDemoData } from "../src/seed";
+
+let exitCode = 0;
+try {
+  console.log(`db:seed: ${describeTarget(resolveDatabase())}`);
+  const { db, close } = await createPrismaClientAsync({ applicationName: "db-seed" });
+  try {
+    const ready = await checkDatabaseReady(db);
+    if (!ready.ok) {
+      console.error(`db:seed: ${ready.reason}`);
+      exitCode = 1;
+    } else {
+      await seedDemoData({ db, log: (line) => console.log(`db:seed: ${line}`) });
+      console.log("db:seed: demo sign-ins:");
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.password.padEnd(20)} ${a.tenantSlug ? `${a.role?.toLowerCase()} of ${a.tenantSlug}` : "platform operator"}`);
+    }
+  } finally {
+    await close();
+  }
+} catch (error) {
+  console.error(`db:seed: ${explainDatabaseError(error)}`);
+  exitCode = 1;
+}
+process.exit(exitCode);

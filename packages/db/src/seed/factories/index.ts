@@ -1,0 +1,2 @@
+export * from "./build-listing";
+export * from "./create-crm-fixtures";
