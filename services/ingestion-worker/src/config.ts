@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be an integer from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** The worker's environment, with defaults that work with no .env at all. */
+export const ZWorkerEnv = z.object({
+  DATABASE_URL: z.string().trim().optional(),
+  /** Jobs processed at once (default 8). */
+  INGESTION_CONCURRENCY: int(8, 1, 256),
+  /** Jobs claimed per statement (default 50). */
+  INGESTION_BATCH_SIZE: int(50, 1, 5_000),
+  /** Lease per claimed job in ms (default 5 min). */
+  INGESTION_LEASE_MS: int(300_000, 500, 86_400_000),
+  /** Poll interval when idle, in ms (default 1 s); LISTEN/NOTIFY usually wakes the worker first. */
+  INGESTION_POLL_INTERVAL_MS: int(1_000, 10, 600_000),
+  /** Metrics/health port (default 9464); "off" disables the server. */
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === "off") return null;
+      const n = v ? Number(v) : 9464;
+      if (!Number.isInteger(n) || n < 0 || n > 65_535) {
+        ctx.addIssue({ code: "custom", message: 'must be a port number or "off"' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  METRICS_HOST: z.string().trim().default("0.0.0.0"),
+  INGESTION_WORKER_ID: z.string().trim().max(200).optional(),
+});
+export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+/** Parses the environment; on a bad value prints one line per problem and exits 2. */
+export function loadWorkerEnv(who: string, env: NodeJS.ProcessEnv = process.env): TWorkerEnv {
+  const parsed = ZWorkerEnv.safeParse(env);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) console.error(`${who}: ${issue.path.join(".")} ${issue.message}`);
+  process.exit(2);
+}

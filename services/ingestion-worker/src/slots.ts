@@ -1,0 +1,29 @@
+/** A counting semaphore: at most `size` holders at once; `idle()` resolves when none is held. */
+export type Slots = { acquire(): Promise<void>; release(): void; inUse(): number; idle(): Promise<void> };
+
+export function createSlots(size: number): Slots {
+  let used = 0;
+  const waiters: (() => void)[] = [];
+  let idleWaiters: (() => void)[] = [];
+  return {
+    acquire: () => {
+      if (used < size) {
+        used++;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    release: () => {
+      const next = waiters.shift();
+      if (next) return next();
+      used--;
+      if (used === 0) {
+        const done = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of done) resolve();
+      }
+    },
+    inUse: () => used,
+    idle: () => (used === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+  };
+}

@@ -1,0 +1,220 @@
+import crypto from "node:crypto";
+import os from "node:os";
+import type { Db } from "@real-estate/db";
+import { explainDatabaseError } from "@real-estate/db";
+import { claimJobs, completedRetentionMs, pruneCompletedJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/db/queue";
+import { systemClock, type Clock } from "./clock";
+import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
+import { createJsonLogger, type Logger } from "./logger";
+import type { WorkerMetrics } from "./metrics";
+import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
+import { runJob, type JobHandlers, type JobOutcome } from "./run-job";
+import { createSlots } from "./slots";
+
+export type WorkerOptions = {
+  db: Db;
+  /** Jobs processed at the same time (default 8). Keep the db pool at least this large. */
+  concurrency?: number;
+  /** Jobs claimed per statement (default 50). */
+  batchSize?: number;
+  /** Lease per claimed job; after it, another worker may reclaim the job (default 300,000 ms). */
+  leaseMs?: number;
+  /** How often an idle worker looks for due jobs without a notification (default 1,000 ms). */
+  pollIntervalMs?: number;
+  /** Time source for claims, leases and retry schedules (default: system clock). */
+  clock?: Clock;
+  /** Per-event-type handlers (default: the standard CRM processing). */
+  handlers?: JobHandlers;
+  /** Structured logger (default: JSON lines on stdout/stderr). */
+  logger?: Logger;
+  /** Stored in lockedBy (default: host:pid:random). */
+  workerId?: string;
+  /** Connection string for LISTEN on QUEUE_NOTIFY_CHANNEL; null polls only (default: null). */
+  listenUrl?: string | null;
+  metrics?: WorkerMetrics;
+  /** Jitter source for retry delays (default Math.random). */
+  random?: () => number;
+  /** Completed-job pruning interval in continuous mode; 0 disables (default 600,000 ms). */
+  pruneIntervalMs?: number;
+};
+
+export type DrainSummary = { processed: number; retried: number; deadLettered: number };
+
+export type Worker = {
+  readonly id: string;
+  /** Processes jobs until stop(); sleeps on LISTEN/poll when idle, backs off while the database is away. */
+  run(): Promise<void>;
+  /** Processes every job due now (including retries that fall due meanwhile) and resolves with the totals. */
+  drainOnce(): Promise<DrainSummary>;
+  /** Graceful stop: claim nothing more, finish in-flight jobs, release unstarted ones, record outcomes. */
+  stop(): Promise<void>;
+  /** Totals since the worker was created. */
+  summary(): DrainSummary;
+  /** Wakes an idle worker (what a notification does). */
+  wake(): void;
+  /** The LISTEN connection, when listenUrl was given. */
+  listener(): NotifyListener | null;
+};
+
+/** Creates a queue worker; nothing runs until run() or drainOnce(). */
+export function createWorker(options: WorkerOptions): Worker {
+  const { db } = options;
+  const id = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createJsonLogger();
+  const concurrency = options.concurrency ?? 8;
+  const batchSize = options.batchSize ?? 50;
+  const leaseMs = options.leaseMs ?? 300_000;
+  const metrics = options.metrics;
+  const summary: DrainSummary = { processed: 0, retried: 0, deadLettered: 0 };
+  const slots = createSlots(concurrency);
+  const batcher = createCompletionBatcher({ db, workerId: id, clock, logger, onFlushed: (b) => recordFlushed(b) });
+  let stopping = false;
+  let loopDone: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+  let listener: NotifyListener | null = null;
+
+  function recordFlushed(batch: FlushedBatch) {
+    summary.processed += batch.completed;
+    summary.retried += batch.failed.retried.length;
+    summary.deadLettered += batch.failed.deadLettered.length;
+    if (!metrics) return;
+    for (const o of batch.completedOutcomes) if (o.kind === "completed") metrics.processed.inc({ event_type: o.job.eventType, outcome: o.result });
+    for (const o of batch.failedOutcomes) {
+      if (o.kind !== "failed") continue;
+      metrics.failed.inc({ event_type: o.job.eventType, error_class: o.failure.errorClass });
+      (o.failure.retryAt ? metrics.retried : metrics.deadLettered).inc({ event_type: o.job.eventType });
+    }
+  }
+
+  function logOutcome(o: JobOutcome) {
+    const base = { msg: "job", tenantId: o.job.tenantId, eventId: o.job.eventId, jobId: o.job.id, eventType: o.job.eventType, attempt: o.job.attempts, ms: Math.round(o.ms * 10) / 10 };
+    if (o.kind === "completed") return logger.info({ ...base, outcome: o.result === "done" ? "completed" : o.result });
+    const f = o.failure;
+    const outcome = f.retryAt ? "retry" : "dead_lettered";
+    (f.retryAt ? logger.warn : logger.error)({ ...base, outcome, errorClass: f.errorClass, error: f.error, ...(f.retryAt ? { retryAt: f.retryAt.toISOString() } : {}) });
+  }
+
+  function start(job: ClaimedJob) {
+    metrics?.inFlight.inc();
+    void runJob({ job, db, clock, handlers: options.handlers, random: options.random }).then((outcome) => {
+      metrics?.inFlight.dec();
+      metrics?.duration.observe({ event_type: job.eventType, outcome: outcome.kind }, outcome.ms / 1000);
+      logOutcome(outcome);
+      batcher.add(outcome);
+      slots.release();
+    });
+  }
+
+  const idleWait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  /** Starts claimed jobs as slots free up; on stop, gives back the ones not started. */
+  async function dispatch(jobs: ClaimedJob[]) {
+    for (let i = 0; i < jobs.length; i++) {
+      await slots.acquire();
+      if (stopping) {
+        slots.release();
+        const unstarted = jobs.slice(i);
+        const released = await releaseLeases({ db, workerId: id, jobs: unstarted, now: clock.now() }).catch(() => 0);
+        logger.info({ msg: "released unstarted jobs", jobs: released });
+        return;
+      }
+      start(jobs[i]!);
+    }
+  }
+
+  async function loop(mode: "continuous" | "once") {
+    let failures = 0;
+    let emptyClaims = 0;
+    while (!stopping) {
+      let jobs: ClaimedJob[];
+      try {
+        jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now() });
+        if (failures > 0) logger.info({ msg: "database reachable again", failures });
+        failures = 0;
+      } catch (error) {
+        const delay = backoffDelay(failures++, 30_000, options.random);
+        logger.warn({ msg: "claiming jobs failed", reason: explainDatabaseError(error), retryInMs: delay });
+        await idleWait(delay);
+        continue;
+      }
+      if (jobs.length > 0) {
+        emptyClaims = 0;
+        await dispatch(jobs);
+        continue;
+      }
+      await slots.idle();
+      await batcher.flush();
+      if (mode === "once") {
+        // Nothing due when last looked; the jobs that were running have finished since, and a
+        // second look settles whether anything (e.g. a released job) became due meanwhile.
+        if (++emptyClaims >= 2) return;
+        continue;
+      }
+      await idleWait(options.pollIntervalMs ?? 1_000);
+    }
+  }
+
+  function startLoop(mode: "continuous" | "once") {
+    if (loopDone) throw new Error("worker is already running");
+    stopping = false;
+    loopDone = loop(mode).finally(async () => {
+      await slots.idle();
+      await batcher.flush();
+      loopDone = null;
+    });
+    return loopDone;
+  }
+
+  async function run() {
+    if (options.listenUrl) {
+      listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: () => wakeUp?.() });
+    }
+    const pruneEvery = options.pruneIntervalMs ?? 600_000;
+    const pruneTimer = pruneEvery > 0 ? setInterval(() => void prune(), pruneEvery) : null;
+    logger.info({ msg: "worker started", workerId: id, concurrency, batchSize, leaseMs, listen: Boolean(options.listenUrl) });
+    try {
+      await startLoop("continuous");
+    } finally {
+      if (pruneTimer) clearInterval(pruneTimer);
+      await listener?.close();
+      logger.info({ msg: "worker stopped", workerId: id, ...summary });
+    }
+  }
+
+  async function prune() {
+    try {
+      const deleted = await pruneCompletedJobs({ db, now: clock.now(), retentionMs: completedRetentionMs() });
+      if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
+    } catch (error) {
+      logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });
+    }
+  }
+
+  return {
+    id,
+    run,
+    drainOnce: async () => {
+      const before = { ...summary };
+      await startLoop("once");
+      return { processed: summary.processed - before.processed, retried: summary.retried - before.retried, deadLettered: summary.deadLettered - before.deadLettered };
+    },
+    stop: async () => {
+      stopping = true;
+      wakeUp?.();
+      await loopDone;
+    },
+    summary: () => ({ ...summary }),
+    wake: () => wakeUp?.(),
+    listener: () => listener,
+  };
+}

@@ -1,0 +1,38 @@
+import crypto from "node:crypto";
+import type { TWebsiteEventInput } from "@real-estate/types";
+import type { Db } from "@real-estate/db";
+import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { createManualClock, type ManualClock } from "../src/clock";
+import { createMemoryLogger } from "../src/logger";
+import { createWorker, type WorkerOptions } from "../src/worker";
+
+type Contact = { firstName?: string; lastName?: string; email?: string; phone?: string };
+
+export function leadEvent(tenantId: string, contact: Contact, extra: { eventId?: string; message?: string; listingKey?: string } = {}): TWebsiteEventInput {
+  return {
+    eventId: extra.eventId ?? crypto.randomUUID(),
+    tenantId,
+    occurredAt: new Date().toISOString(),
+    type: "lead.submitted",
+    source: { pageUrl: "https://example.test/contact" },
+    payload: { contact, ...(extra.message ? { message: extra.message } : {}), ...(extra.listingKey ? { listingKey: extra.listingKey } : {}) },
+  };
+}
+
+export async function enqueue(db: Db, tenantId: string, contact: Contact, extra: { eventId?: string; message?: string; listingKey?: string } = {}) {
+  const event = leadEvent(tenantId, contact, extra);
+  const result = await enqueueWebsiteEvent({ db, tenantId, event });
+  return { ...result, event };
+}
+
+/** A worker on a manual clock a second ahead of the database (so just-enqueued jobs are due). */
+export function testWorker(db: Db, options: Partial<WorkerOptions> & { clock?: ManualClock } = {}) {
+  const clock = options.clock ?? createManualClock(new Date(Date.now() + 1_000));
+  const logger = createMemoryLogger();
+  const worker = createWorker({ db, concurrency: 4, batchSize: 10, leaseMs: 60_000, clock, logger, random: () => 0.5, ...options });
+  return { worker, clock, logger };
+}
+
+export async function jobOf(db: Db, tenantId: string, eventId: string) {
+  return db.ingestionJob.findUniqueOrThrow({ where: { tenantId_eventId: { tenantId, eventId } } });
+}
