@@ -1,6 +1,6 @@
 // A PostgreSQL cluster of our own for fault tests: initdb in a temporary folder, its own port in
 // 55400-55499, stopped and deleted at the end. The shared server on 5432 is never touched.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -41,12 +41,32 @@ function asServerUser(bin: string, args: string[]): [string, string[]] {
   return ["runuser", ["-u", "postgres", "--", bin, ...args]];
 }
 
+function runAsync(bin: string, args: string[], timeoutMs = 120_000): Promise<string> {
+  const [cmd, argv] = asServerUser(bin, args);
+  return new Promise((resolve, reject) => {
+    execFile(cmd, argv, { encoding: "utf8", timeout: timeoutMs }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${path.basename(bin)} ${args.join(" ")} failed: ${stderr || stdout || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
 function run(bin: string, args: string[], timeoutMs = 120_000): string {
   const [cmd, argv] = asServerUser(bin, args);
   const r = spawnSync(cmd, argv, { encoding: "utf8", timeout: timeoutMs });
   if (r.status !== 0) throw new Error(`${path.basename(bin)} ${args.join(" ")} failed: ${r.stderr || r.stdout || r.error?.message}`);
   return r.stdout;
 }
+
+export type BackendFilter = {
+  database?: string;
+  /** Only backends inside a transaction (xact_start set): "mid-transaction". */
+  inTransaction?: boolean;
+  /** Only connections with this application_name (e.g. the worker's). */
+  applicationName?: string;
+  /** Spare connections with this application_name (the test's own checks). */
+  exceptApplicationName?: string;
+};
 
 export type ThrowawayCluster = {
   port: number;
@@ -56,10 +76,10 @@ export type ThrowawayCluster = {
   /** `pg_ctl restart -m immediate` (a crash: no checkpoint, recovery from WAL on start). */
   restartImmediate: () => Promise<void>;
   /** `pg_ctl stop -m immediate`; `start` brings it back. */
-  stopImmediate: () => void;
+  stopImmediate: () => Promise<void>;
   start: () => Promise<void>;
   /** Terminates matching backends (not our own admin connection); returns how many. */
-  terminateBackends: (filter: { applicationName?: string; database?: string; state?: string }) => Promise<number>;
+  terminateBackends: (filter: BackendFilter) => Promise<number>;
   isUp: () => Promise<boolean>;
   destroy: () => Promise<void>;
 };
@@ -105,21 +125,26 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   ].join("\n");
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), `\n${conf}\n`);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  const pgCtl = (args: string[]) => run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-l", path.join(base, "server.log"), "-w", "-t", "60", ...args]);
+  const ctlArgs = (args: string[]) => ["-D", dataDir, "-l", path.join(base, "server.log"), "-w", "-t", "60", ...args];
+  const pgCtl = (args: string[]) => runAsync(path.join(bin, "pg_ctl"), ctlArgs(args));
   const start = async () => {
-    pgCtl(["start"]);
+    await pgCtl(["start"]);
     await waitUntilUp(url, 60_000);
   };
   await start();
   let destroyed = false;
+  // A run killed mid-way leaves no server behind.
+  process.once("exit", () => {
+    if (!destroyed) spawnSync(...asServerUser(path.join(bin, "pg_ctl"), ctlArgs(["stop", "-m", "immediate"])));
+  });
   return {
     port,
     url,
     dataDir,
     start,
-    stopImmediate: () => void pgCtl(["stop", "-m", "immediate"]),
+    stopImmediate: async () => void (await pgCtl(["stop", "-m", "immediate"])),
     restartImmediate: async () => {
-      pgCtl(["restart", "-m", "immediate"]);
+      await pgCtl(["restart", "-m", "immediate"]);
       await waitUntilUp(url, 60_000);
     },
     isUp: async () => {
@@ -140,8 +165,9 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
         const r = await c.query(
           `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
             WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'
-              AND ($1::text IS NULL OR application_name = $1) AND ($2::text IS NULL OR datname = $2) AND ($3::text IS NULL OR state = $3)`,
-          [filter.applicationName ?? null, filter.database ?? null, filter.state ?? null],
+              AND ($1::text IS NULL OR datname = $1) AND (NOT $2::boolean OR xact_start IS NOT NULL)
+              AND ($3::text IS NULL OR application_name IS DISTINCT FROM $3) AND ($4::text IS NULL OR application_name = $4)`,
+          [filter.database ?? null, filter.inTransaction ?? false, filter.exceptApplicationName ?? null, filter.applicationName ?? null],
         );
         return r.rows[0].n as number;
       } finally {
@@ -152,7 +178,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
       if (destroyed) return;
       destroyed = true;
       try {
-        pgCtl(["stop", "-m", "immediate"]);
+        run(path.join(bin, "pg_ctl"), ctlArgs(["stop", "-m", "immediate"]));
       } catch {
         // already stopped
       }

@@ -29,19 +29,33 @@ export function buildIsCurrent(app: AppName): boolean {
   return sources <= built;
 }
 
-/** Builds the app with turbo unless its build is current (serialised per app with flock). */
-export function ensureBuilt(app: AppName): void {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Builds the app with turbo unless its build is current (serialised per app with flock). When
+ * someone else's `next build` of the same app is running, waits for it and checks again.
+ */
+export async function ensureBuilt(app: AppName): Promise<void> {
   if (!fs.existsSync(path.join(appDir(app), "package.json")) || !fs.existsSync(path.join(appDir(app), "app"))) {
     throw new Error(`apps/${app} has no Next.js app yet`);
   }
-  if (process.env.RELIABILITY_SKIP_BUILD === "1" && fs.existsSync(path.join(appDir(app), ".next", "BUILD_ID"))) return;
-  if (buildIsCurrent(app)) return;
-  const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
-    cwd: REPO_ROOT,
-    stdio: "inherit",
-    timeout: 600_000,
-  });
-  if (r.status !== 0) throw new Error(`building apps/${app} failed (exit ${r.status})`);
+  const buildId = path.join(appDir(app), ".next", "BUILD_ID");
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (process.env.RELIABILITY_SKIP_BUILD === "1" && fs.existsSync(buildId)) return;
+    if (buildIsCurrent(app)) return;
+    const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      timeout: 600_000,
+    });
+    if (r.status === 0) return;
+    const output = `${r.stdout}\n${r.stderr}`;
+    if (!/Another next build process is already running/.test(output)) {
+      throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-40).join("\n")}`);
+    }
+    await sleep(15_000);
+  }
+  throw new Error(`apps/${app}: another next build kept running; gave up waiting`);
 }
 
 export type RunningServer = {
@@ -69,7 +83,7 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: numbe
 
 /** `next start` of the app's production build on 127.0.0.1 and a port in 3500-3599. */
 export async function startNextServer(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }): Promise<RunningServer> {
-  ensureBuilt(options.app);
+  await ensureBuilt(options.app);
   const port = await allocatePort();
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);

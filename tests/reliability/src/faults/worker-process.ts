@@ -1,0 +1,65 @@
+// The real ingestion worker binary (services/ingestion-worker/src/bin/drain.ts) as a child process.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ARTIFACTS_DIR, REPO_ROOT } from "../report/summary";
+
+export const WORKER_DIR = path.join(REPO_ROOT, "services", "ingestion-worker");
+export const WORKER_BIN = path.join(WORKER_DIR, "src", "bin", "drain.ts");
+/** application_name the worker's connections carry (its binary's name). */
+export const WORKER_APP_NAME = "worker:ingestion:drain";
+
+export type WorkerProcess = { child: ChildProcess; logFile: string; alive: () => boolean; stop: () => Promise<number | null> };
+
+/**
+ * Starts `drain` against `databaseUrl`. Leases are short (default 5 s) so that a job whose
+ * completion was cut off by a fault comes back within the test instead of after 5 minutes.
+ */
+export function startWorker(options: { databaseUrl: string; label: string; env?: Record<string, string> }): WorkerProcess {
+  if (!fs.existsSync(WORKER_BIN)) throw new Error(`the worker binary ${path.relative(REPO_ROOT, WORKER_BIN)} does not exist`);
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const logFile = path.join(ARTIFACTS_DIR, `worker-${options.label}.log`);
+  const log = fs.openSync(logFile, "a");
+  const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, [WORKER_BIN], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      METRICS_PORT: "off",
+      INGESTION_LEASE_MS: "5000",
+      INGESTION_POLL_INTERVAL_MS: "200",
+      INGESTION_CONCURRENCY: "4",
+      ...options.env,
+    },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  let exitCode: number | null = null;
+  let exited = false;
+  child.once("exit", (code) => {
+    exited = true;
+    exitCode = code;
+    fs.closeSync(log);
+  });
+  return {
+    child,
+    logFile,
+    alive: () => !exited,
+    stop: async () => {
+      if (exited || !child.pid) return exitCode;
+      process.kill(-child.pid, "SIGTERM");
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          if (!exited && child.pid) process.kill(-child.pid, "SIGKILL");
+          resolve();
+        }, 20_000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      return exitCode;
+    },
+  };
+}
