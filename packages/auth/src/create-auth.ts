@@ -3,10 +3,9 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@real-estate/db";
 import { readAuthEnv } from "./auth-env";
+import { AUTH_COOKIE_PREFIX } from "./session-cookie";
 import { trustedOriginsFor } from "./trusted-origins";
 
-/** Cookie names start with this (`re.session_token`). */
-export const AUTH_COOKIE_PREFIX = "re";
 
 /**
  * The better-auth instance over a Prisma client: email + password (better-auth's default

@@ -25,11 +25,11 @@
  *    change. The sign-in screens swap to Clerk's hosted pages, and `clerkMiddleware` (given
  *    `jwtKey` explicitly) replaces `hasSessionCookie` in proxy.ts.
  */
-export { AUTH_COOKIE_PREFIX, createAuth, type Auth } from "./create-auth";
+export { createAuth, type Auth } from "./create-auth";
 export { DEV_AUTH_SECRET, readAuthEnv, type AuthEnv } from "./auth-env";
 export { getAuth } from "./get-auth";
 export { getSession, type AuthSession } from "./get-session";
 export { requireMember, type MemberAccess, type MemberRef, type NoAccess } from "./require-member";
 export { requireOperator, OPERATOR_ROLE, type OperatorAccess } from "./require-operator";
 export { signInWithPassword, signUpWithPassword, signOut, type PasswordAuthResult } from "./password-auth";
-export { hasSessionCookie } from "./session-cookie";
+export { hasSessionCookie, AUTH_COOKIE_PREFIX } from "./session-cookie";

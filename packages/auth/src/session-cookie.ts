@@ -1,5 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
-import { AUTH_COOKIE_PREFIX } from "./create-auth";
+
+/** Cookie names start with this (`re.session_token`). */
+export const AUTH_COOKIE_PREFIX = "re";
 
 /**
  * Whether the request carries a session cookie at all. A cheap check for proxy.ts redirects

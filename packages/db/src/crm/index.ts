@@ -2,6 +2,7 @@ export * from "./crm-selects";
 export * from "./is-uuid";
 export * from "./contact-input";
 export * from "./list-leads";
+export * from "./count-leads-by-status";
 export * from "./get-lead";
 export * from "./create-lead";
 export * from "./update-lead";

@@ -1,0 +1,49 @@
+import { requirePageAccess } from "@/lib/page-access";
+import { NavLinks, type NavItem } from "@/components/nav-links";
+import { signOutAction } from "@/app/actions/auth-actions";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { tenant, session, member } = await requirePageAccess();
+  const work: NavItem[] = [
+    { href: "/", label: "Dashboard" },
+    { href: "/leads", label: "Leads" },
+    { href: "/contacts", label: "Contacts" },
+    { href: "/activities", label: "Activities" },
+  ];
+  const admin: NavItem[] = [
+    { href: "/team", label: "Team" },
+    { href: "/api-keys", label: "API keys" },
+  ];
+  return (
+    <div className="shell" style={{ ["--brand" as string]: tenant.primaryColor, ["--accent" as string]: tenant.accentColor }}>
+      <aside className="side">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>{tenant.name.slice(0, 1).toUpperCase()}</span>
+          <div>
+            <div className="brand-name" data-testid="tenant-name">{tenant.name}</div>
+            <div className="brand-sub">CRM</div>
+          </div>
+        </div>
+        <nav className="nav" aria-label="Main">
+          <NavLinks items={work} />
+          {member.role === "OWNER" && (
+            <>
+              <div className="nav-section">Brokerage</div>
+              <NavLinks items={admin} />
+            </>
+          )}
+        </nav>
+        <div className="side-foot">
+          <div style={{ color: "#fff" }} data-testid="signed-in-as">{session.user.name}</div>
+          <div style={{ color: "#8b97a8", marginBottom: 6 }}>
+            {session.user.email} · {member.role === "OWNER" ? "Owner" : "Agent"}
+          </div>
+          <form action={signOutAction}>
+            <button type="submit">Sign out</button>
+          </form>
+        </div>
+      </aside>
+      <main className="main">{children}</main>
+    </div>
+  );
+}

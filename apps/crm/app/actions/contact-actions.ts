@@ -1,0 +1,77 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { normalizePhoneE164 } from "@real-estate/types";
+import { createContact, updateContact } from "@real-estate/db/crm";
+import { requirePageAccess } from "@/lib/page-access";
+import { contactName } from "@/components/format";
+
+export type ContactFormState = {
+  error?: string;
+  fields?: Record<string, string>;
+  duplicate?: { id: string; name: string; matchedOn: "email" | "phone"; detail: string };
+  values?: Record<string, string>;
+};
+
+const optional = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const ZContactForm = z
+  .object({
+    firstName: optional(120),
+    lastName: optional(120),
+    email: z.union([z.literal(""), z.email("Not an email address.").max(254)]).optional().transform((v) => v || undefined),
+    phone: optional(32).refine((v) => !v || normalizePhoneE164(v) !== null, "Not a phone number (10 digits, or + and country code)."),
+    notes: optional(5000),
+  })
+  .refine((v) => v.email || v.phone, { message: "Give an email or a phone number.", path: ["email"] })
+  .refine((v) => v.firstName || v.lastName || v.email, { message: "Give a name.", path: ["firstName"] });
+
+function readForm(form: FormData) {
+  const values = Object.fromEntries(["firstName", "lastName", "email", "phone", "notes", "message"].map((k) => [k, String(form.get(k) ?? "")]));
+  return { values, parsed: ZContactForm.safeParse(values) };
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
+}
+
+/** Manual contact capture: creates the contact (and a lead) unless one with this email/phone exists, which is offered instead. */
+export async function createContactAction(_prev: ContactFormState, form: FormData): Promise<ContactFormState> {
+  const { tenant, session } = await requirePageAccess();
+  const { values, parsed } = readForm(form);
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  const result = await createContact({
+    tenantId: tenant.tenantId,
+    input: parsed.data,
+    openLead: form.get("openLead") ? { message: values.message || undefined } : undefined,
+    actor: { userId: session.user.id },
+  });
+  if (!result.created) {
+    const c = result.contact;
+    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : c.phone) ?? "" } };
+  }
+  revalidatePath("/contacts");
+  redirect(result.leadId ? `/leads/${result.leadId}` : `/contacts/${result.contact.id}`);
+}
+
+export async function updateContactAction(_prev: ContactFormState, form: FormData): Promise<ContactFormState> {
+  const { tenant, session } = await requirePageAccess();
+  const contactId = String(form.get("contactId") ?? "");
+  const { values, parsed } = readForm(form);
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  const d = parsed.data;
+  const result = await updateContact({
+    tenantId: tenant.tenantId,
+    contactId,
+    // Cleared fields become null; a name part left empty is cleared too.
+    input: { firstName: d.firstName ?? null, lastName: d.lastName ?? null, email: d.email ?? null, phone: d.phone ?? null, notes: d.notes ?? null },
+    actor: { userId: session.user.id },
+  });
+  if (!result.ok && result.error === "not_found") return { error: "This contact no longer exists." };
+  if (!result.ok && result.error === "duplicate") {
+    const c = result.contact;
+    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : c.phone) ?? "" } };
+  }
+  revalidatePath(`/contacts/${contactId}`);
+  redirect(`/contacts/${contactId}`);
+}

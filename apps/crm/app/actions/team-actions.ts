@@ -1,0 +1,79 @@
+"use server";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { MEMBERSHIP_ROLES } from "@real-estate/types";
+import { createInvitation, revokeInvitation } from "@real-estate/db/invitations";
+import { LastOwnerError, removeMembership, updateMembershipRole } from "@real-estate/db/memberships";
+import { createApiKey, revokeApiKey } from "@real-estate/db/api-keys";
+import { requirePageAccess } from "@/lib/page-access";
+
+export type TeamState = { ok?: string; error?: string; link?: string; key?: string };
+
+const ZInvite = z.object({ email: z.email("Enter an email address.").max(254), role: z.enum(MEMBERSHIP_ROLES) });
+
+/** Owners invite by link (there is no mail server): the link is shown once, here. */
+export async function inviteAction(_prev: TeamState, form: FormData): Promise<TeamState> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const parsed = ZInvite.safeParse({ email: form.get("email"), role: form.get("role") });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  const { invitation, token } = await createInvitation({ tenantId: tenant.tenantId, email: parsed.data.email, role: parsed.data.role, invitedByUserId: session.user.id });
+  const host = (await headers()).get("host") ?? tenant.primaryHostname;
+  const proto = process.env.CRM_PUBLIC_PROTOCOL ?? (host.includes("localhost") ? "http" : "https");
+  revalidatePath("/team");
+  return { ok: `Invitation for ${invitation.email} created. Send them this link (shown once):`, link: `${proto}://${host}/accept-invitation?token=${token}` };
+}
+
+const ZId = z.uuid();
+
+export async function revokeInvitationAction(form: FormData): Promise<void> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const id = ZId.safeParse(form.get("invitationId"));
+  if (id.success) await revokeInvitation({ tenantId: tenant.tenantId, invitationId: id.data, actorUserId: session.user.id });
+  revalidatePath("/team");
+}
+
+export async function changeRoleAction(_prev: TeamState, form: FormData): Promise<TeamState> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const parsed = z.object({ membershipId: ZId, role: z.enum(MEMBERSHIP_ROLES) }).safeParse({ membershipId: form.get("membershipId"), role: form.get("role") });
+  if (!parsed.success) return { error: "Pick a role." };
+  try {
+    const updated = await updateMembershipRole({ tenantId: tenant.tenantId, ...parsed.data, actorUserId: session.user.id });
+    if (!updated) return { error: "This member is gone." };
+    revalidatePath("/team");
+    return { ok: `${updated.user.name} is now ${updated.role === "OWNER" ? "an owner" : "an agent"}.` };
+  } catch (error) {
+    if (error instanceof LastOwnerError) return { error: "A brokerage needs at least one owner: make someone else an owner first." };
+    throw error;
+  }
+}
+
+export async function removeMemberAction(_prev: TeamState, form: FormData): Promise<TeamState> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const id = ZId.safeParse(form.get("membershipId"));
+  if (!id.success) return { error: "Unknown member." };
+  try {
+    const removed = await removeMembership({ tenantId: tenant.tenantId, membershipId: id.data, actorUserId: session.user.id });
+    revalidatePath("/team");
+    return removed ? { ok: "Member removed; their leads are now unassigned." } : { error: "This member is gone." };
+  } catch (error) {
+    if (error instanceof LastOwnerError) return { error: "A brokerage needs at least one owner." };
+    throw error;
+  }
+}
+
+export async function createApiKeyAction(_prev: TeamState, form: FormData): Promise<TeamState> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const name = z.string().trim().min(1, "Name the key (what uses it?).").max(80).safeParse(form.get("name"));
+  if (!name.success) return { error: name.error.issues[0]?.message };
+  const { key } = await createApiKey({ tenantId: tenant.tenantId, name: name.data, createdByUserId: session.user.id });
+  revalidatePath("/api-keys");
+  return { ok: "Key created. Copy it now: it is shown only once.", key };
+}
+
+export async function revokeApiKeyAction(form: FormData): Promise<void> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const id = ZId.safeParse(form.get("apiKeyId"));
+  if (id.success) await revokeApiKey({ tenantId: tenant.tenantId, apiKeyId: id.data, actorUserId: session.user.id });
+  revalidatePath("/api-keys");
+}
