@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "@real-estate/db";
-import { getQueueStats } from "@real-estate/db/queue";
+import { getQueueStats, type QueueStats } from "@real-estate/db/queue";
 import type { Clock } from "./clock";
 
 export type WorkerMetrics = {
@@ -20,27 +20,40 @@ export type WorkerMetrics = {
 export function createWorkerMetrics(options: { db: Db; clock: Clock; defaultMetrics?: boolean }): WorkerMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
-  const jobs = new Gauge({ name: "ingestion_jobs", help: "Ingestion jobs by status and tenant (slug)", labelNames: ["status", "tenant"] as const, registers: [registry] });
-  const oldest = new Gauge({ name: "ingestion_oldest_due_job_age_seconds", help: "Seconds since the oldest due pending job became due (0: none waiting)", registers: [registry] });
-  const expired = new Gauge({ name: "ingestion_expired_leases", help: "Jobs whose lease ran out and wait to be reclaimed", registers: [registry] });
-  const statsUp = new Gauge({
+  // prom-client collects all metrics of a scrape concurrently: the queue gauges share one
+  // query per scrape (reused for 500 ms) and each sets its own value from it.
+  let cached: { at: number; stats: Promise<QueueStats | null> } | null = null;
+  const loadStats = () => {
+    if (!cached || Date.now() - cached.at > 500) {
+      cached = { at: Date.now(), stats: getQueueStats({ db: options.db, now: options.clock.now() }).catch(() => null) };
+    }
+    return cached.stats;
+  };
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[], fill: (g: Gauge<L>, stats: QueueStats) => void) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const stats = await loadStats();
+        if (stats) fill(this, stats);
+      },
+    });
+  gauge("ingestion_jobs", "Ingestion jobs by status and tenant (slug)", ["status", "tenant"] as const, (g, stats) => {
+    g.reset();
+    for (const c of stats.counts) g.set({ status: c.status, tenant: c.tenantSlug }, c.count);
+  });
+  gauge("ingestion_oldest_due_job_age_seconds", "Seconds since the oldest due pending job became due (0: none waiting)", [], (g, s) => g.set(s.oldestDueAgeSeconds));
+  gauge("ingestion_expired_leases", "Jobs whose lease ran out and wait to be reclaimed", [], (g, s) => g.set(s.expiredLeases));
+  new Gauge({
     name: "ingestion_queue_stats_up",
     help: "1 when the last scrape could read the queue, 0 when the database did not answer",
     registers: [registry],
     async collect() {
-      try {
-        const stats = await getQueueStats({ db: options.db, now: options.clock.now() });
-        jobs.reset();
-        for (const c of stats.counts) jobs.set({ status: c.status, tenant: c.tenantSlug }, c.count);
-        oldest.set(stats.oldestDueAgeSeconds);
-        expired.set(stats.expiredLeases);
-        this.set(1);
-      } catch {
-        this.set(0);
-      }
+      this.set((await loadStats()) ? 1 : 0);
     },
   });
-  void statsUp;
   return {
     registry,
     processed: new Counter({ name: "ingestion_jobs_processed_total", help: "Jobs completed (outcome: applied, or duplicate of an event already in the ledger)", labelNames: ["event_type", "outcome"] as const, registers: [registry] }),

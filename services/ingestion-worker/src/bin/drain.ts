@@ -1,6 +1,7 @@
 // npm run worker:ingestion:drain — processes the ingestion queue until SIGTERM/SIGINT.
 import { systemClock } from "../clock";
 import { loadWorkerEnv } from "../config";
+import { createHealthCheck } from "../health";
 import { createJsonLogger } from "../logger";
 import { createWorkerMetrics } from "../metrics";
 import { startMetricsServer, type MetricsServer } from "../metrics-server";
@@ -32,12 +33,7 @@ if (env.METRICS_PORT !== null) {
       port: env.METRICS_PORT,
       host: env.METRICS_HOST,
       registry: metrics.registry,
-      health: async () => {
-        const ping = database.db.$queryRawUnsafe("SELECT 1");
-        const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref());
-        const ok = await Promise.race([ping, timeout]).then(() => true, () => false);
-        return { ok, detail: { workerId: worker.id, database: ok ? "ok" : "unreachable", ...worker.summary() } };
-      },
+      health: createHealthCheck({ db: database.db, worker }),
     });
   } catch (error) {
     console.error(`${who}: cannot serve metrics on port ${env.METRICS_PORT}: ${(error as Error).message} (set METRICS_PORT, or METRICS_PORT=off)`);
