@@ -8,3 +8,5 @@ export * from "./modules";
 export * from "./content";
 export * from "./health";
 export * from "./operators";
+export * from "./dead-letters";
+export * from "./redrives";

@@ -75,9 +75,9 @@ export async function unsafeGetIngestionOverview(
        WHERE true ${scope}
        GROUP BY t.id, t.slug, t.name, j.status`,
     db.$queryRaw<QueueRow[]>`
-      SELECT count(*) FILTER (WHERE j.status = 'PENDING' AND j."nextAttemptAt" <= ${now})::int AS "dueNow",
-             min(j."nextAttemptAt") FILTER (WHERE j.status = 'PENDING' AND j."nextAttemptAt" <= ${now}) AS "oldestDue",
-             count(*) FILTER (WHERE j.status = 'PROCESSING' AND j."leaseExpiresAt" < ${now})::int AS "expiredLeases",
+      SELECT count(*) FILTER (WHERE j.status = 'PENDING' AND j."nextAttemptAt" <= ${now}::timestamp(3))::int AS "dueNow",
+             min(j."nextAttemptAt") FILTER (WHERE j.status = 'PENDING' AND j."nextAttemptAt" <= ${now}::timestamp(3)) AS "oldestDue",
+             count(*) FILTER (WHERE j.status = 'PROCESSING' AND j."leaseExpiresAt" < ${now}::timestamp(3))::int AS "expiredLeases",
              count(*) FILTER (WHERE j.status = 'DEAD_LETTERED')::int AS "deadNow"
         FROM "IngestionJob" j
        WHERE j.status IN ('PENDING', 'PROCESSING', 'DEAD_LETTERED') ${scope}`,

@@ -42,12 +42,12 @@ export async function readThroughputSeries(db: Db, options: { now: Date; tenantI
   // Cross-tenant on purpose: the operator's platform-wide view (narrowed by tenantId when given).
   const rows = await db.$queryRaw<Row[]>`
     SELECT floor(extract(epoch FROM ts) / 60)::bigint AS minute, kind, count(*)::int AS n FROM (
-      SELECT "completedAt" AS ts, 'processed' AS kind FROM "IngestionJob" WHERE "completedAt" >= ${since} ${scope}
+      SELECT "completedAt" AS ts, 'processed' AS kind FROM "IngestionJob" WHERE "completedAt" >= ${since}::timestamp(3) ${scope}
       UNION ALL
       SELECT "lastAttemptAt", 'failed' FROM "IngestionJob"
-       WHERE "lastAttemptAt" >= ${since} AND "lastError" IS NOT NULL AND status <> 'COMPLETED' ${scope}
+       WHERE "lastAttemptAt" >= ${since}::timestamp(3) AND "lastError" IS NOT NULL AND status <> 'COMPLETED' ${scope}
       UNION ALL
-      SELECT "deadLetteredAt", 'dead' FROM "IngestionJob" WHERE "deadLetteredAt" >= ${since} ${scope}
+      SELECT "deadLetteredAt", 'dead' FROM "IngestionJob" WHERE "deadLetteredAt" >= ${since}::timestamp(3) ${scope}
     ) x GROUP BY 1, 2`;
   const hourStartMinute = nowMinute - 59;
   // 96 quarter-hour buckets aligned to the clock, the last one holding the current minute.

@@ -1,0 +1,4 @@
+export * from "./run-studio-redrive";
+export * from "./get-redrive-outcome";
+export * from "./list-redrives";
+export * from "./get-redrive";
