@@ -1,0 +1,40 @@
+export const SCENARIOS = ["queue", "ingestion", "lead-endpoint", "pages", "crm-leads", "redrive"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export type BenchArgs = {
+  /** Scenarios to run, in the canonical order (default: all). */
+  scenarios: ScenarioName[];
+  /** Small sizes and short loads, for development on a busy machine. */
+  quick: boolean;
+  /** Rebuild the Next.js apps even when their production build looks current. */
+  rebuild: boolean;
+};
+
+const USAGE = `usage: npm run bench -- [--scenario NAME[,NAME]] [--quick] [--rebuild]
+scenarios: ${SCENARIOS.join(", ")} (memory is measured inside ingestion, lead-endpoint and pages)`;
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const picked = new Set<ScenarioName>();
+  let quick = false;
+  let rebuild = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
+    if (flag === "--quick") quick = true;
+    else if (flag === "--rebuild") rebuild = true;
+    else if (flag === "--scenario" || flag === "-s") {
+      const value = inline ?? argv[++i];
+      if (!value) throw new Error(`--scenario needs a value\n${USAGE}`);
+      for (const name of value.split(",")) {
+        const s = name.trim() === "memory" ? "ingestion" : name.trim();
+        if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario "${name}"\n${USAGE}`);
+        picked.add(s as ScenarioName);
+      }
+    } else if (flag === "--help" || flag === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument "${arg}"\n${USAGE}`);
+  }
+  const scenarios = picked.size ? SCENARIOS.filter((s) => picked.has(s)) : [...SCENARIOS];
+  return { scenarios, quick, rebuild };
+}

@@ -1,0 +1,107 @@
+// npm run bench [-- --scenario NAME[,NAME]] [--quick] [--rebuild]
+// Every figure is printed next to a baseline measured in the same run on the same machine.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, type ScenarioName } from "./lib/args";
+import { log, SkipError, type BenchContext } from "./lib/context";
+import { acquireBenchRun, dropLiveBenchDatabases } from "./lib/databases";
+import type { ScenarioResult } from "./lib/figures";
+import { machineInfo } from "./lib/machine";
+import { RESULTS_DIR } from "./lib/paths";
+import { stopAllStarted } from "./lib/processes";
+import { renderMarkdown, renderTable } from "./lib/report-table";
+import { renderRatiosSvg } from "./lib/report-svg";
+import { sizesFor } from "./lib/sizes";
+import { runCrmLeadsScenario } from "./scenarios/crm-leads";
+import { runIngestionScenario } from "./scenarios/ingestion";
+import { runLeadEndpointScenario } from "./scenarios/lead-endpoint";
+import { runPagesScenario } from "./scenarios/pages";
+import { runQueueScenario } from "./scenarios/queue";
+import { runRedriveScenario } from "./scenarios/redrive";
+
+const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<ScenarioResult, "seconds">>> = {
+  queue: runQueueScenario,
+  ingestion: runIngestionScenario,
+  "lead-endpoint": runLeadEndpointScenario,
+  pages: runPagesScenario,
+  "crm-leads": runCrmLeadsScenario,
+  redrive: runRedriveScenario,
+};
+
+/** The whole run must end by itself; this is the backstop if something hangs. */
+const HARD_LIMIT_MS = 15 * 60_000;
+
+async function cleanup() {
+  await stopAllStarted();
+  await dropLiveBenchDatabases();
+}
+
+async function runOne(name: ScenarioName, ctx: BenchContext): Promise<ScenarioResult> {
+  console.log(`\n== ${name} ==`);
+  const started = performance.now();
+  try {
+    const result = await RUNNERS[name](ctx);
+    return { ...result, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  } catch (error) {
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    if (error instanceof SkipError) {
+      log(`skipped: ${error.message}`);
+      return { scenario: name, figures: [], details: {}, skipped: error.message, seconds };
+    }
+    log(`failed: ${(error as Error).stack ?? String(error)}`);
+    return { scenario: name, figures: [], details: {}, error: (error as Error).message, seconds };
+  } finally {
+    await cleanup();
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const ctx: BenchContext = { args, sizes: sizesFor(args.quick), runId: crypto.randomBytes(3).toString("hex") };
+  const release = await acquireBenchRun();
+  const hardStop = setTimeout(() => {
+    console.error(`bench: hard limit of ${HARD_LIMIT_MS / 60_000} min reached; stopping`);
+    void cleanup().finally(() => process.exit(2));
+  }, HARD_LIMIT_MS);
+  hardStop.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  }
+  const machine = await machineInfo();
+  console.log(`bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`);
+  const started = performance.now();
+  const results: ScenarioResult[] = [];
+  try {
+    for (const name of args.scenarios) results.push(await runOne(name, ctx));
+  } finally {
+    await cleanup();
+    await release();
+  }
+  const loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  const figures = results.flatMap((r) => r.figures);
+  console.log(`\n${renderTable(results)}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const report = {
+    generatedAt: new Date().toISOString(),
+    quick: args.quick,
+    scenarios: args.scenarios,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+    machine: { ...machine, loadAverageAtEnd },
+    sizes: ctx.sizes,
+    figures,
+    results,
+  };
+  fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, "latest.md"), `${renderMarkdown(results)}\n`);
+  const subtitle = `${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join("/")} at start and ${loadAverageAtEnd.join("/")} at end, commit ${machine.gitCommit ?? "?"}, ${new Date().toISOString().slice(0, 16)}Z${args.quick ? ", quick sizes" : ""}`;
+  fs.writeFileSync(path.join(RESULTS_DIR, "ratios.svg"), renderRatiosSvg(figures, subtitle));
+  console.log(`\nwrote bench/results/latest.json, latest.md and ratios.svg in ${report.totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})`);
+}
+
+main().catch(async (error) => {
+  console.error(`bench: ${(error as Error).stack ?? String(error)}`);
+  await cleanup().catch(() => undefined);
+  process.exit(1);
+});

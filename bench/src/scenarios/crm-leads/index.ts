@@ -1,0 +1,108 @@
+import { createApiKey } from "@real-estate/db/api-keys";
+import { fmt, log, type BenchContext } from "../../lib/context";
+import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
+import { httpRequest } from "../../lib/http";
+import { ensureBuilt, startNextServer, type NextServer } from "../../lib/next-app";
+import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
+import { RssSampler } from "../../lib/processes";
+import { PORTS } from "../../lib/sizes";
+import { summarize } from "../../lib/stats";
+import { replay, SqlRecorder, type CapturedStatement } from "./capture-sql";
+import { querySpecs, type QuerySpec } from "./query-specs";
+import { seedTenantLeads, type SeededTenant } from "./seed-leads";
+
+type Tenant = SeededTenant & { host: string; key: string };
+
+async function getJson(server: NextServer, t: Tenant, path: string): Promise<{ ms: number; body: { items: unknown[]; nextCursor: string | null } }> {
+  const started = performance.now();
+  const r = await httpRequest({ port: server.port, host: t.host, path, headers: { authorization: `Bearer ${t.key}` } });
+  const ms = performance.now() - started;
+  if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}: ${r.body.slice(0, 300)}`);
+  return { ms, body: JSON.parse(r.body) as { items: unknown[]; nextCursor: string | null } };
+}
+
+/** The request path for a spec, walking the API's own nextCursor for deep pages. */
+async function pathFor(server: NextServer, t: Tenant, spec: QuerySpec): Promise<string> {
+  const params = spec.query(t);
+  for (let i = 0; i < (spec.deepPages ?? 0); i++) {
+    const page = await getJson(server, t, `/api/leads?${params}`);
+    if (!page.body.nextCursor) break;
+    params.set("cursor", page.body.nextCursor);
+  }
+  return `/api/leads?${params}`;
+}
+
+async function seed(ctx: BenchContext, p: Awaited<ReturnType<typeof openPlatformDb>>): Promise<Tenant[]> {
+  const fixtures = await createBenchTenants(p.db, Array.from({ length: ctx.sizes.crmTenants }, (_, i) => `crm${i}-${ctx.runId}`));
+  const tenants: Tenant[] = [];
+  const started = performance.now();
+  for (const f of fixtures) {
+    const seeded = await seedTenantLeads(p.pool, f.tenantId, ctx.sizes.crmLeadsPerTenant);
+    const { key } = await createApiKey({ tenantId: f.tenantId, name: "bench", createdByUserId: "bench", db: p.db });
+    tenants.push({ ...seeded, host: f.crmHost, key });
+  }
+  await p.pool.query(`VACUUM ANALYZE "Lead"`);
+  await p.pool.query(`VACUUM ANALYZE "Contact"`);
+  log(`seeded ${fmt(tenants.length)} tenants x ${fmt(ctx.sizes.crmLeadsPerTenant)} leads in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  return tenants;
+}
+
+export async function runCrmLeadsScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
+  ensureBuilt("crm", { rebuild: ctx.args.rebuild, requiredFiles: ["app/api/leads/route.ts"] });
+  const p = await openPlatformDb("crm_leads");
+  const recorder = new SqlRecorder(p.url);
+  try {
+    const tenants = await seed(ctx, p);
+    const server = await startNextServer({ app: "crm", port: PORTS.crm, databaseUrl: p.url, env: { DB_POOL_SIZE: "10" }, probeHost: tenants[0]!.host, probePath: "/api/leads?limit=1" });
+    const rss = new RssSampler(server.pid).start();
+    try {
+      const figures: Figure[] = [];
+      const details: Record<string, unknown> = {};
+      const deepPages = ctx.args.quick ? 5 : 50;
+      const deepTenants = tenants.slice(0, 3);
+      for (const spec of querySpecs(deepPages)) {
+        const pool = spec.deepPages ? deepTenants : tenants;
+        const paths: string[] = [];
+        const statements: CapturedStatement[][] = [];
+        for (const t of pool) {
+          paths.push(await pathFor(server, t, spec));
+          const cursor = spec.deepPages ? await recorder.walk({ tenantId: t.tenantId, filters: spec.filters(t), pages: spec.deepPages, limit: 100 }) : undefined;
+          statements.push(await recorder.capture({ tenantId: t.tenantId, filters: spec.filters(t), cursor, limit: spec.limit }));
+        }
+        for (let i = 0; i < pool.length * 2; i++) await getJson(server, pool[i % pool.length]!, paths[i % pool.length]!);
+        const http: number[] = [];
+        const raw: number[] = [];
+        for (let i = 0; i < ctx.sizes.crmRequestsPerQuery; i++) {
+          const k = i % pool.length;
+          http.push((await getJson(server, pool[k]!, paths[k]!)).ms);
+          raw.push(await replay(p.pool, statements[k]!));
+        }
+        const h = summarize(http);
+        const r = summarize(raw);
+        log(`${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`);
+        details[spec.name] = { api: h, raw: r, statements: statements[0]!.length, tenants: pool.length };
+        figures.push(
+          figure({
+            scenario: "crm-leads",
+            name: `GET /api/leads ${spec.name} p99`,
+            unit: "ms",
+            better: "lower",
+            value: h.p99,
+            baseline: { label: "same SQL through pg", value: r.p99 },
+            goal: { text: "< 50 ms and <= 3 x raw", valueAtMost: 49.999, ratioAtMost: 3 },
+            note: `p50 ${fmt(h.p50, 1)} ms (raw ${fmt(r.p50, 1)} ms)`,
+          }),
+        );
+      }
+      const memory = rss.stop();
+      figures.push(figure({ scenario: "memory", name: "crm app peak RSS (scenario 5)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "crm app RSS after start", value: memory.firstMb } }));
+      return { scenario: "crm-leads", figures, details: { tenants: tenants.length, leadsPerTenant: ctx.sizes.crmLeadsPerTenant, requestsPerQuery: ctx.sizes.crmRequestsPerQuery, queries: details, crmRss: memory } };
+    } finally {
+      rss.stop();
+      await server.stop();
+    }
+  } finally {
+    await recorder.close();
+    await p.close();
+  }
+}

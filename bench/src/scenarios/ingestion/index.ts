@@ -1,0 +1,78 @@
+import { fmt, log, type BenchContext } from "../../lib/context";
+import { figure, type ScenarioResult } from "../../lib/figures";
+import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
+import { RssSampler } from "../../lib/processes";
+import { sleep } from "../../lib/stats";
+import { runDirect } from "./direct";
+import { leadSubmittedEvents } from "./lead-events";
+import { assertWorkerLanded, drainRate, enqueueAll, pacedLatency, startWorker, waitCompleted } from "./pipeline";
+
+/** The worker's default concurrency (INGESTION_CONCURRENCY), and as many loops for the direct baseline. */
+const CONCURRENCY = 8;
+const SENDERS = 4;
+
+async function countCrm(p: { pool: import("pg").Pool }) {
+  const r = await p.pool.query<{ contacts: string; leads: string; activities: string }>(
+    `SELECT (SELECT count(*) FROM "Contact") AS contacts, (SELECT count(*) FROM "Lead") AS leads, (SELECT count(*) FROM "Activity") AS activities`,
+  );
+  const row = r.rows[0]!;
+  return { contacts: Number(row.contacts), leads: Number(row.leads), activities: Number(row.activities) };
+}
+
+export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
+  assertWorkerLanded();
+  const n = ctx.sizes.ingestionEvents;
+  const slugs = [`ing-a-${ctx.runId}`, `ing-b-${ctx.runId}`];
+  log(`${fmt(n)} lead.submitted events, two tenants, ~70 % new people / 30 % repeats; concurrency ${CONCURRENCY}`);
+
+  const direct = await openPlatformDb("ing_direct", { poolSize: CONCURRENCY + 2 });
+  let directResult;
+  let directCounts;
+  try {
+    const tenants = await createBenchTenants(direct.db, slugs);
+    const events = leadSubmittedEvents(tenants.map((t) => t.tenantId), n, `${ctx.runId}d`);
+    directResult = await runDirect(direct.db, events, CONCURRENCY);
+    directCounts = await countCrm(direct);
+    log(`direct processWebsiteEvent loop: ${fmt(directResult.perSecond)} events/s, per event p99 ${fmt(directResult.perEvent.p99, 1)} ms (${JSON.stringify(directCounts)})`);
+  } finally {
+    await direct.close();
+  }
+
+  const pipe = await openPlatformDb("ing_pipeline", { poolSize: SENDERS + 2 });
+  try {
+    const tenants = await createBenchTenants(pipe.db, slugs);
+    const ids = tenants.map((t) => t.tenantId);
+    const events = leadSubmittedEvents(ids, n, `${ctx.runId}d`);
+    const enqueuePerSec = await enqueueAll(pipe.db, events, SENDERS);
+    log(`enqueued ${fmt(n)} through enqueueWebsiteEvent at ${fmt(enqueuePerSec)}/s; starting the worker`);
+    const worker = startWorker(pipe.url, CONCURRENCY);
+    const rss = new RssSampler(worker.pid).start();
+    try {
+      await waitCompleted(pipe.pool, `lead-${ctx.runId}d-`, n, worker, Math.max(120_000, (n / 20) * 1000));
+      const drain = await drainRate(pipe.pool, `lead-${ctx.runId}d-`);
+      const counts = await countCrm(pipe);
+      log(`worker drained ${fmt(drain.count)} in ${fmt(drain.seconds, 1)} s: ${fmt(drain.perSecond)} events/s (${JSON.stringify(counts)})`);
+      if (JSON.stringify(counts) !== JSON.stringify(directCounts)) log(`note: CRM row counts differ from the direct run ${JSON.stringify(directCounts)}`);
+      await sleep(500);
+      const latencyEvents = leadSubmittedEvents(ids, ctx.sizes.ingestionLatencyEvents, `${ctx.runId}l`);
+      const latency = await pacedLatency(pipe.db, pipe.pool, latencyEvents, ctx.sizes.ingestionLatencyRatePerSec, worker);
+      log(`enqueue -> CRM record at ${ctx.sizes.ingestionLatencyRatePerSec}/s: p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms`);
+      const memory = rss.stop();
+      log(`worker peak RSS ${fmt(memory.peakMb)} MB (first sample ${fmt(memory.firstMb)} MB)`);
+      return {
+        scenario: "ingestion",
+        figures: [
+          figure({ scenario: "ingestion", name: "worker drain (lead.submitted)", unit: "events/s", better: "higher", value: drain.perSecond, baseline: { label: `direct processWebsiteEvent, ${CONCURRENCY} loops`, value: directResult.perSecond }, goal: { text: ">= 0.8 x direct", ratioAtLeast: 0.8 } }),
+          figure({ scenario: "ingestion", name: `enqueue -> CRM record p99 at ${ctx.sizes.ingestionLatencyRatePerSec}/s`, unit: "ms", better: "lower", value: latency.p99, baseline: { label: "direct call p99", value: directResult.perEvent.p99 }, note: `p50 ${fmt(latency.p50, 1)} ms` }),
+          figure({ scenario: "memory", name: "ingestion worker peak RSS (scenario 2)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "worker RSS at start", value: memory.firstMb } }),
+        ],
+        details: { events: n, concurrency: CONCURRENCY, direct: directResult, directCounts, enqueuePerSec, drain, counts, latency, workerRss: memory },
+      };
+    } finally {
+      rss.stop();
+      await worker.stop();
+    }
+  } finally {
+    await pipe.close();
+  }
+}

@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import path from "node:path";
+import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import type { Db } from "@real-estate/db";
+import type { TWebsiteEventInput } from "@real-estate/types";
+import type pg from "pg";
+import { SkipError } from "../../lib/context";
+import { REPO_ROOT } from "../../lib/paths";
+import { startProcess, tailLog, type Started } from "../../lib/processes";
+import { PORTS } from "../../lib/sizes";
+import { perSecond, sleep, summarize, type LatencySummary } from "../../lib/stats";
+
+const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
+const DRAIN_BIN = path.join(WORKER_DIR, "src/bin/drain.ts");
+
+/** Enqueues through the website's own path (enqueueWebsiteEvent) from `senders` loops. */
+export async function enqueueAll(db: Db, events: TWebsiteEventInput[], senders: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      for (let i = next++; i < events.length; i = next++) await enqueueWebsiteEvent({ tenantId: events[i]!.tenantId, event: events[i]!, db });
+    }),
+  );
+  return perSecond(events.length, performance.now() - started);
+}
+
+export function assertWorkerLanded(): void {
+  if (!fs.existsSync(DRAIN_BIN)) throw new SkipError("the ingestion worker (services/ingestion-worker/src/bin/drain.ts) has not landed on main");
+}
+
+/** Starts the real worker (`npm run worker:ingestion:drain`'s entry point) on the bench database. */
+export function startWorker(databaseUrl: string, concurrency: number): Started {
+  assertWorkerLanded();
+  return startProcess("ingestion-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [DRAIN_BIN], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      INGESTION_CONCURRENCY: String(concurrency),
+      METRICS_PORT: String(PORTS.workerMetrics),
+      METRICS_HOST: "127.0.0.1",
+    },
+  });
+}
+
+type Progress = { completed: number; dead: number; lastError: string | null };
+
+async function progress(pool: pg.Pool, prefix: string): Promise<Progress> {
+  const r = await pool.query<{ completed: string; dead: string; last_error: string | null }>(
+    `SELECT count(*) FILTER (WHERE status = 'COMPLETED') AS completed, count(*) FILTER (WHERE status = 'DEAD_LETTERED') AS dead,
+            max("lastError") AS last_error
+       FROM "IngestionJob" WHERE "eventId" LIKE $1`,
+    [`${prefix}%`],
+  );
+  const row = r.rows[0]!;
+  return { completed: Number(row.completed), dead: Number(row.dead), lastError: row.last_error };
+}
+
+/** Waits until every job whose eventId starts with `prefix` is completed; fails on a dead letter. */
+export async function waitCompleted(pool: pg.Pool, prefix: string, expected: number, worker: Started, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const p = await progress(pool, prefix);
+    if (p.dead > 0) throw new Error(`${p.dead} events dead-lettered (last error: ${p.lastError})`);
+    if (p.completed >= expected) return;
+    if (worker.child.exitCode !== null) throw new Error(`the worker exited (code ${worker.child.exitCode}):\n${tailLog(worker.logPath)}`);
+    if (performance.now() > deadline) throw new Error(`only ${p.completed} of ${expected} events completed within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+/** Drain rate from the jobs' own timestamps: first claim to last completion. */
+export async function drainRate(pool: pg.Pool, prefix: string): Promise<{ perSecond: number; seconds: number; count: number }> {
+  const r = await pool.query<{ n: string; seconds: number }>(
+    `SELECT count(*) AS n, EXTRACT(EPOCH FROM max("completedAt") - min("firstAttemptAt"))::float8 AS seconds
+       FROM "IngestionJob" WHERE "eventId" LIKE $1 AND status = 'COMPLETED'`,
+    [`${prefix}%`],
+  );
+  const count = Number(r.rows[0]!.n);
+  const seconds = r.rows[0]!.seconds;
+  return { perSecond: perSecond(count, seconds * 1000), seconds, count };
+}
+
+/**
+ * Latency from enqueue to CRM record at a steady rate: each event is enqueued at its slot (not
+ * awaited) and timed from the start of its enqueue call to its job's completedAt, which the
+ * worker stamps after the CRM transaction committed.
+ */
+export async function pacedLatency(
+  db: Db,
+  pool: pg.Pool,
+  events: TWebsiteEventInput[],
+  ratePerSec: number,
+  worker: Started,
+): Promise<LatencySummary> {
+  const sentAt = new Map<string, number>();
+  const interval = 1000 / ratePerSec;
+  const started = performance.now();
+  const inflight: Promise<unknown>[] = [];
+  for (let k = 0; k < events.length; k++) {
+    const wait = started + k * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    const event = events[k]!;
+    sentAt.set(event.eventId, performance.timeOrigin + performance.now());
+    inflight.push(enqueueWebsiteEvent({ tenantId: event.tenantId, event, db }));
+  }
+  await Promise.all(inflight);
+  const prefix = events[0]!.eventId.replace(/-\d+$/, "-");
+  await waitCompleted(pool, prefix, events.length, worker, 60_000);
+  const r = await pool.query<{ eventId: string; done_ms: number }>(
+    `SELECT "eventId", (EXTRACT(EPOCH FROM "completedAt") * 1000)::float8 AS done_ms FROM "IngestionJob" WHERE "eventId" LIKE $1`,
+    [`${prefix}%`],
+  );
+  return summarize(r.rows.map((row) => row.done_ms - sentAt.get(row.eventId)!));
+}

@@ -1,0 +1,91 @@
+import { perSecond, sleep, summarize, waitFor, type LatencySummary } from "../../lib/stats";
+import type { NoopPayload, QueueDriver, RunningWorkers } from "./driver";
+
+/** N single enqueues from `senders` concurrent loops, each awaiting its own call. */
+export async function measureSingleEnqueue(driver: QueueDriver, payloads: NoopPayload[], senders: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      for (let i = next++; i < payloads.length; i = next++) await driver.enqueueOne(payloads[i]!);
+    }),
+  );
+  return perSecond(payloads.length, performance.now() - started);
+}
+
+/** N jobs in bulk calls of `batch` from one sender; null when the system has no bulk enqueue. */
+export async function measureBulkEnqueue(driver: QueueDriver, payloads: NoopPayload[], batch: number): Promise<number | null> {
+  if (!driver.enqueueBulk) return null;
+  const started = performance.now();
+  for (let i = 0; i < payloads.length; i += batch) await driver.enqueueBulk(payloads.slice(i, i + batch));
+  return perSecond(payloads.length, performance.now() - started);
+}
+
+/** What the no-op handler records: how many jobs ran, when the first ran, and who listens. */
+export class JobTap {
+  handled = 0;
+  firstAt = 0;
+  listener: ((eventId: string, at: number) => void) | null = null;
+  readonly onJob = (payload: NoopPayload) => {
+    const at = performance.now();
+    if (this.handled++ === 0) this.firstAt = at;
+    this.listener?.(String(payload.eventId), at);
+  };
+}
+
+/**
+ * Starts `workerCount` workers on a queue already holding `expected` jobs and measures from the
+ * first job run to the moment the database shows none left (completion included). The workers
+ * keep running for the wake-up phase.
+ */
+export async function measureDrain(
+  driver: QueueDriver,
+  tap: JobTap,
+  expected: number,
+  workerCount: number,
+  timeoutMs: number,
+): Promise<{ perSecond: number; workers: RunningWorkers }> {
+  const workers = await driver.startWorkers(workerCount, tap.onJob);
+  try {
+    await waitFor(`${driver.system} workers to run ${expected} jobs`, () => tap.handled >= expected, timeoutMs, 5);
+    await waitFor(`${driver.system} to record ${expected} completions`, async () => (await driver.remaining()) === 0, timeoutMs, 10);
+  } catch (error) {
+    await workers.stop().catch(() => undefined);
+    throw error;
+  }
+  return { perSecond: perSecond(expected, performance.now() - tap.firstAt), workers };
+}
+
+/**
+ * Wake-up latency: with the workers idle, enqueue one job every 1000/rate ms (single enqueue,
+ * not awaited, so a slow call does not delay the next) and time each from the start of its
+ * enqueue call to its handler starting.
+ */
+export async function measureWakeup(
+  driver: QueueDriver,
+  tap: JobTap,
+  payloads: NoopPayload[],
+  ratePerSec: number,
+): Promise<LatencySummary & { lost: number }> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  tap.listener = (eventId, at) => {
+    const t = sentAt.get(eventId);
+    if (t !== undefined) latencies.push(at - t);
+  };
+  await sleep(500);
+  const interval = 1000 / ratePerSec;
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let k = 0; k < payloads.length; k++) {
+    const wait = started + k * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    const payload = payloads[k]!;
+    sentAt.set(String(payload.eventId), performance.now());
+    inflight.push(driver.enqueueOne(payload));
+  }
+  await Promise.all(inflight);
+  await waitFor(`${driver.system} to run the wake-up jobs`, () => latencies.length >= payloads.length, 30_000, 10).catch(() => undefined);
+  tap.listener = null;
+  return { ...summarize(latencies), lost: payloads.length - latencies.length };
+}
