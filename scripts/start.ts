@@ -5,14 +5,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
-import {
-  applyPendingMigrations,
-  createPrismaClient,
-  explainDatabaseError,
-  migrationTargetForUrl,
-  startEmbeddedServer,
-  type EmbeddedServer,
-} from "@real-estate/db";
+import { createPrismaClient, explainDatabaseError, startEmbeddedServer, type EmbeddedServer } from "@real-estate/db";
+import { applyPendingMigrations, migrationTargetForUrl } from "@real-estate/db/migrate";
 import { runService, runStep, stopAll } from "./lib/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,7 +30,7 @@ process.on("SIGTERM", () => void shutdown(0));
 async function main() {
   let databaseUrl = process.env.DATABASE_URL?.trim();
   if (!databaseUrl) {
-    log("DATABASE_URL is not set: starting embedded PostgreSQL (PGlite) in .data/pglite (first start takes ~15 s)");
+    log("DATABASE_URL is not set: starting embedded PostgreSQL (PGlite, persisted in .data/; the first start takes ~15 s)");
     embedded = await startEmbeddedServer();
     databaseUrl = embedded.url;
     log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}`);
