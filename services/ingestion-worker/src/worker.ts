@@ -72,6 +72,9 @@ export function createWorker(options: WorkerOptions): Worker {
   let stopping = false;
   let loopDone: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
+  // Set by a notification that arrives while the loop is busy, so the next idle wait does not
+  // sleep through it; cleared before each claim, which sees everything committed until then.
+  let notified = false;
   let listener: NotifyListener | null = null;
 
   function recordFlushed(batch: FlushedBatch) {
@@ -106,8 +109,14 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
+  const wake = () => {
+    notified = true;
+    wakeUp?.();
+  };
+
   const idleWait = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (notified || stopping) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -137,6 +146,7 @@ export function createWorker(options: WorkerOptions): Worker {
     let emptyClaims = 0;
     while (!stopping) {
       let jobs: ClaimedJob[];
+      notified = false;
       try {
         jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now() });
         if (failures > 0) logger.info({ msg: "database reachable again", failures });
@@ -177,7 +187,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function run() {
     if (options.listenUrl) {
-      listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: () => wakeUp?.() });
+      listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: wake });
     }
     const pruneEvery = options.pruneIntervalMs ?? 600_000;
     const pruneTimer = pruneEvery > 0 ? setInterval(() => void prune(), pruneEvery) : null;
@@ -214,7 +224,7 @@ export function createWorker(options: WorkerOptions): Worker {
       await loopDone;
     },
     summary: () => ({ ...summary }),
-    wake: () => wakeUp?.(),
+    wake,
     listener: () => listener,
   };
 }

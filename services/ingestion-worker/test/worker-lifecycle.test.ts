@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { systemClock } from "../src/clock";
+import type { JobHandler } from "../src/run-job";
+import { enqueue, testWorker } from "./helpers";
+
+const testDb = useTestDatabase("workerlife");
+
+async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("worker lifecycle", () => {
+  it("on stop finishes in-flight jobs, releases the claimed ones it had not started, and resolves", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db);
+    for (let i = 0; i < 6; i++) await enqueue(db, t.tenantId, { email: `stop${i}@example.com` });
+    let started = 0;
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const slow: JobHandler = async (ctx) => {
+      started++;
+      await gate;
+      return ctx.process();
+    };
+    const { worker } = testWorker(db, { clock: undefined, concurrency: 2, batchSize: 6, pollIntervalMs: 50, handlers: { "*": slow } });
+    const running = worker.run();
+    await waitFor(() => started === 2);
+    const stopped = worker.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    finish();
+    await stopped;
+    await running;
+    expect(started).toBe(2);
+    const jobs = await db.ingestionJob.findMany({ where: { tenantId: t.tenantId } });
+    expect(jobs.filter((j) => j.status === "COMPLETED")).toHaveLength(2);
+    const released = jobs.filter((j) => j.status === "PENDING");
+    expect(released).toHaveLength(4);
+    for (const j of released) expect(j).toMatchObject({ attempts: 0, lockedBy: null, leaseExpiresAt: null });
+    expect(await db.activity.count({ where: { tenantId: t.tenantId } })).toBe(2);
+  });
+
+  it("wakes on NOTIFY without polling, and keeps working after its database connections are cut", async () => {
+    const { db, url } = testDb();
+    const t = await createTenantFixture(db);
+    const { worker, logger } = testWorker(db, { clock: systemClock, pollIntervalMs: 600_000, listenUrl: url });
+    const running = worker.run();
+    await waitFor(() => worker.listener()?.connections() === 1);
+    await new Promise((r) => setTimeout(r, 200));
+
+    const first = await enqueue(db, t.tenantId, { email: "notify1@example.com" });
+    await waitFor(async () => (await db.activity.count({ where: { tenantId: t.tenantId, eventId: first.event.eventId } })) === 1, 10_000);
+
+    // What a PostgreSQL restart does to the worker: every connection to its database drops.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    await admin.end();
+    await waitFor(() => (worker.listener()?.connections() ?? 0) >= 2, 20_000);
+
+    const second = await enqueue(db, t.tenantId, { email: "notify2@example.com" });
+    await waitFor(async () => (await db.activity.count({ where: { tenantId: t.tenantId, eventId: second.event.eventId } })) === 1, 20_000);
+    await worker.stop();
+    await running;
+    expect(worker.summary().processed).toBeGreaterThanOrEqual(2);
+    expect(logger.entries.some((e) => e.msg === "listen connection lost" || e.msg === "listen connection failed")).toBe(true);
+  });
+});
