@@ -206,7 +206,7 @@ describe("db:seed script", () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
-  });
+  }, 120_000);
 
   it("seeds an already seeded database again and prints progress and the sign-ins", async () => {
     const before = await rowCounts();
@@ -215,7 +215,7 @@ describe("db:seed script", () => {
     expect(stdout).toMatch(/done in [\d.]+ m?s/);
     expect(stdout).toContain("operator@platform.example");
     expect(await rowCounts()).toEqual(before);
-  });
+  }, 120_000);
 });
 
 describe("factories", () => {

@@ -8,7 +8,7 @@ import { deterministicUuid } from "./deterministic-uuid";
 import { createRng, DAY_MS, type Rng } from "./random";
 import { buildLeadTimeline, type ActivitySeed } from "./build-lead-timeline";
 
-export type ContactSeed = { email: string; firstName: string; lastName: string; phone: string; source: string; notes: string | null; createdAt: Date };
+export type ContactSeed = { id: string; email: string; firstName: string; lastName: string; phone: string; source: string; notes: string | null; createdAt: Date };
 export type LeadSeed = {
   id: string;
   contactEmail: string;
@@ -39,6 +39,7 @@ function contactFor(tenant: SeedTenant, i: number, anchor: Date, rng: Rng): Cont
   const firstName = FIRST_NAMES[(i * 7) % FIRST_NAMES.length]!;
   const lastName = LAST_NAMES[(i * 3 + tenant.slug.length) % LAST_NAMES.length]!;
   return {
+    id: deterministicUuid("contact", tenant.slug, String(i)),
     email: `${firstName}.${lastName}.${tenant.slug}${i + 1}@example.com`.toLowerCase(),
     firstName,
     lastName,

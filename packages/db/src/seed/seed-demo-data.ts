@@ -56,6 +56,9 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
   }
   log(`tenants     ${tenants.map((t) => t.slug).join(", ")} (${counts.hosts} host names, ${counts.modules} page modules)`);
 
+  // Password hashing (scrypt, on libuv's thread pool) overlaps with the areas and listings.
+  const pendingUsers = upsertDemoUsers(db, Object.fromEntries(tenants.map((t) => [t.slug, t.tenantId])));
+  pendingUsers.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
   for (const t of tenants) {
     const areas = await upsertDemoAreas(db, { tenantId: t.tenantId, tenant: t.tenant });
     counts.towns += areas.towns;
@@ -69,7 +72,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
     log(`listings    ${progressBar(counts.listings, totalListings)} ${t.slug}`);
   }
 
-  const users = await upsertDemoUsers(db, Object.fromEntries(tenants.map((t) => [t.slug, t.tenantId])));
+  const users = await pendingUsers;
   counts.users = users.length;
   counts.memberships = users.filter((u) => u.membershipId).length;
   log(`accounts    ${counts.users} users, ${counts.memberships} tenant memberships (passwords: see DEMO_ACCOUNTS)`);

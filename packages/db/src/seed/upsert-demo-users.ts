@@ -14,15 +14,28 @@ function demoUserId(email: string): string {
   return crypto.createHash("sha256").update(`demo-user:${email}`).digest("base64url").slice(0, 32);
 }
 
-async function ensureCredential(db: Db, userId: string, password: string): Promise<void> {
+/**
+ * scrypt is the slow part of the seed, so each distinct (hash, password) pair is checked once and
+ * each distinct password hashed once per run (demo accounts share passwords across tenants).
+ */
+type HashMemo = { hashes: Map<string, Promise<string>>; checks: Map<string, Promise<boolean>> };
+
+function memoized<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) map.set(key, (value = make()));
+  return value;
+}
+
+async function ensureCredential(db: Db, memo: HashMemo, userId: string, password: string): Promise<void> {
   const existing = await db.account.findFirst({ where: { userId, providerId: "credential" }, select: { id: true, password: true } });
-  if (existing?.password && (await verifyPassword({ hash: existing.password, password }))) return;
-  const hash = await hashPassword(password);
+  const stored = existing?.password;
+  if (stored && (await memoized(memo.checks, `${stored}\n${password}`, () => verifyPassword({ hash: stored, password })))) return;
+  const hash = await memoized(memo.hashes, password, () => hashPassword(password));
   if (existing) await db.account.update({ where: { id: existing.id }, data: { password: hash } });
   else await db.account.create({ data: { id: demoUserId(`account:${userId}`), userId, accountId: userId, providerId: "credential", password: hash } });
 }
 
-async function upsertOne(db: Db, account: DemoAccount, tenantIds: Record<string, string>): Promise<SeededUser> {
+async function upsertOne(db: Db, memo: HashMemo, account: DemoAccount, tenantIds: Record<string, string>): Promise<SeededUser> {
   const profile = { name: account.name, emailVerified: true, platformRole: account.platformRole };
   const user = await db.user.upsert({
     where: { email: account.email },
@@ -30,7 +43,7 @@ async function upsertOne(db: Db, account: DemoAccount, tenantIds: Record<string,
     update: profile,
     select: { id: true },
   });
-  await ensureCredential(db, user.id, account.password);
+  await ensureCredential(db, memo, user.id, account.password);
   let membershipId: string | null = null;
   if (account.tenantSlug && account.role) {
     const tenantId = tenantIds[account.tenantSlug];
@@ -48,6 +61,7 @@ async function upsertOne(db: Db, account: DemoAccount, tenantIds: Record<string,
 
 /** Creates or refreshes every demo account; `tenantIds` maps tenant slug → id. */
 export async function upsertDemoUsers(db: Db, tenantIds: Record<string, string>): Promise<SeededUser[]> {
-  // Hashing is the slow part (scrypt); hash the accounts concurrently on libuv's thread pool.
-  return Promise.all(DEMO_ACCOUNTS.map((account) => upsertOne(db, account, tenantIds)));
+  // Concurrently, so the scrypt work runs in parallel on libuv's thread pool.
+  const memo: HashMemo = { hashes: new Map(), checks: new Map() };
+  return Promise.all(DEMO_ACCOUNTS.map((account) => upsertOne(db, memo, account, tenantIds)));
 }
