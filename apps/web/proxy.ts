@@ -1,26 +1,68 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveTenantByHost } from "@real-estate/db/tenants";
+import { encodeSearchSegment, SEARCH_SEGMENT } from "./lib/search/search-path";
 
 /** The internal segment pages live under; never reachable from outside as another tenant. */
 export const SITES_SEGMENT = "/sites";
+/** Internal routes a client may not name directly (they are reached through rewrites only). */
+const INTERNAL_PREFIXES = [`/${SEARCH_SEGMENT}/`, `/${SEARCH_SEGMENT}`];
+/** API routes that still work while a tenant is suspended: nothing a visitor sends is lost. */
+const OPEN_WHEN_SUSPENDED = new Set(["/api/lead", "/api/valuation"]);
+
+function unavailable(pathname: string, reason: string, status: number) {
+  const headers = { "retry-after": "30", "cache-control": "no-store" };
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: reason }, { status, headers });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Temporarily unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>Temporarily unavailable</h1><p>This site cannot be shown right now. Please try again in a minute.</p></body></html>`;
+  return new NextResponse(html, { status, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+}
+
+/** Where a page request goes inside the app: always under the resolved tenant's own segment. */
+export function internalPathFor(tenantId: string, url: URL): string {
+  const { pathname } = url;
+  const base = `${SITES_SEGMENT}/${tenantId}`;
+  if (pathname === "/homes" || pathname === "/homes/") return `${base}/${SEARCH_SEGMENT}/${encodeSearchSegment(url.searchParams)}`;
+  // A client naming an internal route gets this tenant's 404 page (the catch-all route).
+  if (INTERNAL_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return `${base}/not-found${pathname}`;
+  return pathname === "/" ? base : `${base}${pathname}`;
+}
 
 export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   for (const name of [...headers.keys()]) if (name.startsWith("x-tenant-")) headers.delete(name);
-  const tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "WEB" });
   const { pathname } = request.nextUrl;
+  // Platform-internal endpoints (revalidation) are not tied to a tenant's host.
+  if (pathname.startsWith("/api/internal/")) return NextResponse.next({ request: { headers } });
+
+  let tenant;
+  try {
+    tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "WEB" });
+  } catch {
+    return unavailable(pathname, "service_unavailable", 503);
+  }
   if (!tenant) {
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unknown_tenant" }, { status: 404 });
     return NextResponse.rewrite(new URL("/unknown-site", request.url), { status: 404, request: { headers } });
   }
   headers.set("x-tenant-id", tenant.tenantId);
   headers.set("x-tenant-slug", tenant.slug);
-  if (pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });
+  if (pathname.startsWith("/api/")) {
+    if (tenant.status === "SUSPENDED" && !OPEN_WHEN_SUSPENDED.has(pathname)) return unavailable(pathname, "site_unavailable", 503);
+    return NextResponse.next({ request: { headers } });
+  }
+  if (tenant.status === "SUSPENDED") {
+    return NextResponse.rewrite(new URL("/suspended-site", request.url), { status: 503, headers: { "retry-after": "300" }, request: { headers } });
+  }
   const url = request.nextUrl.clone();
-  url.pathname = `${SITES_SEGMENT}/${tenant.tenantId}${pathname === "/" ? "" : pathname}`;
+  url.pathname = internalPathFor(tenant.tenantId, request.nextUrl);
+  if (pathname === "/homes" || pathname === "/homes/") {
+    // The search is now in the path; keep only Next's own RSC cache-busting parameter.
+    const rsc = url.searchParams.get("_rsc");
+    url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
+  }
   return NextResponse.rewrite(url, { request: { headers } });
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static build output and files under public/static/ are served without a tenant.
+  matcher: ["/((?!_next/static|_next/image|static/|favicon.ico).*)"],
 };

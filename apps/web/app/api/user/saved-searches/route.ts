@@ -1,0 +1,61 @@
+import { listSavedSearches, removeSavedSearch, saveSearch } from "@real-estate/db/visitors";
+import { fieldErrors } from "@/lib/forms/fields";
+import { jsonError, seeOther } from "@/lib/forms/responses";
+import { pickSearchParams } from "@/lib/search/search-path";
+import { visitorRead, visitorWrite, type TVisitorRequest } from "@/lib/visitors/visitor-api";
+import { ZSavedSearchInput } from "@/lib/visitors/user-schemas";
+import { emitVisitorEvent } from "@/lib/visitors/visitor-events";
+
+const noStore = { "cache-control": "no-store" };
+
+export async function GET(request: Request): Promise<Response> {
+  const r = await visitorRead(request);
+  if (!r.ok) return r.response;
+  try {
+    return Response.json({ searches: await listSavedSearches({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id }) }, { headers: noStore });
+  } catch {
+    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+  }
+}
+
+/** Saves a search ({ name, query } as JSON, or a form post with `name` and `search`, the /homes query string). */
+export async function POST(request: Request): Promise<Response> {
+  const r = await visitorWrite(request, { signInPath: "/sign-in?next=%2Fhomes" });
+  if (!r.ok) return r.response;
+  if (r.data._method === "delete") return remove(r, request);
+  const input = r.kind === "form" && typeof r.data.search === "string"
+    ? { name: r.data.name, query: pickSearchParams(new URLSearchParams(r.data.search)) }
+    : r.data;
+  const parsed = ZSavedSearchInput.safeParse(input);
+  if (!parsed.success) return jsonError(422, "validation_failed", { fields: fieldErrors(parsed.error) });
+  const { page: _page, ...query } = parsed.data.query;
+  const tenantId = r.tenant.tenantId;
+  try {
+    const saved = await saveSearch({ tenantId, visitorId: r.visitor.id, name: parsed.data.name, query });
+    if (saved.created) {
+      await emitVisitorEvent({ tenantId, visitor: r.visitor, body: { type: "search.saved", name: parsed.data.name, query: saved.query }, eventKey: saved.queryKey || "all", request });
+    }
+    if (r.kind === "form") return seeOther("/account#saved-searches");
+    return Response.json({ id: saved.id, created: saved.created, query: saved.query }, { status: saved.created ? 201 : 200, headers: noStore });
+  } catch {
+    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+  }
+}
+
+export async function DELETE(request: Request): Promise<Response> {
+  const r = await visitorWrite(request);
+  if (!r.ok) return r.response;
+  return remove(r, request);
+}
+
+async function remove(r: Extract<TVisitorRequest, { ok: true }>, request: Request): Promise<Response> {
+  const id = r.data.id ?? new URL(request.url).searchParams.get("id");
+  if (typeof id !== "string" || !id) return jsonError(422, "validation_failed", { fields: { id: "id is required" } });
+  try {
+    const removed = await removeSavedSearch({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id, savedSearchId: id });
+    if (r.kind === "form") return seeOther("/account#saved-searches");
+    return removed ? Response.json({ id, removed }, { headers: noStore }) : jsonError(404, "not_found");
+  } catch {
+    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+  }
+}

@@ -1,0 +1,19 @@
+import { syncVisitorSaves } from "@real-estate/db/visitors";
+import { fieldErrors } from "@/lib/forms/fields";
+import { jsonError } from "@/lib/forms/responses";
+import { visitorWrite } from "@/lib/visitors/visitor-api";
+import { ZSyncInput } from "@/lib/visitors/user-schemas";
+
+/** Merges homes and searches saved in the browser before signing in into the account (idempotent). */
+export async function POST(request: Request): Promise<Response> {
+  const r = await visitorWrite(request);
+  if (!r.ok) return r.response;
+  const parsed = ZSyncInput.safeParse(r.data);
+  if (!parsed.success) return jsonError(422, "validation_failed", { fields: fieldErrors(parsed.error) });
+  try {
+    const result = await syncVisitorSaves({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id, ...parsed.data });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  } catch {
+    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+  }
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs, SampleNote } from "@/components/breadcrumbs";
+import { LeadForm } from "@/components/forms/lead-form";
+import { SaveHomeButton } from "@/components/forms/save-home-button";
+import { ListingGrid, statusClass } from "@/components/listing-card";
+import { ListingFacts, ListingGallery } from "@/components/listing-details";
+import { monogram } from "@/components/site-header";
+import { formatNumber, formatPrice, humanize } from "@/lib/format";
+import { listingJsonLd } from "@/lib/site/listing-json-ld";
+import { getListingCached, getSite, searchListingsCached } from "@/lib/site/site-data";
+import { absoluteUrl, listingPath, townPath } from "@/lib/site/site-urls";
+
+export const revalidate = 5;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ tenantId: string; listingKey: string }> };
+
+async function load(params: Props["params"]) {
+  const { tenantId, listingKey } = await params;
+  return { tenantId, listing: await getListingCached({ tenantId, listingKey: decodeURIComponent(listingKey) }) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { listing } = await load(params);
+  if (!listing) return { title: "Listing not found" };
+  const facts = [listing.BedroomsTotal !== null ? `${listing.BedroomsTotal} bd` : null, listing.BathroomsTotalInteger !== null ? `${listing.BathroomsTotalInteger} ba` : null, listing.LivingArea ? `${formatNumber(listing.LivingArea)} sq ft` : null].filter(Boolean).join(", ");
+  const title = `${listing.UnparsedAddress}, ${listing.City}, ${listing.StateOrProvince} ${listing.PostalCode}`;
+  return {
+    title,
+    description: `${formatPrice(listing.ListPrice)} · ${facts}. ${listing.PublicRemarks?.slice(0, 140) ?? ""}`,
+    alternates: { canonical: listingPath(listing.ListingKey) },
+    openGraph: { title, images: listing.Media[0] ? [{ url: listing.Media[0].url }] : [] },
+  };
+}
+
+export default async function ListingPage({ params }: Props) {
+  const { tenantId, listing } = await load(params);
+  if (!listing) notFound();
+  const [site, nearby] = await Promise.all([
+    getSite({ tenantId }),
+    listing.townSlug ? searchListingsCached({ tenantId, filters: { town: listing.townSlug }, pageSize: 4 }) : null,
+  ]);
+  const more = nearby?.items.filter((l) => l.ListingKey !== listing.ListingKey).slice(0, 3) ?? [];
+  const jsonLd = listingJsonLd(listing, absoluteUrl(site?.primaryHostname, listingPath(listing.ListingKey)), site?.primaryHostname ?? null);
+  const price = listing.StandardStatus === "Closed" && listing.ClosePrice ? listing.ClosePrice : listing.ListPrice;
+  return (
+    <div className="section" style={{ paddingTop: 24 }}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <div className="container">
+        <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: "/homes", label: "Homes for sale" }, ...(listing.townSlug ? [{ href: townPath(listing.townSlug), label: listing.City }] : []), { label: listing.UnparsedAddress }]} />
+        <ListingGallery media={listing.Media} address={listing.UnparsedAddress} />
+        <div className="listing-layout">
+          <div>
+            <div className="listing-title">
+              <div>
+                <span className={statusClass(listing.StandardStatus)}>{humanize(listing.StandardStatus)}</span>{" "}
+                {listing.isSample ? <SampleNote>Sample listing</SampleNote> : null}
+                <div className="price" style={{ marginTop: 8 }}>{formatPrice(price)}</div>
+                <h1>{listing.UnparsedAddress}, {listing.City}, {listing.StateOrProvince} {listing.PostalCode}</h1>
+              </div>
+              <SaveHomeButton listingKey={listing.ListingKey} />
+            </div>
+            <ul className="key-facts" aria-label="Key facts">
+              {listing.BedroomsTotal !== null ? <li><strong>{listing.BedroomsTotal}</strong><span>Bedrooms</span></li> : null}
+              {listing.BathroomsTotalInteger !== null ? <li><strong>{listing.BathroomsTotalInteger}</strong><span>Bathrooms</span></li> : null}
+              {listing.LivingArea ? <li><strong>{formatNumber(listing.LivingArea)}</strong><span>Sq ft</span></li> : null}
+              {listing.LotSizeAcres !== null ? <li><strong>{listing.LotSizeAcres}</strong><span>Acres</span></li> : null}
+              {listing.YearBuilt ? <li><strong>{listing.YearBuilt}</strong><span>Built</span></li> : null}
+            </ul>
+            {listing.PublicRemarks ? (
+              <section className="prose" aria-labelledby="about-h">
+                <h2 id="about-h">About this home</h2>
+                <p>{listing.PublicRemarks}</p>
+              </section>
+            ) : null}
+            <ListingFacts listing={listing} />
+          </div>
+          <aside className="listing-aside" aria-label="Contact an agent">
+            <div className="card card-pad">
+              <div className="agent-card" style={{ marginBottom: 16 }}>
+                <div className="agent-avatar" aria-hidden="true">{monogram(listing.ListAgentFullName ?? site?.name ?? "Agent")}</div>
+                <div>
+                  <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
+                  <div className="small muted">{listing.ListOfficeName ?? site?.name}</div>
+                </div>
+              </div>
+              <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
+              <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${listing.UnparsedAddress}. Please send me more information.`} />
+            </div>
+          </aside>
+        </div>
+        {more.length ? (
+          <section className="section" style={{ paddingBottom: 0 }} aria-labelledby="more-h">
+            <div className="section-head"><h2 id="more-h">More homes in {listing.City}</h2></div>
+            <ListingGrid listings={more} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

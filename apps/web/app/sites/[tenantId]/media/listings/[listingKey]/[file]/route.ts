@@ -1,0 +1,30 @@
+import { renderListingPhotoSvg } from "@real-estate/db/media";
+import { getListingCached, isTenantId } from "@/lib/site/site-data";
+
+// Photos never change for a given listing key and number: rendered once, then cached by the
+// server (ISR) and by browsers (a year, immutable).
+export const revalidate = 86_400;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Params = { params: Promise<{ tenantId: string; listingKey: string; file: string }> };
+
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
+  const { tenantId, listingKey, file } = await params;
+  const match = /^(\d{1,2})\.svg$/.exec(file);
+  const index = match ? Number(match[1]) : 0;
+  if (!isTenantId(tenantId) || index < 1 || index > 40) return new Response("Not found", { status: 404 });
+  const listing = await getListingCached({ tenantId, listingKey: decodeURIComponent(listingKey) });
+  if (!listing || !listing.Media.some((m) => m.url.endsWith(`/${index}.svg`))) return new Response("Not found", { status: 404 });
+  const svg = renderListingPhotoSvg({ listingKey: listing.ListingKey, index, propertySubType: listing.PropertySubType });
+  return new Response(svg, {
+    headers: {
+      "content-type": "image/svg+xml; charset=utf-8",
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

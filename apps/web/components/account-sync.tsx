@@ -1,0 +1,28 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { anonymousHomes, anonymousSearches, clearAnonymousSaves } from "./anonymous-saves";
+
+/** Moves homes and searches saved in this browser before signing in into the account (POST /api/user/sync). */
+export function AccountSync() {
+  const router = useRouter();
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    const listingKeys = anonymousHomes();
+    const searches = anonymousSearches();
+    if (!listingKeys.length && !searches.length) return;
+    fetch("/api/user/sync", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ listingKeys, searches }) })
+      .then(async (res) => {
+        if (!res.ok) return;
+        const result = (await res.json()) as { addedListingKeys: string[]; addedSearches: number };
+        clearAnonymousSaves();
+        const added = result.addedListingKeys.length + result.addedSearches;
+        if (added) {
+          setNote(`Added ${added} item${added === 1 ? "" : "s"} you saved on this device to your account.`);
+          router.refresh();
+        }
+      })
+      .catch(() => {});
+  }, [router]);
+  return <p role="status" aria-live="polite" className={note ? "alert alert-success" : undefined}>{note}</p>;
+}

@@ -1,0 +1,49 @@
+import type { TListingCard } from "@real-estate/db/listings";
+import { formatNumber, formatPrice, humanize } from "@/lib/format";
+import { listingPath } from "@/lib/site/site-urls";
+
+export function statusClass(status: string): string {
+  const s = status.toLowerCase();
+  if (s === "active" || s === "coming soon") return "badge badge-active";
+  if (s.includes("pending") || s.includes("contract")) return "badge badge-pending";
+  return "badge badge-closed";
+}
+
+export function ListingCard({ listing, headingLevel = 3 }: { listing: TListingCard; headingLevel?: 2 | 3 }) {
+  const photo = listing.Media[0];
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const price = listing.StandardStatus === "Closed" && listing.ClosePrice ? listing.ClosePrice : listing.ListPrice;
+  return (
+    <article className="card listing-card">
+      <div className="photo">
+        {photo ? <img src={photo.url} alt={photo.caption ?? `Photo of ${listing.UnparsedAddress}`} loading="lazy" decoding="async" width={800} height={520} /> : null}
+        <span className={statusClass(listing.StandardStatus)}>{humanize(listing.StandardStatus)}</span>
+        {listing.isSample ? <span className="sample-flag">Sample listing</span> : null}
+      </div>
+      <div className="body">
+        <div className="price">{formatPrice(price)}</div>
+        <div className="facts">
+          {listing.BedroomsTotal !== null ? <span><strong>{listing.BedroomsTotal}</strong> bd</span> : null}
+          {listing.BathroomsTotalInteger !== null ? <span><strong>{listing.BathroomsTotalInteger}</strong> ba</span> : null}
+          {listing.LivingArea ? <span><strong>{formatNumber(listing.LivingArea)}</strong> sq ft</span> : null}
+        </div>
+        <Heading className="address" style={{ fontSize: "0.95rem", fontWeight: 500, margin: 0 }}>
+          <a className="stretched" href={listingPath(listing.ListingKey)}>
+            {listing.UnparsedAddress}, {listing.City}, {listing.StateOrProvince} {listing.PostalCode}
+          </a>
+        </Heading>
+        <div className="type">{humanize(listing.PropertySubType ?? listing.PropertyType)}</div>
+      </div>
+    </article>
+  );
+}
+
+export function ListingGrid({ listings, headingLevel }: { listings: TListingCard[]; headingLevel?: 2 | 3 }) {
+  return (
+    <div className="grid grid-3">
+      {listings.map((l) => (
+        <ListingCard key={l.ListingKey} listing={l} headingLevel={headingLevel} />
+      ))}
+    </div>
+  );
+}

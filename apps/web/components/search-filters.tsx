@@ -1,0 +1,76 @@
+import type { TSearchContext } from "@/lib/search/parse-search";
+import type { TRawSearchParams } from "@/lib/search/search-path";
+import { formatPriceShort, humanize, slugify } from "@/lib/format";
+
+const PRICES = [200_000, 300_000, 400_000, 500_000, 600_000, 750_000, 1_000_000, 1_250_000, 1_500_000, 2_000_000, 3_000_000, 5_000_000];
+
+function PriceSelect({ id, name, label, value, empty }: { id: string; name: string; label: string; value?: string; empty: string }) {
+  const options = value && !PRICES.includes(Number(value)) ? [...PRICES, Number(value)].sort((a, b) => a - b) : PRICES;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{empty}</option>
+        {options.map((p) => <option key={p} value={p}>{formatPriceShort(p)}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** The search filters: a GET form to /homes, so the whole search lives in the URL. */
+export function SearchFilters({ applied, ctx }: { applied: TRawSearchParams; ctx: TSearchContext }) {
+  return (
+    <aside className="card filters" aria-labelledby="filters-h">
+      <h2 id="filters-h">Filter homes</h2>
+      <form action="/homes" method="get">
+        <div className="field field-wide">
+          <label htmlFor="f-q">Keyword</label>
+          <input id="f-q" name="q" type="search" defaultValue={applied.q ?? ""} placeholder="Address, ZIP, feature" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-town">Town</label>
+          <select id="f-town" name="town" defaultValue={applied.town ?? ""}>
+            <option value="">Any town</option>
+            {ctx.towns.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-type">Property type</label>
+          <select id="f-type" name="type" defaultValue={applied.type ?? ""}>
+            <option value="">Any type</option>
+            {ctx.propertyTypes.map((t) => <option key={t} value={slugify(t)}>{humanize(t)}</option>)}
+          </select>
+        </div>
+        <PriceSelect id="f-min" name="minPrice" label="Min price" value={applied.minPrice} empty="No min" />
+        <PriceSelect id="f-max" name="maxPrice" label="Max price" value={applied.maxPrice} empty="No max" />
+        <div className="field">
+          <label htmlFor="f-beds">Bedrooms</label>
+          <select id="f-beds" name="beds" defaultValue={applied.beds ?? ""}>
+            <option value="">Any</option>
+            {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}+</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-baths">Bathrooms</label>
+          <select id="f-baths" name="baths" defaultValue={applied.baths ?? ""}>
+            <option value="">Any</option>
+            {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}+</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={applied.status ?? ""}>
+            <option value="">For sale (active)</option>
+            {ctx.statuses.filter((s) => s !== "Active").map((s) => <option key={s} value={slugify(s)}>{humanize(s)}</option>)}
+            <option value="any">Any status</option>
+          </select>
+        </div>
+        {applied.sort ? <input type="hidden" name="sort" value={applied.sort} /> : null}
+        <div className="actions">
+          <button className="btn btn-primary" type="submit">Show homes</button>
+          <a className="btn btn-ghost" href="/homes">Clear all filters</a>
+        </div>
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,26 @@
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export const formatPrice = (n: number) => usd.format(n);
+export const formatNumber = (n: number) => int.format(n);
+
+/** $1.2M / $640K: compact prices for cards and filters. */
+export function formatPriceShort(n: number): string {
+  if (n >= 1_000_000) return `$${(n / 1_000_000).toFixed(n % 1_000_000 === 0 ? 0 : 2).replace(/0$/, "")}M`;
+  if (n >= 1_000) return `$${Math.round(n / 1_000)}K`;
+  return usd.format(n);
+}
+
+/** "Single Family Residence" / "SingleFamilyResidence" → "Single Family Residence". */
+export function humanize(value: string | null | undefined): string {
+  if (!value) return "";
+  return value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim();
+}
+
+export function slugify(value: string): string {
+  return humanize(value).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { optionalInt, optionalNumber, optionalText, ZClientEventId, ZEmailField, ZPhoneField } from "./fields";
+
+/** POST /api/valuation: "what's my home worth". */
+export const ZValuationSubmission = z
+  .object({
+    eventId: ZClientEventId,
+    name: optionalText(120, "Name"),
+    email: ZEmailField,
+    phone: ZPhoneField,
+    address: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z.string("Please enter the property's address").min(5, "Please enter the property's full address").max(300, "That address is too long"),
+    ),
+    /** Town slug on the tenant's site. */
+    town: optionalText(120, "Town"),
+    postalCode: optionalText(12, "ZIP code"),
+    propertyType: optionalText(60, "Property type"),
+    bedrooms: optionalInt(0, 50, "Bedrooms"),
+    bathrooms: optionalNumber(0, 50, "Bathrooms"),
+    livingArea: optionalInt(100, 100_000, "Living area"),
+    yearBuilt: optionalInt(1600, 2100, "Year built"),
+    consent: z.unknown().optional(),
+  })
+  .refine((v) => v.email || v.phone, { message: "Please give an email address or a phone number", path: ["email"] });
+export type TValuationSubmission = z.infer<typeof ZValuationSubmission>;

@@ -1,0 +1,35 @@
+// Cached reads for the public pages. Every entry is tagged with its tenant, so
+// POST /api/internal/revalidate drops one tenant's pages and data at once; the short TTL is the
+// fallback when a change does not come with an explicit revalidation (another process, a feed).
+import { unstable_cache } from "next/cache";
+import { getNeighborhood, getTown, listTowns } from "@real-estate/db/areas";
+import { getListing, listFeaturedListings, listListingFacets, listListingKeys, searchListings } from "@real-estate/db/listings";
+import { getSiteProfile } from "@real-estate/db/sites";
+import { listPageModules } from "@real-estate/db/website-config";
+
+/** Seconds a cached page or read lives before it is refreshed in the background. */
+export const SITE_REVALIDATE_SECONDS = 5;
+
+export const tenantTag = (tenantId: string) => `tenant:${tenantId}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isTenantId = (value: string) => UUID.test(value);
+
+function cachedRead<A extends { tenantId: string }, R>(name: string, read: (args: A) => Promise<R>) {
+  return (args: A): Promise<R> =>
+    unstable_cache(() => read(args), ["site", name, JSON.stringify(args)], {
+      tags: [tenantTag(args.tenantId)],
+      revalidate: SITE_REVALIDATE_SECONDS,
+    })();
+}
+
+export const getSite = cachedRead("site-profile", (a: { tenantId: string }) => (isTenantId(a.tenantId) ? getSiteProfile(a) : Promise.resolve(null)));
+export const getTowns = cachedRead("towns", listTowns);
+export const getTownCached = cachedRead("town", getTown);
+export const getNeighborhoodCached = cachedRead("neighborhood", getNeighborhood);
+export const getPageModules = cachedRead("modules", listPageModules);
+export const getFeatured = cachedRead("featured", listFeaturedListings);
+export const getFacets = cachedRead("facets", listListingFacets);
+export const getListingCached = cachedRead("listing", getListing);
+export const searchListingsCached = cachedRead("search", searchListings);
+export const getListingKeys = cachedRead("listing-keys", listListingKeys);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { isBotSubmission } from "@/lib/forms/bot-traps";
+import { RateLimiter } from "@/lib/forms/rate-limit";
+import { readBody } from "@/lib/forms/read-body";
+import { ZLeadSubmission } from "@/lib/forms/lead-schema";
+import { ZValuationSubmission } from "@/lib/forms/valuation-schema";
+import { fieldErrors, flattenContact } from "@/lib/forms/fields";
+
+const post = (body: string, type: string, extra: Record<string, string> = {}) =>
+  new Request("http://x.test/api/lead", { method: "POST", headers: { "content-type": type, ...extra }, body });
+
+describe("rate limiter", () => {
+  it("allows the limit per key per window, then answers a retry time", () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter(() => 3, 60_000, () => now);
+    expect([1, 2, 3].map(() => limiter.hit("t|1.1.1.1").ok)).toEqual([true, true, true]);
+    const over = limiter.hit("t|1.1.1.1");
+    expect(over).toEqual({ ok: false, retryAfterSeconds: 60 });
+    expect(limiter.hit("t|2.2.2.2").ok).toBe(true);
+    expect(limiter.hit("other|1.1.1.1").ok).toBe(true);
+    now += 30_000;
+    expect(limiter.hit("t|1.1.1.1")).toEqual({ ok: false, retryAfterSeconds: 30 });
+    now += 30_001;
+    expect(limiter.hit("t|1.1.1.1").ok).toBe(true);
+  });
+});
+
+describe("bot traps", () => {
+  const now = 10_000_000;
+  it("flags a filled honeypot, a too-fast form, and a form post without a timestamp", () => {
+    expect(isBotSubmission({ data: { website: "http://spam" }, kind: "json", minFillMs: 2000, now })).toBe(true);
+    expect(isBotSubmission({ data: { startedAt: String(now - 500) }, kind: "form", minFillMs: 2000, now })).toBe(true);
+    expect(isBotSubmission({ data: { startedAt: "yesterday" }, kind: "form", minFillMs: 2000, now })).toBe(true);
+    expect(isBotSubmission({ data: {}, kind: "form", minFillMs: 2000, now })).toBe(true);
+    expect(isBotSubmission({ data: { website: "", startedAt: String(now - 5000) }, kind: "form", minFillMs: 2000, now })).toBe(false);
+    expect(isBotSubmission({ data: {}, kind: "json", minFillMs: 2000, now })).toBe(false);
+  });
+});
+
+describe("request bodies", () => {
+  it("reads JSON and form posts, refuses oversize, malformed and unknown bodies", async () => {
+    expect(await readBody(post('{"a":1}', "application/json"), 1024)).toEqual({ ok: true, kind: "json", data: { a: 1 } });
+    expect(await readBody(post("a=1&b=two", "application/x-www-form-urlencoded"), 1024)).toEqual({ ok: true, kind: "form", data: { a: "1", b: "two" } });
+    expect(await readBody(post(JSON.stringify({ m: "x".repeat(2000) }), "application/json"), 1024)).toMatchObject({ ok: false, status: 413 });
+    expect(await readBody(post("{}", "application/json", { "content-length": "999999" }), 1024)).toMatchObject({ ok: false, status: 413 });
+    expect(await readBody(post("{nope", "application/json"), 1024)).toMatchObject({ ok: false, status: 400 });
+    expect(await readBody(post("[1,2]", "application/json"), 1024)).toMatchObject({ ok: false, status: 400 });
+    expect(await readBody(post("x", "text/plain"), 1024)).toMatchObject({ ok: false, status: 415 });
+  });
+});
+
+describe("form validation", () => {
+  it("accepts a lead with email or phone and reports field messages otherwise", () => {
+    const ok = ZLeadSubmission.safeParse({ name: "Ann Buyer", email: "ANN@Example.com", phone: "", message: "Hi" });
+    expect(ok.success && ok.data).toMatchObject({ email: "ann@example.com", phone: undefined, name: "Ann Buyer" });
+    const phoneOnly = ZLeadSubmission.safeParse({ phone: "(203) 555-0100" });
+    expect(phoneOnly.success && phoneOnly.data.phone).toBe("+12035550100");
+    const bad = ZLeadSubmission.safeParse({ name: "x", email: "not-an-email", phone: "abc" });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(fieldErrors(bad.error)).toEqual({ email: "Please enter a valid email address", phone: "Please enter a valid phone number" });
+    const none = ZLeadSubmission.safeParse({ name: "x" });
+    expect(none.success ? {} : fieldErrors(none.error)).toEqual({ email: "Please give an email address or a phone number" });
+    expect(ZLeadSubmission.safeParse({ email: "a@b.co", eventId: "x".repeat(256) }).success).toBe(false);
+    expect(flattenContact({ contact: { firstName: "Ann", lastName: "Lee", email: "a@b.co" } })).toMatchObject({ name: "Ann Lee", email: "a@b.co" });
+  });
+
+  it("coerces valuation numbers from form strings and range-checks them", () => {
+    const ok = ZValuationSubmission.safeParse({ address: "12 Harbor Road", town: "fairfield", livingArea: "2,100", bedrooms: "3", bathrooms: "2.5", email: "a@b.co" });
+    expect(ok.success && ok.data).toMatchObject({ livingArea: 2100, bedrooms: 3, bathrooms: 2.5 });
+    const bad = ZValuationSubmission.safeParse({ address: "x", livingArea: "huge", yearBuilt: "1200", email: "a@b.co" });
+    expect(bad.success ? {} : Object.keys(fieldErrors(bad.error)).sort()).toEqual(["address", "livingArea", "yearBuilt"]);
+  });
+});
