@@ -47,15 +47,55 @@ export async function ensureBuilt(app: AppName): Promise<void> {
       cwd: REPO_ROOT,
       encoding: "utf8",
       timeout: 600_000,
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     });
     if (r.status === 0) return;
-    const output = `${r.stdout}\n${r.stderr}`;
+    // eslint-disable-next-line no-control-regex
+    const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
     if (!/Another next build process is already running/.test(output)) {
       throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-40).join("\n")}`);
     }
     await sleep(15_000);
   }
   throw new Error(`apps/${app}: another next build kept running; gave up waiting`);
+}
+
+/**
+ * Copies the app's production build (without its cache) to a folder of our own and returns it,
+ * so a rebuild of apps/<app> by someone else while our server runs cannot pull files from
+ * under it. The copy sits at the same depth below the repository root as the app, so module
+ * resolution (node_modules, serverExternalPackages) is unchanged.
+ */
+export async function snapshotBuild(app: AppName): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await ensureBuilt(app);
+    const buildIdFile = path.join(appDir(app), ".next", "BUILD_ID");
+    const buildId = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, "utf8").trim() : null;
+    if (!buildId) continue;
+    const dest = path.join(REPO_ROOT, "test-artifacts", `rel-${app}-${buildId}`);
+    if (fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) return dest;
+    const tmp = `${dest}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    for (const f of ["package.json", "next.config.ts", "next.config.mjs", "next.config.js", "public"]) {
+      if (fs.existsSync(path.join(appDir(app), f))) fs.cpSync(path.join(appDir(app), f), path.join(tmp, f), { recursive: true });
+    }
+    try {
+      fs.cpSync(path.join(appDir(app), ".next"), path.join(tmp, ".next"), { recursive: true, filter: (src) => !/[\\/]\.next[\\/](cache|trace|lock|diagnostics)/.test(src) });
+    } catch {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      await sleep(5_000);
+      continue; // the build changed while copying
+    }
+    const after = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, "utf8").trim() : null;
+    if (after !== buildId) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      continue;
+    }
+    fs.renameSync(tmp, dest);
+    return dest;
+  }
+  throw new Error(`apps/${app}: could not take a consistent copy of its build`);
 }
 
 export type RunningServer = {
@@ -81,16 +121,19 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`server at ${origin} did not answer within ${timeoutMs} ms; see ${logFile}`);
 }
 
-/** `next start` of the app's production build on 127.0.0.1 and a port in 3500-3599. */
+/** `next start` of the app's production build on a port in 3500-3599 (requests go to 127.0.0.1). */
 export async function startNextServer(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }): Promise<RunningServer> {
-  await ensureBuilt(options.app);
+  const buildDir = await snapshotBuild(options.app);
   const port = await allocatePort();
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);
   const log = fs.openSync(logFile, "w");
   const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir(options.app),
+  // No -H: bound to 127.0.0.1 only, Next.js 16 treats proxy.ts rewrites built from request.url
+  // (host "localhost") as external and proxies them to itself, which hangs; requests still go
+  // to 127.0.0.1 only.
+  const child = spawn(process.execPath, [nextBin, "start", buildDir, "-p", String(port)], {
+    cwd: buildDir,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", log, log],
     detached: true,

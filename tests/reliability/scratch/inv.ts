@@ -1,0 +1,2 @@
+import { buildRouteInventory } from "../src/inventory/route-inventory";
+console.log(JSON.stringify(buildRouteInventory(), null, 1));
