@@ -1,0 +1,33 @@
+import { createApiKey } from "@real-estate/db/api-keys";
+import type { Db } from "@real-estate/db";
+import { createCrmFixtureTenant, type FixtureTenant } from "./crm-fixture";
+import { signInCookie } from "./api-client";
+
+export type Side = FixtureTenant & { ownerCookie: string; agentCookie: string; apiKey: string };
+
+/** Tenant A (alpha) and tenant B (beta), each with signed-in owner and agent and an API key. */
+export async function setUpTwoTenants(db: Db): Promise<{ a: Side; b: Side }> {
+  const a = await createCrmFixtureTenant(db, {
+    slug: "alpha",
+    name: "Alpha Realty",
+    crmHosts: ["crm.alpha.test"],
+    people: [
+      { first: "Ann", last: "Archer", email: "ann@example.com", phone: "+12035550001", source: "valuation" },
+      { first: "Al", last: "Adams", email: "al@example.com", source: "website_contact" },
+      { first: "Amy", last: "Ames", email: "amy@example.com", source: "listing_inquiry" },
+    ],
+  });
+  const b = await createCrmFixtureTenant(db, {
+    slug: "beta",
+    name: "Beta Homes",
+    crmHosts: ["crm.beta.test"],
+    people: [{ first: "Ann", last: "Archer", email: "ann@example.com", source: "valuation" }],
+  });
+  const side = async (t: FixtureTenant): Promise<Side> => ({
+    ...t,
+    ownerCookie: await signInCookie(t.owner.email, t.crmHost),
+    agentCookie: await signInCookie(t.agent.email, t.crmHost),
+    apiKey: (await createApiKey({ tenantId: t.tenantId, name: "test", createdByUserId: t.owner.userId })).key,
+  });
+  return { a: await side(a), b: await side(b) };
+}
