@@ -72,7 +72,7 @@ export function buildLeadTimeline(o: Options): LeadTimeline {
   const steps = PIPELINE[o.status];
   // Spread the steps between the lead's creation and an hour before the anchor.
   const span = Math.max(o.anchor.getTime() - 3_600_000 - o.createdAt.getTime(), 60_000);
-  const times = steps.map(() => o.createdAt.getTime() + o.rng.next() * span).sort((a, b) => a - b);
+  const times = steps.map(() => Math.round((o.createdAt.getTime() + o.rng.next() * span) / 60_000) * 60_000).sort((a, b) => a - b);
   let previous: TLeadStatus = "NEW";
   let firstContactedAt: Date | null = null;
   steps.forEach((to, i) => {
