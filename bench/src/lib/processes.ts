@@ -51,11 +51,14 @@ export function treeRssMb(pid: number): number {
   return processTree(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024;
 }
 
-/** Samples a process tree's RSS until stopped; reports the peak and the first sample. */
+/**
+ * Samples a process tree's RSS every `intervalMs` until stopped and reports the peak; `idleMb`
+ * is what `markIdle()` read once the process was up and before the load (the memory baseline).
+ */
 export class RssSampler {
   private timer: NodeJS.Timeout | undefined;
   peakMb = 0;
-  firstMb: number | null = null;
+  idleMb: number | null = null;
   constructor(private readonly pid: number, private readonly intervalMs = 200) {}
   start(): this {
     this.sample();
@@ -63,15 +66,18 @@ export class RssSampler {
     this.timer.unref();
     return this;
   }
+  markIdle(): void {
+    this.idleMb = treeRssMb(this.pid);
+  }
   private sample() {
     const mb = treeRssMb(this.pid);
-    if (mb > 0 && this.firstMb === null) this.firstMb = mb;
     if (mb > this.peakMb) this.peakMb = mb;
   }
-  stop(): { peakMb: number; firstMb: number | null } {
+  stop(): { peakMb: number; idleMb: number | null } {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
     this.sample();
-    return { peakMb: this.peakMb, firstMb: this.firstMb };
+    return { peakMb: this.peakMb, idleMb: this.idleMb };
   }
 }
 

@@ -6,7 +6,8 @@ import type { TWebsiteEventInput } from "@real-estate/types";
 import type pg from "pg";
 import { SkipError } from "../../lib/context";
 import { REPO_ROOT } from "../../lib/paths";
-import { startProcess, tailLog, type Started } from "../../lib/processes";
+import { httpRequest } from "../../lib/http";
+import { startProcess, tailLog, treeRssMb, type Started } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 import { perSecond, sleep, summarize, type LatencySummary } from "../../lib/stats";
 
@@ -43,6 +44,30 @@ export function startWorker(databaseUrl: string, concurrency: number): Started {
       METRICS_HOST: "127.0.0.1",
     },
   });
+}
+
+/** Waits for the worker's /healthz to answer (it is up: database checked, metrics served). */
+export async function waitWorkerUp(worker: Started, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (worker.child.exitCode !== null) throw new Error(`the worker exited (code ${worker.child.exitCode}):\n${tailLog(worker.logPath)}`);
+    const up = await httpRequest({ port: PORTS.workerMetrics, host: "127.0.0.1", path: "/healthz", timeoutMs: 2_000 }).then(() => true, () => false);
+    if (up) return;
+    if (performance.now() > deadline) throw new Error(`the worker's /healthz did not answer within ${timeoutMs / 1000} s:\n${tailLog(worker.logPath)}`);
+    await sleep(200);
+  }
+}
+
+/** The worker's resident memory when up and idle on an empty queue (the memory baseline). */
+export async function idleWorkerRss(databaseUrl: string, concurrency: number): Promise<number> {
+  const worker = startWorker(databaseUrl, concurrency);
+  try {
+    await waitWorkerUp(worker);
+    await sleep(1_000);
+    return treeRssMb(worker.pid);
+  } finally {
+    await worker.stop();
+  }
 }
 
 type Progress = { completed: number; dead: number; lastError: string | null };

@@ -46,6 +46,7 @@ export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<S
       probePath: "/",
     });
     const rss = new RssSampler(server.pid).start();
+    rss.markIdle();
     try {
       const probe = await httpRequest({ port: server.port, host, path: BARE_PATH, method: "POST", body: leadBody({ n: 0 }, "probe")() });
       if (probe.status !== 202) throw new SkipError(`${BARE_PATH} answered ${probe.status} (not in this build?)`);
@@ -81,7 +82,7 @@ export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<S
           figure({ scenario: "lead-endpoint", name: "POST /api/lead p99", unit: "ms", better: "lower", value: lead.p99Ms, baseline: { label, value: bare.p99Ms } }),
           figure({ scenario: "lead-endpoint", name: "errors (non-2xx, socket, timeouts)", unit: "", better: "lower", value: failures, goal: { text: "= 0", valueEquals: 0 } }),
           figure({ scenario: "lead-endpoint", name: "202 answers missing from the queue", unit: "", better: "lower", value: missing, goal: { text: "= 0", valueEquals: 0 }, note: `${accepted.length} accepted` }),
-          figure({ scenario: "memory", name: "web app peak RSS (scenario 3, lead endpoint)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS after start", value: memory.firstMb } }),
+          figure({ scenario: "memory", name: "web app peak RSS (scenario 3, lead endpoint)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS idle after start", value: memory.idleMb } }),
         ],
         details: { connections, seconds, bare, lead, accepted: accepted.length, missing, webRss: memory },
       };

@@ -40,6 +40,7 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
     const { host, targets } = await pickTargets(p);
     const server = await startNextServer({ app: "web", port: PORTS.web, databaseUrl: p.url, env: { DB_POOL_SIZE: "10" }, probeHost: host, probePath: "/" });
     const rss = new RssSampler(server.pid).start();
+    rss.markIdle();
     try {
       const sizes: Record<string, number> = {};
       for (const t of [{ name: "static file", path: STATIC_PATH }, ...targets]) {
@@ -67,7 +68,7 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
         figures.push(figure({ scenario: "pages", name: `${t.name} p99`, unit: "ms", better: "lower", value: r.p99Ms, baseline: { label: "static file p99", value: base.p99Ms } }));
       }
       const memory = rss.stop();
-      figures.push(figure({ scenario: "memory", name: "web app peak RSS (scenario 4, pages)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS after start", value: memory.firstMb } }));
+      figures.push(figure({ scenario: "memory", name: "web app peak RSS (scenario 4, pages)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS idle after start", value: memory.idleMb } }));
       return { scenario: "pages", figures, details: { host, targets, responseBytes: sizes, connections, seconds, measured, webRss: memory } };
     } finally {
       rss.stop();
