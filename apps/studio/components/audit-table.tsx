@@ -8,8 +8,16 @@ function short(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Long id lists (a re-drive's jobs) are summarised rather than printed. */
+function summarise(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) && v.length > 5 ? `${v.length} ${k}` : v]));
+}
+
 /** before → after for flat records; nested values fold into a JSON view. */
-function Change({ before, after }: { before: unknown; after: unknown }) {
+function Change(props: { before: unknown; after: unknown }) {
+  const before = summarise(props.before);
+  const after = summarise(props.after);
   const isFlat = (v: unknown) => v === null || (typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => x === null || typeof x !== "object"));
   if (isFlat(before) && isFlat(after)) {
     const b = (before ?? {}) as Record<string, unknown>;

@@ -30,7 +30,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         actions={
           <>
             <form className="row" method="get">
-              <select name="tenant" defaultValue={tenant ?? ""} aria-label="Tenant">
+              <select name="tenant" defaultValue={tenant ?? ""} aria-label="Tenant" style={{ maxWidth: 240 }}>
                 <option value="">All tenants</option>
                 {tenants.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -124,16 +124,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <div className="panel-head">
             <div>
               <h2>Jobs by status per tenant</h2>
-              <p>everything in the queue table (completed jobs are pruned after their retention)</p>
+              <p>everything in the queue table; completed jobs are pruned after their retention</p>
             </div>
-            <div className="legend">
-              {Object.entries(STATUS_COLORS).map(([k, c]) => (
-                <span key={k}>
-                  <i style={{ background: c }} />
-                  {k.replace("_", " ").toLowerCase()}
-                </span>
-              ))}
-            </div>
+          </div>
+          <div className="panel-body legend" style={{ paddingBottom: 6, paddingTop: 10 }}>
+            {Object.entries(STATUS_COLORS).map(([k, c]) => (
+              <span key={k}>
+                <i style={{ background: c }} />
+                {k.replace("_", " ").toLowerCase()}
+              </span>
+            ))}
           </div>
           <div className="table-wrap">
             <table className="data" data-testid="jobs-by-tenant">

@@ -12,7 +12,7 @@ export function formatTick(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(value < 1 ? 2 : 1);
 }
 
-const hm = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+const hm = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
 export const formatClock = (d: Date) => hm.format(d);
 
 export const CHART = { width: 640, padLeft: 36, padRight: 8, padTop: 10, padBottom: 22 } as const;

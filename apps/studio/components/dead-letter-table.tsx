@@ -1,0 +1,123 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { TDeadLetterQuery } from "@/lib/dead-letter-query";
+import { RedriveDialog, type RedriveTarget } from "./redrive-dialog";
+
+export type DeadLetterRowView = {
+  jobId: string;
+  tenantId: string;
+  tenantSlug: string;
+  eventType: string;
+  attempts: number;
+  maxAttempts: number;
+  firstAttempt: string;
+  lastAttempt: string;
+  deadLettered: string;
+  lastError: string | null;
+  lastErrorClass: string | null;
+  redriveCount: number;
+  held: boolean;
+};
+
+/** The dead-letter table with row selection and the re-drive actions. */
+export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowView[]; filter: TDeadLetterQuery; total: number }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [target, setTarget] = useState<RedriveTarget | null>(null);
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.jobId));
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  return (
+    <div className="panel">
+      <div className="panel-head">
+        <div>
+          <h2>{total.toLocaleString("en-US")} dead letters match</h2>
+          <p>Newest first · personal data stays masked until you open one and reveal it</p>
+        </div>
+        <div className="row">
+          <button type="button" disabled={!selected.size} onClick={() => setTarget({ kind: "ids", ids: [...selected], label: `${selected.size} selected` })}>
+            Re-drive selected ({selected.size})
+          </button>
+          <button type="button" className="primary" disabled={!total} onClick={() => setTarget({ kind: "filter", filter, label: "everything matching the filter" })} data-testid="redrive-all">
+            Re-drive all {total.toLocaleString("en-US")} matching
+          </button>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table className="data" data-testid="dead-letter-table">
+          <thead>
+            <tr>
+              <th style={{ width: 28 }}>
+                <input type="checkbox" checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.jobId)))} aria-label="Select all on this page" />
+              </th>
+              <th>Job</th>
+              <th>Tenant</th>
+              <th>Event</th>
+              <th className="num">Attempts</th>
+              <th>First attempt</th>
+              <th>Last attempt</th>
+              <th>Last error</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={9} className="empty">
+                  No dead letters match this filter.
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((r) => (
+              <tr key={r.jobId}>
+                <td>
+                  <input type="checkbox" checked={selected.has(r.jobId)} onChange={() => toggle(r.jobId)} aria-label={`Select job ${r.jobId}`} />
+                </td>
+                <td className="mono nowrap">
+                  <Link href={`/dead-letters/${r.tenantId}/${r.jobId}`}>#{r.jobId}</Link>
+                  {r.redriveCount ? <div className="muted small">re-driven {r.redriveCount}×</div> : null}
+                </td>
+                <td className="mono small">{r.tenantSlug}</td>
+                <td className="mono small nowrap">{r.eventType}</td>
+                <td className="num">
+                  {r.attempts}/{r.maxAttempts}
+                </td>
+                <td className="small nowrap">{r.firstAttempt}</td>
+                <td className="small nowrap">
+                  {r.lastAttempt}
+                  <div className="muted">dead {r.deadLettered}</div>
+                </td>
+                <td>
+                  <div className="error-text truncate" title={r.lastError ?? ""}>
+                    {r.lastError ?? "—"}
+                  </div>
+                  {r.lastErrorClass ? <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`}>{r.lastErrorClass}</span> : null}
+                  {r.held ? <span className="badge info">re-drive running</span> : null}
+                </td>
+                <td className="nowrap">
+                  <button type="button" className="small" onClick={() => setTarget({ kind: "ids", ids: [r.jobId], label: `job #${r.jobId}` })}>
+                    Re-drive
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {target ? (
+        <RedriveDialog
+          target={target}
+          onClose={() => {
+            setTarget(null);
+            setSelected(new Set());
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
