@@ -26,10 +26,11 @@ export async function enqueue(db: Db, tenantId: string, contact: Contact, extra:
 }
 
 /** A worker on a manual clock a second ahead of the database (so just-enqueued jobs are due). */
-export function testWorker(db: Db, options: Partial<WorkerOptions> & { clock?: ManualClock } = {}) {
-  const clock = options.clock ?? createManualClock(new Date(Date.now() + 1_000));
+export function testWorker(db: Db, options: Partial<WorkerOptions> = {}) {
+  // The returned clock can only be advanced when the test did not bring its own.
+  const clock = (options.clock ?? createManualClock(new Date(Date.now() + 1_000))) as ManualClock;
   const logger = createMemoryLogger();
-  const worker = createWorker({ db, concurrency: 4, batchSize: 10, leaseMs: 60_000, clock, logger, random: () => 0.5, ...options });
+  const worker = createWorker({ db, concurrency: 4, batchSize: 10, leaseMs: 60_000, logger, random: () => 0.5, ...options, clock });
   return { worker, clock, logger };
 }
 

@@ -28,7 +28,7 @@ describe("worker lifecycle", () => {
       await gate;
       return ctx.process();
     };
-    const { worker } = testWorker(db, { clock: undefined, concurrency: 2, batchSize: 6, pollIntervalMs: 50, handlers: { "*": slow } });
+    const { worker } = testWorker(db, { clock: systemClock, concurrency: 2, batchSize: 6, pollIntervalMs: 50, handlers: { "*": slow } });
     const running = worker.run();
     await waitFor(() => started === 2);
     const stopped = worker.stop();

@@ -1,8 +1,7 @@
 // npm run worker:ingestion:dead-letter:list -- [filters] [--limit N] [--cursor C] [--json]
-import { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError } from "@real-estate/db/queue";
+// The database modules are imported after the arguments are checked, so usage errors are instant.
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs, parseCli, positiveInt, runCli, UsageError } from "../cli/args";
 import { formatTable } from "../cli/table";
-import { openDatabaseOrExit } from "../open-database";
 
 const who = "worker:ingestion:dead-letter:list";
 const USAGE = `usage: npm run ${who} -- [options]
@@ -24,6 +23,8 @@ await runCli(USAGE, async () => {
   }
   const filter = filterFromArgs(values);
   const limit = positiveInt("limit", values.limit, 50, 1000);
+  const { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError } = await import("@real-estate/db/queue");
+  const { openDatabaseOrExit } = await import("../open-database");
   const database = await openDatabaseOrExit(who, 3);
   try {
     const [page, counts] = await Promise.all([

@@ -1,8 +1,8 @@
 // npm run worker:ingestion:dead-letter:requeue -- (--id ID ... | --all [filters]) [--dry-run] [--rate N/s]
 import os from "node:os";
-import { RedriveConflictError, releaseRedrive, requeueDeadLetters, UnknownTenantFilterError, type RedriveSelection } from "@real-estate/db/queue";
+// The database modules are imported after the arguments are checked, so usage errors are instant.
+import type { RedriveSelection } from "@real-estate/db/queue";
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs, parseCli, parseRate, runCli, UsageError } from "../cli/args";
-import { openDatabaseOrExit } from "../open-database";
 
 const who = "worker:ingestion:dead-letter:requeue";
 const USAGE = `usage: npm run ${who} -- (--id ID [--id ID ...] | --all [filters]) [options]
@@ -56,10 +56,12 @@ await runCli(USAGE, async () => {
   const releaseId = values["release-redrive"];
   const selection = releaseId ? null : selectionFrom(values);
   const rate = parseRate(values.rate);
+  if (releaseId && !/^[0-9a-f-]{36}$/i.test(releaseId)) throw new UsageError("--release-redrive takes the re-drive id (a UUID) from the refusal message");
+  const { RedriveConflictError, releaseRedrive, requeueDeadLetters, UnknownTenantFilterError } = await import("@real-estate/db/queue");
+  const { openDatabaseOrExit } = await import("../open-database");
   const database = await openDatabaseOrExit(who, 3);
   try {
     if (releaseId) {
-      if (!/^[0-9a-f-]{36}$/i.test(releaseId)) throw new UsageError("--release-redrive takes the re-drive id (a UUID) from the refusal message");
       const released = await releaseRedrive({ db: database.db, redriveId: releaseId, reason: `released by ${actor}` });
       console.log(`released ${released} dead letters held by re-drive ${releaseId}`);
       return 0;
