@@ -92,7 +92,11 @@ async function main() {
     });
   }
 
-  const accounts = (seed as { DEMO_ACCOUNTS?: { email: string; password: string; role: string; tenant?: string }[] }).DEMO_ACCOUNTS ?? [];
+  const accounts = seed.DEMO_ACCOUNTS.map((a) => ({
+    who: a.platformRole === "operator" ? "operator (studio)" : `${a.tenantSlug} ${a.role?.toLowerCase()}`,
+    email: a.email,
+    password: a.password,
+  }));
   console.log(`
   The platform is running (Ctrl-C stops everything):
     Fairfield website   http://fairfield.localhost:3000   (also http://localhost:3000)
@@ -102,7 +106,7 @@ async function main() {
     Studio (operators)  http://localhost:3002
     Worker metrics      http://localhost:9464/metrics
   Demo sign-ins:
-${accounts.map((a) => `    ${a.role.padEnd(9)} ${(a.tenant ?? "platform").padEnd(10)} ${a.email.padEnd(28)} ${a.password}`).join("\n")}
+${accounts.map((a) => `    ${a.who.padEnd(18)} ${a.email.padEnd(28)} ${a.password}`).join("\n")}
 `);
 }
 
