@@ -61,6 +61,7 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
               <th className="num">Attempts</th>
               <th>First attempt</th>
               <th>Last attempt</th>
+              <th>Dead-lettered</th>
               <th>Last error</th>
               <th />
             </tr>
@@ -68,7 +69,7 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={9} className="empty">
+                <td colSpan={10} className="empty">
                   No dead letters match this filter.
                 </td>
               </tr>
@@ -88,15 +89,13 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
                   {r.attempts}/{r.maxAttempts}
                 </td>
                 <td className="small nowrap">{r.firstAttempt}</td>
-                <td className="small nowrap">
-                  {r.lastAttempt}
-                  <div className="muted">dead {r.deadLettered}</div>
-                </td>
+                <td className="small nowrap">{r.lastAttempt}</td>
+                <td className="small nowrap">{r.deadLettered}</td>
                 <td>
-                  <div className="error-text truncate" title={r.lastError ?? ""}>
+                  <div className="error-text truncate" style={{ maxWidth: 340 }} title={r.lastError ?? ""}>
+                    {r.lastErrorClass ? <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`} style={{ marginRight: 6 }}>{r.lastErrorClass}</span> : null}
                     {r.lastError ?? "—"}
                   </div>
-                  {r.lastErrorClass ? <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`}>{r.lastErrorClass}</span> : null}
                   {r.held ? <span className="badge info">re-drive running</span> : null}
                 </td>
                 <td className="nowrap">

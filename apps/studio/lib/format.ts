@@ -8,6 +8,13 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return `${dateTime.format(new Date(value))} UTC`;
 }
 
+const short = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+
+/** "Nov 27, 05:00" (UTC) for dense tables. */
+export function formatShort(value: Date | string | null | undefined): string {
+  return value ? short.format(new Date(value)) : "—";
+}
+
 export function formatTime(value: Date | string): string {
   return time.format(new Date(value));
 }

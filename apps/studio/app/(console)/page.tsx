@@ -158,7 +158,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   o.byTenant.map((t) => (
                     <tr key={t.tenantId}>
                       <td>
-                        <Link href={`/tenants/${t.tenantId}`}>{t.name}</Link>
+                        <Link href={`/tenants/${t.tenantId}`} className="truncate" style={{ display: "block", maxWidth: 190 }} title={t.name}>
+                          {t.name}
+                        </Link>
                       </td>
                       <td className="num">{formatNumber(t.PENDING)}</td>
                       <td className="num">{formatNumber(t.PROCESSING)}</td>

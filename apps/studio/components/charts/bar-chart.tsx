@@ -1,4 +1,4 @@
-import { CHART, formatClock, formatTick, niceCeil } from "./scale";
+import { CHART, formatClock, formatTick, niceCeil, niceTicks } from "./scale";
 
 /** Vertical bars over time buckets, as inline SVG; each bar carries its value as a tooltip. */
 export function BarChart(props: { values: number[]; start: Date | string; bucketSeconds: number; color: string; height?: number; label: string; unit: string }) {
@@ -15,11 +15,11 @@ export function BarChart(props: { values: number[]; start: Date | string; bucket
   const tickEvery = Math.max(1, Math.round(n / 6));
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label}>
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line className="grid-line" x1={padLeft} x2={width - padRight} y1={y(f * max)} y2={y(f * max)} />
-          <text x={padLeft - 6} y={y(f * max) + 3.5} textAnchor="end">
-            {formatTick(f * max)}
+      {niceTicks(max).map((v) => (
+        <g key={v}>
+          <line className="grid-line" x1={padLeft} x2={width - padRight} y1={y(v)} y2={y(v)} />
+          <text x={padLeft - 6} y={y(v) + 3.5} textAnchor="end">
+            {formatTick(v)}
           </text>
         </g>
       ))}

@@ -1,4 +1,4 @@
-import { CHART, formatClock, formatTick, niceCeil } from "./scale";
+import { CHART, formatClock, formatTick, niceCeil, niceTicks } from "./scale";
 
 export type LineSeries = { label: string; color: string; values: number[] };
 
@@ -18,7 +18,7 @@ export function LineChart(props: { series: LineSeries[]; start: Date | string; b
   const start = new Date(props.start).getTime();
   const at = (i: number) => new Date(start + i * props.bucketSeconds * 1000);
   const tickEvery = Math.max(1, Math.round(n / 6));
-  const gridValues = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const gridValues = niceTicks(max);
   const unit = props.unit ? ` ${props.unit}` : "";
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label}>

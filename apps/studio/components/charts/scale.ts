@@ -7,6 +7,15 @@ export function niceCeil(value: number): number {
   return 10 * base;
 }
 
+/** Grid values from 0 to max in steps that read well (no 6.25 or 18.75). */
+export function niceTicks(max: number): number[] {
+  for (const parts of [4, 5, 2]) {
+    const step = max / parts;
+    if (Number.isInteger(step) || (max < 4 && Number.isInteger(step * 100))) return Array.from({ length: parts + 1 }, (_, i) => i * step);
+  }
+  return [0, max];
+}
+
 export function formatTick(value: number): string {
   if (value >= 1000) return `${Math.round(value / 100) / 10}k`;
   return Number.isInteger(value) ? String(value) : value.toFixed(value < 1 ? 2 : 1);

@@ -7,7 +7,7 @@ export function StatusBar(props: { counts: Record<JobStatusKey, number>; scale: 
   const width = props.scale > 0 ? Math.max(2, (total / props.scale) * 100) : 0;
   return (
     <div className="bar-track" title={Object.entries(props.counts).map(([k, v]) => `${k}: ${v}`).join(", ")}>
-      <div style={{ display: "flex", width: `${width}%` }}>
+      <div style={{ display: "flex", width: `${width}%`, height: "100%" }}>
         {(Object.keys(STATUS_COLORS) as JobStatusKey[]).map((k) =>
           props.counts[k] > 0 ? <span key={k} style={{ width: `${(props.counts[k] / total) * 100}%`, background: STATUS_COLORS[k] }} /> : null,
         )}

@@ -7,7 +7,7 @@ import { DeadLetterTable } from "@/components/dead-letter-table";
 import { ErrorGroups } from "@/components/error-groups";
 import { PageHead } from "@/components/page-head";
 import { queryFromSearchParams, toDeadLetterFilter, type TDeadLetterQuery } from "@/lib/dead-letter-query";
-import { formatDateTime } from "@/lib/format";
+import { formatShort } from "@/lib/format";
 import { requireOperatorPage } from "@/lib/operator";
 
 export const metadata: Metadata = { title: "Dead letters" };
@@ -45,12 +45,12 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   }
   return (
     <>
-      <PageHead title="Dead letters" subtitle="Website events that used up their attempts. Nothing is dropped: fix the cause, then re-drive them." />
+      <PageHead title="Dead letters" subtitle="Website events that used up their attempts. Nothing is dropped: fix the cause, then re-drive them. Times in UTC." />
       <form className="panel" method="get" style={{ marginBottom: 16 }} data-testid="dead-letter-filter">
         <div className="panel-body row" style={{ alignItems: "flex-end" }}>
           <label className="field">
             <span>Tenant</span>
-            <select name="tenant" defaultValue={search.tenant ?? ""}>
+            <select name="tenant" defaultValue={search.tenant ?? ""} style={{ maxWidth: 220 }}>
               <option value="">All tenants</option>
               {tenants.map((t) => (
                 <option key={t.id} value={t.slug}>
@@ -70,7 +70,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </label>
-          <label className="field" style={{ flex: "1 1 220px" }}>
+          <label className="field" style={{ flex: "1 1 180px" }}>
             <span>Error contains</span>
             <input type="search" name="error" defaultValue={search.error} placeholder="e.g. timeout" />
           </label>
@@ -122,9 +122,9 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
                 eventType: d.eventType,
                 attempts: d.attempts,
                 maxAttempts: d.maxAttempts,
-                firstAttempt: formatDateTime(t?.firstAttemptAt),
-                lastAttempt: formatDateTime(t?.lastAttemptAt),
-                deadLettered: formatDateTime(d.deadLetteredAt),
+                firstAttempt: formatShort(t?.firstAttemptAt),
+                lastAttempt: formatShort(t?.lastAttemptAt),
+                deadLettered: formatShort(d.deadLetteredAt),
                 lastError: d.lastError,
                 lastErrorClass: d.lastErrorClass,
                 redriveCount: d.redriveCount,
