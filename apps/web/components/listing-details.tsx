@@ -1,5 +1,5 @@
 import type { TListingDetail } from "@real-estate/db/listings";
-import { formatNumber, formatPrice, humanize } from "@/lib/format";
+import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
 
 export function ListingGallery({ media, address }: { media: { url: string; caption?: string }[]; address: string }) {
   if (!media.length) return null;
@@ -9,7 +9,6 @@ export function ListingGallery({ media, address }: { media: { url: string; capti
         {media.slice(0, 3).map((m, i) => (
           <figure key={m.url}>
             <img src={m.url} alt={m.caption ?? `${address}, photo ${i + 1}`} width={800} height={520} loading={i === 0 ? "eager" : "lazy"} />
-            {i === 0 && m.caption ? <figcaption>{m.caption}</figcaption> : null}
           </figure>
         ))}
       </div>
@@ -35,7 +34,7 @@ export function ListingFacts({ listing }: { listing: TListingDetail }) {
     ["Bedrooms", "BedroomsTotal", listing.BedroomsTotal?.toString() ?? null],
     ["Bathrooms", "BathroomsTotalInteger", listing.BathroomsTotalInteger?.toString() ?? null],
     ["Living area (sq ft)", "LivingArea", listing.LivingArea ? formatNumber(listing.LivingArea) : null],
-    ["Lot size (acres)", "LotSizeAcres", listing.LotSizeAcres?.toString() ?? null],
+    ["Lot size (acres)", "LotSizeAcres", listing.LotSizeAcres !== null ? formatAcres(listing.LotSizeAcres) : null],
     ["Year built", "YearBuilt", listing.YearBuilt?.toString() ?? null],
     ["County", "CountyOrParish", listing.CountyOrParish],
     ["Days on market", "DaysOnMarket", listing.DaysOnMarket?.toString() ?? null],

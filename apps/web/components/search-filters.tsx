@@ -41,8 +41,11 @@ export function SearchFilters({ applied, ctx }: { applied: TRawSearchParams; ctx
             {ctx.propertyTypes.map((t) => <option key={t} value={slugify(t)}>{humanize(t)}</option>)}
           </select>
         </div>
-        <PriceSelect id="f-min" name="minPrice" label="Min price" value={applied.minPrice} empty="No min" />
-        <PriceSelect id="f-max" name="maxPrice" label="Max price" value={applied.maxPrice} empty="No max" />
+        <div className="form-row">
+          <PriceSelect id="f-min" name="minPrice" label="Min price" value={applied.minPrice} empty="No min" />
+          <PriceSelect id="f-max" name="maxPrice" label="Max price" value={applied.maxPrice} empty="No max" />
+        </div>
+        <div className="form-row">
         <div className="field">
           <label htmlFor="f-beds">Bedrooms</label>
           <select id="f-beds" name="beds" defaultValue={applied.beds ?? ""}>
@@ -56,6 +59,7 @@ export function SearchFilters({ applied, ctx }: { applied: TRawSearchParams; ctx
             <option value="">Any</option>
             {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}+</option>)}
           </select>
+        </div>
         </div>
         <div className="field">
           <label htmlFor="f-status">Status</label>

@@ -21,6 +21,9 @@ export function slugify(value: string): string {
   return humanize(value).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
+/** 0.8500000001 → "0.85". */
+export const formatAcres = (n: number) => String(Math.round(n * 100) / 100);
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

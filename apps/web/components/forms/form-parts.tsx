@@ -10,12 +10,12 @@ type FieldProps = {
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name">;
 
 /** A labelled input whose error is tied to it (aria-invalid, aria-describedby). */
-export function Field({ id, name, label, error, optional, hint, ...input }: FieldProps) {
+export function Field({ id, name, label, error, optional, hint, type = "text", ...input }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}{optional ? <span className="optional"> (optional)</span> : null}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
       {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
     </div>

@@ -14,7 +14,7 @@ export const ZProfileUpdate = z
 
 export const ZListingKey = z.string("listingKey is required").trim().min(1, "listingKey is required").max(64, "listingKey is at most 64 characters");
 
-const ZSearchQuery = z.record(z.enum(SEARCH_PARAM_KEYS), z.string().max(200)).refine((q) => Object.keys(q).length <= SEARCH_PARAM_KEYS.length);
+const ZSearchQuery = z.partialRecord(z.enum(SEARCH_PARAM_KEYS), z.string().max(200));
 
 export const ZSavedSearchInput = z.object({
   name: z.string().trim().min(1, "Please name the search").max(120, "Name is too long (at most 120 characters)"),

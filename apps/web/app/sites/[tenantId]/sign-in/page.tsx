@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuthForm } from "@/components/forms/auth-form";
 import { ZNextPath } from "@/lib/visitors/auth-schemas";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in", robots: { index: false }, alternates: { canonical: "/sign-in" } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

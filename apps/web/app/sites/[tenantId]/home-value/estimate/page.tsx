@@ -6,6 +6,7 @@ import { EstimateView } from "@/components/estimate-view";
 import { publicEstimate } from "@/lib/forms/valuation-estimate";
 import { optionalInt, optionalText } from "@/lib/forms/fields";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your home value estimate", robots: { index: false } };
 
 const ZEstimateQuery = z.object({

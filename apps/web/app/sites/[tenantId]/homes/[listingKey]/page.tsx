@@ -6,7 +6,7 @@ import { SaveHomeButton } from "@/components/forms/save-home-button";
 import { ListingGrid, statusClass } from "@/components/listing-card";
 import { ListingFacts, ListingGallery } from "@/components/listing-details";
 import { monogram } from "@/components/site-header";
-import { formatNumber, formatPrice, humanize } from "@/lib/format";
+import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
 import { listingJsonLd } from "@/lib/site/listing-json-ld";
 import { getListingCached, getSite, searchListingsCached } from "@/lib/site/site-data";
 import { absoluteUrl, listingPath, townPath } from "@/lib/site/site-urls";
@@ -67,7 +67,7 @@ export default async function ListingPage({ params }: Props) {
               {listing.BedroomsTotal !== null ? <li><strong>{listing.BedroomsTotal}</strong><span>Bedrooms</span></li> : null}
               {listing.BathroomsTotalInteger !== null ? <li><strong>{listing.BathroomsTotalInteger}</strong><span>Bathrooms</span></li> : null}
               {listing.LivingArea ? <li><strong>{formatNumber(listing.LivingArea)}</strong><span>Sq ft</span></li> : null}
-              {listing.LotSizeAcres !== null ? <li><strong>{listing.LotSizeAcres}</strong><span>Acres</span></li> : null}
+              {listing.LotSizeAcres !== null ? <li><strong>{formatAcres(listing.LotSizeAcres)}</strong><span>Acres</span></li> : null}
               {listing.YearBuilt ? <li><strong>{listing.YearBuilt}</strong><span>Built</span></li> : null}
             </ul>
             {listing.PublicRemarks ? (

@@ -50,6 +50,8 @@ export default async function SearchPage({ params }: Props) {
                 <h1>{title}</h1>
                 <p className="result-count" role="status">{plural(result.total, "home")} found{result.pageCount > 1 ? ` · page ${result.page} of ${result.pageCount}` : ""}</p>
               </div>
+              <div className="results-tools">
+              <SaveSearchButton query={saveable} defaultName={title} />
               <form className="sort-form" action="/homes" method="get">
                 {Object.entries(saveable).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
                 <label htmlFor="sort" className="small muted">Sort</label>
@@ -58,6 +60,7 @@ export default async function SearchPage({ params }: Props) {
                 </AutoSubmitSelect>
                 <noscript><button className="btn btn-outline" type="submit">Sort</button></noscript>
               </form>
+              </div>
             </div>
             {parsed.ignored.length ? (
               <div className="alert alert-info" role="note">
@@ -75,7 +78,6 @@ export default async function SearchPage({ params }: Props) {
               </div>
             )}
             <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => searchHref({ ...parsed.applied, page: p > 1 ? String(p) : undefined })} />
-            <SaveSearchButton query={saveable} defaultName={title} />
           </div>
         </div>
       </div>
