@@ -1,4 +1,5 @@
 export * from "./enqueue-website-event";
+export * from "./enqueue-website-events";
 export * from "./retry-policy";
 export * from "./job-types";
 export * from "./claim-jobs";
