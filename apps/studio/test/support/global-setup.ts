@@ -1,0 +1,66 @@
+// One test database with the demo data (two tenants, the operator and the owners), and
+// production servers of the studio and the web app pointed at it, shared by every test file.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createTestDatabase, dropStaleTestDatabases } from "@real-estate/db/testing";
+import { seedDemoData } from "@real-estate/db/seed";
+import { freePorts, startNextServer, type RunningServer } from "./servers";
+import { TEST_AUTH_SECRET, TEST_INTERNAL_TOKEN } from "./constants";
+
+export default async function setup(project: TestProject) {
+  await dropStaleTestDatabases().catch(() => 0);
+  const database = await createTestDatabase("studio");
+  const servers: RunningServer[] = [];
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "studio-test-uploads-"));
+  const teardown = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database.drop();
+    fs.rmSync(uploads, { recursive: true, force: true });
+  };
+  try {
+    await seedDemoData({ db: database.db, log: () => undefined });
+    const [studioPort, webPort] = await freePorts(2);
+    const common = {
+      DATABASE_URL: database.url,
+      DB_POOL_SIZE: "4",
+      UPLOADS_DIR: uploads,
+      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+      WEB_PUBLIC_PORT: String(webPort),
+      TENANT_CACHE_TTL_MS: "5000",
+    };
+    const [web, studio] = await Promise.all([
+      startNextServer({ app: "web", port: webPort!, env: common }),
+      startNextServer({
+        app: "studio",
+        port: studioPort!,
+        env: {
+          ...common,
+          WEB_INTERNAL_URL: `http://127.0.0.1:${webPort}`,
+          STUDIO_ORIGINS: `http://localhost:${studioPort},http://127.0.0.1:${studioPort}`,
+        },
+      }),
+    ]);
+    servers.push(web, studio);
+    project.provide("databaseUrl", database.url);
+    project.provide("studioPort", studioPort!);
+    project.provide("webPort", webPort!);
+    project.provide("uploadsDir", uploads);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  export interface ProvidedContext {
+    databaseUrl: string;
+    studioPort: number;
+    webPort: number;
+    uploadsDir: string;
+  }
+}
