@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { log, SkipError } from "./context";
 import { httpRequest } from "./http";
-import { REPO_ROOT } from "./paths";
+import { BENCH_DIR, REPO_ROOT } from "./paths";
 import { startProcess, tailLog, type Started } from "./processes";
 import { sleep } from "./stats";
 
@@ -44,19 +44,67 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
   if (!options.rebuild && buildIsCurrent(app)) return;
   log(`building apps/${app} (next build)...`);
   const started = performance.now();
-  const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
-    cwd: REPO_ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    timeout: 600_000,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (r.status !== 0) throw new Error(`building apps/${app} failed (exit ${r.status})`);
+  for (let attempt = 1; ; attempt++) {
+    const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      timeout: 600_000,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", NO_COLOR: "1" },
+    });
+    if (r.status === 0) break;
+    const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+    // Someone else's `next build` of the same app (without the lock): wait for it and retry.
+    if (/Another next build process is already running/.test(output) && attempt < 10) {
+      spawnSync("sleep", ["15"]);
+      continue;
+    }
+    throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-30).join("\n")}`);
+  }
   log(`built apps/${app} in ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+/**
+ * Copies the app's production build (without its cache) into bench/.build-<app>-<buildId>, so a
+ * rebuild of apps/<app> by someone else during the run cannot change files under our server.
+ * The copy sits at the same depth below the repository root as the app, so module resolution
+ * is unchanged. Older copies are removed.
+ */
+function snapshotBuild(app: AppName): string {
+  const src = appDir(app);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const buildId = fs.readFileSync(path.join(src, ".next", "BUILD_ID"), "utf8").trim();
+    const dest = path.join(BENCH_DIR, `.build-${app}-${buildId}`);
+    for (const old of fs.readdirSync(BENCH_DIR)) {
+      if (old.startsWith(`.build-${app}-`) && path.join(BENCH_DIR, old) !== dest) fs.rmSync(path.join(BENCH_DIR, old), { recursive: true, force: true });
+    }
+    if (fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) return dest;
+    const tmp = `${dest}.tmp`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    for (const f of ["package.json", "next.config.ts", "public"]) {
+      if (fs.existsSync(path.join(src, f))) fs.cpSync(path.join(src, f), path.join(tmp, f), { recursive: true });
+    }
+    try {
+      fs.cpSync(path.join(src, ".next"), path.join(tmp, ".next"), { recursive: true, filter: (p) => !/[\\/]\.next[\\/](cache|trace|lock|diagnostics)/.test(p) });
+    } catch {
+      continue; // the build changed while copying
+    }
+    if (fs.readFileSync(path.join(src, ".next", "BUILD_ID"), "utf8").trim() !== buildId) continue;
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.renameSync(tmp, dest);
+    return dest;
+  }
+  throw new Error(`apps/${app}: its build kept changing while it was copied`);
 }
 
 export type NextServer = Started & { port: number };
 
-/** `next start` on 127.0.0.1:<port> against a bench database; waits until `probePath` answers. */
+/**
+ * `next start` of a private copy of the app's production build on `port`, against a bench
+ * database; waits until `probePath` answers. Requests go to 127.0.0.1 only. No -H: with it,
+ * Next.js 16 treats proxy.ts rewrites (built from request.url, host "localhost") as external
+ * and proxies them to itself.
+ */
 export async function startNextServer(options: {
   app: AppName;
   port: number;
@@ -65,10 +113,11 @@ export async function startNextServer(options: {
   probeHost: string;
   probePath: string;
 }): Promise<NextServer> {
+  const buildDir = snapshotBuild(options.app);
   const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-  const started = startProcess(`${options.app}-server`, process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: appDir(options.app),
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+  const started = startProcess(`${options.app}-server`, process.execPath, [nextBin, "start", buildDir, "-p", String(options.port)], {
+    cwd: buildDir,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
   });
   const deadline = performance.now() + 60_000;
   for (;;) {

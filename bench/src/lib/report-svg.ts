@@ -1,7 +1,7 @@
 import type { Figure } from "./figures";
 
-const W = 1040;
-const LABEL_W = 400;
+const W = 1320;
+const LABEL_W = 560;
 const PLOT_W = 440;
 const ROW_H = 24;
 const TOP = 70;
@@ -45,7 +45,7 @@ export function renderRatiosSvg(figures: Figure[], subtitle: string): string {
     const x0 = x(1);
     const x1 = x(f.ratio!);
     const label = `${f.scenario}: ${f.name}${f.better === "lower" ? " (lower is better)" : ""}`;
-    parts.push(`<text x="${LABEL_W - 8}" y="${y + 16}" text-anchor="end">${esc(label.length > 62 ? `${label.slice(0, 61)}…` : label)}</text>`);
+    parts.push(`<text x="${LABEL_W - 8}" y="${y + 16}" text-anchor="end">${esc(label.length > 84 ? `${label.slice(0, 83)}…` : label)}</text>`);
     parts.push(`<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y + 5}" width="${Math.max(1, Math.abs(x1 - x0)).toFixed(1)}" height="${ROW_H - 10}" fill="${color}"/>`);
     const goal = goalThreshold(f);
     if (goal !== null) {

@@ -9,7 +9,7 @@ import { PORTS } from "../../lib/sizes";
 import { summarize } from "../../lib/stats";
 import { replay, SqlRecorder, type CapturedStatement } from "./capture-sql";
 import { querySpecs, type QuerySpec } from "./query-specs";
-import { seedTenantLeads, type SeededTenant } from "./seed-leads";
+import { seedTenantLeads, withoutSecondaryIndexes, type SeededTenant } from "./seed-leads";
 
 type Tenant = SeededTenant & { host: string; key: string };
 
@@ -36,11 +36,19 @@ async function seed(ctx: BenchContext, p: Awaited<ReturnType<typeof openPlatform
   const fixtures = await createBenchTenants(p.db, Array.from({ length: ctx.sizes.crmTenants }, (_, i) => `crm${i}-${ctx.runId}`));
   const tenants: Tenant[] = [];
   const started = performance.now();
-  for (const f of fixtures) {
-    const seeded = await seedTenantLeads(p.pool, f.tenantId, ctx.sizes.crmLeadsPerTenant);
-    const { key } = await createApiKey({ tenantId: f.tenantId, name: "bench", createdByUserId: "bench", db: p.db });
-    tenants.push({ ...seeded, host: f.crmHost, key });
-  }
+  const restoreIndexes = await withoutSecondaryIndexes(p.pool, ["Lead", "Contact"]);
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let i = next++; i < fixtures.length; i = next++) {
+        const f = fixtures[i]!;
+        const seeded = await seedTenantLeads(p.pool, f.tenantId, ctx.sizes.crmLeadsPerTenant);
+        tenants[i] = { ...seeded, host: f.crmHost, key: "" };
+      }
+    }),
+  );
+  await restoreIndexes();
+  for (const t of tenants) t.key = (await createApiKey({ tenantId: t.tenantId, name: "bench", createdByUserId: "bench", db: p.db })).key;
   await p.pool.query(`VACUUM ANALYZE "Lead"`);
   await p.pool.query(`VACUUM ANALYZE "Contact"`);
   log(`seeded ${fmt(tenants.length)} tenants x ${fmt(ctx.sizes.crmLeadsPerTenant)} leads in ${fmt((performance.now() - started) / 1000, 1)} s`);

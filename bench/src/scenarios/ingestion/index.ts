@@ -5,11 +5,10 @@ import { RssSampler } from "../../lib/processes";
 import { sleep } from "../../lib/stats";
 import { runDirect } from "./direct";
 import { leadSubmittedEvents } from "./lead-events";
-import { assertWorkerLanded, drainRate, enqueueAll, idleWorkerRss, pacedLatency, startWorker, waitCompleted } from "./pipeline";
+import { assertWorkerLanded, drainRate, enqueueBacklog, idleWorkerRss, pacedLatency, startWorker, waitCompleted } from "./pipeline";
 
 /** The worker's default concurrency (INGESTION_CONCURRENCY), and as many loops for the direct baseline. */
 const CONCURRENCY = 8;
-const SENDERS = 4;
 
 async function countCrm(p: { pool: import("pg").Pool }) {
   const r = await p.pool.query<{ contacts: string; leads: string; activities: string }>(
@@ -38,14 +37,14 @@ export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<Scen
     await direct.close();
   }
 
-  const pipe = await openPlatformDb("ing_pipeline", { poolSize: SENDERS + 2 });
+  const pipe = await openPlatformDb("ing_pipeline", { poolSize: 6 });
   try {
     const tenants = await createBenchTenants(pipe.db, slugs);
     const ids = tenants.map((t) => t.tenantId);
     const events = leadSubmittedEvents(ids, n, `${ctx.runId}d`);
     const idleMb = await idleWorkerRss(pipe.url, CONCURRENCY);
-    const enqueuePerSec = await enqueueAll(pipe.db, events, SENDERS);
-    log(`enqueued ${fmt(n)} through enqueueWebsiteEvent at ${fmt(enqueuePerSec)}/s; starting the worker`);
+    const enqueuePerSec = await enqueueBacklog(pipe.db, events);
+    log(`backlog of ${fmt(n)} queued with enqueueWebsiteEvents at ${fmt(enqueuePerSec)}/s; starting the worker`);
     const worker = startWorker(pipe.url, CONCURRENCY);
     const rss = new RssSampler(worker.pid).start();
     rss.idleMb = idleMb;

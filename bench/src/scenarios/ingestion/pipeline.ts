@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
 import type { Db } from "@real-estate/db";
 import type { TWebsiteEventInput } from "@real-estate/types";
 import type pg from "pg";
@@ -14,15 +14,18 @@ import { perSecond, sleep, summarize, type LatencySummary } from "../../lib/stat
 const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
 const DRAIN_BIN = path.join(WORKER_DIR, "src/bin/drain.ts");
 
-/** Enqueues through the website's own path (enqueueWebsiteEvent) from `senders` loops. */
-export async function enqueueAll(db: Db, events: TWebsiteEventInput[], senders: number): Promise<number> {
-  let next = 0;
+/** Pre-loads the backlog with the queue's bulk enqueue (per tenant, 1,000 a call); returns events/s. */
+export async function enqueueBacklog(db: Db, events: TWebsiteEventInput[]): Promise<number> {
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: senders }, async () => {
-      for (let i = next++; i < events.length; i = next++) await enqueueWebsiteEvent({ tenantId: events[i]!.tenantId, event: events[i]!, db });
-    }),
-  );
+  const byTenant = new Map<string, TWebsiteEventInput[]>();
+  for (const e of events) {
+    const list = byTenant.get(e.tenantId) ?? [];
+    list.push(e);
+    byTenant.set(e.tenantId, list);
+  }
+  for (const [tenantId, list] of byTenant) {
+    for (let i = 0; i < list.length; i += 1_000) await enqueueWebsiteEvents({ tenantId, events: list.slice(i, i + 1_000), db });
+  }
   return perSecond(events.length, performance.now() - started);
 }
 

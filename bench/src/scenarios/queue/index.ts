@@ -80,7 +80,7 @@ function comparisonFigures(ours: SystemFigures | null, peers: SystemFigures[], o
     if (!ours) return skippedFigure("queue", name, oursSkip ?? "our queue did not run", goal);
     const value = ours[key] as number | null;
     if (value === null) {
-      const why = key === "bulkPerSec" ? "our queue offers no bulk enqueue (@real-estate/db/queue exports only enqueueWebsiteEvent)" : "not measured";
+      const why = key === "bulkPerSec" ? "our queue offers no bulk enqueue" : "not measured";
       return { ...skippedFigure("queue", name, why, goal), note: peer?.note };
     }
     return figure({ scenario: "queue", name, unit, better, value, baseline: peer, goal, note: peer?.note });

@@ -1,5 +1,5 @@
 import { createPrismaClient, type Db } from "@real-estate/db";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
 import type { TWebsiteEventInput } from "@real-estate/types";
 import { createWorker, silentLogger, type Worker } from "@real-estate/ingestion-worker/src/index.ts";
 import type { BenchContext } from "../../lib/context";
@@ -11,7 +11,7 @@ export const OURS_CONCURRENCY = 8;
 export const OURS_BATCH_SIZE = 50;
 
 /**
- * Our queue through its real code: enqueueWebsiteEvent for single enqueues, and the ingestion
+ * Our queue through its real code: enqueueWebsiteEvent (single) and enqueueWebsiteEvents (bulk), the ingestion
  * worker's createWorker (claimJobs with leases, batched completeJobs, LISTEN + polling) with a
  * no-op handler for every event type. The same payload as the peers: a valid lead.submitted.
  */
@@ -25,7 +25,7 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
   return {
     system: "ours",
     version: "workspace",
-    settings: `enqueueWebsiteEvent; createWorker concurrency ${OURS_CONCURRENCY}, batchSize ${OURS_BATCH_SIZE}, LISTEN + 1 s poll, batched completion`,
+    settings: `enqueueWebsiteEvent / enqueueWebsiteEvents; createWorker concurrency ${OURS_CONCURRENCY}, batchSize ${OURS_BATCH_SIZE}, LISTEN + 1 s poll, batched completion`,
     tenantId: () => tenantId,
     open: async () => {
       p = await openPlatformDb("q_ours", { poolSize: 6 });
@@ -35,7 +35,9 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
     enqueueOne: async (payload) => {
       await enqueueWebsiteEvent({ tenantId, event: payload as TWebsiteEventInput, db: open().db });
     },
-    enqueueBulk: null,
+    enqueueBulk: async (payloads) => {
+      await enqueueWebsiteEvents({ tenantId, events: payloads as TWebsiteEventInput[], db: open().db });
+    },
     startWorkers: async (count, onJob) => {
       const clients: Db[] = [];
       const workers: Worker[] = [];
