@@ -4,12 +4,14 @@ import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
 import { claimJobs, completedRetentionMs, pruneCompletedJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/db/queue";
 import { systemClock, type Clock } from "./clock";
-import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
+import { createCompletionBatcher } from "./completion-batcher";
 import { createJsonLogger, type Logger } from "./logger";
 import type { WorkerMetrics } from "./metrics";
 import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
-import { runJob, type JobHandlers, type JobOutcome } from "./run-job";
+import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
+import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
+import { createWakeSignal } from "./wake-signal";
 
 export type WorkerOptions = {
   db: Db;
@@ -38,7 +40,7 @@ export type WorkerOptions = {
   pruneIntervalMs?: number;
 };
 
-export type DrainSummary = { processed: number; retried: number; deadLettered: number };
+export type { DrainSummary } from "./outcome-reporter";
 
 export type Worker = {
   readonly id: string;
@@ -66,65 +68,24 @@ export function createWorker(options: WorkerOptions): Worker {
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 300_000;
   const metrics = options.metrics;
-  const summary: DrainSummary = { processed: 0, retried: 0, deadLettered: 0 };
+  const reporter = createOutcomeReporter({ logger, metrics });
   const slots = createSlots(concurrency);
-  const batcher = createCompletionBatcher({ db, workerId: id, clock, logger, onFlushed: (b) => recordFlushed(b) });
+  const batcher = createCompletionBatcher({ db, workerId: id, clock, logger, onFlushed: reporter.recorded });
+  const signal = createWakeSignal();
   let stopping = false;
   let loopDone: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
-  // Set by a notification that arrives while the loop is busy, so the next idle wait does not
-  // sleep through it; cleared before each claim, which sees everything committed until then.
-  let notified = false;
   let listener: NotifyListener | null = null;
-
-  function recordFlushed(batch: FlushedBatch) {
-    summary.processed += batch.completed;
-    summary.retried += batch.failed.retried.length;
-    summary.deadLettered += batch.failed.deadLettered.length;
-    if (!metrics) return;
-    for (const o of batch.completedOutcomes) if (o.kind === "completed") metrics.processed.inc({ event_type: o.job.eventType, outcome: o.result });
-    for (const o of batch.failedOutcomes) {
-      if (o.kind !== "failed") continue;
-      metrics.failed.inc({ event_type: o.job.eventType, error_class: o.failure.errorClass });
-      (o.failure.retryAt ? metrics.retried : metrics.deadLettered).inc({ event_type: o.job.eventType });
-    }
-  }
-
-  function logOutcome(o: JobOutcome) {
-    const base = { msg: "job", tenantId: o.job.tenantId, eventId: o.job.eventId, jobId: o.job.id, eventType: o.job.eventType, attempt: o.job.attempts, ms: Math.round(o.ms * 10) / 10 };
-    if (o.kind === "completed") return logger.info({ ...base, outcome: o.result === "done" ? "completed" : o.result });
-    const f = o.failure;
-    const outcome = f.retryAt ? "retry" : "dead_lettered";
-    (f.retryAt ? logger.warn : logger.error)({ ...base, outcome, errorClass: f.errorClass, error: f.error, ...(f.retryAt ? { retryAt: f.retryAt.toISOString() } : {}) });
-  }
 
   function start(job: ClaimedJob) {
     metrics?.inFlight.inc();
-    void runJob({ job, db, clock, handlers: options.handlers, random: options.random }).then((outcome) => {
-      metrics?.inFlight.dec();
-      metrics?.duration.observe({ event_type: job.eventType, outcome: outcome.kind }, outcome.ms / 1000);
-      logOutcome(outcome);
-      batcher.add(outcome);
-      slots.release();
-    });
+    void runJob({ job, db, clock, handlers: options.handlers, random: options.random })
+      .then((outcome) => {
+        batcher.add(outcome);
+        reporter.finished(outcome);
+      })
+      .catch((error: unknown) => logger.error({ msg: "job bookkeeping failed", jobId: job.id, reason: String((error as Error)?.message ?? error) }))
+      .finally(() => slots.release());
   }
-
-  const wake = () => {
-    notified = true;
-    wakeUp?.();
-  };
-
-  const idleWait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (notified || stopping) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      }
-      wakeUp = done;
-    });
 
   /** Starts claimed jobs as slots free up; on stop, gives back the ones not started. */
   async function dispatch(jobs: ClaimedJob[]) {
@@ -146,7 +107,7 @@ export function createWorker(options: WorkerOptions): Worker {
     let emptyClaims = 0;
     while (!stopping) {
       let jobs: ClaimedJob[];
-      notified = false;
+      signal.reset();
       try {
         jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now() });
         if (failures > 0) logger.info({ msg: "database reachable again", failures });
@@ -154,7 +115,7 @@ export function createWorker(options: WorkerOptions): Worker {
       } catch (error) {
         const delay = backoffDelay(failures++, 30_000, options.random);
         logger.warn({ msg: "claiming jobs failed", reason: explainDatabaseError(error), retryInMs: delay });
-        await idleWait(delay);
+        await signal.wait(delay);
         continue;
       }
       if (jobs.length > 0) {
@@ -170,7 +131,7 @@ export function createWorker(options: WorkerOptions): Worker {
         if (++emptyClaims >= 2) return;
         continue;
       }
-      await idleWait(options.pollIntervalMs ?? 1_000);
+      await signal.wait(options.pollIntervalMs ?? 1_000);
     }
   }
 
@@ -187,7 +148,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function run() {
     if (options.listenUrl) {
-      listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: wake });
+      listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: signal.wake });
     }
     const pruneEvery = options.pruneIntervalMs ?? 600_000;
     const pruneTimer = pruneEvery > 0 ? setInterval(() => void prune(), pruneEvery) : null;
@@ -197,7 +158,7 @@ export function createWorker(options: WorkerOptions): Worker {
     } finally {
       if (pruneTimer) clearInterval(pruneTimer);
       await listener?.close();
-      logger.info({ msg: "worker stopped", workerId: id, ...summary });
+      logger.info({ msg: "worker stopped", workerId: id, ...reporter.summary() });
     }
   }
 
@@ -214,17 +175,18 @@ export function createWorker(options: WorkerOptions): Worker {
     id,
     run,
     drainOnce: async () => {
-      const before = { ...summary };
+      const before = reporter.summary();
       await startLoop("once");
-      return { processed: summary.processed - before.processed, retried: summary.retried - before.retried, deadLettered: summary.deadLettered - before.deadLettered };
+      const after = reporter.summary();
+      return { processed: after.processed - before.processed, retried: after.retried - before.retried, deadLettered: after.deadLettered - before.deadLettered };
     },
     stop: async () => {
       stopping = true;
-      wakeUp?.();
+      signal.wake();
       await loopDone;
     },
-    summary: () => ({ ...summary }),
-    wake,
+    summary: reporter.summary,
+    wake: signal.wake,
     listener: () => listener,
   };
 }
