@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   const { tenant, kind, data } = guard;
   const listingKey = typeof data.listingKey === "string" ? data.listingKey : "";
   const thankYou = listingKey ? `/thank-you?form=inquiry` : "/thank-you?form=contact";
-  const backPath = listingKey ? `/homes/${encodeURIComponent(listingKey)}` : "/contact";
+  const backPath = listingKey ? `/homes/${encodeURIComponent(listingKey.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))}` : "/contact";
   // Bots get the same thank-you as people, and nothing is queued.
   if (isBotSubmission({ data, kind, minFillMs: webEnv().WEB_FORM_MIN_FILL_MS })) return acceptedResponse(kind, crypto.randomUUID(), thankYou);
   const parsed = ZLeadSubmission.safeParse(flattenContact(data));
