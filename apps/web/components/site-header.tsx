@@ -19,7 +19,11 @@ export function SiteHeader({ site }: { site: TSiteProfile }) {
       <a className="skip-link" href="#main">Skip to content</a>
       <div className="container">
         <a className="brand" href="/" aria-label={`${site.siteTitle}, home`}>
-          <span className="brand-mark" aria-hidden="true">{monogram(site.name)}</span>
+          {site.logoPath ? (
+            <img className="brand-logo" src={`/brand-logo?v=${encodeURIComponent(site.logoPath)}`} alt="" width={40} height={40} />
+          ) : (
+            <span className="brand-mark" aria-hidden="true">{monogram(site.name)}</span>
+          )}
           <span>
             {site.siteTitle}
             {site.tagline ? <small>{site.tagline}</small> : null}

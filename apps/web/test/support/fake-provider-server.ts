@@ -31,6 +31,11 @@ export async function startFakeProviderServer(): Promise<FakeProviderServer> {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(value));
       };
+      // For tests in other processes: what this server was asked so far.
+      if (url.pathname === "/__requests") {
+        requests.pop();
+        return send(200, requests.map((r) => ({ method: r.method, path: r.path, query: Object.fromEntries(r.query), body: r.body })));
+      }
       if (fail) return send(500, { error: "boom" });
       if (url.pathname === "/score") {
         if (url.searchParams.get("wsapikey") !== "ws-key") return send(200, { status: 40 });

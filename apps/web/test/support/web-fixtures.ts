@@ -19,6 +19,8 @@ type TenantSpec = {
   towns: { slug: string; name: string; lat: number; lon: number; neighborhoods: string[] }[];
   /** Modules on town pages, in order; the rest are off. */
   townModules: TWebsiteModuleKey[];
+  /** Modules on neighbourhood pages (default: the town modules). */
+  neighborhoodModules?: TWebsiteModuleKey[];
 };
 
 export const FAIRFIELD: TenantSpec = {
@@ -30,6 +32,15 @@ export const FAIRFIELD: TenantSpec = {
     { slug: "darien", name: "Darien", lat: 41.0787, lon: -73.4693, neighborhoods: [] },
   ],
   townModules: ["at-a-glance", "taxes", "schools", "walk-score", "nearby-places", "listings", "valuation-cta"],
+  neighborhoodModules: ["at-a-glance", "schools", "listings", "valuation-cta"],
+};
+
+/** A third tenant for tests that change a tenant (rename, suspend) while others browse. */
+export const HARBOR: TenantSpec = {
+  slug: "harbor", name: "Harbor Point Properties", host: "harbor.localhost", primaryColor: "#7c2d12", accentColor: "#0369a1",
+  tagline: "Waterfront homes", state: "ME",
+  towns: [{ slug: "portland", name: "Portland", lat: 43.6591, lon: -70.2568, neighborhoods: [] }],
+  townModules: ["at-a-glance", "listings"],
 };
 
 export const SHORELINE: TenantSpec = {
@@ -103,7 +114,7 @@ export async function createWebTenant(db: Db, spec: TenantSpec, options: { listi
     }
   }
   const modules = (["TOWN", "NEIGHBORHOOD"] as const).flatMap((pageKind) =>
-    spec.townModules.map((moduleKey, sortOrder) => ({ tenantId: t.tenantId, pageKind, moduleKey, enabled: true, sortOrder })),
+    (pageKind === "TOWN" ? spec.townModules : (spec.neighborhoodModules ?? spec.townModules)).map((moduleKey, sortOrder) => ({ tenantId: t.tenantId, pageKind, moduleKey, enabled: true, sortOrder })),
   );
   await db.moduleConfig.createMany({ data: modules });
   const listingKeys = await createListingsFor(db, t.tenantId, spec, options.listingsPerTown ?? 10);
