@@ -6,7 +6,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, dropStaleTestDatabases } from "@real-estate/db/testing";
 import { seedDemoData } from "@real-estate/db/seed";
-import { freePorts, startNextServer, type RunningServer } from "./servers";
+import { freePorts, REPO_ROOT, startNextServer, type RunningServer } from "./servers";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_TOKEN } from "./constants";
 
 export default async function setup(project: TestProject) {
@@ -16,6 +16,10 @@ export default async function setup(project: TestProject) {
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "studio-test-uploads-"));
   const teardown = async () => {
     await Promise.all(servers.map((s) => s.stop()));
+    // Server logs next to the screenshots, for reading after a failure.
+    const logs = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "studio");
+    fs.mkdirSync(logs, { recursive: true });
+    for (const s of servers) fs.writeFileSync(path.join(logs, `${s.name}-server.log`), s.output());
     await database.drop();
     fs.rmSync(uploads, { recursive: true, force: true });
   };
@@ -31,8 +35,10 @@ export default async function setup(project: TestProject) {
       WEB_PUBLIC_PORT: String(webPort),
       TENANT_CACHE_TTL_MS: "5000",
     };
-    const [web, studio] = await Promise.all([
-      startNextServer({ app: "web", port: webPort!, env: common }),
+    const started = (server: RunningServer) => (servers.push(server), server);
+    // allSettled: when one fails to start, the other is still tracked and stopped.
+    const results = await Promise.allSettled([
+      startNextServer({ app: "web", port: webPort!, env: common }).then(started),
       startNextServer({
         app: "studio",
         port: studioPort!,
@@ -41,9 +47,9 @@ export default async function setup(project: TestProject) {
           WEB_INTERNAL_URL: `http://127.0.0.1:${webPort}`,
           STUDIO_ORIGINS: `http://localhost:${studioPort},http://127.0.0.1:${studioPort}`,
         },
-      }),
+      }).then(started),
     ]);
-    servers.push(web, studio);
+    for (const r of results) if (r.status === "rejected") throw r.reason;
     project.provide("databaseUrl", database.url);
     project.provide("studioPort", studioPort!);
     project.provide("webPort", webPort!);

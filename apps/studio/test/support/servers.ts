@@ -7,7 +7,7 @@ import path from "node:path";
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules/next/dist/bin/next");
 
-export type RunningServer = { url: string; port: number; stop: () => Promise<void>; output: () => string };
+export type RunningServer = { name: string; url: string; port: number; stop: () => Promise<void>; output: () => string };
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -53,7 +53,7 @@ export async function startNextServer(options: { app: "studio" | "web"; port: nu
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`apps/${options.app} exited (${child.exitCode}):\n${output}`);
     const ok = await fetch(`${url}/__ready`, { redirect: "manual", signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
-    if (ok) return { url, port: options.port, stop, output: () => output };
+    if (ok) return { name: options.app, url, port: options.port, stop, output: () => output };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

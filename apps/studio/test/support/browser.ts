@@ -1,0 +1,41 @@
+// Chromium through playwright-core, signed in as the demo operator; screenshots to test-artifacts/studio.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { OPERATOR } from "./constants";
+import { REPO_ROOT } from "./servers";
+
+export const studioBrowserUrl = () => `http://localhost:${inject("studioPort")}`;
+export const siteUrl = (host: string, pathname = "/") => `http://${host}:${inject("webPort")}${pathname}`;
+
+const ARTIFACTS = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "studio");
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A page signed in through the studio's sign-in form. */
+export async function signedInPage(browser: Browser, options: { screenshot?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${studioBrowserUrl()}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.fill("input[name=email]", OPERATOR.email);
+  await page.fill("input[name=password]", OPERATOR.password);
+  if (options.screenshot) await shot(page, options.screenshot);
+  await page.click("button[type=submit]");
+  await page.waitForURL(`${studioBrowserUrl()}/`);
+  return page;
+}
+
+/** Saves a full-page screenshot as test-artifacts/studio/<name>.png and returns its path. */
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
