@@ -64,6 +64,15 @@ describe("form validation", () => {
     expect(flattenContact({ contact: { firstName: "Ann", lastName: "Lee", email: "a@b.co" } })).toMatchObject({ name: "Ann Lee", email: "a@b.co" });
   });
 
+  it("refuses text PostgreSQL cannot store (NUL, unpaired surrogates) with a field message", () => {
+    for (const bad of ["with\u0000nul", "lone \uD800 surrogate", "\uDFFF\uD800"]) {
+      const r = ZLeadSubmission.safeParse({ email: "a@b.co", message: bad, listingKey: bad });
+      expect(r.success ? {} : fieldErrors(r.error)).toEqual({ message: "Message contains characters we cannot accept", listingKey: "Listing contains characters we cannot accept" });
+    }
+    expect(ZLeadSubmission.safeParse({ email: "a@b.co", message: "Emoji are fine 😀 é" }).success).toBe(true);
+    expect(ZValuationSubmission.safeParse({ email: "a@b.co", address: "12 Main\u0000 St" }).success).toBe(false);
+  });
+
   it("coerces valuation numbers from form strings and range-checks them", () => {
     const ok = ZValuationSubmission.safeParse({ address: "12 Harbor Road", town: "fairfield", livingArea: "2,100", bedrooms: "3", bathrooms: "2.5", email: "a@b.co" });
     expect(ok.success && ok.data).toMatchObject({ livingArea: 2100, bedrooms: 3, bathrooms: 2.5 });

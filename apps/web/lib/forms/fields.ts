@@ -4,8 +4,17 @@ import { normalizePhoneE164 } from "@real-estate/types";
 /** Empty strings (what an empty form field sends) count as "not given". */
 export const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() || undefined : v);
 
-export const optionalText = (max: number, label = "This field") =>
-  z.preprocess(blankToUndefined, z.string(`${label} must be text`).max(max, `${label} is too long (at most ${max} characters)`).optional());
+/** NUL bytes and unpaired surrogates: PostgreSQL cannot store them, and no person types them. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (v: string) => !UNSTORABLE.test(v);
+
+export const ZText = (max: number, label = "This field") =>
+  z
+    .string(`${label} must be text`)
+    .max(max, `${label} is too long (at most ${max} characters)`)
+    .refine(isStorableText, `${label} contains characters we cannot accept`);
+
+export const optionalText = (max: number, label = "This field") => z.preprocess(blankToUndefined, ZText(max, label).optional());
 
 export const ZEmailField = z.preprocess(
   blankToUndefined,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalInt, optionalNumber, optionalText, ZClientEventId, ZEmailField, ZPhoneField } from "./fields";
+import { isStorableText, optionalInt, optionalNumber, optionalText, ZClientEventId, ZEmailField, ZPhoneField } from "./fields";
 
 /** POST /api/valuation: "what's my home worth". */
 export const ZValuationSubmission = z
@@ -10,7 +10,7 @@ export const ZValuationSubmission = z
     phone: ZPhoneField,
     address: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
-      z.string("Please enter the property's address").min(5, "Please enter the property's full address").max(300, "That address is too long"),
+      z.string("Please enter the property's address").min(5, "Please enter the property's full address").max(300, "That address is too long").refine(isStorableText, "The address contains characters we cannot accept"),
     ),
     /** Town slug on the tenant's site. */
     town: optionalText(120, "Town"),

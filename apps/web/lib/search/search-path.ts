@@ -17,7 +17,7 @@ export const EMPTY_SEARCH = "all";
 export function pickSearchParams(params: URLSearchParams): TRawSearchParams {
   const out: TRawSearchParams = {};
   for (const key of [...SEARCH_PARAM_KEYS].sort()) {
-    const value = params.get(key)?.trim();
+    const value = params.get(key)?.replace(/\u0000|[\uD800-\uDFFF]/g, "").trim();
     if (value) out[key] = value.slice(0, MAX_VALUE_LENGTH);
   }
   return out;

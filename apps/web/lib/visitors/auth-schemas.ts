@@ -14,7 +14,7 @@ const ZEmail = z.preprocess(
 
 export const ZSignUp = z.object({
   email: ZEmail,
-  password: z.string("Please choose a password").min(8, "Use at least 8 characters").max(200, "Use at most 200 characters"),
+  password: z.string("Please choose a password").min(8, "Use at least 8 characters").max(200, "Use at most 200 characters").refine((v) => !v.includes("\u0000"), "The password contains characters we cannot accept"),
   name: optionalText(120, "Name"),
   phone: ZPhoneField,
   next: ZNextPath,

@@ -1,23 +1,23 @@
 import { z } from "zod";
 import { ZVisitorPreferences } from "@real-estate/db/visitors";
-import { ZPhoneField } from "../forms/fields";
+import { ZPhoneField, ZText } from "../forms/fields";
 import { SEARCH_PARAM_KEYS } from "../search/search-path";
 
 /** PUT /api/user/profile: the fields to change (null clears name or phone). */
 export const ZProfileUpdate = z
   .object({
-    name: z.union([z.null(), z.string().trim().max(120, "Name is too long (at most 120 characters)")]).optional(),
+    name: z.union([z.null(), ZText(120, "Name").transform((v) => v.trim())]).optional(),
     phone: z.union([z.null(), ZPhoneField]).optional(),
     preferences: ZVisitorPreferences.optional(),
   })
   .strict();
 
-export const ZListingKey = z.string("listingKey is required").trim().min(1, "listingKey is required").max(64, "listingKey is at most 64 characters");
+export const ZListingKey = ZText(64, "listingKey").transform((v) => v.trim()).refine((v) => v.length > 0, "listingKey is required");
 
-const ZSearchQuery = z.partialRecord(z.enum(SEARCH_PARAM_KEYS), z.string().max(200));
+const ZSearchQuery = z.partialRecord(z.enum(SEARCH_PARAM_KEYS), ZText(200, "Search"));
 
 export const ZSavedSearchInput = z.object({
-  name: z.string().trim().min(1, "Please name the search").max(120, "Name is too long (at most 120 characters)"),
+  name: ZText(120, "Name").transform((v) => v.trim()).refine((v) => v.length > 0, "Please name the search"),
   query: ZSearchQuery,
 });
 
