@@ -2,6 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { resolveTenantByHost } from "@real-estate/db/tenants";
 import { hasSessionCookie } from "@real-estate/auth/session-cookie";
 
+const UNKNOWN_TENANT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM not found</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"></head>
+<body style="font-family:system-ui,sans-serif;background:#f6f7f9;display:grid;place-items:center;min-height:100vh;margin:0">
+<main style="background:#fff;border:1px solid #e3e6eb;border-radius:8px;padding:26px;max-width:380px">
+<h1 style="font-size:20px;margin:0 0 6px">CRM not found</h1>
+<p style="color:#5f6b7a;margin:0">No brokerage CRM is configured for this address. Check the link you were given.</p>
+</main></body></html>`;
+
 /** Pages a signed-out visitor may open. */
 const PUBLIC_PAGES = ["/sign-in", "/accept-invitation"];
 
@@ -18,16 +26,18 @@ export async function proxy(request: NextRequest) {
   const tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "CRM" }).catch(() => null);
   if (!tenant) {
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unknown_tenant" }, { status: 404 });
-    return NextResponse.rewrite(new URL("/unknown-tenant", request.url), { status: 404, request: { headers } });
+    // Answered here rather than rewritten to a page: a rewrite's URL carries a host, and Next.js
+    // proxies rewrites to a host other than its own (slowly failing, or worse, fetching it).
+    return new NextResponse(UNKNOWN_TENANT_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   }
   headers.set("x-tenant-id", tenant.tenantId);
   headers.set("x-tenant-slug", tenant.slug);
   const isPublic = pathname.startsWith("/api/") || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!isPublic && !hasSessionCookie(headers)) {
-    const url = request.nextUrl.clone();
-    url.pathname = "/sign-in";
-    url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    // Built on the request's Host (a known CRM domain by now), not on nextUrl: the server may
+    // listen under another name, and the browser must stay on the tenant's host.
+    const target = pathname === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(new URL(target, `${request.nextUrl.protocol}//${request.headers.get("host")}`), 307);
   }
   return NextResponse.next({ request: { headers } });
 }

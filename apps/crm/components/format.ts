@@ -4,6 +4,13 @@ export function contactName(c: { firstName: string | null; lastName: string | nu
   return name || c.email || c.phone || "Unnamed contact";
 }
 
+/** +12035550177 → (203) 555-0177; other numbers as stored. */
+export function formatPhone(phone: string | null): string {
+  if (!phone) return "";
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : phone;
+}
+
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 31_536_000],

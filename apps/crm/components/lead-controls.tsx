@@ -6,11 +6,12 @@ import type { MemberOption } from "./bulk-bar";
 
 /** Status pipeline (one click moves the lead) and the assigned agent. */
 export function LeadControls(props: { leadId: string; status: string; statuses: readonly string[]; assigneeId: string | null; members: MemberOption[] }) {
+  const [moveState, move, moving] = useActionState<ActionState, FormData>(updateLeadAction, {});
   const [state, action, pending] = useActionState<ActionState, FormData>(updateLeadAction, {});
   const current = props.statuses.indexOf(props.status);
   return (
     <div>
-      <form action={action}>
+      <form action={move}>
         <input type="hidden" name="leadId" value={props.leadId} />
         <div className="pipeline" role="group" aria-label="Status">
           {props.statuses.map((s, i) => (
@@ -19,7 +20,7 @@ export function LeadControls(props: { leadId: string; status: string; statuses: 
               type="submit"
               name="status"
               value={s}
-              disabled={pending}
+              disabled={moving}
               aria-pressed={s === props.status}
               className={i < current && s !== "LOST" ? "done" : undefined}
             >
@@ -27,6 +28,7 @@ export function LeadControls(props: { leadId: string; status: string; statuses: 
             </button>
           ))}
         </div>
+        {moveState.error && <div role="alert" style={{ color: "var(--danger)", marginTop: 6 }}>{moveState.error}</div>}
       </form>
       <form action={action} className="row" style={{ marginTop: 10 }}>
         <input type="hidden" name="leadId" value={props.leadId} />

@@ -8,6 +8,12 @@ const CLOSED: LeadStatus[] = ["WON", "LOST"];
 export type LeadChange = { status?: LeadStatus; assignedMembershipId?: string | null };
 type LeadState = { id: string; contactId: string; status: LeadStatus; assignedMembershipId: string | null };
 
+/** UNDER_CONTRACT → "Under contract", for activity titles people read. */
+export function statusLabel(status: LeadStatus): string {
+  const words = status.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function assigneeLabel(names: Map<string, string>, id: string | null): string {
   return id ? (names.get(id) ?? "a former member") : "nobody";
 }
@@ -44,7 +50,7 @@ export async function applyLeadChanges(
         changed.add(l.id);
         activities.push({
           tenantId, contactId: l.contactId, leadId: l.id, type: "STATUS_CHANGE", actorUserId: actor.userId, occurredAt: now,
-          title: `Status changed from ${l.status} to ${status}`, metadata: { ...metaBase, from: l.status, to: status },
+          title: `Status: ${statusLabel(l.status)} → ${statusLabel(status)}`, metadata: { ...metaBase, from: l.status, to: status },
         });
       }
     }

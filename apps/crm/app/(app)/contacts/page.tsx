@@ -4,7 +4,7 @@ import { requirePageAccess } from "@/lib/page-access";
 import { hrefWith } from "@/lib/url";
 import { encodeCursor, parseContactListQuery, toUrlSearchParams } from "@/app/api/lib/query-params";
 import { When } from "@/components/when";
-import { contactName, SOURCE_LABELS } from "@/components/format";
+import { contactName, formatPhone, SOURCE_LABELS } from "@/components/format";
 
 export const metadata = { title: "Contacts" };
 
@@ -38,7 +38,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               <tr key={c.id}>
                 <td className="name"><Link href={`/contacts/${c.id}`}>{contactName(c)}</Link></td>
                 <td className="muted">{c.email ?? ""}</td>
-                <td className="muted">{c.phone ?? ""}</td>
+                <td className="muted">{formatPhone(c.phone)}</td>
                 <td><span className="tag">{SOURCE_LABELS[c.source] ?? c.source}</span></td>
                 <td className="num">{c._count.leads}</td>
                 <td className="muted"><When date={c.createdAt} /></td>

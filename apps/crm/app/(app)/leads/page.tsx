@@ -10,7 +10,7 @@ import { When } from "@/components/when";
 import { BulkBar } from "@/components/bulk-bar";
 import { SelectAll } from "@/components/select-all";
 import { LiveRefresh } from "@/components/live-refresh";
-import { contactName, formatDateTime, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
+import { contactName, formatDateTime, formatPhone, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
 
 export const metadata = { title: "Leads" };
 
@@ -22,7 +22,9 @@ function LeadRow({ lead }: { lead: LeadListRow }) {
     <tr data-lead-id={lead.id}>
       <td className="check"><input type="checkbox" name="leadId" value={lead.id} form="bulk" aria-label={`Select ${contactName(lead.contact)}`} /></td>
       <td className="name"><Link href={`/leads/${lead.id}`}>{contactName(lead.contact)}</Link></td>
-      <td className="muted">{lead.contact.email ?? ""}{lead.contact.email && lead.contact.phone ? " · " : ""}{lead.contact.phone ?? ""}</td>
+      <td className="muted clip" title={[lead.contact.email, lead.contact.phone].filter(Boolean).join(" · ")}>
+        {lead.contact.email ?? ""}{lead.contact.email && lead.contact.phone ? " · " : ""}{formatPhone(lead.contact.phone)}
+      </td>
       <td><span className="tag">{SOURCE_LABELS[lead.source] ?? lead.source}</span></td>
       <td><StatusBadge status={lead.status} /></td>
       <td>{lead.assignedTo?.user.name ?? <span className="faint">Unassigned</span>}</td>

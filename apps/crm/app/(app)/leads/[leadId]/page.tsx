@@ -9,7 +9,7 @@ import { Timeline } from "@/components/timeline";
 import { LeadControls } from "@/components/lead-controls";
 import { ActivityForm } from "@/components/activity-form";
 import { When } from "@/components/when";
-import { contactName, formatDateTime, formatDuration, SOURCE_LABELS } from "@/components/format";
+import { contactName, formatDateTime, formatPhone, formatDuration, SOURCE_LABELS } from "@/components/format";
 
 export const metadata = { title: "Lead" };
 
@@ -62,7 +62,7 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
             <h2>Contact</h2>
             <dl className="dl">
               <dt>Email</dt><dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "–"}</dd>
-              <dt>Phone</dt><dd>{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : "–"}</dd>
+              <dt>Phone</dt><dd>{c.phone ? <a href={`tel:${c.phone}`}>{formatPhone(c.phone)}</a> : "–"}</dd>
               <dt>Agent</dt><dd>{lead.assignedTo?.user.name ?? "Unassigned"}</dd>
               <dt>Created</dt><dd>{formatDateTime(lead.createdAt)}</dd>
               <dt>First contact</dt><dd>{lead.firstContactedAt ? `${formatDuration(firstContact)} after it came in` : "Not yet"}</dd>
