@@ -5,6 +5,7 @@ import { normalizePhoneE164 } from "@real-estate/types";
 export const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() || undefined : v);
 
 /** NUL bytes and unpaired surrogates: PostgreSQL cannot store them, and no person types them. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isStorableText = (v: string) => !UNSTORABLE.test(v);
 

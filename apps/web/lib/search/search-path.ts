@@ -17,6 +17,8 @@ export const EMPTY_SEARCH = "all";
 export function pickSearchParams(params: URLSearchParams): TRawSearchParams {
   const out: TRawSearchParams = {};
   for (const key of [...SEARCH_PARAM_KEYS].sort()) {
+    // NUL and lone surrogates cannot go into a database query; nobody searches for them.
+    // eslint-disable-next-line no-control-regex
     const value = params.get(key)?.replace(/\u0000|[\uD800-\uDFFF]/g, "").trim();
     if (value) out[key] = value.slice(0, MAX_VALUE_LENGTH);
   }
