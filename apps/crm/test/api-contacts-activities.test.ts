@@ -4,6 +4,7 @@ import * as contactsRoute from "../app/api/contacts/route";
 import * as activitiesRoute from "../app/api/activities/route";
 import * as sessionRoute from "../app/api/auth/session/route";
 import * as openapiRoute from "../app/api/openapi.json/route";
+import * as authRoute from "../app/api/auth/[...all]/route";
 import { call, type Credentials } from "./support/api-client";
 import { setUpTwoTenants, type Side } from "./support/two-tenants";
 
@@ -131,6 +132,25 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
     expect(elsewhere.body).toMatchObject({ tenant: { slug: "alpha" }, membership: null });
     expect((await call(sessionRoute.GET, { host: a.crmHost, path: "/api/auth/session" })).status).toBe(401);
     expect((await call(sessionRoute.GET, { host: "nobody.example", path: "/api/auth/session", creds: { cookie: a.agentCookie } })).status).toBe(404);
+  });
+
+  it("/api/auth/* is better-auth's handler: sign-in sets the session cookie; foreign origins are refused", async () => {
+    const signIn = (origin: string, password = "test-pass-1234") =>
+      authRoute.POST(
+        new Request(`http://${a.crmHost}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { host: a.crmHost, origin, "content-type": "application/json" },
+          body: JSON.stringify({ email: a.agent.email, password }),
+        }),
+      );
+    const ok = await signIn(`http://${a.crmHost}`);
+    expect(ok.status).toBe(200);
+    const cookie = ok.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(cookie).toMatch(/^re\.session_token=/);
+    const me = await call(sessionRoute.GET, { host: a.crmHost, path: "/api/auth/session", creds: { cookie } });
+    expect(me.body.membership.role).toBe("AGENT");
+    expect((await signIn(`http://${a.crmHost}`, "wrong-password")).status).toBe(401);
+    expect((await signIn("http://evil.example")).status).toBe(403);
   });
 
   it("GET /api/openapi.json documents every route from the zod contracts", async () => {

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { listApiKeys } from "@real-estate/db/api-keys";
 import { requirePageAccess } from "@/lib/page-access";
 import { ApiKeyForm } from "@/components/team-forms";
@@ -9,7 +10,7 @@ export const metadata = { title: "API keys" };
 export default async function ApiKeysPage() {
   const { tenant } = await requirePageAccess({ role: "OWNER", returnTo: "/api-keys" });
   const keys = await listApiKeys({ tenantId: tenant.tenantId });
-  const host = tenant.primaryHostname;
+  const host = (await headers()).get("host") ?? tenant.primaryHostname;
   return (
     <>
       <div className="page-head">
@@ -23,7 +24,7 @@ export default async function ApiKeysPage() {
       <section className="panel">
         <h2>Create a key</h2>
         <ApiKeyForm />
-        <p className="faint" style={{ marginBottom: 0 }}>Example: <code>curl -H &quot;Authorization: Bearer rek_…&quot; http://{host}:3001/api/leads?status=NEW</code></p>
+        <p className="faint" style={{ marginBottom: 0 }}>Example: <code>curl -H &quot;Authorization: Bearer rek_…&quot; http://{host}/api/leads?status=NEW</code></p>
       </section>
       <section className="panel">
         <h2>Keys</h2>
