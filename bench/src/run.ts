@@ -57,47 +57,45 @@ async function runOne(name: ScenarioName, ctx: BenchContext): Promise<ScenarioRe
   }
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const ctx: BenchContext = { args, sizes: sizesFor(args.quick), runId: crypto.randomBytes(3).toString("hex") };
-  const release = await acquireBenchRun();
-  const hardStop = setTimeout(() => {
-    console.error(`bench: hard limit of ${HARD_LIMIT_MS / 60_000} min reached; stopping`);
-    void cleanup().finally(() => process.exit(2));
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-  }
-  const machine = await machineInfo();
-  console.log(`bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`);
-  const started = performance.now();
-  const results: ScenarioResult[] = [];
-  try {
-    for (const name of args.scenarios) results.push(await runOne(name, ctx));
-  } finally {
-    await cleanup();
-    await release();
-  }
+type Report = { started: number; ctx: BenchContext; machine: Awaited<ReturnType<typeof machineInfo>>; results: ScenarioResult[] };
+
+function writeReport({ started, ctx, machine, results }: Report, interrupted: string | null): void {
   const loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   const figures = results.flatMap((r) => r.figures);
   console.log(`\n${renderTable(results)}`);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const report = {
-    generatedAt: new Date().toISOString(),
-    quick: args.quick,
-    scenarios: args.scenarios,
-    totalSeconds: Math.round((performance.now() - started) / 1000),
-    machine: { ...machine, loadAverageAtEnd },
-    sizes: ctx.sizes,
-    figures,
-    results,
-  };
+  const totalSeconds = Math.round((performance.now() - started) / 1000);
+  const report = { generatedAt: new Date().toISOString(), quick: ctx.args.quick, scenarios: ctx.args.scenarios, interrupted, totalSeconds, machine: { ...machine, loadAverageAtEnd }, sizes: ctx.sizes, figures, results };
   fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS_DIR, "latest.md"), `${renderMarkdown(results)}\n`);
-  const subtitle = `${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join("/")} at start and ${loadAverageAtEnd.join("/")} at end, commit ${machine.gitCommit ?? "?"}, ${new Date().toISOString().slice(0, 16)}Z${args.quick ? ", quick sizes" : ""}`;
+  const subtitle = `${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join("/")} at start and ${loadAverageAtEnd.join("/")} at end, commit ${machine.gitCommit ?? "?"}, ${new Date().toISOString().slice(0, 16)}Z${ctx.args.quick ? ", quick sizes" : ""}`;
   fs.writeFileSync(path.join(RESULTS_DIR, "ratios.svg"), renderRatiosSvg(figures, subtitle));
-  console.log(`\nwrote bench/results/latest.json, latest.md and ratios.svg in ${report.totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})`);
+  console.log(`\nwrote bench/results/latest.json, latest.md and ratios.svg after ${totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})${interrupted ? `; ${interrupted}` : ""}`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const ctx: BenchContext = { args, sizes: sizesFor(args.quick), runId: crypto.randomBytes(3).toString("hex") };
+  const release = await acquireBenchRun();
+  const machine = await machineInfo();
+  const report: Report = { started: performance.now(), ctx, machine, results: [] };
+  const stop = (why: string, code: number) =>
+    void cleanup()
+      .then(release)
+      .finally(() => {
+        writeReport(report, why);
+        process.exit(code);
+      });
+  setTimeout(() => stop(`stopped at the hard limit of ${HARD_LIMIT_MS / 60_000} min`, 2), HARD_LIMIT_MS).unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop(`interrupted by ${signal}`, 130));
+  console.log(`bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`);
+  try {
+    for (const name of args.scenarios) report.results.push(await runOne(name, ctx));
+  } finally {
+    await cleanup();
+    await release();
+  }
+  writeReport(report, null);
 }
 
 main().catch(async (error) => {

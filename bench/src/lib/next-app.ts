@@ -32,6 +32,8 @@ function buildIsCurrent(app: AppName): boolean {
   return sources <= fs.statSync(buildId).mtimeMs;
 }
 
+const builtThisRun = new Set<AppName>();
+
 /**
  * Makes sure the app has a current production build (`next build` through turbo), serialised
  * with anyone else building the same app on this machine (same lock file as the test suites).
@@ -41,7 +43,8 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
   for (const f of options.requiredFiles ?? []) {
     if (!fs.existsSync(path.join(appDir(app), f))) throw new SkipError(`apps/${app}/${f} has not landed`);
   }
-  if (!options.rebuild && buildIsCurrent(app)) return;
+  // Once per run: other people editing the tree must not trigger a second build mid-run.
+  if (builtThisRun.has(app) || (!options.rebuild && buildIsCurrent(app))) return void builtThisRun.add(app);
   log(`building apps/${app} (next build)...`);
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
@@ -60,6 +63,7 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
     }
     throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-30).join("\n")}`);
   }
+  builtThisRun.add(app);
   log(`built apps/${app} in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 

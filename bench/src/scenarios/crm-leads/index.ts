@@ -55,6 +55,43 @@ async function seed(ctx: BenchContext, p: Awaited<ReturnType<typeof openPlatform
   return tenants;
 }
 
+type SpecInput = { ctx: BenchContext; server: NextServer; recorder: SqlRecorder; pool: import("pg").Pool; spec: QuerySpec; tenants: Tenant[] };
+
+/** One query kind: API latency (sequential, tenants in turn) against the same SQL replayed through pg. */
+async function measureSpec({ ctx, server, recorder, pool, spec, tenants }: SpecInput): Promise<{ figure: Figure; details: Record<string, unknown> }> {
+  const paths: string[] = [];
+  const statements: CapturedStatement[][] = [];
+  for (const t of tenants) {
+    paths.push(await pathFor(server, t, spec));
+    const cursor = spec.deepPages ? await recorder.walk({ tenantId: t.tenantId, filters: spec.filters(t), pages: spec.deepPages, limit: 100 }) : undefined;
+    statements.push(await recorder.capture({ tenantId: t.tenantId, filters: spec.filters(t), cursor, limit: spec.limit }));
+  }
+  for (let i = 0; i < tenants.length * 2; i++) await getJson(server, tenants[i % tenants.length]!, paths[i % tenants.length]!);
+  const http: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < ctx.sizes.crmRequestsPerQuery; i++) {
+    const k = i % tenants.length;
+    http.push((await getJson(server, tenants[k]!, paths[k]!)).ms);
+    raw.push(await replay(pool, statements[k]!));
+  }
+  const h = summarize(http);
+  const r = summarize(raw);
+  log(`${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`);
+  return {
+    details: { api: h, raw: r, statements: statements[0]!.length, tenants: tenants.length },
+    figure: figure({
+      scenario: "crm-leads",
+      name: `GET /api/leads ${spec.name} p99`,
+      unit: "ms",
+      better: "lower",
+      value: h.p99,
+      baseline: { label: "same SQL through pg", value: r.p99 },
+      goal: { text: "< 50 ms and <= 3 x raw", valueAtMost: 49.999, ratioAtMost: 3 },
+      note: `p50 ${fmt(h.p50, 1)} ms (raw ${fmt(r.p50, 1)} ms)`,
+    }),
+  };
+}
+
 export async function runCrmLeadsScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
   ensureBuilt("crm", { rebuild: ctx.args.rebuild, requiredFiles: ["app/api/leads/route.ts"] });
   const p = await openPlatformDb("crm_leads");
@@ -70,38 +107,9 @@ export async function runCrmLeadsScenario(ctx: BenchContext): Promise<Omit<Scena
       const deepPages = ctx.args.quick ? 5 : 50;
       const deepTenants = tenants.slice(0, 3);
       for (const spec of querySpecs(deepPages)) {
-        const pool = spec.deepPages ? deepTenants : tenants;
-        const paths: string[] = [];
-        const statements: CapturedStatement[][] = [];
-        for (const t of pool) {
-          paths.push(await pathFor(server, t, spec));
-          const cursor = spec.deepPages ? await recorder.walk({ tenantId: t.tenantId, filters: spec.filters(t), pages: spec.deepPages, limit: 100 }) : undefined;
-          statements.push(await recorder.capture({ tenantId: t.tenantId, filters: spec.filters(t), cursor, limit: spec.limit }));
-        }
-        for (let i = 0; i < pool.length * 2; i++) await getJson(server, pool[i % pool.length]!, paths[i % pool.length]!);
-        const http: number[] = [];
-        const raw: number[] = [];
-        for (let i = 0; i < ctx.sizes.crmRequestsPerQuery; i++) {
-          const k = i % pool.length;
-          http.push((await getJson(server, pool[k]!, paths[k]!)).ms);
-          raw.push(await replay(p.pool, statements[k]!));
-        }
-        const h = summarize(http);
-        const r = summarize(raw);
-        log(`${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`);
-        details[spec.name] = { api: h, raw: r, statements: statements[0]!.length, tenants: pool.length };
-        figures.push(
-          figure({
-            scenario: "crm-leads",
-            name: `GET /api/leads ${spec.name} p99`,
-            unit: "ms",
-            better: "lower",
-            value: h.p99,
-            baseline: { label: "same SQL through pg", value: r.p99 },
-            goal: { text: "< 50 ms and <= 3 x raw", valueAtMost: 49.999, ratioAtMost: 3 },
-            note: `p50 ${fmt(h.p50, 1)} ms (raw ${fmt(r.p50, 1)} ms)`,
-          }),
-        );
+        const measured = await measureSpec({ ctx, server, recorder, pool: p.pool, spec, tenants: spec.deepPages ? deepTenants : tenants });
+        details[spec.name] = measured.details;
+        figures.push(measured.figure);
       }
       const memory = rss.stop();
       figures.push(figure({ scenario: "memory", name: "crm app peak RSS (scenario 5)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "crm app RSS idle after start", value: memory.idleMb } }));

@@ -18,24 +18,28 @@ async function countCrm(p: { pool: import("pg").Pool }) {
   return { contacts: Number(row.contacts), leads: Number(row.leads), activities: Number(row.activities) };
 }
 
+/** The baseline in its own fresh database: the same events through processWebsiteEvent, no queue. */
+async function directPhase(ctx: BenchContext, slugs: string[]) {
+  const direct = await openPlatformDb("ing_direct", { poolSize: CONCURRENCY + 2 });
+  try {
+    const tenants = await createBenchTenants(direct.db, slugs);
+    const events = leadSubmittedEvents(tenants.map((t) => t.tenantId), ctx.sizes.ingestionEvents, `${ctx.runId}d`);
+    const directResult = await runDirect(direct.db, events, CONCURRENCY);
+    const directCounts = await countCrm(direct);
+    log(`direct processWebsiteEvent loop: ${fmt(directResult.perSecond)} events/s, per event p99 ${fmt(directResult.perEvent.p99, 1)} ms (${JSON.stringify(directCounts)})`);
+    return { directResult, directCounts };
+  } finally {
+    await direct.close();
+  }
+}
+
 export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
   assertWorkerLanded();
   const n = ctx.sizes.ingestionEvents;
   const slugs = [`ing-a-${ctx.runId}`, `ing-b-${ctx.runId}`];
   log(`${fmt(n)} lead.submitted events, two tenants, ~70 % new people / 30 % repeats; concurrency ${CONCURRENCY}`);
 
-  const direct = await openPlatformDb("ing_direct", { poolSize: CONCURRENCY + 2 });
-  let directResult;
-  let directCounts;
-  try {
-    const tenants = await createBenchTenants(direct.db, slugs);
-    const events = leadSubmittedEvents(tenants.map((t) => t.tenantId), n, `${ctx.runId}d`);
-    directResult = await runDirect(direct.db, events, CONCURRENCY);
-    directCounts = await countCrm(direct);
-    log(`direct processWebsiteEvent loop: ${fmt(directResult.perSecond)} events/s, per event p99 ${fmt(directResult.perEvent.p99, 1)} ms (${JSON.stringify(directCounts)})`);
-  } finally {
-    await direct.close();
-  }
+  const { directResult, directCounts } = await directPhase(ctx, slugs);
 
   const pipe = await openPlatformDb("ing_pipeline", { poolSize: 6 });
   try {
@@ -59,7 +63,7 @@ export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<Scen
       const latency = await pacedLatency(pipe.db, pipe.pool, latencyEvents, ctx.sizes.ingestionLatencyRatePerSec, worker);
       log(`enqueue -> CRM record at ${ctx.sizes.ingestionLatencyRatePerSec}/s: p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms`);
       const memory = rss.stop();
-      log(`worker peak RSS ${fmt(memory.peakMb)} MB (first sample ${fmt(memory.idleMb)} MB)`);
+      log(`worker peak RSS ${fmt(memory.peakMb)} MB (idle after start ${fmt(memory.idleMb)} MB)`);
       return {
         scenario: "ingestion",
         figures: [

@@ -30,6 +30,30 @@ function describe(r: LoadResult): string {
   return `${fmt(r.okPerSecond)} accepted/s, p50 ${fmt(r.p50Ms, 1)} ms, p99 ${fmt(r.p99Ms, 1)} ms, statuses ${JSON.stringify(r.statusCounts)}, socket errors ${r.errors}`;
 }
 
+/** The bare handler, then the real endpoint, each warmed up and loaded the same way. */
+async function loadBoth(port: number, host: string, ctx: BenchContext): Promise<{ bare: LoadResult; lead: LoadResult; accepted: string[] }> {
+  const counter = { n: 0 };
+  const common = { port, host, method: "POST" as const, body: leadBody(counter, ctx.runId) };
+  const seconds = ctx.sizes.leadLoadSeconds;
+  const connections = ctx.sizes.httpConnections;
+  await warmUp({ ...common, path: BARE_PATH });
+  const bare = await runLoad({ ...common, path: BARE_PATH, connections, seconds });
+  log(`bare handler: ${describe(bare)}`);
+  await warmUp({ ...common, path: LEAD_PATH });
+  const accepted: string[] = [];
+  const lead = await runLoad({
+    ...common,
+    path: LEAD_PATH,
+    connections,
+    seconds,
+    onResponse: (status, body) => {
+      if (status === 202) accepted.push((JSON.parse(body) as { eventId: string }).eventId);
+    },
+  });
+  log(`POST ${LEAD_PATH}: ${describe(lead)}`);
+  return { bare, lead, accepted };
+}
+
 export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
   ensureBuilt("web", { rebuild: ctx.args.rebuild, requiredFiles: ["app/api/lead/route.ts", "app/api/bench/bare-lead/route.ts"] });
   const p = await openPlatformDb("lead_endpoint");
@@ -50,25 +74,8 @@ export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<S
     try {
       const probe = await httpRequest({ port: server.port, host, path: BARE_PATH, method: "POST", body: leadBody({ n: 0 }, "probe")() });
       if (probe.status !== 202) throw new SkipError(`${BARE_PATH} answered ${probe.status} (not in this build?)`);
-      const counter = { n: 0 };
-      const common = { port: server.port, host, method: "POST" as const, body: leadBody(counter, ctx.runId) };
-      const seconds = ctx.sizes.leadLoadSeconds;
       const connections = ctx.sizes.httpConnections;
-      await warmUp({ ...common, path: BARE_PATH });
-      const bare = await runLoad({ ...common, path: BARE_PATH, connections, seconds });
-      log(`bare handler: ${describe(bare)}`);
-      await warmUp({ ...common, path: LEAD_PATH });
-      const accepted: string[] = [];
-      const lead = await runLoad({
-        ...common,
-        path: LEAD_PATH,
-        connections,
-        seconds,
-        onResponse: (status, body) => {
-          if (status === 202) accepted.push((JSON.parse(body) as { eventId: string }).eventId);
-        },
-      });
-      log(`POST ${LEAD_PATH}: ${describe(lead)}`);
+      const { bare, lead, accepted } = await loadBoth(server.port, host, ctx);
       const missing = await missingFromQueue(p, tenant!.tenantId, accepted);
       const failures = lead.non2xx + lead.errors + lead.timeouts;
       log(`${fmt(accepted.length)} answered 202; missing from the queue: ${missing}; errors: ${failures}`);
@@ -84,7 +91,7 @@ export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<S
           figure({ scenario: "lead-endpoint", name: "202 answers missing from the queue", unit: "", better: "lower", value: missing, goal: { text: "= 0", valueEquals: 0 }, note: `${accepted.length} accepted` }),
           figure({ scenario: "memory", name: "web app peak RSS (scenario 3, lead endpoint)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS idle after start", value: memory.idleMb } }),
         ],
-        details: { connections, seconds, bare, lead, accepted: accepted.length, missing, webRss: memory },
+        details: { connections, seconds: ctx.sizes.leadLoadSeconds, bare, lead, accepted: accepted.length, missing, webRss: memory },
       };
     } finally {
       rss.stop();

@@ -4,11 +4,41 @@ import type { TWebsiteEventInput } from "@real-estate/types";
 import { createWorker, silentLogger, type Worker } from "@real-estate/ingestion-worker/src/index.ts";
 import type { BenchContext } from "../../lib/context";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
-import type { QueueDriver } from "./driver";
+import type { OnJob, QueueDriver, RunningWorkers } from "./driver";
 
 /** Worker settings for the no-op comparison (the worker's own knobs, INGESTION_CONCURRENCY / _BATCH_SIZE). */
 export const OURS_CONCURRENCY = 8;
 export const OURS_BATCH_SIZE = 50;
+
+/** `count` workers, each with its own client (pool concurrency + 2, as the drain binary sizes it). */
+async function startOurWorkers(url: string, count: number, onJob: OnJob): Promise<RunningWorkers> {
+  const clients: Db[] = [];
+  const workers: Worker[] = [];
+  const runs: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const db = createPrismaClient({ url, poolSize: OURS_CONCURRENCY + 2, applicationName: "re-bench-worker" });
+    const worker = createWorker({
+      db,
+      concurrency: OURS_CONCURRENCY,
+      batchSize: OURS_BATCH_SIZE,
+      listenUrl: url,
+      logger: silentLogger,
+      pruneIntervalMs: 0,
+      handlers: { "*": async (c) => onJob(c.job.payload as Record<string, unknown>) },
+    });
+    clients.push(db);
+    workers.push(worker);
+    runs.push(worker.run());
+  }
+  await Promise.all(workers.map((w) => w.listener()?.ready));
+  return {
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      await Promise.all(runs);
+      await Promise.all(clients.map((c) => c.$disconnect()));
+    },
+  };
+}
 
 /**
  * Our queue through its real code: enqueueWebsiteEvent (single) and enqueueWebsiteEvents (bulk), the ingestion
@@ -38,34 +68,7 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
     enqueueBulk: async (payloads) => {
       await enqueueWebsiteEvents({ tenantId, events: payloads as TWebsiteEventInput[], db: open().db });
     },
-    startWorkers: async (count, onJob) => {
-      const clients: Db[] = [];
-      const workers: Worker[] = [];
-      const runs: Promise<void>[] = [];
-      for (let i = 0; i < count; i++) {
-        const db = createPrismaClient({ url: open().url, poolSize: OURS_CONCURRENCY + 2, applicationName: "re-bench-worker" });
-        const worker = createWorker({
-          db,
-          concurrency: OURS_CONCURRENCY,
-          batchSize: OURS_BATCH_SIZE,
-          listenUrl: open().url,
-          logger: silentLogger,
-          pruneIntervalMs: 0,
-          handlers: { "*": async (c) => onJob(c.job.payload as Record<string, unknown>) },
-        });
-        clients.push(db);
-        workers.push(worker);
-        runs.push(worker.run());
-      }
-      await Promise.all(workers.map((w) => w.listener()?.ready));
-      return {
-        stop: async () => {
-          await Promise.all(workers.map((w) => w.stop()));
-          await Promise.all(runs);
-          await Promise.all(clients.map((c) => c.$disconnect()));
-        },
-      };
-    },
+    startWorkers: (count, onJob) => startOurWorkers(open().url, count, onJob),
     remaining: async () => {
       const r = await open().pool.query<{ n: string }>(`SELECT count(*) AS n FROM "IngestionJob" WHERE status IN ('PENDING', 'PROCESSING')`);
       return Number(r.rows[0]!.n);
