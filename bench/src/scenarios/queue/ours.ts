@@ -1,7 +1,7 @@
 import { createPrismaClient, type Db } from "@real-estate/db";
 import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
 import type { TWebsiteEventInput } from "@real-estate/types";
-import { createWorker, silentLogger, type Worker } from "@real-estate/ingestion-worker/src/index.ts";
+import { createWorker, silentLogger, type Worker } from "@real-estate/ingestion-worker";
 import type { BenchContext } from "../../lib/context";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
 import type { OnJob, QueueDriver, RunningWorkers } from "./driver";
