@@ -56,11 +56,9 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
                 <input type="checkbox" checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.jobId)))} aria-label="Select all on this page" />
               </th>
               <th>Job</th>
-              <th>Tenant</th>
               <th>Event</th>
               <th className="num">Attempts</th>
-              <th>First attempt</th>
-              <th>Last attempt</th>
+              <th>First / last attempt</th>
               <th>Dead-lettered</th>
               <th>Last error</th>
               <th />
@@ -69,7 +67,7 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={8} className="empty">
                   No dead letters match this filter.
                 </td>
               </tr>
@@ -81,18 +79,22 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
                 </td>
                 <td className="mono nowrap">
                   <Link href={`/dead-letters/${r.tenantId}/${r.jobId}`}>#{r.jobId}</Link>
-                  {r.redriveCount ? <div className="muted small">re-driven {r.redriveCount}×</div> : null}
+                  <div className="muted small">
+                    {r.tenantSlug}
+                    {r.redriveCount ? ` · re-driven ${r.redriveCount}×` : ""}
+                  </div>
                 </td>
-                <td className="mono small">{r.tenantSlug}</td>
                 <td className="mono small nowrap">{r.eventType}</td>
                 <td className="num">
                   {r.attempts}/{r.maxAttempts}
                 </td>
-                <td className="small nowrap">{r.firstAttempt}</td>
-                <td className="small nowrap">{r.lastAttempt}</td>
+                <td className="small nowrap">
+                  {r.firstAttempt}
+                  <div className="muted">{r.lastAttempt}</div>
+                </td>
                 <td className="small nowrap">{r.deadLettered}</td>
                 <td>
-                  <div className="error-text truncate" style={{ maxWidth: 340 }} title={r.lastError ?? ""}>
+                  <div className="error-text truncate" style={{ maxWidth: 380 }} title={r.lastError ?? ""}>
                     {r.lastErrorClass ? <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`} style={{ marginRight: 6 }}>{r.lastErrorClass}</span> : null}
                     {r.lastError ?? "—"}
                   </div>

@@ -1,6 +1,6 @@
 // The issue's second browser test: an operator filters dead letters by error, re-drives them,
 // and sees them succeed after the worker runs; plus the masked payload and its audited reveal.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOperatorActions } from "@real-estate/db/studio";
 import { launchBrowser, shot, signedInPage, studioBrowserUrl } from "./support/browser";
@@ -11,6 +11,7 @@ import { drainOnce } from "./support/worker";
 
 const OUTAGE = "Browser test: CRM database unavailable (simulated outage)";
 let browser: Browser;
+let page: Page;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let other: string[];
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
   await seedDeadLetters(testDb(), { tenantId: ids.fairfield, count: 5, error: OUTAGE, minutesAgo: 30 });
   other = await seedDeadLetters(testDb(), { tenantId: ids.fairfield, count: 3, error: "Browser test: payload.contact: an email or a phone number is required", errorClass: "permanent", type: "valuation.requested", minutesAgo: 240 });
   browser = await launchBrowser();
+  page = await signedInPage(browser);
 });
 
 afterAll(async () => {
@@ -27,7 +29,6 @@ afterAll(async () => {
 
 describe("dead letters in the browser", () => {
   it("filters by error, re-drives everything matching with progress, and shows them succeeded after the worker ran", async () => {
-    const page = await signedInPage(browser);
     await page.goto(`${studioBrowserUrl()}/dead-letters`);
     await page.getByTestId("error-groups").waitFor();
     await shot(page, "10-dead-letters");
@@ -66,7 +67,6 @@ describe("dead letters in the browser", () => {
   });
 
   it("shows a dead letter's payload masked and reveals it only through an audited action", async () => {
-    const page = await signedInPage(browser);
     await page.goto(`${studioBrowserUrl()}/dead-letters/${ids.fairfield}/${other[0]}`);
     const payload = page.getByTestId("payload");
     await expect(payload.innerText()).resolves.not.toMatch(/jordan\.[0-9a-f]{6}@example\.com/);

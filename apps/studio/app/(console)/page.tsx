@@ -144,7 +144,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <th className="num">Processing</th>
                   <th className="num">Completed</th>
                   <th className="num">Dead</th>
-                  <th style={{ width: "30%" }} />
+                  <th style={{ width: "22%" }} />
                 </tr>
               </thead>
               <tbody>
@@ -158,7 +158,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   o.byTenant.map((t) => (
                     <tr key={t.tenantId}>
                       <td>
-                        <Link href={`/tenants/${t.tenantId}`} className="truncate" style={{ display: "block", maxWidth: 190 }} title={t.name}>
+                        <Link href={`/tenants/${t.tenantId}`} className="truncate" style={{ display: "block", maxWidth: 170 }} title={t.name}>
                           {t.name}
                         </Link>
                       </td>

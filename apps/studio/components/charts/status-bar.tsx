@@ -3,12 +3,13 @@ export type JobStatusKey = keyof typeof STATUS_COLORS;
 
 /** One tenant's jobs by status as a horizontal stacked bar, scaled to the largest tenant. */
 export function StatusBar(props: { counts: Record<JobStatusKey, number>; scale: number }) {
-  const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
+  const keys = Object.keys(STATUS_COLORS) as JobStatusKey[];
+  const total = keys.reduce((sum, k) => sum + props.counts[k], 0);
   const width = props.scale > 0 ? Math.max(2, (total / props.scale) * 100) : 0;
   return (
-    <div className="bar-track" title={Object.entries(props.counts).map(([k, v]) => `${k}: ${v}`).join(", ")}>
+    <div className="bar-track" style={{ minWidth: 60 }} title={keys.map((k) => `${k.toLowerCase().replace("_", " ")}: ${props.counts[k]}`).join(", ")}>
       <div style={{ display: "flex", width: `${width}%`, height: "100%" }}>
-        {(Object.keys(STATUS_COLORS) as JobStatusKey[]).map((k) =>
+        {keys.map((k) =>
           props.counts[k] > 0 ? <span key={k} style={{ width: `${(props.counts[k] / total) * 100}%`, background: STATUS_COLORS[k] }} /> : null,
         )}
       </div>

@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="panel">
         <div className="panel-head">
           <form className="row" method="get">
-            <select name="tenant" defaultValue={s.tenant ?? ""} aria-label="Tenant">
+            <select name="tenant" defaultValue={s.tenant ?? ""} aria-label="Tenant" style={{ maxWidth: 240 }}>
               <option value="">All tenants</option>
               {tenants.map((t) => (
                 <option key={t.id} value={t.id}>

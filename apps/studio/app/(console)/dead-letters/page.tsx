@@ -50,7 +50,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
         <div className="panel-body row" style={{ alignItems: "flex-end" }}>
           <label className="field">
             <span>Tenant</span>
-            <select name="tenant" defaultValue={search.tenant ?? ""} style={{ maxWidth: 220 }}>
+            <select name="tenant" defaultValue={search.tenant ?? ""} style={{ maxWidth: 190 }}>
               <option value="">All tenants</option>
               {tenants.map((t) => (
                 <option key={t.id} value={t.slug}>
@@ -70,7 +70,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </label>
-          <label className="field" style={{ flex: "1 1 180px" }}>
+          <label className="field" style={{ flex: "1 1 140px" }}>
             <span>Error contains</span>
             <input type="search" name="error" defaultValue={search.error} placeholder="e.g. timeout" />
           </label>
@@ -86,11 +86,11 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
           </label>
           <label className="field">
             <span>From (UTC)</span>
-            <input type="datetime-local" name="since" defaultValue={search.since} />
+            <input type="datetime-local" name="since" defaultValue={search.since} style={{ width: 185 }} />
           </label>
           <label className="field">
             <span>Until (UTC)</span>
-            <input type="datetime-local" name="until" defaultValue={search.until} />
+            <input type="datetime-local" name="until" defaultValue={search.until} style={{ width: 185 }} />
           </label>
           <button type="submit" className="primary">
             Apply
