@@ -20,7 +20,7 @@ function Field({ name, label, type = "text", state, initial }: { name: keyof Val
 export function ContactForm({ mode, contactId, initial }: { mode: "create" | "edit"; contactId?: string; initial?: Values }) {
   const [state, action, pending] = useActionState<ContactFormState, FormData>(mode === "create" ? createContactAction : updateContactAction, {});
   return (
-    <form action={action} className="panel" style={{ maxWidth: 640 }} key={JSON.stringify(state.values ?? {})}>
+    <form action={action} className="panel" style={{ maxWidth: 640 }} key={JSON.stringify(state.values ?? {})} data-testid="contact-form">
       {state.error && <div className="notice error" role="alert">{state.error}</div>}
       {state.duplicate && (
         <div className="notice" role="alert" data-testid="duplicate-offer">

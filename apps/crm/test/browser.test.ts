@@ -194,7 +194,7 @@ describe("CRM in the browser", () => {
     await page.goto(url(FAIRFIELD, "/contacts/new"));
     await page.fill("#c-firstName", "Gracie");
     await page.fill("#c-phone", "(203) 555-0142");
-    await page.click("form button[type=submit]");
+    await page.click("[data-testid=contact-form] button[type=submit]");
     await page.waitForSelector("[data-testid=duplicate-offer]");
     expect(await page.textContent("[data-testid=duplicate-offer]")).toContain("Grace Holloway");
     await shot(page, "09-contact-duplicate-offered.png");
