@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "../src/testing";
-import { PermanentIngestionError, processWebsiteEvent, classifyIngestionError } from "../src/ingestion";
+import pg from "pg";
+import { PermanentIngestionError, processWebsiteEvent, classifyIngestionError, uuidV7 } from "../src/ingestion";
 import { leadSubmitted, valuationRequested } from "./ingestion-helpers";
 
 const testDb = useTestDatabase("ingestproc");
@@ -100,18 +101,39 @@ describe("processWebsiteEvent", () => {
     expect(await db.activity.count({ where: { tenantId: t.tenantId } })).toBe(10);
   });
 
-  it("opens exactly one new lead when events reach a known contact through e-mail and phone at once", async () => {
-    const { db } = testDb();
+  it("serialises events that reach one contact through different identities (no second open lead)", async () => {
+    const { db, url } = testDb();
     const t = await createTenantFixture(db);
     const first = await processWebsiteEvent({ tenantId: t.tenantId, event: leadSubmitted(t.tenantId, { email: "race@example.com", phone: "2035550124" }), db });
     if (first.outcome !== "applied") throw new Error("expected applied");
     await db.lead.update({ where: { tenantId_id: { tenantId: t.tenantId, id: first.leadId } }, data: { status: "LOST" } });
-    const events = [1, 2, 3, 4, 5, 6].map((i) => leadSubmitted(t.tenantId, i % 2 ? { email: "race@example.com" } : { phone: "203-555-0124" }));
-    await Promise.all(events.map((event) => processWebsiteEvent({ tenantId: t.tenantId, event, db })));
-    expect(await db.contact.count({ where: { tenantId: t.tenantId } })).toBe(1);
+    // Another writer holds the contact row while it opens a lead. Events arriving by e-mail and
+    // by phone (different advisory locks) must wait for it and then join that lead; if they
+    // looked for an open lead without waiting, each would open its own.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT 1 FROM "Contact" WHERE "tenantId" = $1 AND id = $2 FOR UPDATE`, [t.tenantId, first.contactId]);
+      const racing = [{ email: "race@example.com" }, { phone: "203-555-0124" }].map((contact) =>
+        processWebsiteEvent({ tenantId: t.tenantId, event: leadSubmitted(t.tenantId, contact), db }),
+      );
+      await new Promise((r) => setTimeout(r, 700));
+      await blocker.query(
+        `INSERT INTO "Lead" ("tenantId", id, "contactId", status, source, "lastActivityAt", "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, 'NEW', 'manual', now(), now(), now())`,
+        [t.tenantId, uuidV7(), first.contactId],
+      );
+      await blocker.query("COMMIT");
+      await Promise.all(racing);
+    } finally {
+      await blocker.end();
+    }
     const open = await db.lead.findMany({ where: { tenantId: t.tenantId, status: { notIn: ["WON", "LOST"] } } });
     expect(open).toHaveLength(1);
-    expect(await db.activity.count({ where: { tenantId: t.tenantId, leadId: open[0]!.id } })).toBe(6);
+    expect(open[0]!.source).toBe("manual");
+    expect(await db.activity.count({ where: { tenantId: t.tenantId, leadId: open[0]!.id } })).toBe(2);
+    expect(await db.contact.count({ where: { tenantId: t.tenantId } })).toBe(1);
   });
 
   it("refuses an invalid payload or a foreign tenant as a permanent error and writes nothing", async () => {
