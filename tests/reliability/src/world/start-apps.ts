@@ -15,7 +15,7 @@ export const SUITE_SERVER_ENV: Record<string, string> = {
   BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
   WEB_RATE_LIMIT_PER_MINUTE: "100000000",
   WEB_FORM_MIN_FILL_MS: "0",
-  AUTH_ALLOWED_HOSTS: "localhost,localhost:*,127.0.0.1:*,*.test,*.test:*",
+  AUTH_ALLOWED_HOSTS: "localhost,localhost:*,*.localhost,*.localhost:*,127.0.0.1:*,*.test,*.test:*",
 };
 
 export type AppServers = { origins: Partial<Record<AppName, string>>; servers: RunningServer[]; stop: () => Promise<void> };
