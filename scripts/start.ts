@@ -41,6 +41,9 @@ async function main() {
     // The embedded server runs one query at a time; small pools keep it responsive.
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? (embedded ? "3" : "10"),
     NODE_ENV: "production",
+    // Without BETTER_AUTH_SECRET the apps sign sessions with the documented demo secret
+    // (see packages/auth/src/auth-env.ts); set BETTER_AUTH_SECRET for anything real.
+    AUTH_DEMO_MODE: process.env.BETTER_AUTH_SECRET ? process.env.AUTH_DEMO_MODE : "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

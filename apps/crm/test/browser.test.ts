@@ -213,6 +213,9 @@ describe("CRM in the browser", () => {
     expect(await p2.textContent("[data-testid=signed-in-as]")).toBe("Nora Newagent");
     expect(await p2.locator('nav a[href="/team"]').count()).toBe(0);
     await shot(p2, "11-invited-agent-dashboard.png");
+    await p2.goto(url(FAIRFIELD, "/team"));
+    await p2.waitForURL(/\/no-access\?reason=owner/);
+    expect(await p2.textContent("[data-testid=no-access]")).toBe("Owners only");
     await invitee.close();
   }, STEP_TIMEOUT);
 });

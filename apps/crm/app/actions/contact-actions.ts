@@ -5,7 +5,7 @@ import { z } from "zod";
 import { normalizePhoneE164 } from "@real-estate/types";
 import { createContact, updateContact } from "@real-estate/db/crm";
 import { requirePageAccess } from "@/lib/page-access";
-import { contactName } from "@/components/format";
+import { contactName, formatPhone } from "@/components/format";
 
 export type ContactFormState = {
   error?: string;
@@ -48,7 +48,7 @@ export async function createContactAction(_prev: ContactFormState, form: FormDat
   });
   if (!result.created) {
     const c = result.contact;
-    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : c.phone) ?? "" } };
+    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : formatPhone(c.phone)) ?? "" } };
   }
   revalidatePath("/contacts");
   redirect(result.leadId ? `/leads/${result.leadId}` : `/contacts/${result.contact.id}`);
@@ -70,7 +70,7 @@ export async function updateContactAction(_prev: ContactFormState, form: FormDat
   if (!result.ok && result.error === "not_found") return { error: "This contact no longer exists." };
   if (!result.ok && result.error === "duplicate") {
     const c = result.contact;
-    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : c.phone) ?? "" } };
+    return { values, duplicate: { id: c.id, name: contactName(c), matchedOn: result.matchedOn, detail: (result.matchedOn === "email" ? c.email : formatPhone(c.phone)) ?? "" } };
   }
   revalidatePath(`/contacts/${contactId}`);
   redirect(`/contacts/${contactId}`);
