@@ -1,4 +1,4 @@
-import type { NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { requireMember } from "@real-estate/auth";
 import { resolveTenantByHost } from "@real-estate/db/tenants";
 import { jsonError } from "./responses";
@@ -25,7 +25,9 @@ export async function requireOwnerForContact(
     } catch {
       originHost = "invalid";
     }
-    if (origin !== null && originHost !== host) return { ok: false, response: jsonError(403, "cross_site_request" as never) };
+    if (origin !== null && originHost !== host) {
+      return { ok: false, response: NextResponse.json({ error: "cross_site_request" }, { status: 403, headers: { "cache-control": "no-store" } }) };
+    }
   }
   const access = await requireMember({ tenantId: tenant.tenantId, role: "OWNER", headers: request.headers });
   if (!access.ok) return { ok: false, response: access.reason === "unauthenticated" ? jsonError(401, "unauthenticated") : jsonError(404, "not_found") };
