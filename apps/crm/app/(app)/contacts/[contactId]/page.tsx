@@ -6,7 +6,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { ActivityForm } from "@/components/activity-form";
 import { When } from "@/components/when";
-import { contactName, formatDateTime, formatPhone, SOURCE_LABELS } from "@/components/format";
+import { ReachRows } from "@/components/reach-rows";
+import { contactName, formatDateTime, SOURCE_LABELS } from "@/components/format";
 
 export const metadata = { title: "Contact" };
 
@@ -59,8 +60,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
           <section className="panel">
             <h2>Details</h2>
             <dl className="dl">
-              <dt>Email</dt><dd>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : "–"}</dd>
-              <dt>Phone</dt><dd>{contact.phone ? <a href={`tel:${contact.phone}`}>{formatPhone(contact.phone)}</a> : "–"}</dd>
+              <ReachRows email={contact.email} phone={contact.phone} />
               <dt>Updated</dt><dd><When date={contact.updatedAt} /></dd>
             </dl>
             {contact.notes && <div className="t-body" style={{ marginTop: 10 }}>{contact.notes}</div>}

@@ -9,7 +9,8 @@ import { Timeline } from "@/components/timeline";
 import { LeadControls } from "@/components/lead-controls";
 import { ActivityForm } from "@/components/activity-form";
 import { When } from "@/components/when";
-import { contactName, formatDateTime, formatPhone, formatDuration, SOURCE_LABELS } from "@/components/format";
+import { ReachRows } from "@/components/reach-rows";
+import { contactName, formatDateTime, formatDuration, SOURCE_LABELS } from "@/components/format";
 
 export const metadata = { title: "Lead" };
 
@@ -61,8 +62,7 @@ export default async function LeadPage({ params }: { params: Promise<{ leadId: s
           <section className="panel">
             <h2>Contact</h2>
             <dl className="dl">
-              <dt>Email</dt><dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "–"}</dd>
-              <dt>Phone</dt><dd>{c.phone ? <a href={`tel:${c.phone}`}>{formatPhone(c.phone)}</a> : "–"}</dd>
+              <ReachRows email={c.email} phone={c.phone} />
               <dt>Agent</dt><dd>{lead.assignedTo?.user.name ?? "Unassigned"}</dd>
               <dt>Created</dt><dd>{formatDateTime(lead.createdAt)}</dd>
               <dt>First contact</dt><dd>{lead.firstContactedAt ? `${formatDuration(firstContact)} after it came in` : "Not yet"}</dd>
