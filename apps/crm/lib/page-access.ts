@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { requireMember, type AuthSession, type MemberRef } from "@real-estate/auth";
@@ -5,6 +6,9 @@ import type { TMembershipRole, TResolvedTenant } from "@real-estate/types";
 import { getRequestTenant } from "./request-tenant";
 
 export type PageAccess = { tenant: TResolvedTenant; session: AuthSession; member: MemberRef };
+
+// Layout and page both check access; cache() makes that one session lookup per request.
+const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId, headers: await headers() }));
 
 /**
  * The gate every CRM page and server action passes: the host must be a tenant's CRM domain,
@@ -14,10 +18,11 @@ export type PageAccess = { tenant: TResolvedTenant; session: AuthSession; member
 export async function requirePageAccess(options: { role?: TMembershipRole; returnTo?: string } = {}): Promise<PageAccess> {
   const tenant = await getRequestTenant();
   if (!tenant) notFound();
-  const access = await requireMember({ tenantId: tenant.tenantId, role: options.role, headers: await headers() });
+  const access = await memberAccess(tenant.tenantId);
   if (!access.ok) {
     if (access.reason === "unauthenticated") redirect(options.returnTo ? `/sign-in?next=${encodeURIComponent(options.returnTo)}` : "/sign-in");
-    redirect(access.reason === "forbidden" ? "/no-access?reason=owner" : "/no-access");
+    redirect("/no-access");
   }
+  if (options.role === "OWNER" && access.membership.role !== "OWNER") redirect("/no-access?reason=owner");
   return { tenant, session: access.session, member: access.membership };
 }
