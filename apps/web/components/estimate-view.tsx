@@ -2,9 +2,9 @@ import type { TPublicEstimate } from "@/lib/forms/valuation-estimate";
 import { formatNumber, formatPrice, humanize } from "@/lib/format";
 
 /** The instant estimate, clearly labelled as automated, with the comparables it used; or why there is none. */
-export function EstimateView({ estimate, address }: { estimate: TPublicEstimate; address: string }) {
+export function EstimateView({ estimate, address, bare = false }: { estimate: TPublicEstimate; address: string; bare?: boolean }) {
   return (
-    <div className="card estimate" data-testid="estimate">
+    <div className={bare ? "estimate" : "card estimate"} data-testid="estimate">
       <p className="eyebrow">Automated estimate</p>
       {estimate.status === "estimated" ? (
         <>

@@ -1,5 +1,5 @@
 import type { TListingCard } from "@real-estate/db/listings";
-import { formatNumber, formatPrice, humanize } from "@/lib/format";
+import { formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
 import { listingPath } from "@/lib/site/site-urls";
 
 export function statusClass(status: string): string {
@@ -16,7 +16,7 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: TListingCa
   return (
     <article className="card listing-card">
       <div className="photo">
-        {photo ? <img src={photo.url} alt={photo.caption ?? `Photo of ${listing.UnparsedAddress}`} loading="lazy" decoding="async" width={800} height={520} /> : null}
+        {photo ? <img src={photo.url} alt={photo.caption ?? `Photo of ${listingAddress(listing).street}`} loading="lazy" decoding="async" width={800} height={520} /> : null}
         <span className={statusClass(listing.StandardStatus)}>{humanize(listing.StandardStatus)}</span>
         {listing.isSample ? <span className="sample-flag">Sample listing</span> : null}
       </div>
@@ -29,7 +29,7 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: TListingCa
         </div>
         <Heading className="address" style={{ fontSize: "0.95rem", fontWeight: 500, margin: 0 }}>
           <a className="stretched" href={listingPath(listing.ListingKey)}>
-            {listing.UnparsedAddress}, {listing.City}, {listing.StateOrProvince} {listing.PostalCode}
+            {listingAddress(listing).full}
           </a>
         </Heading>
         <div className="type">{humanize(listing.PropertySubType ?? listing.PropertyType)}</div>

@@ -24,6 +24,17 @@ export function slugify(value: string): string {
 /** 0.8500000001 → "0.85". */
 export const formatAcres = (n: number) => String(Math.round(n * 100) / 100);
 
+/**
+ * A listing's street line and full address. RESO's UnparsedAddress may or may not already carry
+ * the city, state and postal code; both shapes read the same here.
+ */
+export function listingAddress(l: { UnparsedAddress: string; City: string; StateOrProvince: string; PostalCode: string }): { street: string; full: string } {
+  const unparsed = l.UnparsedAddress.trim();
+  const at = unparsed.toLowerCase().indexOf(`, ${l.City.toLowerCase()}`);
+  const street = at > 0 ? unparsed.slice(0, at) : unparsed;
+  return { street, full: `${street}, ${l.City}, ${l.StateOrProvince} ${l.PostalCode}` };
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

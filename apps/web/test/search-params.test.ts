@@ -41,3 +41,12 @@ describe("search URL state", () => {
     expect(swapped.ignored[0]).toMatchObject({ key: "maxPrice", reason: "lower than the minimum price" });
   });
 });
+
+describe("listing addresses", () => {
+  it("reads UnparsedAddress with or without the city, state and postal code", async () => {
+    const { listingAddress } = await import("@/lib/format");
+    const base = { City: "Stamford", StateOrProvince: "CT", PostalCode: "06907" };
+    expect(listingAddress({ ...base, UnparsedAddress: "1291 Orchard Lane, Stamford, CT 06907" })).toEqual({ street: "1291 Orchard Lane", full: "1291 Orchard Lane, Stamford, CT 06907" });
+    expect(listingAddress({ ...base, UnparsedAddress: "12 Elm St" })).toEqual({ street: "12 Elm St", full: "12 Elm St, Stamford, CT 06907" });
+  });
+});

@@ -14,7 +14,7 @@ export function ValuationForm({ towns, propertyTypes, renderedAt }: Props) {
     const address = state.data.address || "your home";
     return (
       <div role="status" aria-live="polite" tabIndex={-1} ref={(el) => el?.focus()}>
-        <EstimateView estimate={state.result.estimate} address={address} />
+        <EstimateView estimate={state.result.estimate} address={address} bare />
         <p className="alert alert-success" style={{ marginTop: 16 }}>Thank you. A local agent will follow up with a detailed market analysis.</p>
       </div>
     );

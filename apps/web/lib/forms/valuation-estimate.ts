@@ -17,7 +17,7 @@ export function publicEstimate(estimate: THomeValueEstimate | null) {
   if (!estimate) return { status: "not_enough_facts" as const, comparables: [] };
   const comparables = estimate.comparables.map((c) => ({
     listingKey: c.ListingKey,
-    address: c.UnparsedAddress,
+    address: c.UnparsedAddress.split(",")[0]!.trim(),
     status: c.StandardStatus,
     price: c.price,
     livingArea: c.LivingArea,

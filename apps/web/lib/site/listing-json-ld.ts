@@ -1,4 +1,5 @@
 import type { TListingDetail } from "@real-estate/db/listings";
+import { listingAddress } from "../format";
 import { absoluteUrl } from "./site-urls";
 
 function residenceType(subType: string | null): string {
@@ -14,7 +15,7 @@ export function listingJsonLd(listing: TListingDetail, url: string, primaryHostn
     "@context": "https://schema.org",
     "@type": "RealEstateListing",
     url,
-    name: `${listing.UnparsedAddress}, ${listing.City}, ${listing.StateOrProvince} ${listing.PostalCode}`,
+    name: listingAddress(listing).full,
     ...(listing.PublicRemarks ? { description: listing.PublicRemarks } : {}),
     ...(listing.ListingContractDate ? { datePosted: listing.ListingContractDate.slice(0, 10) } : {}),
     image: listing.Media.map((m) => absoluteUrl(primaryHostname, m.url)),
@@ -28,7 +29,7 @@ export function listingJsonLd(listing: TListingDetail, url: string, primaryHostn
       "@type": residenceType(listing.PropertySubType),
       address: {
         "@type": "PostalAddress",
-        streetAddress: listing.UnparsedAddress,
+        streetAddress: listingAddress(listing).street,
         addressLocality: listing.City,
         addressRegion: listing.StateOrProvince,
         postalCode: listing.PostalCode,

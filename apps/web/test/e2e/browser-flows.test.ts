@@ -17,8 +17,17 @@ afterAll(async () => {
 });
 
 const origin = (t: TWebTenant) => ctx.origin(t.host);
-/** The forms' minimum fill time on the test server is 300 ms; people take longer. */
-const humanPause = (page: Page) => page.waitForTimeout(400);
+/** Waits for a condition; generous, because a busy machine can be slow to answer. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
+/**
+ * The forms' minimum fill time is 300 ms on the test server; people take longer. Also waits until
+ * the enhanced forms are interactive (their script fills in the hidden eventId), so a click is
+ * handled by the page and not sent as a plain form post.
+ */
+async function humanPause(page: Page) {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>("input[name=eventId]")].every((i) => i.value !== ""), null, { timeout: 20_000 });
+  await page.waitForTimeout(400);
+}
 
 async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; other: string; town: string }) {
   const t = e2e()[tenantKey];
@@ -27,7 +36,7 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
 
   // Home: branding, featured homes, towns.
   await page.goto(`${origin(t)}/`);
-  await expect.poll(() => page.locator("h1").innerText()).toContain(names.own);
+  await poll(() => page.locator("h1").innerText()).toContain(names.own);
   expect(await page.locator("body").innerText()).not.toContain(names.other);
   expect(await page.locator(".listing-card").count()).toBeGreaterThan(0);
   await shot("home");
@@ -64,7 +73,7 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   await page.fill("#inquiry-email", `casey+${t.slug}@example.com`);
   await humanPause(page);
   await page.locator(".listing-aside button[type=submit]").click();
-  await expect.poll(() => page.locator("[data-testid=lead-confirmation]").count(), { timeout: 10_000 }).toBe(1);
+  await poll(() => page.locator("[data-testid=lead-confirmation]").count()).toBe(1);
   await shot("inquiry-sent");
 
   // Home value: an instant estimate from comparables.
@@ -77,7 +86,7 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   await page.fill("#hv-email", `sam+${t.slug}@example.com`);
   await humanPause(page);
   await page.locator("form button[type=submit]").click();
-  await expect.poll(() => page.locator("[data-testid=estimate]").count(), { timeout: 10_000 }).toBe(1);
+  await poll(() => page.locator("[data-testid=estimate]").count()).toBe(1);
   expect(await page.locator("[data-testid=estimate]").innerText()).toMatch(/Automated estimate/i);
   await shot("home-value");
 
@@ -90,8 +99,9 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(/\/account$/);
   await page.goto(listingUrl);
+  await humanPause(page);
   await page.getByRole("button", { name: "Save home" }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Saved" }).count()).toBe(1);
+  await poll(() => page.getByRole("button", { name: "Saved" }).count()).toBe(1);
   await page.goto(`${origin(t)}/account`);
   const saved = page.locator("#saved-homes .listing-card");
   expect(await saved.count()).toBe(1);
@@ -136,7 +146,7 @@ describe("forms for everyone", () => {
     await humanPause(page);
     await page.locator("form button[type=submit]").click();
     const alert = page.locator("form [role=alert]").first();
-    await expect.poll(() => alert.innerText()).toMatch(/Please correct/);
+    await poll(() => alert.innerText()).toMatch(/Please correct/);
     expect(await page.locator("#contact-email").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#contact-email-error").innerText()).toBe("Please enter a valid email address");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("contact-email");
@@ -151,7 +161,7 @@ describe("forms for everyone", () => {
     await page.goto(`${origin(ff)}/contact`);
     await page.fill("#contact-name", "No Script");
     await page.fill("#contact-email", "noscript-browser@example.com");
-    await humanPause(page);
+    await page.waitForTimeout(400);
     await page.locator("form button[type=submit]").click();
     await page.waitForURL(/\/thank-you/);
     expect(await page.locator("h1").innerText()).toContain("Thank you");
@@ -165,15 +175,16 @@ describe("forms for everyone", () => {
     const { sl } = e2e();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(sl)}/homes/${sl.listingKeys[3]}`);
+    await humanPause(page);
     await page.getByRole("button", { name: "Save home" }).click();
-    await expect.poll(() => page.locator("form [role=status]").first().innerText()).toContain("Saved on this device");
+    await poll(() => page.locator("form [role=status]").first().innerText()).toContain("Saved on this device");
     await page.goto(`${origin(sl)}/sign-up`);
     await page.fill("#sign-up-email", "anon-saver@example.com");
     await page.fill("#sign-up-password", "a-long-password");
     await humanPause(page);
     await page.locator("form button[type=submit]").click();
     await page.waitForURL(/\/account$/);
-    await expect.poll(() => page.locator("#saved-homes .listing-card").count(), { timeout: 10_000 }).toBe(1);
+    await poll(() => page.locator("#saved-homes .listing-card").count()).toBe(1);
     expect(await page.locator("#saved-homes a.stretched").getAttribute("href")).toBe(`/homes/${sl.listingKeys[3]}`);
     await page.close();
   });

@@ -6,7 +6,7 @@ import { SaveHomeButton } from "@/components/forms/save-home-button";
 import { ListingGrid, statusClass } from "@/components/listing-card";
 import { ListingFacts, ListingGallery } from "@/components/listing-details";
 import { monogram } from "@/components/site-header";
-import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
+import { formatAcres, formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
 import { listingJsonLd } from "@/lib/site/listing-json-ld";
 import { getListingCached, getSite, searchListingsCached } from "@/lib/site/site-data";
 import { absoluteUrl, listingPath, townPath } from "@/lib/site/site-urls";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { listing } = await load(params);
   if (!listing) return { title: "Listing not found" };
   const facts = [listing.BedroomsTotal !== null ? `${listing.BedroomsTotal} bd` : null, listing.BathroomsTotalInteger !== null ? `${listing.BathroomsTotalInteger} ba` : null, listing.LivingArea ? `${formatNumber(listing.LivingArea)} sq ft` : null].filter(Boolean).join(", ");
-  const title = `${listing.UnparsedAddress}, ${listing.City}, ${listing.StateOrProvince} ${listing.PostalCode}`;
+  const title = listingAddress(listing).full;
   return {
     title,
     description: `${formatPrice(listing.ListPrice)} · ${facts}. ${listing.PublicRemarks?.slice(0, 140) ?? ""}`,
@@ -45,13 +45,14 @@ export default async function ListingPage({ params }: Props) {
   ]);
   const more = nearby?.items.filter((l) => l.ListingKey !== listing.ListingKey).slice(0, 3) ?? [];
   const jsonLd = listingJsonLd(listing, absoluteUrl(site?.primaryHostname, listingPath(listing.ListingKey)), site?.primaryHostname ?? null);
+  const address = listingAddress(listing);
   const price = listing.StandardStatus === "Closed" && listing.ClosePrice ? listing.ClosePrice : listing.ListPrice;
   return (
     <div className="section" style={{ paddingTop: 24 }}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       <div className="container">
-        <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: "/homes", label: "Homes for sale" }, ...(listing.townSlug ? [{ href: townPath(listing.townSlug), label: listing.City }] : []), { label: listing.UnparsedAddress }]} />
-        <ListingGallery media={listing.Media} address={listing.UnparsedAddress} />
+        <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: "/homes", label: "Homes for sale" }, ...(listing.townSlug ? [{ href: townPath(listing.townSlug), label: listing.City }] : []), { label: address.street }]} />
+        <ListingGallery media={listing.Media} address={address.street} />
         <div className="listing-layout">
           <div>
             <div className="listing-title">
@@ -59,7 +60,7 @@ export default async function ListingPage({ params }: Props) {
                 <span className={statusClass(listing.StandardStatus)}>{humanize(listing.StandardStatus)}</span>{" "}
                 {listing.isSample ? <SampleNote>Sample listing</SampleNote> : null}
                 <div className="price" style={{ marginTop: 8 }}>{formatPrice(price)}</div>
-                <h1>{listing.UnparsedAddress}, {listing.City}, {listing.StateOrProvince} {listing.PostalCode}</h1>
+                <h1>{address.full}</h1>
               </div>
               <SaveHomeButton listingKey={listing.ListingKey} />
             </div>
@@ -88,7 +89,7 @@ export default async function ListingPage({ params }: Props) {
                 </div>
               </div>
               <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
-              <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${listing.UnparsedAddress}. Please send me more information.`} />
+              <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${address.street}. Please send me more information.`} />
             </div>
           </aside>
         </div>
