@@ -72,7 +72,7 @@ async function expectRenderedAsText(context: BrowserContext, url: string, shot: 
     dialogs.push(d.message());
     void d.dismiss();
   });
-  const res = await page.goto(url, { waitUntil: "networkidle" });
+  const res = await page.goto(url, { waitUntil: "load" });
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `xss-${shot}.png`), fullPage: true });
   const xss = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
