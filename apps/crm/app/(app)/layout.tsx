@@ -1,6 +1,7 @@
 import { requirePageAccess } from "@/lib/page-access";
 import { NavLinks, type NavItem } from "@/components/nav-links";
 import { signOutAction } from "@/app/actions/auth-actions";
+import { SearchHotkey } from "@/components/search-hotkey";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { tenant, session, member } = await requirePageAccess();
@@ -44,6 +45,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </aside>
       <main className="main">{children}</main>
+      <SearchHotkey />
     </div>
   );
 }

@@ -25,7 +25,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       {!parsed.ok && <div className="notice error">These search parameters are not valid. <Link href="/contacts">Clear</Link></div>}
       <form className="filters" method="get" action="/contacts" role="search">
         <div className="grow">
-          <label htmlFor="q">Search name, email, phone</label>
+          <label htmlFor="q">Search name, email, phone <span className="faint">(press /)</span></label>
           <input id="q" name="q" type="search" defaultValue={parsed.ok ? (parsed.value.q ?? "") : ""} />
         </div>
         <button className="btn btn-primary" type="submit">Search</button>

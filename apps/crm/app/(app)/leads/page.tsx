@@ -83,7 +83,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
       <form className="filters" method="get" action="/leads" role="search">
         {statusParam && <input type="hidden" name="status" value={statusParam} />}
         <div className="grow">
-          <label htmlFor="q">Search name, email, phone</label>
+          <label htmlFor="q">Search name, email, phone <span className="faint">(press /)</span></label>
           <input id="q" name="q" type="search" defaultValue={q.q ?? ""} placeholder="e.g. Jane 203" />
         </div>
         <div>
