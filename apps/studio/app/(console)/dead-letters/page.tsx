@@ -1,9 +1,9 @@
-import { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError } from "@real-estate/db/queue";
-import { countMatchingDeadLetters, getAttemptTimes, listTenants } from "@real-estate/db/studio";
-import { WEBSITE_EVENT_TYPES } from "@real-estate/types";
+import { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError, type DeadLetter } from "@real-estate/db/queue";
+import { countMatchingDeadLetters, getAttemptTimes, listTenants, type AttemptTimes } from "@real-estate/db/studio";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeadLetterTable } from "@/components/dead-letter-table";
+import { DeadLetterFilterForm } from "@/components/dead-letter-filter-form";
+import { DeadLetterTable, type DeadLetterRowView } from "@/components/dead-letter-table";
 import { ErrorGroups } from "@/components/error-groups";
 import { PageHead } from "@/components/page-head";
 import { queryFromSearchParams, toDeadLetterFilter, type TDeadLetterQuery } from "@/lib/dead-letter-query";
@@ -46,60 +46,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHead title="Dead letters" subtitle="Website events that used up their attempts. Nothing is dropped: fix the cause, then re-drive them. Times in UTC." />
-      <form className="panel" method="get" style={{ marginBottom: 16 }} data-testid="dead-letter-filter">
-        <div className="panel-body row" style={{ alignItems: "flex-end" }}>
-          <label className="field">
-            <span>Tenant</span>
-            <select name="tenant" defaultValue={search.tenant ?? ""} style={{ maxWidth: 190 }}>
-              <option value="">All tenants</option>
-              {tenants.map((t) => (
-                <option key={t.id} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Event type</span>
-            <select name="eventType" defaultValue={search.eventType ?? ""}>
-              <option value="">Any</option>
-              {WEBSITE_EVENT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field" style={{ flex: "1 1 140px" }}>
-            <span>Error contains</span>
-            <input type="search" name="error" defaultValue={search.error} placeholder="e.g. timeout" />
-          </label>
-          <label className="field">
-            <span>Dead-lettered</span>
-            <select name="window" defaultValue={search.window ?? ""}>
-              <option value="">Any time</option>
-              <option value="1h">Last hour</option>
-              <option value="24h">Last 24 hours</option>
-              <option value="7d">Last 7 days</option>
-              <option value="30d">Last 30 days</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>From (UTC)</span>
-            <input type="datetime-local" name="since" defaultValue={search.since} style={{ width: 185 }} />
-          </label>
-          <label className="field">
-            <span>Until (UTC)</span>
-            <input type="datetime-local" name="until" defaultValue={search.until} style={{ width: 185 }} />
-          </label>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-          <Link className="button" href="/dead-letters">
-            Reset
-          </Link>
-        </div>
-      </form>
+      <DeadLetterFilterForm tenants={tenants} search={search} />
       {problem ? (
         <div className="banner bad" role="alert">
           {problem}
@@ -113,24 +60,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
           <DeadLetterTable
             total={data.total}
             filter={raw}
-            rows={data.page.items.map((d) => {
-              const t = data.times.get(d.jobId);
-              return {
-                jobId: d.jobId,
-                tenantId: d.tenantId,
-                tenantSlug: d.tenantSlug,
-                eventType: d.eventType,
-                attempts: d.attempts,
-                maxAttempts: d.maxAttempts,
-                firstAttempt: formatShort(t?.firstAttemptAt),
-                lastAttempt: formatShort(t?.lastAttemptAt),
-                deadLettered: formatShort(d.deadLetteredAt),
-                lastError: d.lastError,
-                lastErrorClass: d.lastErrorClass,
-                redriveCount: d.redriveCount,
-                held: d.redriveId !== null,
-              };
-            })}
+            rows={data.page.items.map((d) => toRow(d, data.times.get(d.jobId)))}
           />
           {data.page.nextCursor ? (
             <div className="right">
@@ -143,4 +73,22 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
       ) : null}
     </>
   );
+}
+
+function toRow(d: DeadLetter, t: AttemptTimes | undefined): DeadLetterRowView {
+  return {
+    jobId: d.jobId,
+    tenantId: d.tenantId,
+    tenantSlug: d.tenantSlug,
+    eventType: d.eventType,
+    attempts: d.attempts,
+    maxAttempts: d.maxAttempts,
+    firstAttempt: formatShort(t?.firstAttemptAt),
+    lastAttempt: formatShort(t?.lastAttemptAt),
+    deadLettered: formatShort(d.deadLetteredAt),
+    lastError: d.lastError,
+    lastErrorClass: d.lastErrorClass,
+    redriveCount: d.redriveCount,
+    held: d.redriveId !== null,
+  };
 }
