@@ -1,5 +1,6 @@
 import { WEBSITE_EVENT_TYPES } from "@real-estate/types";
 import Link from "next/link";
+import { TenantSelect } from "./tenant-select";
 
 /** The dead-letter filter bar: a plain GET form, so every filtered view is a shareable link. */
 export function DeadLetterFilterForm({ tenants, search }: { tenants: { id: string; slug: string; name: string }[]; search: Record<string, string | undefined> }) {
@@ -8,14 +9,7 @@ export function DeadLetterFilterForm({ tenants, search }: { tenants: { id: strin
       <div className="panel-body row" style={{ alignItems: "flex-end" }}>
         <label className="field">
           <span>Tenant</span>
-          <select name="tenant" defaultValue={search.tenant ?? ""} style={{ maxWidth: 190 }}>
-            <option value="">All tenants</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <TenantSelect tenants={tenants} value={search.tenant} by="slug" maxWidth={190} />
         </label>
         <label className="field">
           <span>Event type</span>

@@ -6,6 +6,7 @@ import { StatCards } from "@/components/overview/stat-cards";
 import { TenantJobs } from "@/components/overview/tenant-jobs";
 import { DeadLetterTrend, ThroughputCharts } from "@/components/overview/throughput-charts";
 import { PageHead } from "@/components/page-head";
+import { TenantSelect } from "@/components/tenant-select";
 import { formatDateTime } from "@/lib/format";
 import { requireOperatorPage } from "@/lib/operator";
 
@@ -23,14 +24,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         actions={
           <>
             <form className="row" method="get">
-              <select name="tenant" defaultValue={tenant ?? ""} aria-label="Tenant" style={{ maxWidth: 240 }}>
-                <option value="">All tenants</option>
-                {tenants.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
+              <TenantSelect tenants={tenants} value={tenant} />
               <button type="submit">Show</button>
             </form>
             <AutoRefresh seconds={15} />

@@ -9,6 +9,15 @@ const NEXT_BIN = path.join(REPO_ROOT, "node_modules/next/dist/bin/next");
 
 export type RunningServer = { name: string; url: string; port: number; stop: () => Promise<void>; output: () => string };
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
@@ -39,7 +48,13 @@ function snapshotBuild(app: "studio" | "web"): string {
     const r = spawnSync("flock", [lock, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], { cwd: REPO_ROOT, encoding: "utf8", timeout: 900_000 });
     if (r.status !== 0) throw new Error(`building apps/${app} failed:\n${r.stdout}\n${r.stderr}`);
   }
-  const dest = path.join(REPO_ROOT, "test-artifacts", `${app}-build-studio-tests-${process.pid}`);
+  const artifacts = path.join(REPO_ROOT, "test-artifacts");
+  // Copies left by killed runs (their process is gone) are removed.
+  for (const name of fs.existsSync(artifacts) ? fs.readdirSync(artifacts) : []) {
+    const pid = Number(/^(?:studio|web)-build-studio-tests-(\d+)$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(artifacts, name), { recursive: true, force: true });
+  }
+  const dest = path.join(artifacts, `${app}-build-studio-tests-${process.pid}`);
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
   const parts = ["package.json", "next.config.ts", ...(fs.existsSync(path.join(appDir, "public")) ? ["public"] : []), ".next"].join(" ");

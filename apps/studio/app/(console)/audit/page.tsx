@@ -1,8 +1,9 @@
 import { isUuid, listOperatorActions, listTenants } from "@real-estate/db/studio";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditTable } from "@/components/audit-table";
+import { OlderLink } from "@/components/older-link";
 import { PageHead } from "@/components/page-head";
+import { TenantSelect } from "@/components/tenant-select";
 import { requireOperatorPage } from "@/lib/operator";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -27,14 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="panel">
         <div className="panel-head">
           <form className="row" method="get">
-            <select name="tenant" defaultValue={s.tenant ?? ""} aria-label="Tenant" style={{ maxWidth: 240 }}>
-              <option value="">All tenants</option>
-              {tenants.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <TenantSelect tenants={tenants} value={s.tenant} />
             <select name="action" defaultValue={s.action ?? ""} aria-label="Action">
               <option value="">Any action</option>
               {["tenant", "domain", "module", "town", "neighborhood", "deadletter"].map((a) => (
@@ -48,13 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </form>
         </div>
         <AuditTable rows={page.rows} tenantNames={new Map(tenants.map((t) => [t.id, t.name]))} />
-        {next ? (
-          <div className="panel-body right">
-            <Link className="button small" href={next}>
-              Older →
-            </Link>
-          </div>
-        ) : null}
+        <OlderLink href={next} />
       </div>
     </>
   );

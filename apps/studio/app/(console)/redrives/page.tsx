@@ -2,6 +2,7 @@ import { isUuid, listRedrives } from "@real-estate/db/studio";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { OlderLink } from "@/components/older-link";
 import { PageHead } from "@/components/page-head";
 import { describeRedriveFilter, RedriveOutcomeView, RunBadge } from "@/components/redrive-outcome";
 import { formatDateTime } from "@/lib/format";
@@ -60,13 +61,7 @@ export default async function RedrivesPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
-        {page.nextCursor ? (
-          <div className="panel-body right">
-            <Link className="button small" href={`?before=${page.nextCursor}`}>
-              Older →
-            </Link>
-          </div>
-        ) : null}
+        <OlderLink href={page.nextCursor ? `?before=${page.nextCursor}` : null} />
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 import { isUuid, listOperatorActions } from "@real-estate/db/studio";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { OlderLink } from "@/components/older-link";
 import { AuditTable } from "@/components/audit-table";
 import { loadTenant } from "@/lib/load-tenant";
 import { requireOperatorPage } from "@/lib/operator";
@@ -15,13 +15,7 @@ export default async function TenantActivityPage({ params, searchParams }: { par
   return (
     <div className="panel">
       <AuditTable rows={page.rows} tenantNames={new Map([[tenant.id, tenant.name]])} />
-      {page.nextCursor ? (
-        <div className="panel-body right">
-          <Link className="button small" href={`?before=${page.nextCursor}`}>
-            Older →
-          </Link>
-        </div>
-      ) : null}
+      <OlderLink href={page.nextCursor ? `?before=${page.nextCursor}` : null} />
     </div>
   );
 }
