@@ -6,6 +6,7 @@ import { graphileDriver } from "./graphile";
 import { oursDriver } from "./ours";
 import { noopEvent, PEER_TENANT_ID } from "./payload";
 import { pgBossDriver } from "./pg-boss";
+import { profileOurQueue } from "./profile-ours";
 import { runPgbench } from "./pgbench";
 import { JobTap, measureBulkEnqueue, measureDrain, measureSingleEnqueue, measureWakeup } from "./phases";
 
@@ -110,11 +111,12 @@ export async function runQueueScenario(ctx: BenchContext): Promise<Omit<Scenario
     oursSkip = error instanceof SkipError ? error.message : `failed: ${(error as Error).message}`;
     log(`our queue: ${error instanceof SkipError ? "skipped" : "failed"}: ${(error as Error).message}`);
   }
+  const profile = ours ? await profileOurQueue(ctx.runId).catch((error: Error) => ({ error: error.message })) : null;
   const figures = comparisonFigures(ours, peers, oursSkip);
   figures.push(
     ours
       ? figure({ scenario: "queue", name: "single enqueue vs pgbench insert-only", unit: "jobs/s", better: "higher", value: ours.singlePerSec, baseline: { label: `pgbench, ${SENDERS} clients`, value: pgbench.tps }, goal: { text: ">= 0.6 x pgbench", ratioAtLeast: 0.6 } })
       : skippedFigure("queue", "single enqueue vs pgbench insert-only", oursSkip ?? "our queue did not run", { text: ">= 0.6 x pgbench", ratioAtLeast: 0.6 }),
   );
-  return { scenario: "queue", figures, details: { jobs: ctx.sizes.queueJobs, senders: SENDERS, workers: WORKERS, bulkBatch: BULK_BATCH, pgbench: { ...pgbench, tps: round(pgbench.tps) }, ours, peers } };
+  return { scenario: "queue", figures, details: { jobs: ctx.sizes.queueJobs, senders: SENDERS, workers: WORKERS, bulkBatch: BULK_BATCH, pgbench: { ...pgbench, tps: round(pgbench.tps) }, ours, peers, profileOurs: profile } };
 }
