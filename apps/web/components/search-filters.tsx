@@ -1,6 +1,7 @@
 import type { TSearchContext } from "@/lib/search/parse-search";
 import type { TRawSearchParams } from "@/lib/search/search-path";
 import { formatPriceShort, humanize, slugify } from "@/lib/format";
+import { FiltersDisclosure } from "./filters-disclosure";
 
 const PRICES = [200_000, 300_000, 400_000, 500_000, 600_000, 750_000, 1_000_000, 1_250_000, 1_500_000, 2_000_000, 3_000_000, 5_000_000];
 
@@ -21,6 +22,7 @@ function PriceSelect({ id, name, label, value, empty }: { id: string; name: stri
 export function SearchFilters({ applied, ctx }: { applied: TRawSearchParams; ctx: TSearchContext }) {
   return (
     <aside className="card filters" aria-labelledby="filters-h">
+      <FiltersDisclosure activeCount={Object.keys(applied).filter((k) => k !== "sort" && k !== "page").length}>
       <h2 id="filters-h">Filter homes</h2>
       <form action="/homes" method="get">
         <div className="field field-wide">
@@ -75,6 +77,7 @@ export function SearchFilters({ applied, ctx }: { applied: TRawSearchParams; ctx
           <a className="btn btn-ghost" href="/homes">Clear all filters</a>
         </div>
       </form>
+      </FiltersDisclosure>
     </aside>
   );
 }

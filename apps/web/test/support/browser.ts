@@ -19,6 +19,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     document.querySelectorAll<HTMLImageElement>("img[loading=lazy]").forEach((img) => (img.loading = "eager"));
     await Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => { i.onload = i.onerror = r; })));
   });
+  // Full-page shots are taken from the top, so the sticky header sits where a visitor sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const file = path.join(ARTIFACTS_DIR, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;

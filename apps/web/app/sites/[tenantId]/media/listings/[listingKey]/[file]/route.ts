@@ -1,13 +1,10 @@
 import { renderListingPhotoSvg } from "@real-estate/db/media";
 import { getListingCached, isTenantId } from "@/lib/site/site-data";
 
-// Photos never change for a given listing key and number: rendered once, then cached by the
-// server (ISR) and by browsers (a year, immutable).
-export const revalidate = 86_400;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+// Photos never change for a given listing key and number: browsers keep them a year
+// (immutable). The server renders on request (about a millisecond of string building) rather than
+// keeping thousands of SVGs in the page cache, where they would push out pages.
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ tenantId: string; listingKey: string; file: string }> };
 
