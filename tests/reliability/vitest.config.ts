@@ -9,7 +9,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["src/global-setup.ts"],
     testTimeout: full ? 3_600_000 : 240_000,
-    hookTimeout: full ? 1_200_000 : 300_000,
+    hookTimeout: full ? 1_200_000 : 900_000,
     pool: "forks",
     fileParallelism: false,
   },

@@ -24,6 +24,18 @@ const PROFILES: Record<Profile["name"], Profile> = {
   full: { name: "full", isolationProbes: 5_000, fuzzBodiesPerRoute: 10_000, hostCombinations: 1_000, workerTerminations: 100, faultEvents: 2_000, burstRequests: 1_500, loopBudgetMs: 1_200_000 },
 };
 
+/**
+ * The profile named by RELIABILITY_PROFILE (default fast). Any count can be overridden for one
+ * run with RELIABILITY_<NAME> (e.g. RELIABILITY_FUZZ_BODIES_PER_ROUTE=1000), for a run that
+ * has to fit a time window; the summary then shows the counts actually made.
+ */
 export function currentProfile(): Profile {
-  return process.env.RELIABILITY_PROFILE === "full" ? PROFILES.full : PROFILES.fast;
+  const base = process.env.RELIABILITY_PROFILE === "full" ? PROFILES.full : PROFILES.fast;
+  const out: Profile = { ...base };
+  for (const key of Object.keys(base) as (keyof Profile)[]) {
+    if (key === "name") continue;
+    const env = process.env[`RELIABILITY_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
+    if (env && Number.isFinite(Number(env))) (out as Record<string, unknown>)[key] = Number(env);
+  }
+  return out;
 }

@@ -98,6 +98,21 @@ export async function snapshotBuild(app: AppName): Promise<string> {
   throw new Error(`apps/${app}: could not take a consistent copy of its build`);
 }
 
+/** Builds every app whose build is not current in one turbo run (apps build in parallel). */
+export async function buildAppsOnce(apps: AppName[]): Promise<void> {
+  if (process.env.RELIABILITY_SKIP_BUILD === "1") return;
+  const stale = apps.filter((a) => !buildIsCurrent(a));
+  if (!stale.length) return;
+  const r = spawnSync("npx", ["turbo", "run", "build", ...stale.map((a) => `--filter=@real-estate/${a}`), "--output-logs=errors-only"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    timeout: 900_000,
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  // A concurrent build by someone else is waited for per app by ensureBuilt; other failures surface there too.
+  if (r.status !== 0) console.warn(`reliability: building ${stale.join(", ")} did not finish cleanly; each test file retries its own app`);
+}
+
 export type RunningServer = {
   app: AppName;
   port: number;
