@@ -6,6 +6,16 @@ import { getListingCached, isTenantId } from "@/lib/site/site-data";
 // keeping thousands of SVGs in the page cache, where they would push out pages.
 export const dynamic = "force-dynamic";
 
+/** Recently served photos (at most 1,000, about 15 KB each), so a busy page does not re-render them. */
+const globalForPhotos = globalThis as unknown as { __listingPhotos?: Map<string, string> };
+const photos = (globalForPhotos.__listingPhotos ??= new Map());
+const MAX_PHOTOS = 1_000;
+
+function remember(key: string, svg: string): void {
+  if (photos.size >= MAX_PHOTOS) photos.delete(photos.keys().next().value!);
+  photos.set(key, svg);
+}
+
 type Params = { params: Promise<{ tenantId: string; listingKey: string; file: string }> };
 
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
@@ -13,9 +23,14 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const match = /^(\d{1,2})\.svg$/.exec(file);
   const index = match ? Number(match[1]) : 0;
   if (!isTenantId(tenantId) || index < 1 || index > 40) return new Response("Not found", { status: 404 });
-  const listing = await getListingCached({ tenantId, listingKey: decodeURIComponent(listingKey) });
-  if (!listing || !listing.Media.some((m) => m.url.endsWith(`/${index}.svg`))) return new Response("Not found", { status: 404 });
-  const svg = renderListingPhotoSvg({ listingKey: listing.ListingKey, index, propertySubType: listing.PropertySubType });
+  const key = `${tenantId}|${listingKey}|${index}`;
+  let svg = photos.get(key);
+  if (svg === undefined) {
+    const listing = await getListingCached({ tenantId, listingKey: decodeURIComponent(listingKey) });
+    if (!listing || !listing.Media.some((m) => m.url.endsWith(`/${index}.svg`))) return new Response("Not found", { status: 404 });
+    svg = renderListingPhotoSvg({ listingKey: listing.ListingKey, index, propertySubType: listing.PropertySubType });
+    remember(key, svg);
+  }
   return new Response(svg, {
     headers: {
       "content-type": "image/svg+xml; charset=utf-8",
