@@ -1,5 +1,7 @@
 import type { TListingDetail } from "@real-estate/db/listings";
 import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
+import { LeadForm } from "./forms/lead-form";
+import { monogram } from "./site-header";
 
 export function ListingGallery({ media, address }: { media: { url: string; caption?: string }[]; address: string }) {
   if (!media.length) return null;
@@ -59,5 +61,24 @@ export function ListingFacts({ listing }: { listing: TListingDetail }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The listing agent and the inquiry form (it carries the listing key). */
+export function ListingInquiryCard({ listing, street, officeName }: { listing: TListingDetail; street: string; officeName: string | null }) {
+  return (
+    <aside className="listing-aside" aria-label="Contact an agent">
+      <div className="card card-pad">
+        <div className="agent-card" style={{ marginBottom: 16 }}>
+          <div className="agent-avatar" aria-hidden="true">{monogram(listing.ListAgentFullName ?? officeName ?? "Agent")}</div>
+          <div>
+            <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
+            <div className="small muted">{listing.ListOfficeName ?? officeName}</div>
+          </div>
+        </div>
+        <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
+        <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${street}. Please send me more information.`} />
+      </div>
+    </aside>
   );
 }

@@ -29,19 +29,17 @@ async function humanPause(page: Page) {
   await page.waitForTimeout(400);
 }
 
-async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; other: string; town: string }) {
-  const t = e2e()[tenantKey];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const shot = (name: string) => screenshot(page, `${t.slug}-${name}.png`);
+type Names = { own: string; other: string; town: string };
+type Step = { page: Page; t: TWebTenant; shot: (name: string) => Promise<string> };
 
-  // Home: branding, featured homes, towns.
+/** Home, a town, a filtered search and a listing with an inquiry; returns the listing's URL. */
+async function browseAndInquire({ page, t, shot }: Step, names: Names): Promise<string> {
   await page.goto(`${origin(t)}/`);
   await poll(() => page.locator("h1").innerText()).toContain(names.own);
   expect(await page.locator("body").innerText()).not.toContain(names.other);
   expect(await page.locator(".listing-card").count()).toBeGreaterThan(0);
   await shot("home");
 
-  // A town page from the home page's town cards.
   await page.locator(".town-card a.stretched").first().click();
   await page.waitForURL(/\/towns\/[a-z-]+$/);
   expect(await page.locator("h1").innerText()).toContain(names.town);
@@ -63,7 +61,6 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   expect(await cards.count()).toBeGreaterThan(0);
   await shot("search");
 
-  // A listing, and an inquiry from its page.
   await cards.first().locator("a.stretched").click();
   await page.waitForURL(/\/homes\/[A-Z0-9]+$/);
   const listingUrl = page.url();
@@ -75,8 +72,11 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   await page.locator(".listing-aside button[type=submit]").click();
   await poll(() => page.locator("[data-testid=lead-confirmation]").count()).toBe(1);
   await shot("inquiry-sent");
+  return listingUrl;
+}
 
-  // Home value: an instant estimate from comparables.
+/** An instant home value, then sign up, save the listing and find it on /account. */
+async function valueSignUpAndSave({ page, t, shot }: Step, listingUrl: string): Promise<void> {
   await page.goto(`${origin(t)}/home-value`);
   await page.fill("#hv-address", "42 Test Lane");
   await page.selectOption("#hv-town", { index: 1 });
@@ -90,7 +90,6 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   expect(await page.locator("[data-testid=estimate]").innerText()).toMatch(/Automated estimate/i);
   await shot("home-value");
 
-  // Sign up, save the listing, find it on /account.
   await page.goto(`${origin(t)}/sign-up`);
   await page.fill("#su-name", "Jordan Visitor");
   await page.fill("#sign-up-email", `jordan+${t.slug}@example.com`);
@@ -107,8 +106,18 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: { own: string; othe
   expect(await saved.count()).toBe(1);
   expect(listingUrl).toContain(new URL(await saved.locator("a.stretched").getAttribute("href") ?? "", origin(t)).pathname);
   await shot("account");
-  await page.close();
-  return listingUrl;
+}
+
+async function visitorJourney(tenantKey: "ff" | "sl", names: Names) {
+  const t = e2e()[tenantKey];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const step: Step = { page, t, shot: (name) => screenshot(page, `${t.slug}-${name}.png`) };
+  try {
+    const listingUrl = await browseAndInquire(step, names);
+    await valueSignUpAndSave(step, listingUrl);
+  } finally {
+    await page.close();
+  }
 }
 
 /** The journey queued one event of each kind for its tenant, carrying the visitor's own details. */

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs, SampleNote } from "@/components/breadcrumbs";
-import { LeadForm } from "@/components/forms/lead-form";
 import { SaveHomeButton } from "@/components/forms/save-home-button";
 import { ListingGrid, statusClass } from "@/components/listing-card";
-import { ListingFacts, ListingGallery } from "@/components/listing-details";
-import { monogram } from "@/components/site-header";
+import { ListingFacts, ListingGallery, ListingInquiryCard } from "@/components/listing-details";
 import { formatAcres, formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
 import { listingJsonLd } from "@/lib/site/listing-json-ld";
 import { getListingCached, getSite, searchListingsCached } from "@/lib/site/site-data";
@@ -79,19 +77,7 @@ export default async function ListingPage({ params }: Props) {
             ) : null}
             <ListingFacts listing={listing} />
           </div>
-          <aside className="listing-aside" aria-label="Contact an agent">
-            <div className="card card-pad">
-              <div className="agent-card" style={{ marginBottom: 16 }}>
-                <div className="agent-avatar" aria-hidden="true">{monogram(listing.ListAgentFullName ?? site?.name ?? "Agent")}</div>
-                <div>
-                  <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
-                  <div className="small muted">{listing.ListOfficeName ?? site?.name}</div>
-                </div>
-              </div>
-              <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
-              <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${address.street}. Please send me more information.`} />
-            </div>
-          </aside>
+          <ListingInquiryCard listing={listing} street={address.street} officeName={site?.name ?? null} />
         </div>
         {more.length ? (
           <section className="section" style={{ paddingBottom: 0 }} aria-labelledby="more-h">
