@@ -3,6 +3,11 @@ export function jsonError(status: number, error: string, detail: Record<string, 
   return Response.json({ error, ...detail }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
+/** 503 with Retry-After: the database could not be asked; the client may try again shortly. */
+export function serviceUnavailable() {
+  return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+}
+
 /** 303 See Other to a same-site path (a plain form post lands on a page). */
 export function seeOther(path: string, headers: Record<string, string> = {}) {
   return new Response(null, { status: 303, headers: { location: path, "cache-control": "no-store", ...headers } });

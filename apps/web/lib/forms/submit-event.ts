@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import type { TWebsiteEventInput } from "@real-estate/types";
 import { enqueueWebsiteEvent } from "@real-estate/db/queue";
 import type { TBodyKind } from "./read-body";
-import { htmlProblem, jsonError, seeOther } from "./responses";
+import { htmlProblem, jsonError, serviceUnavailable, seeOther } from "./responses";
 
 /** The answer to an accepted submission: 202 JSON, or a redirect to the thank-you page for a form post. */
 export function acceptedResponse(kind: TBodyKind, eventId: string, thankYouPath: string, extra: Record<string, unknown> = {}) {
@@ -42,6 +42,6 @@ export async function enqueueAndRespond(options: {
       res.headers.set("retry-after", "5");
       return res;
     }
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

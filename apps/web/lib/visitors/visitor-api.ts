@@ -1,6 +1,6 @@
 import type { TResolvedTenant } from "@real-estate/types";
 import { getVisitorBySession, type TVisitorProfile } from "@real-estate/db/visitors";
-import { jsonError } from "../forms/responses";
+import { jsonError, serviceUnavailable } from "../forms/responses";
 import { guardPost, type TGuardedPost } from "../forms/guard-post";
 import type { TBodyKind } from "../forms/read-body";
 import { requestTenant } from "../site/request-tenant";
@@ -23,7 +23,7 @@ export async function visitorRead(request: Request): Promise<TVisitorRequest> {
     if (!visitor) return { ok: false, response: jsonError(401, "not_signed_in") };
     return { ok: true, tenant, visitor, kind: null, data: {} };
   } catch {
-    return { ok: false, response: jsonError(503, "service_unavailable", {}, { "retry-after": "5" }) };
+    return { ok: false, response: serviceUnavailable() };
   }
 }
 
@@ -41,6 +41,6 @@ export async function visitorWrite(request: Request, options: { signInPath?: str
     }
     return { ok: true, tenant: guard.tenant, visitor, kind: guard.kind, data: guard.data };
   } catch {
-    return { ok: false, response: jsonError(503, "service_unavailable", {}, { "retry-after": "5" }) };
+    return { ok: false, response: serviceUnavailable() };
   }
 }

@@ -6,7 +6,7 @@ import { consentRecord } from "@/lib/forms/consent-record";
 import { eventSource } from "@/lib/forms/event-source";
 import { fieldErrors, flattenContact, splitName } from "@/lib/forms/fields";
 import { guardPost } from "@/lib/forms/guard-post";
-import { jsonError } from "@/lib/forms/responses";
+import { serviceUnavailable } from "@/lib/forms/responses";
 import { acceptedResponse, enqueueAndRespond, invalidResponse } from "@/lib/forms/submit-event";
 import { estimateQuery, publicEstimate } from "@/lib/forms/valuation-estimate";
 import { ZValuationSubmission } from "@/lib/forms/valuation-schema";
@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
         subject: { town: input.town, livingArea: input.livingArea, bedrooms: input.bedrooms, propertySubType: input.propertyType },
       });
     } catch {
-      return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+      return serviceUnavailable();
     }
   }
   const occurredAt = new Date().toISOString();

@@ -1,7 +1,7 @@
 import { authenticateVisitor, createVisitorSession } from "@real-estate/db/visitors";
 import { fieldErrors } from "@/lib/forms/fields";
 import { guardPost } from "@/lib/forms/guard-post";
-import { jsonError, seeOther } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { invalidResponse } from "@/lib/forms/submit-event";
 import { ZSignIn } from "@/lib/visitors/auth-schemas";
 import { signInCookies, withCookies } from "@/lib/visitors/session-cookie";
@@ -25,6 +25,6 @@ export async function POST(request: Request): Promise<Response> {
     const response = kind === "form" ? seeOther(input.next ?? "/account") : Response.json({ visitor }, { headers: { "cache-control": "no-store" } });
     return withCookies(response, signInCookies(session.token, session.expiresAt));
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

@@ -1,6 +1,6 @@
 import { deleteVisitorSession } from "@real-estate/db/visitors";
 import { guardPost } from "@/lib/forms/guard-post";
-import { jsonError, seeOther } from "@/lib/forms/responses";
+import { serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { readCookie, SESSION_COOKIE, signOutCookies, withCookies } from "@/lib/visitors/session-cookie";
 
 /** Ends the visitor's session and clears its cookies. */
@@ -11,7 +11,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     if (token) await deleteVisitorSession({ tenantId: guard.tenant.tenantId, token });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
   const response = guard.kind === "form" ? seeOther("/") : Response.json({ signedOut: true }, { headers: { "cache-control": "no-store" } });
   return withCookies(response, signOutCookies());

@@ -3,7 +3,7 @@ import { webEnv } from "@/lib/env";
 import { isBotSubmission } from "@/lib/forms/bot-traps";
 import { fieldErrors } from "@/lib/forms/fields";
 import { guardPost } from "@/lib/forms/guard-post";
-import { jsonError, seeOther } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { invalidResponse } from "@/lib/forms/submit-event";
 import { ZSignUp } from "@/lib/visitors/auth-schemas";
 import { signInCookies, withCookies } from "@/lib/visitors/session-cookie";
@@ -36,6 +36,6 @@ export async function POST(request: Request): Promise<Response> {
       : Response.json({ visitor: created.visitor }, { status: 201, headers: { "cache-control": "no-store" } });
     return withCookies(response, signInCookies(session.token, session.expiresAt));
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

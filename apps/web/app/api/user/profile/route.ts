@@ -1,6 +1,6 @@
 import { updateVisitorProfile } from "@real-estate/db/visitors";
 import { fieldErrors } from "@/lib/forms/fields";
-import { jsonError } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable } from "@/lib/forms/responses";
 import { visitorRead, visitorWrite } from "@/lib/visitors/visitor-api";
 import { ZProfileUpdate } from "@/lib/visitors/user-schemas";
 
@@ -24,6 +24,6 @@ export async function PUT(request: Request): Promise<Response> {
     if (!profile) return jsonError(404, "not_found");
     return Response.json({ profile }, { headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

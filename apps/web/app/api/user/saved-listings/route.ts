@@ -1,5 +1,5 @@
 import { listSavedListingKeys, removeSavedListing, saveListing } from "@real-estate/db/visitors";
-import { jsonError, seeOther } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { listingPath } from "@/lib/site/site-urls";
 import { visitorRead, visitorWrite, type TVisitorRequest } from "@/lib/visitors/visitor-api";
 import { ZListingKey } from "@/lib/visitors/user-schemas";
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     return Response.json({ listingKeys: await listSavedListingKeys({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id }) }, { headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }
 
@@ -35,7 +35,7 @@ export async function POST(request: Request): Promise<Response> {
     if (r.kind === "form") return seeOther(`${listingPath(key.data)}?saved=1`);
     return Response.json({ listingKey: key.data, saved: true, created: saved.created }, { status: saved.created ? 201 : 200, headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }
 
@@ -54,6 +54,6 @@ async function remove(r: Extract<TVisitorRequest, { ok: true }>, request: Reques
     if (r.kind === "form") return seeOther("/account");
     return Response.json({ listingKey: key.data, removed }, { headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

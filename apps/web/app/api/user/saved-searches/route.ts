@@ -1,6 +1,6 @@
 import { listSavedSearches, removeSavedSearch, saveSearch } from "@real-estate/db/visitors";
 import { fieldErrors } from "@/lib/forms/fields";
-import { jsonError, seeOther } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { pickSearchParams } from "@/lib/search/search-path";
 import { visitorRead, visitorWrite, type TVisitorRequest } from "@/lib/visitors/visitor-api";
 import { ZSavedSearchInput } from "@/lib/visitors/user-schemas";
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     return Response.json({ searches: await listSavedSearches({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id }) }, { headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }
 
@@ -38,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
     if (r.kind === "form") return seeOther("/account#saved-searches");
     return Response.json({ id: saved.id, created: saved.created, query: saved.query }, { status: saved.created ? 201 : 200, headers: noStore });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }
 
@@ -56,6 +56,6 @@ async function remove(r: Extract<TVisitorRequest, { ok: true }>, request: Reques
     if (r.kind === "form") return seeOther("/account#saved-searches");
     return removed ? Response.json({ id, removed }, { headers: noStore }) : jsonError(404, "not_found");
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }

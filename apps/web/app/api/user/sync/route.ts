@@ -1,6 +1,6 @@
 import { syncVisitorSaves } from "@real-estate/db/visitors";
 import { fieldErrors } from "@/lib/forms/fields";
-import { jsonError } from "@/lib/forms/responses";
+import { jsonError, serviceUnavailable } from "@/lib/forms/responses";
 import { visitorWrite } from "@/lib/visitors/visitor-api";
 import { ZSyncInput } from "@/lib/visitors/user-schemas";
 
@@ -14,6 +14,6 @@ export async function POST(request: Request): Promise<Response> {
     const result = await syncVisitorSaves({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id, ...parsed.data });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   } catch {
-    return jsonError(503, "service_unavailable", {}, { "retry-after": "5" });
+    return serviceUnavailable();
   }
 }
