@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../client/create-client";
 import { getDb } from "../client/shared-client";
 
@@ -12,7 +13,7 @@ export const tenantSelect = {
   tagline: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} as const satisfies Prisma.TenantSelect;
 
 export async function getTenant(options: { tenantId: string; db?: Db }) {
   const db = options.db ?? getDb();

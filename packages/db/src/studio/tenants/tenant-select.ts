@@ -1,17 +1,8 @@
 import type { Prisma } from "../../generated/prisma/client";
+import { tenantSelect } from "../../tenants/get-tenant";
 
-export const studioTenantSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  status: true,
-  primaryColor: true,
-  accentColor: true,
-  logoPath: true,
-  tagline: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.TenantSelect;
+/** The studio shows a tenant with the same fields as everywhere else. */
+export const studioTenantSelect = tenantSelect;
 
 export const studioDomainSelect = {
   id: true,
