@@ -17,7 +17,21 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 /** Largest response body kept (the rest is read and dropped). */
 const MAX_BODY = 4 * 1024 * 1024;
 
-export function rawRequest(req: RawRequest): Promise<RawResponse> {
+/**
+ * One request. A keep-alive socket the server closed just as it was reused fails with
+ * ECONNRESET before the request reached the application: that case (and only that one) is
+ * retried once on a fresh socket, as Node's documentation recommends.
+ */
+export async function rawRequest(req: RawRequest): Promise<RawResponse> {
+  try {
+    return await sendOnce(req);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && /ECONNRESET|EPIPE/.test((error as Error).message)) return sendOnce(req);
+    throw error;
+  }
+}
+
+function sendOnce(req: RawRequest): Promise<RawResponse> {
   const url = new URL(req.origin);
   if (url.hostname !== "127.0.0.1") throw new Error(`raw requests go to 127.0.0.1 only (got ${url.hostname})`);
   const started = Date.now();
@@ -39,7 +53,7 @@ export function rawRequest(req: RawRequest): Promise<RawResponse> {
       },
     );
     r.setTimeout(req.timeoutMs ?? 30_000, () => r.destroy(new Error(`timeout after ${req.timeoutMs ?? 30_000} ms: ${req.method} ${req.path}`)));
-    r.on("error", reject);
+    r.on("error", (error) => reject(Object.assign(error, { reusedSocket: r.reusedSocket })));
     if (body) r.write(body);
     r.end();
   });
