@@ -16,7 +16,7 @@ export function isBotSubmission(options: { data: Record<string, unknown>; kind: 
   if (typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null && honeypot !== false) return true;
   const raw = data[STARTED_AT_FIELD];
   if (raw === undefined || raw === null || raw === "") return options.kind === "form";
-  const started = Number(raw);
+  const started = typeof raw === "number" || typeof raw === "string" ? Number(raw) : Number.NaN;
   if (!Number.isFinite(started)) return true;
   return (options.now ?? Date.now()) - started < options.minFillMs;
 }
