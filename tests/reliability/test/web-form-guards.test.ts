@@ -104,11 +104,15 @@ describe("public form guards", () => {
     expect(new Date(consent.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it("answers 4xx, never 5xx, to inputs that once broke the forms (NUL bytes, lone surrogates)", async () => {
+  it("answers 4xx, never 5xx, to inputs that once broke the forms (NUL bytes, lone surrogates, objects that cannot become primitives)", async () => {
     const cases: Array<[string, Record<string, unknown>]> = [
       ["/api/lead", { email: "nul@people.test", message: "a\u0000b", startedAt: Date.now() - 10_000 }],
       ["/api/lead", { email: "sur@people.test", listingKey: "\uD800", startedAt: Date.now() - 10_000 }],
       ["/api/valuation", { email: "nul2@people.test", address: "1 Main\u0000 Street", startedAt: Date.now() - 10_000 }],
+      // An object whose own toString/valueOf are not functions cannot be converted to a number or string.
+      ["/api/lead", { email: "obj@people.test", startedAt: { toString: "x", valueOf: "y" } }],
+      ["/api/valuation", { email: "obj2@people.test", address: "1 Main Street", startedAt: { toString: "x" } }],
+      ["/api/auth/sign-up", { email: "obj3@people.test", password: "long-enough-1", startedAt: { valueOf: 1, toString: 2 } }],
     ];
     const bad: string[] = [];
     for (const [path, body] of cases) {

@@ -23,8 +23,11 @@ const KNOWN_FIELDS: Record<string, string[]> = {
   "crm PATCH /api/leads/[leadId]": ["status", "assignedMembershipId", "message", "listingKey"],
 };
 const GENERIC = ["id", "tenantId", "name", "email", "phone", "status", "type", "title", "body", "message", "notes"];
-/** Write routes not fuzzed here: the auth library's own endpoints and operator-only plumbing. */
-const SKIP = [/^\/api\/auth\/\[\.\.\./, /^\/api\/internal\//, /^\/api\/bench\//, /sign-out/];
+/**
+ * Write routes not fuzzed here: the auth library's own endpoints, operator-only plumbing, and
+ * actions that read no body (sign-out, contact erasure: the isolation matrix covers them).
+ */
+const SKIP = [/^\/api\/auth\/\[\.\.\./, /^\/api\/internal\//, /^\/api\/bench\//, /sign-out/, /\/erase$/];
 
 const WRITE = ["POST", "PUT", "PATCH", "DELETE"];
 

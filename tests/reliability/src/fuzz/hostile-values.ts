@@ -74,10 +74,11 @@ export function hostileBody(fields: string[]): fc.Arbitrary<FuzzBody> {
   );
 }
 
-/** Bodies that once broke a route, sent first on every run: each field alone with a NUL byte or a lone surrogate. */
+/** Bodies that once broke a route, sent first on every run: each field alone with a NUL byte, a lone surrogate, or an object that cannot become a primitive. */
 export function regressionBodies(fields: string[]): FuzzBody[] {
+  const values: unknown[] = ["with\u0000nul", "lone \uD800 surrogate", { toString: "x", valueOf: "y" }];
   return fields.flatMap((f) =>
-    ["with\u0000nul", "lone \uD800 surrogate"].map((v) => ({ contentType: "application/json", body: Buffer.from(JSON.stringify({ email: "pat@example.org", [f]: v }), "utf8"), label: `regression ${f}` })),
+    values.map((v) => ({ contentType: "application/json", body: Buffer.from(JSON.stringify({ email: "pat@example.org", [f]: v }), "utf8"), label: `regression ${f}` })),
   );
 }
 
