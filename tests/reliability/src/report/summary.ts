@@ -22,23 +22,25 @@ export type CheckFigures = {
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
 export const ARTIFACTS_DIR = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "reliability");
-const SUMMARY_FILE = path.join(ARTIFACTS_DIR, "summary.jsonl");
+/** One file per run (the run's id is set by the global setup and inherited by the test workers), so two runs never mix figures. */
+const summaryFile = () => path.join(ARTIFACTS_DIR, `summary-${process.env.RELIABILITY_RUN_ID ?? "adhoc"}.jsonl`);
 
 export function resetFigures(): void {
+  process.env.RELIABILITY_RUN_ID ??= `${Date.now().toString(36)}-${process.pid}`;
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  fs.writeFileSync(SUMMARY_FILE, "");
+  fs.writeFileSync(summaryFile(), "");
 }
 
 export function recordFigures(figures: Partial<CheckFigures> & { check: string }): CheckFigures {
   const full: CheckFigures = { probes: 0, leaks: 0, fiveXx: 0, lost: 0, doubled: 0, failures: 0, ...figures };
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  fs.appendFileSync(SUMMARY_FILE, `${JSON.stringify(full)}\n`);
+  fs.appendFileSync(summaryFile(), `${JSON.stringify(full)}\n`);
   return full;
 }
 
 export function readFigures(): CheckFigures[] {
-  if (!fs.existsSync(SUMMARY_FILE)) return [];
-  return fs.readFileSync(SUMMARY_FILE, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as CheckFigures);
+  if (!fs.existsSync(summaryFile())) return [];
+  return fs.readFileSync(summaryFile(), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as CheckFigures);
 }
 
 const COLUMNS = ["check", "probes", "leaks", "5xx", "lost", "doubled", "failures"] as const;
