@@ -132,9 +132,11 @@ export async function pacedLatency(
     if (wait > 0) await sleep(wait);
     const event = events[k]!;
     sentAt.set(event.eventId, performance.timeOrigin + performance.now());
-    inflight.push(enqueueWebsiteEvent({ tenantId: event.tenantId, event, db }));
+    // Handled at once, so a failed enqueue is reported rather than crashing the run.
+    inflight.push(enqueueWebsiteEvent({ tenantId: event.tenantId, event, db }).catch((error: Error) => error));
   }
-  await Promise.all(inflight);
+  const failed = (await Promise.all(inflight)).filter((r) => r instanceof Error) as Error[];
+  if (failed.length) throw new Error(`${failed.length} of ${events.length} paced enqueues failed (first: ${failed[0]!.message})`);
   const prefix = events[0]!.eventId.replace(/-\d+$/, "-");
   await waitCompleted(pool, prefix, events.length, worker, 60_000);
   const r = await pool.query<{ eventId: string; done_ms: number }>(

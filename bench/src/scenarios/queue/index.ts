@@ -24,12 +24,17 @@ export type SystemFigures = {
   wakeP50Ms: number | null;
   wakeP99Ms: number | null;
   wakeLost: number | null;
+  wakeFailedSends: number | null;
   error?: string;
 };
 
-async function measureSystem(driver: QueueDriver, ctx: BenchContext, tenantId: () => string): Promise<SystemFigures> {
+function emptyFigures(driver: QueueDriver): SystemFigures {
+  return { system: driver.system, version: driver.version, settings: driver.settings, singlePerSec: null, bulkPerSec: null, drainPerSec: null, wakeP50Ms: null, wakeP99Ms: null, wakeLost: null, wakeFailedSends: null };
+}
+
+/** Runs every phase on one system, filling `out` as it goes (a failure keeps what was measured). */
+async function measureSystem(driver: QueueDriver, ctx: BenchContext, tenantId: () => string, out: SystemFigures): Promise<SystemFigures> {
   const n = ctx.sizes.queueJobs;
-  const out: SystemFigures = { system: driver.system, version: driver.version, settings: driver.settings, singlePerSec: null, bulkPerSec: null, drainPerSec: null, wakeP50Ms: null, wakeP99Ms: null, wakeLost: null };
   await driver.open();
   try {
     const events = (tag: string, count: number) => Array.from({ length: count }, (_, i) => noopEvent(tenantId(), i, `${ctx.runId}-${tag}`));
@@ -49,7 +54,9 @@ async function measureSystem(driver: QueueDriver, ctx: BenchContext, tenantId: (
       out.wakeP50Ms = wake.p50;
       out.wakeP99Ms = wake.p99;
       out.wakeLost = wake.lost;
-      log(`${driver.system}: wake-up at ${ctx.sizes.wakeupRatePerSec}/s p50 ${fmt(wake.p50, 1)} ms, p99 ${fmt(wake.p99, 1)} ms${wake.lost ? `, ${wake.lost} not run within 30 s` : ""}`);
+      out.wakeFailedSends = wake.failedSends;
+      const trouble = `${wake.lost ? `, ${wake.lost} not run within 30 s` : ""}${wake.failedSends ? `, ${wake.failedSends} enqueues failed` : ""}`;
+      log(`${driver.system}: wake-up at ${ctx.sizes.wakeupRatePerSec}/s p50 ${fmt(wake.p50, 1)} ms, p99 ${fmt(wake.p99, 1)} ms${trouble}`);
     } finally {
       await drain.workers.stop();
     }
@@ -81,7 +88,7 @@ function comparisonFigures(ours: SystemFigures | null, peers: SystemFigures[], o
     if (!ours) return skippedFigure("queue", name, oursSkip ?? "our queue did not run", goal);
     const value = ours[key] as number | null;
     if (value === null) {
-      const why = key === "bulkPerSec" ? "our queue offers no bulk enqueue" : "not measured";
+      const why = ours.error ? `failed: ${ours.error}` : key === "bulkPerSec" ? "our queue offers no bulk enqueue" : "not measured";
       return { ...skippedFigure("queue", name, why, goal), note: peer?.note };
     }
     return figure({ scenario: "queue", name, unit, better, value, baseline: peer, goal, note: peer?.note });
@@ -95,19 +102,23 @@ export async function runQueueScenario(ctx: BenchContext): Promise<Omit<Scenario
   const peers: SystemFigures[] = [];
   for (const make of [graphileDriver, pgBossDriver]) {
     const driver = make();
+    const out = emptyFigures(driver);
     try {
-      peers.push(await measureSystem(driver, ctx, () => PEER_TENANT_ID));
+      await measureSystem(driver, ctx, () => PEER_TENANT_ID, out);
     } catch (error) {
       log(`${driver.system} failed: ${(error as Error).message}`);
-      peers.push({ system: driver.system, version: driver.version, settings: driver.settings, singlePerSec: null, bulkPerSec: null, drainPerSec: null, wakeP50Ms: null, wakeP99Ms: null, wakeLost: null, error: (error as Error).message });
+      out.error = (error as Error).message;
     }
+    peers.push(out);
   }
   let ours: SystemFigures | null = null;
   let oursSkip: string | null = null;
   try {
     const driver = await oursDriver(ctx);
-    ours = await measureSystem(driver, ctx, () => driver.tenantId());
+    ours = emptyFigures(driver);
+    await measureSystem(driver, ctx, () => driver.tenantId(), ours);
   } catch (error) {
+    if (ours) ours.error = (error as Error).message;
     oursSkip = error instanceof SkipError ? error.message : `failed: ${(error as Error).message}`;
     log(`our queue: ${error instanceof SkipError ? "skipped" : "failed"}: ${(error as Error).message}`);
   }
