@@ -60,6 +60,16 @@ export async function ensureBuilt(app: AppName): Promise<void> {
   throw new Error(`apps/${app}: another next build kept running; gave up waiting`);
 }
 
+/** Drops copies of older builds of the app (an hour unused), so they do not pile up. */
+function removeOldSnapshots(app: AppName, keep: string): void {
+  const dir = path.join(REPO_ROOT, "test-artifacts");
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (!name.startsWith(`rel-${app}-`) || full === keep) continue;
+    if (Date.now() - fs.statSync(full).mtimeMs > 3_600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
 /**
  * Copies the app's production build (without its cache) to a folder of our own and returns it,
  * so a rebuild of apps/<app> by someone else while our server runs cannot pull files from
@@ -93,6 +103,7 @@ export async function snapshotBuild(app: AppName): Promise<string> {
       continue;
     }
     fs.renameSync(tmp, dest);
+    removeOldSnapshots(app, dest);
     return dest;
   }
   throw new Error(`apps/${app}: could not take a consistent copy of its build`);
