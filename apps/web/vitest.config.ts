@@ -5,6 +5,8 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   test: {
+    // The browser tests wait on the server most of the time: let other files run meanwhile.
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import type { Db } from "@real-estate/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
 import { useE2e } from "../support/e2e-context";
 import type { TWebTenant } from "../support/web-fixtures";
@@ -17,8 +17,11 @@ afterAll(async () => {
 });
 
 const origin = (t: TWebTenant) => ctx.origin(t.host);
-/** Waits for a condition; generous, because a busy machine can be slow to answer. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
+/**
+ * Waits for a condition; generous, because a busy machine can be slow to answer. The tests run
+ * concurrently, so assertions use each test's own `expect`.
+ */
+const poller = (expect: ExpectStatic) => <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
 /**
  * The forms' minimum fill time is 300 ms on the test server; people take longer. Also waits until
  * the enhanced forms are interactive (their script fills in the hidden eventId), so a click is
@@ -30,10 +33,11 @@ async function humanPause(page: Page) {
 }
 
 type Names = { own: string; other: string; town: string };
-type Step = { page: Page; t: TWebTenant; shot: (name: string) => Promise<string> };
+type Step = { page: Page; t: TWebTenant; shot: (name: string) => Promise<string>; expect: ExpectStatic };
 
 /** Home, a town, a filtered search and a listing with an inquiry; returns the listing's URL. */
-async function browseAndInquire({ page, t, shot }: Step, names: Names): Promise<string> {
+async function browseAndInquire({ page, t, shot, expect }: Step, names: Names): Promise<string> {
+  const poll = poller(expect);
   await page.goto(`${origin(t)}/`);
   await poll(() => page.locator("h1").innerText()).toContain(names.own);
   expect(await page.locator("body").innerText()).not.toContain(names.other);
@@ -76,7 +80,8 @@ async function browseAndInquire({ page, t, shot }: Step, names: Names): Promise<
 }
 
 /** An instant home value, then sign up, save the listing and find it on /account. */
-async function valueSignUpAndSave({ page, t, shot }: Step, listingUrl: string): Promise<void> {
+async function valueSignUpAndSave({ page, t, shot, expect }: Step, listingUrl: string): Promise<void> {
+  const poll = poller(expect);
   await page.goto(`${origin(t)}/home-value`);
   await page.fill("#hv-address", "42 Test Lane");
   await page.selectOption("#hv-town", { index: 1 });
@@ -108,10 +113,10 @@ async function valueSignUpAndSave({ page, t, shot }: Step, listingUrl: string): 
   await shot("account");
 }
 
-async function visitorJourney(tenantKey: "ff" | "sl", names: Names) {
+async function visitorJourney(expect: ExpectStatic, tenantKey: "ff" | "sl", names: Names) {
   const t = e2e()[tenantKey];
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const step: Step = { page, t, shot: (name) => screenshot(page, `${t.slug}-${name}.png`) };
+  const step: Step = { page, t, expect, shot: (name) => screenshot(page, `${t.slug}-${name}.png`) };
   try {
     const listingUrl = await browseAndInquire(step, names);
     await valueSignUpAndSave(step, listingUrl);
@@ -121,7 +126,7 @@ async function visitorJourney(tenantKey: "ff" | "sl", names: Names) {
 }
 
 /** The journey queued one event of each kind for its tenant, carrying the visitor's own details. */
-async function expectJourneyEvents(db: Db, t: TWebTenant) {
+async function expectJourneyEvents(expect: ExpectStatic, db: Db, t: TWebTenant) {
   const jobs = await db.ingestionJob.findMany({ where: { tenantId: t.tenantId } });
   const find = (type: string, email: string) => jobs.filter((j) => j.eventType === type && JSON.stringify(j.payload).includes(email));
   expect(find("lead.submitted", `casey+${t.slug}@example.com`)).toHaveLength(1);
@@ -131,22 +136,24 @@ async function expectJourneyEvents(db: Db, t: TWebTenant) {
   expect(await db.visitor.count({ where: { tenantId: t.tenantId, email: `jordan+${t.slug}@example.com` } })).toBe(1);
 }
 
-describe("a visitor's journey on each tenant's site", () => {
-  it("fairfield.localhost: home, town, search, listing, inquiry, home value, sign up, saved home", async () => {
-    await visitorJourney("ff", { own: "Fairfield County Realty", other: "Shoreline Homes", town: "Fairfield" });
+// The tests of each group are independent (own visitors, own emails) and mostly wait on the
+// server, so they run side by side.
+describe.concurrent("a visitor's journey on each tenant's site", () => {
+  it("fairfield.localhost: home, town, search, listing, inquiry, home value, sign up, saved home", async ({ expect }) => {
+    await visitorJourney(expect, "ff", { own: "Fairfield County Realty", other: "Shoreline Homes", town: "Fairfield" });
     const { db, ff } = e2e();
-    await expectJourneyEvents(db, ff);
+    await expectJourneyEvents(expect, db, ff);
   });
 
-  it("shoreline.localhost: the same journey, with its own content only", async () => {
-    await visitorJourney("sl", { own: "Shoreline Homes", other: "Fairfield County Realty", town: "Newport" });
+  it("shoreline.localhost: the same journey, with its own content only", async ({ expect }) => {
+    await visitorJourney(expect, "sl", { own: "Shoreline Homes", other: "Fairfield County Realty", town: "Newport" });
     const { db, sl } = e2e();
-    await expectJourneyEvents(db, sl);
+    await expectJourneyEvents(expect, db, sl);
   });
 });
 
-describe("forms for everyone", () => {
-  it("announces field errors and moves focus to the first invalid field", async () => {
+describe.concurrent("forms for everyone", () => {
+  it("announces field errors and moves focus to the first invalid field", async ({ expect }) => {
     const { ff } = e2e();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(ff)}/contact`);
@@ -155,7 +162,7 @@ describe("forms for everyone", () => {
     await humanPause(page);
     await page.locator("form button[type=submit]").click();
     const alert = page.locator("form [role=alert]").first();
-    await poll(() => alert.innerText()).toMatch(/Please correct/);
+    await poller(expect)(() => alert.innerText()).toMatch(/Please correct/);
     expect(await page.locator("#contact-email").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#contact-email-error").innerText()).toBe("Please enter a valid email address");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("contact-email");
@@ -163,7 +170,7 @@ describe("forms for everyone", () => {
     await page.close();
   });
 
-  it("works without JavaScript: a plain form post lands on the thank-you page", async () => {
+  it("works without JavaScript: a plain form post lands on the thank-you page", async ({ expect }) => {
     const { ff, db } = e2e();
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -180,25 +187,25 @@ describe("forms for everyone", () => {
     await context.close();
   });
 
-  it("keeps homes saved before signing in and merges them into the new account", async () => {
+  it("keeps homes saved before signing in and merges them into the new account", async ({ expect }) => {
     const { sl } = e2e();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(sl)}/homes/${sl.listingKeys[3]}`);
     await humanPause(page);
     await page.getByRole("button", { name: "Save home" }).click();
-    await poll(() => page.locator("form [role=status]").first().innerText()).toContain("Saved on this device");
+    await poller(expect)(() => page.locator("form [role=status]").first().innerText()).toContain("Saved on this device");
     await page.goto(`${origin(sl)}/sign-up`);
     await page.fill("#sign-up-email", "anon-saver@example.com");
     await page.fill("#sign-up-password", "a-long-password");
     await humanPause(page);
     await page.locator("form button[type=submit]").click();
     await page.waitForURL(/\/account$/);
-    await poll(() => page.locator("#saved-homes .listing-card").count()).toBe(1);
+    await poller(expect)(() => page.locator("#saved-homes .listing-card").count()).toBe(1);
     expect(await page.locator("#saved-homes a.stretched").getAttribute("href")).toBe(`/homes/${sl.listingKeys[3]}`);
     await page.close();
   });
 
-  it("looks right on a phone", async () => {
+  it("looks right on a phone", async ({ expect }) => {
     const { ff, sl } = e2e();
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${origin(ff)}/`);

@@ -32,6 +32,18 @@ export function httpRequest(port: number, host: string, pathName: string, option
 /** Other suites and benches build apps/web under this lock (flock): exclusive to build, shared to copy. */
 const BUILD_LOCK = "/tmp/re-next-build-web.lock";
 
+function ensureBuilt(): void {
+  // Someone else may be building right now (their build holds the lock, or its output is half
+  // written): wait for the lock, build only if there is still no build, retry a few times.
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    const script = "test -f apps/web/.next/BUILD_ID || npx turbo run build --filter=@real-estate/web --output-logs=errors-only";
+    const r = spawnSync("flock", [BUILD_LOCK, "sh", "-c", script], { cwd: REPO_DIR, encoding: "utf8", timeout: 600_000 });
+    if (r.status === 0 && fs.existsSync(path.join(WEB_DIR, ".next", "BUILD_ID"))) return;
+    if (attempt === 6) throw new Error(`building apps/web failed:\n${r.stdout}\n${r.stderr}`);
+    spawnSync("sleep", ["10"]);
+  }
+}
+
 /**
  * A private copy of the production build (under test-artifacts/, at the same depth below the
  * repository as the app, so module resolution is unchanged), taken under the shared build lock:
@@ -39,19 +51,18 @@ const BUILD_LOCK = "/tmp/re-next-build-web.lock";
  * first (under the exclusive lock) when there is no build at all.
  */
 function snapshotBuild(): string {
-  if (!fs.existsSync(path.join(WEB_DIR, ".next", "BUILD_ID"))) {
-    const r = spawnSync("flock", [BUILD_LOCK, "npx", "turbo", "run", "build", "--filter=@real-estate/web", "--output-logs=errors-only"], { cwd: REPO_DIR, encoding: "utf8", timeout: 600_000 });
-    if (r.status !== 0) throw new Error(`building apps/web failed:\n${r.stdout}\n${r.stderr}`);
-  }
   const dest = path.join(REPO_DIR, "test-artifacts", `web-build-${process.pid}`);
-  fs.rmSync(dest, { recursive: true, force: true });
-  fs.mkdirSync(dest, { recursive: true });
   const script = `test -f .next/BUILD_ID && tar -cf - --exclude=.next/cache --exclude=.next/trace --exclude=.next/lock --exclude=.next/diagnostics package.json next.config.ts public .next | tar -C '${dest}' -xf -`;
-  const r = spawnSync("flock", ["-s", BUILD_LOCK, "sh", "-c", script], { cwd: WEB_DIR, encoding: "utf8", timeout: 300_000 });
-  if (r.status !== 0 || !fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) {
-    throw new Error(`could not copy the apps/web build (run \`npm run build -w @real-estate/web\`): ${r.stderr}`);
+  let stderr = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    ensureBuilt();
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.mkdirSync(dest, { recursive: true });
+    const r = spawnSync("flock", ["-s", BUILD_LOCK, "sh", "-c", script], { cwd: WEB_DIR, encoding: "utf8", timeout: 300_000 });
+    if (r.status === 0 && fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) return dest;
+    stderr = r.stderr;
   }
-  return dest;
+  throw new Error(`could not copy the apps/web build (run \`npm run build -w @real-estate/web\`): ${stderr}`);
 }
 
 export async function startWebServer(options: { port: number; env: Record<string, string> }): Promise<WebServer> {
