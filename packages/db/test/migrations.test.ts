@@ -16,7 +16,9 @@ describe("migrations", () => {
   it("the Prisma schema and the migrations folder agree (drift check)", async () => {
     const sql = await diffMigrationsToSchema();
     expect(sql, `schema drift; run npm run db:migrate:new -- NAME\n${sql}`).toBe("");
-  });
+    // The WebAssembly engine replays every migration into an in-memory PGlite: ~8 s on a quiet
+    // machine, much longer while the other suites load both cores.
+  }, 300_000);
 
   it("the readiness check knows every migration in the folder", () => {
     expect([...EXPECTED_MIGRATIONS]).toEqual(loadMigrationsList().migrationDirectories.map((d) => d.path));
