@@ -4,7 +4,13 @@ import { z } from "zod";
 import { ACTIVITY_TYPES, LEAD_SOURCES, LEAD_STATUSES, LOGGABLE_ACTIVITY_TYPES, normalizePhoneE164 } from "@real-estate/types";
 
 const ZUuid = z.uuid();
-const ZName = z.string().trim().max(120);
+/** Text PostgreSQL can store: it refuses the NUL character, so it is a 422 here, not a 500 later. */
+const ZText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
+const ZName = z.string().trim().max(120).refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
 const ZPhone = z
   .string()
   .trim()
@@ -29,9 +35,9 @@ export const ZContactCreate = z
     lastName: ZName.optional(),
     email: z.email("an email address").max(254).optional(),
     phone: ZPhone.optional(),
-    notes: z.string().max(5000).optional(),
+    notes: ZText(5000).optional(),
     /** Also open a lead (source "api" unless given) for the new contact. */
-    openLead: z.object({ message: z.string().max(5000).optional(), source: z.enum(LEAD_SOURCES).optional() }).strict().optional(),
+    openLead: z.object({ message: ZText(5000).optional(), source: z.enum(LEAD_SOURCES).optional() }).strict().optional(),
   })
   .strict()
   .refine((b) => b.email || b.phone, { message: "an email or a phone number is required", path: ["email"] })
@@ -44,8 +50,8 @@ export const ZActivityCreate = z
     type: z.enum(LOGGABLE_ACTIVITY_TYPES),
     leadId: ZUuid.optional(),
     contactId: ZUuid.optional(),
-    title: z.string().trim().max(200).optional(),
-    body: z.string().max(10_000).optional(),
+    title: z.string().trim().max(200).refine((v) => !v.includes("\u0000"), "must not contain NUL characters").optional(),
+    body: ZText(10_000).optional(),
     /** When it happened (default now); not more than 5 minutes in the future. */
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   })
