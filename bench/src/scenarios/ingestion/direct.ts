@@ -3,7 +3,7 @@ import type { TWebsiteEventInput } from "@real-estate/types";
 import type { Db } from "@real-estate/db";
 import { perSecond, summarize, type LatencySummary } from "../../lib/stats";
 
-export type DirectResult = { perSecond: number; perEvent: LatencySummary; applied: number; duplicates: number };
+export type DirectResult = { perSecond: number; perEvent: LatencySummary & { meanMs: number | null }; applied: number; duplicates: number };
 
 /**
  * The baseline: the worker's own processing function (processWebsiteEvent) called directly in
@@ -27,5 +27,6 @@ export async function runDirect(db: Db, events: TWebsiteEventInput[], concurrenc
       }
     }),
   );
-  return { perSecond: perSecond(events.length, performance.now() - started), perEvent: summarize(durations), applied, duplicates };
+  const meanMs = durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null;
+  return { perSecond: perSecond(events.length, performance.now() - started), perEvent: { ...summarize(durations), meanMs }, applied, duplicates };
 }
