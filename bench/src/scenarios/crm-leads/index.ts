@@ -8,6 +8,7 @@ import { RssSampler } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 import { summarize } from "../../lib/stats";
 import { replay, SqlRecorder, type CapturedStatement } from "./capture-sql";
+import { explainStatements } from "./explain";
 import { querySpecs, type QuerySpec } from "./query-specs";
 import { seedTenantLeads, withoutSecondaryIndexes, type SeededTenant } from "./seed-leads";
 
@@ -81,9 +82,12 @@ async function measureSpec({ ctx, server, recorder, pool, spec, tenants }: SpecI
   }
   const h = summarize(http);
   const r = summarize(raw);
+  const plans = await explainStatements(pool, statements[0]!);
+  const slowest = plans.reduce((a, b) => ((b.executionMs ?? 0) > (a.executionMs ?? 0) ? b : a));
   log(`${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`);
+  log(`  slowest statement: ${slowest.table}, ${fmt(slowest.executionMs, 2)} ms: ${slowest.scans.join("; ")}`);
   return {
-    details: { api: h, raw: r, statements: statements[0]!.length, sql: statements[0]!.map((st) => st.text), tenants: tenants.length },
+    details: { api: h, raw: r, statements: statements[0]!.length, sql: statements[0]!.map((st) => st.text), plans, tenants: tenants.length },
     figure: figure({
       scenario: "crm-leads",
       name: `GET /api/leads ${spec.name} p99`,
