@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isBotSubmission } from "@/lib/forms/bot-traps";
-import { RateLimiter } from "@/lib/forms/rate-limit";
+import { RateLimiter } from "@real-estate/auth/rate-limit";
 import { readBody } from "@/lib/forms/read-body";
 import { ZLeadSubmission } from "@/lib/forms/lead-schema";
 import { ZValuationSubmission } from "@/lib/forms/valuation-schema";

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signInWithPassword, signOut } from "@real-estate/auth";
+import { countSignInAttempt } from "@/lib/sign-in-throttle";
 
 export type SignInState = { error?: string; email?: string };
 
@@ -21,7 +22,10 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const parsed = ZSignIn.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") || undefined });
   const email = String(form.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email };
-  const result = await signInWithPassword({ email: parsed.data.email, password: parsed.data.password, headers: await headers() });
+  const requestHeaders = await headers();
+  const throttle = countSignInAttempt(requestHeaders, parsed.data.email);
+  if (!throttle.ok) return { error: `Too many sign-in attempts; try again in ${throttle.retryAfterSeconds} seconds.`, email };
+  const result = await signInWithPassword({ email: parsed.data.email, password: parsed.data.password, headers: requestHeaders });
   if (!result.ok) return { error: result.message, email };
   redirect(safeNext(parsed.data.next));
 }

@@ -21,7 +21,12 @@ export function SignInForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      setError(res.status === 429 ? "Too many attempts; wait a minute and try again." : "Wrong email or password, or not an operator account.");
+      if (res.status === 429) {
+        const seconds = Number(res.headers.get("x-retry-after"));
+        setError(`Too many attempts; try again in ${Number.isFinite(seconds) && seconds > 0 ? seconds : 10} seconds.`);
+      } else {
+        setError("Wrong email or password, or not an operator account.");
+      }
     } catch {
       setError("The studio could not be reached; try again.");
     } finally {

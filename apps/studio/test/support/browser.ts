@@ -27,9 +27,19 @@ export async function signedInPage(browser: Browser, options: { screenshot?: str
   await page.fill("input[name=email]", OPERATOR.email);
   await page.fill("input[name=password]", OPERATOR.password);
   if (options.screenshot) await shot(page, options.screenshot);
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${studioBrowserUrl()}/`);
-  return page;
+  // Sign-ins are rate limited (3 in 10 s per client) and test files share one server: when the
+  // form says so, wait out the window and submit again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await page.click("button[type=submit]");
+    const outcome = await Promise.race([
+      page.waitForURL(`${studioBrowserUrl()}/`).then(() => "signed-in" as const, () => "timed out" as const),
+      page.getByText("Too many attempts").waitFor().then(() => "limited" as const, () => "timed out" as const),
+    ]);
+    if (outcome === "timed out") throw new Error("operator sign-in: neither the console nor a rate-limit message appeared");
+    if (outcome === "signed-in") return page;
+    if (attempt === 4) throw new Error("operator sign-in still rate limited after 3 waits");
+    await page.waitForTimeout(10_500);
+  }
 }
 
 /** Saves a full-page screenshot as test-artifacts/studio/<name>.png and returns its path. */

@@ -40,11 +40,20 @@ export async function api(method: string, path: string, options: { cookie?: stri
 
 const cookiePairs = (headers: Headers) => headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 
-/** Signs the demo operator in through the studio's own sign-in endpoint. */
+/**
+ * Signs the demo operator in through the studio's own sign-in endpoint. Sign-ins are rate
+ * limited per client (3 in 10 s) and the test files share one server, so a 429 is honoured
+ * the way a real client would: wait X-Retry-After seconds and try again.
+ */
 export async function operatorCookie(): Promise<string> {
-  const res = await api("POST", "/api/auth/sign-in/email", { json: OPERATOR });
-  if (res.status !== 200) throw new Error(`operator sign-in failed: ${res.status} ${res.text}`);
-  return cookiePairs(res.headers);
+  for (let attempt = 1; ; attempt++) {
+    const res = await api("POST", "/api/auth/sign-in/email", { json: OPERATOR });
+    if (res.status === 200) return cookiePairs(res.headers);
+    if (res.status !== 429 || attempt === 4) throw new Error(`operator sign-in failed: ${res.status} ${res.text}`);
+    const retryAfter = Number(res.headers.get("x-retry-after"));
+    if (!Number.isFinite(retryAfter) || retryAfter <= 0) throw new Error(`429 without a usable X-Retry-After: ${res.headers.get("x-retry-after")}`);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 250));
+  }
 }
 
 /**

@@ -1,12 +1,7 @@
+import { clientIpFrom } from "@real-estate/auth/client-ip";
 import { webEnv } from "../env";
 
-/**
- * The client's address for rate limiting. Behind a trusted proxy (WEB_TRUST_PROXY=1) the
- * left-most X-Forwarded-For entry; otherwise the right-most one, which the Next.js server adds
- * from the socket itself, so a client cannot choose its own bucket by sending the header.
- */
+/** The client's address for rate limiting (see clientIpFrom); WEB_TRUST_PROXY=1 behind a proxy. */
 export function clientIp(headers: Headers): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = webEnv().WEB_TRUST_PROXY === "1" ? forwarded[0] : forwarded[forwarded.length - 1];
-  return (ip ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
+  return clientIpFrom(headers, webEnv().WEB_TRUST_PROXY === "1");
 }

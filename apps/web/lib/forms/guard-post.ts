@@ -2,7 +2,7 @@ import type { TResolvedTenant } from "@real-estate/types";
 import { webEnv } from "../env";
 import { requestTenant } from "../site/request-tenant";
 import { clientIp } from "./client-ip";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "@real-estate/auth/rate-limit";
 import { bodyKind, readBody, type TBodyKind } from "./read-body";
 import { htmlProblem, jsonError } from "./responses";
 import { isSameOrigin } from "./same-origin";
