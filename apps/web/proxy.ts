@@ -9,11 +9,16 @@ const INTERNAL_PREFIXES = [`/${SEARCH_SEGMENT}/`, `/${SEARCH_SEGMENT}`];
 /** API routes that still work while a tenant is suspended: nothing a visitor sends is lost. */
 const OPEN_WHEN_SUSPENDED = new Set(["/api/lead", "/api/valuation"]);
 
+/** A small standalone HTML page (no app layout): what the proxy answers itself, without a rewrite. */
+function statusPage(options: { status: number; title: string; heading: string; text: string; headers?: Record<string, string> }) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${options.title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;text-align:center"><h1>${options.heading}</h1><p>${options.text}</p></body></html>`;
+  return new NextResponse(html, { status: options.status, headers: { "cache-control": "no-store", ...options.headers, "content-type": "text/html; charset=utf-8" } });
+}
+
 function unavailable(pathname: string, reason: string, status: number) {
   const headers = { "retry-after": "30", "cache-control": "no-store" };
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: reason }, { status, headers });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Temporarily unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>Temporarily unavailable</h1><p>This site cannot be shown right now. Please try again in a minute.</p></body></html>`;
-  return new NextResponse(html, { status, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+  return statusPage({ status, headers, title: "Temporarily unavailable", heading: "Temporarily unavailable", text: "This site cannot be shown right now. Please try again in a minute." });
 }
 
 /** Where a page request goes inside the app: always under the resolved tenant's own segment. */
@@ -41,7 +46,10 @@ export async function proxy(request: NextRequest) {
   }
   if (!tenant) {
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unknown_tenant" }, { status: 404 });
-    return NextResponse.rewrite(new URL("/unknown-site", request.url), { status: 404, request: { headers } });
+    // Answered here rather than rewritten to a page: a rewrite's URL carries a host, and Next.js
+    // proxies a rewrite to any origin other than the one it listens on (with `next start -H`,
+    // request.url's origin is not that one, and the request hangs).
+    return statusPage({ status: 404, title: "Site not found", heading: "Site not found", text: "No website is configured for this address." });
   }
   headers.set("x-tenant-id", tenant.tenantId);
   headers.set("x-tenant-slug", tenant.slug);
@@ -50,7 +58,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   }
   if (tenant.status === "SUSPENDED") {
-    return NextResponse.rewrite(new URL("/suspended-site", request.url), { status: 503, headers: { "retry-after": "300" }, request: { headers } });
+    // Answered here for the same reason as unknown hosts (no rewrite to a URL with a host).
+    return statusPage({ status: 503, headers: { "retry-after": "300" }, title: "Temporarily unavailable", heading: "This site is temporarily unavailable", text: "We&apos;re sorry for the inconvenience. Please check back soon." });
   }
   const url = request.nextUrl.clone();
   url.pathname = internalPathFor(tenant.tenantId, request.nextUrl);
