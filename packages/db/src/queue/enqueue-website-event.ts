@@ -2,9 +2,9 @@ import { ZWebsiteEvent, type TWebsiteEvent, type TWebsiteEventInput } from "@rea
 import type { Db } from "../client/create-client";
 import { getDb } from "../client/shared-client";
 import { maxAttemptsFor } from "./retry-policy";
+import { wakeWorkers } from "./wake-workers";
 
-/** Channel workers LISTEN on; a notification is only a hint, workers also poll. */
-export const QUEUE_NOTIFY_CHANNEL = "ingestion_job_ready";
+export { QUEUE_NOTIFY_CHANNEL } from "./wake-workers";
 
 export type EnqueueResult = {
   jobId: string;
@@ -22,6 +22,7 @@ export class EventTenantMismatchError extends Error {
 /**
  * Durably queues a website event for its tenant: one INSERT, idempotent on (tenantId, eventId).
  * A repeat (also under concurrent duplicates) returns the original job and creates nothing.
+ * A new job wakes idle workers after its commit (wakeWorkers: coalesced, outside the INSERT).
  * Validates the event against ZWebsiteEvent; throws a ZodError for an invalid one.
  */
 export async function enqueueWebsiteEvent(options: {
@@ -36,16 +37,12 @@ export async function enqueueWebsiteEvent(options: {
   // ON CONFLICT DO UPDATE of a no-op column makes RETURNING yield the existing row too, so a
   // duplicate costs one statement; xmax = 0 tells a fresh insert from a conflict.
   const rows = await db.$queryRaw<{ id: bigint; created: boolean }[]>`
-    WITH ins AS (
-      INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "maxAttempts", "nextAttemptAt", "updatedAt")
-      VALUES (${options.tenantId}::uuid, ${event.eventId}, ${event.type}, ${payload}::jsonb, ${maxAttemptsFor(event.type)}, now(), now())
-      ON CONFLICT ("tenantId", "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
-      RETURNING id, (xmax = 0) AS created
-    ), wake AS (
-      SELECT pg_notify(${QUEUE_NOTIFY_CHANNEL}, '') FROM ins WHERE ins.created
-    )
-    SELECT ins.id, ins.created FROM ins LEFT JOIN wake ON true`;
+    INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "maxAttempts", "nextAttemptAt", "updatedAt")
+    VALUES (${options.tenantId}::uuid, ${event.eventId}, ${event.type}, ${payload}::jsonb, ${maxAttemptsFor(event.type)}, now(), now())
+    ON CONFLICT ("tenantId", "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
+    RETURNING id, (xmax = 0) AS created`;
   const row = rows[0];
   if (!row) throw new Error("enqueueWebsiteEvent: insert returned no row");
+  if (row.created) wakeWorkers(db);
   return { jobId: row.id.toString(), eventId: event.eventId, created: row.created };
 }

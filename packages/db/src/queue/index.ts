@@ -1,5 +1,6 @@
 export * from "./enqueue-website-event";
 export * from "./enqueue-website-events";
+export { wakeWorkers } from "./wake-workers";
 export * from "./retry-policy";
 export * from "./job-types";
 export * from "./claim-jobs";
