@@ -17,7 +17,7 @@ export async function completeJobs(options: { jobs: readonly JobRef[]; workerId:
       status = 'COMPLETED', "completedAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3),
       "lockedAt" = NULL, "lockedBy" = NULL, "leaseExpiresAt" = NULL
     FROM unnest(${tenantIds}::uuid[], ${ids}::bigint[]) AS u("tenantId", id)
-    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status = 'PROCESSING' AND j."lockedBy" = ${options.workerId}`;
+    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status::text = 'PROCESSING' AND j."lockedBy" = ${options.workerId}`;
 }
 
 /** Completes one job (see completeJobs). */

@@ -62,7 +62,7 @@ export async function failJobs(options: { failures: readonly JobFailure[]; worke
       "lockedAt" = NULL, "lockedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${now}::timestamp(3)
     FROM unnest(${tenantIds}::uuid[], ${ids}::bigint[], ${errors}::text[], ${classes}::text[], ${stacks}::text[], ${retryAts}::timestamp(3)[])
       AS u("tenantId", id, error, error_class, stack, retry_at)
-    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status = 'PROCESSING' AND j."lockedBy" = ${options.workerId}
+    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status::text = 'PROCESSING' AND j."lockedBy" = ${options.workerId}
     RETURNING j."tenantId"::text AS "tenantId", j.id, j.status::text AS status`;
   const result: FailJobsResult = { retried: [], deadLettered: [] };
   for (const r of rows) (r.status === "DEAD_LETTERED" ? result.deadLettered : result.retried).push({ tenantId: r.tenantId, id: r.id.toString() });

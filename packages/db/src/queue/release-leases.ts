@@ -18,5 +18,5 @@ export async function releaseLeases(options: { jobs: readonly JobRef[]; workerId
       status = 'PENDING', attempts = greatest(j.attempts - 1, 0), "nextAttemptAt" = least(j."nextAttemptAt", ${now}::timestamp(3)),
       "lockedAt" = NULL, "lockedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${now}::timestamp(3)
     FROM unnest(${tenantIds}::uuid[], ${ids}::bigint[]) AS u("tenantId", id)
-    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status = 'PROCESSING' AND j."lockedBy" = ${options.workerId}`;
+    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status::text = 'PROCESSING' AND j."lockedBy" = ${options.workerId}`;
 }
