@@ -32,7 +32,8 @@ function buildIsCurrent(app: AppName): boolean {
   return sources <= fs.statSync(buildId).mtimeMs;
 }
 
-const builtThisRun = new Set<AppName>();
+/** The private copy of each app's build this run serves (taken right after the build check). */
+const snapshots = new Map<AppName, string>();
 
 /**
  * Makes sure the app has a current production build (`next build` through turbo), serialised
@@ -44,7 +45,8 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
     if (!fs.existsSync(path.join(appDir(app), f))) throw new SkipError(`apps/${app}/${f} has not landed`);
   }
   // Once per run: other people editing the tree must not trigger a second build mid-run.
-  if (builtThisRun.has(app) || (!options.rebuild && buildIsCurrent(app))) return void builtThisRun.add(app);
+  if (snapshots.has(app)) return;
+  if (!options.rebuild && buildIsCurrent(app)) return void snapshots.set(app, snapshotBuild(app));
   log(`building apps/${app} (next build)...`);
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
@@ -63,8 +65,15 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
     }
     throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-30).join("\n")}`);
   }
-  builtThisRun.add(app);
   log(`built apps/${app} in ${Math.round((performance.now() - started) / 1000)} s`);
+  snapshots.set(app, snapshotBuild(app));
+}
+
+/** Waits (at most 5 min) for a build of the app holding the shared build lock, then 5 s more. */
+function waitForOthersBuild(app: AppName): void {
+  log(`apps/${app}/.next has no BUILD_ID (someone is building it); waiting...`);
+  spawnSync("flock", ["-w", "300", `/tmp/re-next-build-${app}.lock`, "true"], { timeout: 310_000 });
+  spawnSync("sleep", ["5"]);
 }
 
 /**
@@ -76,7 +85,11 @@ export function ensureBuilt(app: AppName, options: { rebuild: boolean; requiredF
 function snapshotBuild(app: AppName): string {
   const src = appDir(app);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const buildId = fs.readFileSync(path.join(src, ".next", "BUILD_ID"), "utf8").trim();
+    const buildIdFile = path.join(src, ".next", "BUILD_ID");
+    // Someone else's `next build` of this app is writing .next: wait for their build lock.
+    if (!fs.existsSync(buildIdFile)) waitForOthersBuild(app);
+    if (!fs.existsSync(buildIdFile)) continue;
+    const buildId = fs.readFileSync(buildIdFile, "utf8").trim();
     const dest = path.join(BENCH_DIR, `.build-${app}-${buildId}`);
     for (const old of fs.readdirSync(BENCH_DIR)) {
       if (old.startsWith(`.build-${app}-`) && path.join(BENCH_DIR, old) !== dest) fs.rmSync(path.join(BENCH_DIR, old), { recursive: true, force: true });
@@ -117,7 +130,8 @@ export async function startNextServer(options: {
   probeHost: string;
   probePath: string;
 }): Promise<NextServer> {
-  const buildDir = snapshotBuild(options.app);
+  const buildDir = snapshots.get(options.app);
+  if (!buildDir) throw new Error(`apps/${options.app}: ensureBuilt() was not called before startNextServer()`);
   const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
   const started = startProcess(`${options.app}-server`, process.execPath, [nextBin, "start", buildDir, "-p", String(options.port)], {
     cwd: buildDir,

@@ -8,7 +8,8 @@ export type SeededTenant = { tenantId: string; memberships: string[] };
 /**
  * Set-based seed of one tenant's CRM (INSERT ... SELECT generate_series): three agents, `leads`
  * leads over two years on `leads / 2` contacts, statuses and sources skewed the way a real
- * pipeline is (most NEW/CONTACTED), a fifth unassigned.
+ * pipeline is (most NEW/CONTACTED) and independent of each other (every status occurs with every
+ * source), a fifth unassigned.
  */
 export async function seedTenantLeads(pool: pg.Pool, tenantId: string, leads: number): Promise<SeededTenant> {
   const users = await pool.query<{ id: string }>(
@@ -35,7 +36,7 @@ export async function seedTenantLeads(pool: pg.Pool, tenantId: string, leads: nu
   await pool.query(
     `INSERT INTO "Lead" ("tenantId", id, "contactId", status, source, "assignedMembershipId", "lastActivityAt", "createdAt", "updatedAt")
      SELECT $1::uuid, gen_random_uuid(), md5($1::text || ':c:' || (1 + g % $3::int))::uuid,
-            (ARRAY['NEW','NEW','NEW','CONTACTED','CONTACTED','QUALIFIED','NURTURING','UNDER_CONTRACT','WON','LOST'])[1 + (g * 7) % 10]::"LeadStatus",
+            (ARRAY['NEW','NEW','NEW','CONTACTED','CONTACTED','QUALIFIED','NURTURING','UNDER_CONTRACT','WON','LOST'])[1 + (g * 7 + g / 10) % 10]::"LeadStatus",
             (ARRAY['website_contact','website_contact','listing_inquiry','listing_inquiry','valuation','visitor_registration','saved_listing','saved_search','manual','api'])[1 + (g * 3) % 10],
             CASE WHEN g % 5 = 0 THEN NULL ELSE ($4::uuid[])[1 + g % 3] END,
             created + ((g * 13) % 4320) * interval '1 minute', created, now()
