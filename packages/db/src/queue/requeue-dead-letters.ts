@@ -51,15 +51,9 @@ async function resolveSelection(db: Db, selection: RedriveSelection): Promise<Sc
   return { where: deadLetterWhere(filter), audit: { selection: "all", ...describeFilterForAudit(filter) } };
 }
 
-/**
- * Marks the selected dead letters with this re-drive's id, unless another re-drive holds any of
- * them, and returns the keys it marked (primary key order), so the batches that follow update
- * them by primary key: a batch that had to find its rows again by "redriveId" would scan past
- * every row already re-driven (the planner's statistics cannot know the fresh marks), which made
- * a re-drive quadratic in its size.
- */
+/** Marks the selected dead letters with this re-drive's id, unless another re-drive holds any of them. */
 async function claimSelection(db: Db, scope: Scope, redriveId: string) {
-  const rows = await db.$queryRaw<{ matched: bigint; held: bigint; holders: string[] | null; tenant_ids: string[] | null; ids: string[] | null }[]>`
+  const rows = await db.$queryRaw<{ matched: bigint; held: bigint; holders: string[] | null; claimed: bigint }[]>`
     WITH m AS (
       SELECT j."tenantId", j.id, j."redriveId" FROM "IngestionJob" AS j WHERE ${scope.where} FOR UPDATE
     ), s AS (
@@ -69,30 +63,23 @@ async function claimSelection(db: Db, scope: Scope, redriveId: string) {
     ), c AS (
       UPDATE "IngestionJob" AS j SET "redriveId" = ${redriveId}::uuid
       FROM m, s WHERE j."tenantId" = m."tenantId" AND j.id = m.id AND s.held = 0
-      RETURNING j."tenantId", j.id
+      RETURNING 1
     )
-    SELECT s.matched, s.held, s.holders,
-           (SELECT array_agg("tenantId"::text ORDER BY "tenantId", id) FROM c) AS tenant_ids,
-           (SELECT array_agg(id::text ORDER BY "tenantId", id) FROM c) AS ids
-    FROM s`;
+    SELECT s.matched, s.held, s.holders, (SELECT count(*) FROM c) AS claimed FROM s`;
   const r = rows[0]!;
-  return { matched: Number(r.matched), held: Number(r.held), holders: r.holders ?? [], keys: { tenantIds: r.tenant_ids ?? [], ids: r.ids ?? [] } };
+  return { matched: Number(r.matched), held: Number(r.held), holders: r.holders ?? [] };
 }
 
-type Keys = { tenantIds: string[]; ids: string[] };
-
-/**
- * Requeues these jobs if this re-drive still holds them: PENDING, due now, attempts reset; wakes
- * workers. Looked up by primary key (`status::text` keeps the planner off the status index).
- */
-async function requeueBatch(db: Db, redriveId: string, keys: Keys, now: Date, requeuedBefore: number): Promise<number> {
+/** Requeues up to `limit` jobs this re-drive holds: PENDING, due now, attempts reset; wakes workers. */
+async function requeueBatch(db: Db, redriveId: string, limit: number, now: Date, requeuedBefore: number): Promise<number> {
   const rows = await db.$queryRaw<{ requeued: bigint }[]>`
-    WITH u AS (
+    WITH b AS (
+      SELECT "tenantId", id FROM "IngestionJob" WHERE "redriveId" = ${redriveId}::uuid AND status = 'DEAD_LETTERED' LIMIT ${limit} FOR UPDATE
+    ), u AS (
       UPDATE "IngestionJob" AS j SET
         status = 'PENDING', attempts = 0, "nextAttemptAt" = ${now}::timestamp(3), "deadLetteredAt" = NULL, "redriveId" = NULL,
         "redriveCount" = j."redriveCount" + 1, "lockedAt" = NULL, "lockedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${now}::timestamp(3)
-      FROM unnest(${keys.tenantIds}::uuid[], ${keys.ids}::bigint[]) AS b("tenantId", id)
-      WHERE j."tenantId" = b."tenantId" AND j.id = b.id AND j."redriveId" = ${redriveId}::uuid AND j.status::text = 'DEAD_LETTERED'
+      FROM b WHERE j."tenantId" = b."tenantId" AND j.id = b.id
       RETURNING 1
     ), progress AS (
       UPDATE "RedriveAudit" SET requeued = ${requeuedBefore} + (SELECT count(*) FROM u) WHERE id = ${redriveId}::uuid RETURNING 1
@@ -153,7 +140,7 @@ export async function requeueDeadLetters(options: {
       await finishAudit(db, audit.id, { outcome: "refused", matched: claim.matched, requeued: 0, error: error.message });
       throw error;
     }
-    const requeued = await requeueClaimed(db, audit.id, claim.keys, checked, options.onProgress);
+    const requeued = await requeueClaimed(db, audit.id, claim.matched, checked, options.onProgress);
     await finishAudit(db, audit.id, { outcome: "completed", matched: claim.matched, requeued });
     return { redriveId: audit.id, dryRun, matched: claim.matched, requeued };
   } catch (error) {
@@ -167,26 +154,24 @@ export async function requeueDeadLetters(options: {
 async function requeueClaimed(
   db: Db,
   redriveId: string,
-  keys: Keys,
+  total: number,
   options: { ratePerSecond?: number; batchSize?: number },
   onProgress?: (progress: RedriveProgress) => void,
 ): Promise<number> {
   const rate = options.ratePerSecond;
   const batch = Math.max(1, Math.min(options.batchSize ?? 1_000, rate ? Math.ceil(rate) : Number.MAX_SAFE_INTEGER));
-  const total = keys.ids.length;
   const started = Date.now();
   let requeued = 0;
-  for (let from = 0; from < total; from += batch) {
-    const chunk = { tenantIds: keys.tenantIds.slice(from, from + batch), ids: keys.ids.slice(from, from + batch) };
-    const n = await requeueBatch(db, redriveId, chunk, new Date(), requeued);
+  for (;;) {
+    const n = await requeueBatch(db, redriveId, batch, new Date(), requeued);
     requeued += n;
     if (n > 0) onProgress?.({ requeued, total });
-    if (rate && from + batch < total) {
+    if (n < batch) return requeued;
+    if (rate) {
       const wait = (requeued / rate) * 1000 - (Date.now() - started);
       if (wait > 0) await sleep(wait);
     }
   }
-  return requeued;
 }
 
 /**
