@@ -9,6 +9,8 @@ import { RssSampler } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 
 const STATIC_PATH = "/static/bench.html";
+const TINY_PATH = "/robots.txt";
+const TINY_NAME = "robots.txt (proxy + cache, tiny body)";
 
 type Target = { name: string; path: string };
 
@@ -43,7 +45,7 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
     rss.markIdle();
     try {
       const sizes: Record<string, number> = {};
-      for (const t of [{ name: "static file", path: STATIC_PATH }, ...targets]) {
+      for (const t of [{ name: "static file", path: STATIC_PATH }, { name: TINY_NAME, path: TINY_PATH }, ...targets]) {
         const answer = await httpRequest({ port: server.port, host, path: t.path });
         if (answer.status !== 200) throw new Error(`${t.path} answered ${answer.status} before the load`);
         sizes[t.name] = answer.body.length;
@@ -58,6 +60,12 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
       log(`static file (${fmt(sizes["static file"])} bytes): ${fmt(base.okPerSecond)} req/s, p99 ${fmt(base.p99Ms, 1)} ms`);
       const figures: Figure[] = [];
       const measured: Record<string, LoadResult> = { static: base };
+      // Where a page's time goes: a tiny cached route through the same proxy and rewrite as the
+      // pages (robots.txt, ISR) separates the per-request path from page size and rendering.
+      const tiny = await load(TINY_PATH);
+      measured[TINY_NAME] = tiny;
+      log(`${TINY_NAME} ${TINY_PATH} (${fmt(sizes[TINY_NAME])} bytes): ${fmt(tiny.okPerSecond)} req/s, p99 ${fmt(tiny.p99Ms, 1)} ms`);
+      figures.push(figure({ scenario: "pages", name: `${TINY_NAME} req/s`, unit: "req/s", better: "higher", value: tiny.okPerSecond, baseline: { label: "static file, same server", value: base.okPerSecond }, note: "reference, no goal" }));
       for (const t of targets) {
         const r = await load(t.path);
         measured[t.name] = r;

@@ -49,9 +49,26 @@ export async function runRedriveScenario(ctx: BenchContext): Promise<Omit<Scenar
     log(`bare UPDATE of the same rows: ${fmt(bare.seconds, 2)} s (${fmt(bare.rows)} rows)`);
     await restoreDeadLetters(p);
     const started = performance.now();
-    const result = await requeueDeadLetters({ selection: { all: true }, actor: "bench", origin: "cli", db: p.db });
+    // The first progress report comes after the claim (every selected row marked with the
+    // re-drive's id) and the first batch: where the time goes, claim vs the requeue batches.
+    let firstBatchAt: number | null = null;
+    let batches = 0;
+    const result = await requeueDeadLetters({
+      selection: { all: true },
+      actor: "bench",
+      origin: "cli",
+      db: p.db,
+      onProgress: () => {
+        batches++;
+        firstBatchAt ??= performance.now();
+      },
+    });
     const seconds = (performance.now() - started) / 1000;
+    const claimSeconds = firstBatchAt === null ? null : (firstBatchAt - started) / 1000;
     log(`requeueDeadLetters (all): ${fmt(seconds, 2)} s, matched ${fmt(result.matched)}, requeued ${fmt(result.requeued)}`);
+    if (claimSeconds !== null) {
+      log(`where the time goes: claim + first batch ${fmt(claimSeconds, 2)} s, then ${fmt(batches - 1)} more batches of 1,000 in ${fmt(seconds - claimSeconds, 2)} s`);
+    }
     const pending = await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "IngestionJob" WHERE status = 'PENDING' AND attempts = 0`);
     const requeuedInDb = Number(pending.rows[0]!.n);
     if (requeuedInDb !== n || result.requeued !== n) throw new Error(`re-drive requeued ${result.requeued} (database shows ${requeuedInDb}), expected ${n}`);
@@ -68,7 +85,7 @@ export async function runRedriveScenario(ctx: BenchContext): Promise<Omit<Scenar
           goal: { text: "<= 2 x bare UPDATE", ratioAtMost: 2 },
         }),
       ],
-      details: { deadLetters: n, redriveSeconds: seconds, bareUpdateSeconds: bare.seconds, matched: result.matched, requeued: result.requeued },
+      details: { deadLetters: n, redriveSeconds: seconds, claimAndFirstBatchSeconds: claimSeconds, batches, bareUpdateSeconds: bare.seconds, matched: result.matched, requeued: result.requeued },
     };
   } finally {
     await p.close();
