@@ -1,16 +1,24 @@
+import type { TestProject } from "vitest/node";
 import { currentProfile } from "./profile";
 import { formatSummaryTable, readFigures, resetFigures } from "./report/summary";
-import { buildAppsOnce } from "./servers/next-server";
+import { prepareBuilds } from "./servers/next-server";
+import { startSharedWorld } from "./world/start-shared-world";
 import { presentApps } from "./world/start-apps";
 
 /**
- * vitest globalSetup: clears the figures and builds the apps under test once (one turbo run for
- * all of them, before any file starts a server); prints the summary table when every file has run.
+ * vitest globalSetup: clears the figures, builds the apps under test once (one turbo run for all
+ * of them) and copies the builds for this run, then starts the shared world (one seeded
+ * database, one server per app) that several files use; prints the summary table when every
+ * file has run.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   resetFigures();
-  await buildAppsOnce(presentApps());
-  return () => {
+  const apps = presentApps();
+  await prepareBuilds(apps);
+  const shared = await startSharedWorld(apps);
+  project.provide("sharedWorld", shared.context);
+  return async () => {
+    await shared.stop();
     const rows = readFigures();
     if (rows.length) console.log(`\n${formatSummaryTable(rows, currentProfile().name)}\n`);
   };

@@ -1,31 +1,18 @@
 // Host header and proxy headers against web, CRM and studio: 0 pages of another tenant, 0
 // absolute links or redirects to a foreign host, unknown hosts 404, sitemap and canonical URLs
 // from the tenant's configuration only, x-middleware-subrequest bypasses nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
+import { describe, expect, it } from "vitest";
 import { absoluteHosts, allowedLinkHosts, hostCases } from "../src/hosts/host-combinations";
 import { rawRequest, runPool } from "../src/http/raw-request";
 import { allowedMarkers, leakedMarkers } from "../src/isolation/actors";
 import { currentProfile } from "../src/profile";
 import { recordFigures } from "../src/report/summary";
-import { seedWorld, type World } from "../src/world/seed-world";
-import { presentApps, startApps, type AppServers } from "../src/world/start-apps";
+import { useSharedWorld } from "../src/world/shared-world";
 
 const profile = currentProfile();
-const apps = presentApps();
-let testDb: TestDatabase;
-let world: World;
-let servers: AppServers;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("hosts");
-  world = await seedWorld(testDb.db);
-  servers = await startApps({ apps, databaseUrl: testDb.url, label: "hosts" });
-});
-afterAll(async () => {
-  await servers?.stop();
-  await testDb?.drop();
-});
+// The shared world's servers: this check only reads.
+const { apps, world, origins } = useSharedWorld();
+const servers = { origins };
 
 describe("host header and proxy headers", () => {
   it(`serves ${profile.hostCombinations} header combinations per app without a foreign page or link`, async () => {
@@ -33,27 +20,28 @@ describe("host header and proxy headers", () => {
     let probes = 0;
     let leaks = 0;
     let fiveXx = 0;
-    for (const [i, app] of apps.entries()) {
-      const cases = hostCases(app, world, profile.hostCombinations, 4242 + i);
-      await runPool(cases, 4, async (c) => {
-        probes++;
-        const res = await rawRequest({ origin: servers.origins[app]!, method: "GET", path: c.path, headers: c.headers, timeoutMs: 30_000 }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string> }));
-        const text = `${res.body}\n${res.headers.location ?? ""}`;
-        const leaked = leakedMarkers(world, text, allowedMarkers(world, app, c.hostTenant, "anon"));
-        if (leaked.length) {
-          leaks++;
-          findings.push(`leak ${leaked.join(",")}: ${c.label} -> ${res.status}`);
-        }
-        const allowed = allowedLinkHosts(app, c.hostTenant);
-        const foreign = absoluteHosts(text).filter((h) => !allowed.has(h));
-        if (foreign.length) findings.push(`foreign link ${foreign.join(",")}: ${c.label} -> ${res.status}`);
-        if (res.status >= 500 || res.status === 0) {
-          fiveXx++;
-          findings.push(`status ${res.status}: ${c.label}`);
-        }
-        if (!c.hostTenant && app !== "studio" && res.status !== 404) findings.push(`unknown host not 404 (${res.status}): ${c.label}`);
-      });
-    }
+    // The apps' cases interleaved, so the three servers work side by side.
+    const perApp = apps.map((app, i) => hostCases(app, world, profile.hostCombinations, 4242 + i));
+    const cases = Array.from({ length: profile.hostCombinations }, (_, k) => perApp.map((list) => list[k]!)).flat();
+    await runPool(cases, 12, async (c) => {
+      const app = c.app;
+      probes++;
+      const res = await rawRequest({ origin: servers.origins[app]!, method: "GET", path: c.path, headers: c.headers, timeoutMs: 30_000 }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string> }));
+      const text = `${res.body}\n${res.headers.location ?? ""}`;
+      const leaked = leakedMarkers(world, text, allowedMarkers(world, app, c.hostTenant, "anon"));
+      if (leaked.length) {
+        leaks++;
+        findings.push(`leak ${leaked.join(",")}: ${c.label} -> ${res.status}`);
+      }
+      const allowed = allowedLinkHosts(app, c.hostTenant);
+      const foreign = absoluteHosts(text).filter((h) => !allowed.has(h));
+      if (foreign.length) findings.push(`foreign link ${foreign.join(",")}: ${c.label} -> ${res.status}`);
+      if (res.status >= 500 || res.status === 0) {
+        fiveXx++;
+        findings.push(`status ${res.status}: ${c.label}`);
+      }
+      if (!c.hostTenant && app !== "studio" && res.status !== 404) findings.push(`unknown host not 404 (${res.status}): ${c.label}`);
+    });
     const distinct = [...new Set(findings.map((f) => f.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")))];
     recordFigures({ check: "host / forwarded / x-tenant / subrequest headers", probes, leaks, fiveXx, failures: findings.length - leaks - fiveXx, note: distinct.slice(0, 8).join(" | ") || undefined });
     expect(distinct.slice(0, 30)).toEqual([]);

@@ -77,6 +77,8 @@ function removeOldSnapshots(app: AppName, keep: string): void {
  * resolution (node_modules, serverExternalPackages) is unchanged.
  */
 export async function snapshotBuild(app: AppName): Promise<string> {
+  const prepared = runBuilds()[app];
+  if (prepared && fs.existsSync(path.join(prepared, ".next", "BUILD_ID"))) return prepared;
   for (let attempt = 0; attempt < 20; attempt++) {
     await ensureBuilt(app);
     const buildIdFile = path.join(appDir(app), ".next", "BUILD_ID");
@@ -109,19 +111,35 @@ export async function snapshotBuild(app: AppName): Promise<string> {
   throw new Error(`apps/${app}: could not take a consistent copy of its build`);
 }
 
-/** Builds every app whose build is not current in one turbo run (apps build in parallel). */
-export async function buildAppsOnce(apps: AppName[]): Promise<void> {
-  if (process.env.RELIABILITY_SKIP_BUILD === "1") return;
-  const stale = apps.filter((a) => !buildIsCurrent(a));
-  if (!stale.length) return;
-  const r = spawnSync("npx", ["turbo", "run", "build", ...stale.map((a) => `--filter=@real-estate/${a}`), "--output-logs=errors-only"], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-    timeout: 900_000,
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-  });
-  // A concurrent build by someone else is waited for per app by ensureBuilt; other failures surface there too.
-  if (r.status !== 0) console.warn(`reliability: building ${stale.join(", ")} did not finish cleanly; each test file retries its own app`);
+/** The copies of the builds this run uses (set by the global setup, inherited by the test workers). */
+function runBuilds(): Partial<Record<AppName, string>> {
+  try {
+    return JSON.parse(process.env.RELIABILITY_BUILDS ?? "{}") as Partial<Record<AppName, string>>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Once per run, before any file starts a server: builds every app whose build is not current
+ * in one turbo run (apps build in parallel; each app's build lock held, as other suites take
+ * it), then takes one copy of each build for the whole run. Every server of the run starts
+ * from these copies, so sources edited by someone else during the run cause no rebuild.
+ */
+export async function prepareBuilds(apps: AppName[]): Promise<Partial<Record<AppName, string>>> {
+  delete process.env.RELIABILITY_BUILDS;
+  const stale = process.env.RELIABILITY_SKIP_BUILD === "1" ? [] : apps.filter((a) => !buildIsCurrent(a));
+  if (stale.length) {
+    const locks = stale.flatMap((a) => ["flock", `/tmp/re-next-build-${a}.lock`]);
+    const [cmd, ...args] = [...locks, "npx", "turbo", "run", "build", ...stale.map((a) => `--filter=@real-estate/${a}`), "--output-logs=errors-only"];
+    const r = spawnSync(cmd!, args, { cwd: REPO_ROOT, encoding: "utf8", timeout: 900_000, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+    // A concurrent build by someone else is waited for per app by ensureBuilt; other failures surface there too.
+    if (r.status !== 0) console.warn(`reliability: building ${stale.join(", ")} did not finish cleanly; retrying per app`);
+  }
+  const builds: Partial<Record<AppName, string>> = {};
+  for (const app of apps) builds[app] = await snapshotBuild(app);
+  process.env.RELIABILITY_BUILDS = JSON.stringify(builds);
+  return builds;
 }
 
 export type RunningServer = {
@@ -155,9 +173,10 @@ export async function startNextServer(options: { app: AppName; databaseUrl: stri
   const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);
   const log = fs.openSync(logFile, "w");
   const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-  // No -H: bound to 127.0.0.1 only, Next.js 16 treats proxy.ts rewrites built from request.url
-  // (host "localhost") as external and proxies them to itself, which hangs; requests still go
-  // to 127.0.0.1 only.
+  // No -H (as the apps' own start scripts): Next.js 16 rewrites 127.0.0.1 to "localhost" in the
+  // URLs proxy.ts sees, but compares rewrites with the -H address, so with -H 127.0.0.1 every
+  // proxy rewrite counts as external and is proxied over HTTP to itself (a 500 when the request
+  // says X-Forwarded-Proto: https). Requests still go to 127.0.0.1 only.
   const child = spawn(process.execPath, [nextBin, "start", buildDir, "-p", String(port)], {
     cwd: buildDir,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...options.env },

@@ -9,8 +9,10 @@ import { createListingFixture } from "@real-estate/db/seed/factories";
 import { createTenantFixture } from "@real-estate/db/testing";
 import { createVisitor, createVisitorSession, saveSearch } from "@real-estate/db/visitors";
 
+export type TenantKey = "a" | "b" | "c";
+
 export type SeededTenant = {
-  key: "a" | "b";
+  key: TenantKey;
   tenantId: string;
   slug: string;
   webHost: string;
@@ -77,8 +79,10 @@ async function seedVisitor(db: Db, tenantId: string, key: string, marker: string
   return { id: created.visitor.id, email, password, cookie: `visitor_session=${encodeURIComponent(session.token)}; visitor_signed_in=1` };
 }
 
-export async function seedTenant(db: Db, key: "a" | "b"): Promise<SeededTenant> {
-  const slug = key === "a" ? "alpha" : "beta";
+const SLUGS: Record<TenantKey, string> = { a: "alpha", b: "beta", c: "gamma" };
+
+export async function seedTenant(db: Db, key: TenantKey): Promise<SeededTenant> {
+  const slug = SLUGS[key];
   const fixture = await createTenantFixture(db, { slug, webHosts: [`${slug}.test`, `www.${slug}.test`], crmHosts: [`crm.${slug}.test`] });
   const tag = hex(3).toUpperCase();
   const publicMarker = `PUBMK${key.toUpperCase()}${tag}`;

@@ -20,11 +20,19 @@ export const SUITE_SERVER_ENV: Record<string, string> = {
 
 export type AppServers = { origins: Partial<Record<AppName, string>>; servers: RunningServer[]; stop: () => Promise<void> };
 
-export async function startApps(options: { apps: AppName[]; databaseUrl: string; label: string; env?: Record<string, string> }): Promise<AppServers> {
+/** Starts a production server per app (one after another, or side by side with `parallel`). */
+export async function startApps(options: { apps: AppName[]; databaseUrl: string; label: string; env?: Record<string, string>; parallel?: boolean }): Promise<AppServers> {
   const servers: RunningServer[] = [];
+  const start = async (app: AppName) => {
+    servers.push(await startNextServer({ app, databaseUrl: options.databaseUrl, label: options.label, env: { ...SUITE_SERVER_ENV, ...options.env } }));
+  };
   try {
-    for (const app of options.apps) {
-      servers.push(await startNextServer({ app, databaseUrl: options.databaseUrl, label: options.label, env: { ...SUITE_SERVER_ENV, ...options.env } }));
+    if (options.parallel) {
+      const results = await Promise.allSettled(options.apps.map(start));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
+    } else {
+      for (const app of options.apps) await start(app);
     }
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
