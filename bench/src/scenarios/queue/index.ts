@@ -8,7 +8,7 @@ import { noopEvent, PEER_TENANT_ID } from "./payload";
 import { pgBossDriver } from "./pg-boss";
 import { profileOurQueue } from "./profile-ours";
 import { runPgbench } from "./pgbench";
-import { JobTap, measureBulkEnqueue, measureDrain, measureSingleEnqueue, measureWakeup } from "./phases";
+import { JobTap, lastClientCpu, measureBulkEnqueue, measureDrain, measureSingleEnqueue, measureWakeup } from "./phases";
 
 const SENDERS = 4;
 const WORKERS = 2;
@@ -19,6 +19,10 @@ export type SystemFigures = {
   version: string;
   settings: string;
   singlePerSec: number | null;
+  /** CPU milliseconds the enqueuing process spent per single enqueue (client library + driver). */
+  singleClientCpuMsPerJob?: number | null;
+  /** CPU milliseconds the workers (in this process) spent per job while draining. */
+  drainClientCpuMsPerJob?: number | null;
   bulkPerSec: number | null;
   drainPerSec: number | null;
   wakeP50Ms: number | null;
@@ -39,7 +43,8 @@ async function measureSystem(driver: QueueDriver, ctx: BenchContext, tenantId: (
   try {
     const events = (tag: string, count: number) => Array.from({ length: count }, (_, i) => noopEvent(tenantId(), i, `${ctx.runId}-${tag}`));
     out.singlePerSec = await measureSingleEnqueue(driver, events("single", n), SENDERS);
-    log(`${driver.system}: single enqueue ${fmt(out.singlePerSec)}/s`);
+    out.singleClientCpuMsPerJob = round(lastClientCpu.msPerJob, 3);
+    log(`${driver.system}: single enqueue ${fmt(out.singlePerSec)}/s (client CPU ${fmt(out.singleClientCpuMsPerJob, 3)} ms per job, in this one Node process)`);
     await driver.reset();
     const bulk = events("bulk", n);
     out.bulkPerSec = await measureBulkEnqueue(driver, bulk, BULK_BATCH);
@@ -48,7 +53,8 @@ async function measureSystem(driver: QueueDriver, ctx: BenchContext, tenantId: (
     const tap = new JobTap();
     const drain = await measureDrain(driver, tap, n, WORKERS, 120_000);
     out.drainPerSec = drain.perSecond;
-    log(`${driver.system}: drain with ${WORKERS} workers ${fmt(out.drainPerSec)}/s`);
+    out.drainClientCpuMsPerJob = round(lastClientCpu.drainMsPerJob, 3);
+    log(`${driver.system}: drain with ${WORKERS} workers ${fmt(out.drainPerSec)}/s (worker CPU ${fmt(out.drainClientCpuMsPerJob, 3)} ms per job)`);
     try {
       const wake = await measureWakeup(driver, tap, events("wake", ctx.sizes.wakeupJobs), ctx.sizes.wakeupRatePerSec);
       out.wakeP50Ms = wake.p50;

@@ -1,16 +1,26 @@
 import { perSecond, sleep, summarize, waitFor, type LatencySummary } from "../../lib/stats";
 import type { NoopPayload, QueueDriver, RunningWorkers } from "./driver";
 
+/**
+ * CPU time this process spent per job in the last measureSingleEnqueue (senders, client library,
+ * driver) and measureDrain (the workers, which run in this process too).
+ */
+export const lastClientCpu = { msPerJob: 0, drainMsPerJob: 0 };
+
 /** N single enqueues from `senders` concurrent loops, each awaiting its own call. */
 export async function measureSingleEnqueue(driver: QueueDriver, payloads: NoopPayload[], senders: number): Promise<number> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: senders }, async () => {
       for (let i = next++; i < payloads.length; i = next++) await driver.enqueueOne(payloads[i]!);
     }),
   );
-  return perSecond(payloads.length, performance.now() - started);
+  const elapsed = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  lastClientCpu.msPerJob = (used.user + used.system) / 1000 / payloads.length;
+  return perSecond(payloads.length, elapsed);
 }
 
 /** N jobs in bulk calls of `batch` from one sender; null when the system has no bulk enqueue. */
@@ -45,6 +55,7 @@ export async function measureDrain(
   workerCount: number,
   timeoutMs: number,
 ): Promise<{ perSecond: number; workers: RunningWorkers }> {
+  const cpu = process.cpuUsage();
   const workers = await driver.startWorkers(workerCount, tap.onJob);
   try {
     await waitFor(`${driver.system} workers to run ${expected} jobs`, () => tap.handled >= expected, timeoutMs, 5);
@@ -53,6 +64,8 @@ export async function measureDrain(
     await workers.stop().catch(() => undefined);
     throw error;
   }
+  const used = process.cpuUsage(cpu);
+  lastClientCpu.drainMsPerJob = (used.user + used.system) / 1000 / expected;
   return { perSecond: perSecond(expected, performance.now() - tap.firstAt), workers };
 }
 
