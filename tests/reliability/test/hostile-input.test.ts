@@ -1,8 +1,8 @@
 // Property-based hostile input (fast-check) against every write route of the web app and the
 // CRM: 0 responses >= 500, 0 rows created by rejected bodies, 413 for oversize bodies.
-// On the shared world's servers: the website's routes as tenant A, the CRM's as tenant C, side
-// by side (each tenant's rows are counted on their own, so one app's accepted bodies never hide
-// or fake rows of the other's).
+// On the shared world's servers: the website's routes as tenant C, the CRM's as tenant D, side
+// by side (each tenant's rows are counted on their own, so neither one app's accepted bodies nor
+// another file's writes to A can hide or fake a stray row).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVisitorSession } from "@real-estate/db/visitors";
 import { fuzzTargets, type FuzzTarget } from "../src/fuzz/fuzz-targets";
@@ -22,8 +22,8 @@ const shared = useSharedWorld();
 const apps = shared.apps.filter((a): a is "web" | "crm" => a === "web" || a === "crm");
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 /** Whose data each app's write routes act on. */
-const tenantOf: Record<"web" | "crm", SeededTenant> = { web: shared.world.a, crm: shared.fuzzTenant };
-/** visitorA: a visitor of tenant A (web); ownerA: an owner of the CRM routes' tenant (C here). */
+const tenantOf: Record<"web" | "crm", SeededTenant> = shared.fuzzTenants;
+/** visitorA: a visitor of the website routes' tenant (C); ownerA: an owner of the CRM routes' tenant (D). */
 const actors: Actors = {};
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const visitor = await createVisitorSession({ db: shared.db(), tenantId: tenantOf.web.tenantId, visitorId: tenantOf.web.visitor.id });
   actors.visitorA = `visitor_session=${encodeURIComponent(visitor.token)}; visitor_signed_in=1`;
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  if (apps.includes("crm")) actors.ownerA = (await signUpMember(shared.db(), { tenantId: tenantOf.crm.tenantId, email: `fuzz.owner.${stamp}@gamma.test`, role: "OWNER" })).cookie;
+  if (apps.includes("crm")) actors.ownerA = (await signUpMember(shared.db(), { tenantId: tenantOf.crm.tenantId, email: `fuzz.owner.${stamp}@delta.test`, role: "OWNER" })).cookie;
 });
 afterAll(() => shared.close());
 

@@ -168,6 +168,18 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: numbe
 /** `next start` of the app's production build on a port in 3500-3599 (requests go to 127.0.0.1). */
 export async function startNextServer(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }): Promise<RunningServer> {
   const buildDir = await snapshotBuild(options.app);
+  // Test files run two at a time, each in its own process: another one may take the port between
+  // our check and the server's listen. Then the server exits with EADDRINUSE: try another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options, buildDir);
+    } catch (error) {
+      if (attempt >= 3 || !(error as { addressInUse?: boolean }).addressInUse) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }, buildDir: string): Promise<RunningServer> {
   const port = await allocatePort();
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);
@@ -215,7 +227,8 @@ export async function startNextServer(options: { app: AppName; databaseUrl: stri
     await waitForHttp(origin, child, 60_000, logFile);
   } catch (error) {
     await stop();
-    throw error;
+    const addressInUse = fs.readFileSync(logFile, "utf8").includes("EADDRINUSE");
+    throw Object.assign(error as Error, { addressInUse });
   }
   return { app: options.app, port, origin, logFile, child, stop };
 }

@@ -9,7 +9,7 @@ import { createListingFixture } from "@real-estate/db/seed/factories";
 import { createTenantFixture } from "@real-estate/db/testing";
 import { createVisitor, createVisitorSession, saveSearch } from "@real-estate/db/visitors";
 
-export type TenantKey = "a" | "b" | "c";
+export type TenantKey = "a" | "b" | "c" | "d";
 
 export type SeededTenant = {
   key: TenantKey;
@@ -79,7 +79,7 @@ async function seedVisitor(db: Db, tenantId: string, key: string, marker: string
   return { id: created.visitor.id, email, password, cookie: `visitor_session=${encodeURIComponent(session.token)}; visitor_signed_in=1` };
 }
 
-const SLUGS: Record<TenantKey, string> = { a: "alpha", b: "beta", c: "gamma" };
+const SLUGS: Record<TenantKey, string> = { a: "alpha", b: "beta", c: "gamma", d: "delta" };
 
 export async function seedTenant(db: Db, key: TenantKey): Promise<SeededTenant> {
   const slug = SLUGS[key];

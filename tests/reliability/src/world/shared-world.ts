@@ -1,8 +1,9 @@
 // One database, one seeded world and one production server per app, started once by the global
-// setup (src/world/start-shared-world.ts) and shared by the checks that only read the world or write to their own tenant
-// (isolation matrix, host headers, hostile input): each of them would otherwise seed and start
-// its own. Checks that change a tenant's own data in ways the others would see (erasure,
-// <script> names, tight rate limits) or need a throw-away cluster keep their own.
+// setup (src/world/start-shared-world.ts) and shared by the checks that only read the world or
+// write to their own tenant (isolation matrix, host headers, hostile input): each of them would
+// otherwise seed and start its own. Checks that change a tenant's own data in ways the others
+// would see (erasure, <script> names, tight rate limits) or need a throw-away cluster keep their
+// own.
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "@real-estate/db";
 import type { AppName } from "../inventory/route-inventory";
@@ -16,8 +17,12 @@ export type SharedWorld = {
   webOrigins: string[];
   /** Tenants A and B of the isolation checks (B is the one whose data must never show or change). */
   world: World;
-  /** A third tenant (C) written to by the CRM write-route fuzzing, so it runs beside the website's on A without mixing row counts. */
-  fuzzTenant: SeededTenant;
+  /**
+   * Tenants of the hostile input only: C for the website's write routes, D for the CRM's. Their
+   * rows are counted on their own, so neither the other app's fuzzing nor the isolation matrix
+   * (which writes to A, and may run at the same time) can hide or fake a stray row.
+   */
+  fuzzTenants: { web: SeededTenant; crm: SeededTenant };
 };
 
 declare module "vitest" {

@@ -11,7 +11,7 @@ export async function startSharedWorld(apps: AppName[]): Promise<{ context: Shar
   let servers: AppServers | undefined;
   try {
     const world = await seedWorld(testDb.db);
-    const fuzzTenant = await seedTenant(testDb.db, "c");
+    const fuzzTenants = { web: await seedTenant(testDb.db, "c"), crm: await seedTenant(testDb.db, "d") };
     // A second website server: the website's write routes get most of the hostile input, and one
     // Next.js process works on one core.
     const withSecondWeb = apps.includes("web") ? [...apps, "web" as const] : apps;
@@ -19,7 +19,7 @@ export async function startSharedWorld(apps: AppName[]): Promise<{ context: Shar
     const webOrigins = servers.servers.filter((s) => s.app === "web").map((s) => s.origin);
     const origins = Object.fromEntries(servers.servers.map((s) => [s.app, s.origin])) as SharedWorld["origins"];
     if (webOrigins[0]) origins.web = webOrigins[0];
-    const context: SharedWorld = { databaseUrl: testDb.url, apps, origins, webOrigins, world, fuzzTenant };
+    const context: SharedWorld = { databaseUrl: testDb.url, apps, origins, webOrigins, world, fuzzTenants };
     const running = servers;
     return {
       context,
