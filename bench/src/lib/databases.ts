@@ -59,6 +59,8 @@ export async function dropLiveBenchDatabases(): Promise<void> {
  */
 export async function acquireBenchRun(): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: adminUrl(), application_name: "re-bench-lock" });
+  // If the server ends this session the lock is gone; the run itself goes on.
+  client.on("error", (error) => console.log(`  (the bench lock connection was closed by the server: ${error.message})`));
   await client.connect();
   const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [RUN_LOCK_KEY]);
   if (!got.rows[0]?.ok) {
@@ -76,7 +78,13 @@ export async function acquireBenchRun(): Promise<() => Promise<void>> {
   };
 }
 
-/** A small pg pool on a bench database, for setup and checks. */
+/**
+ * A small pg pool on a bench database, for setup and checks. An idle connection that the server
+ * ends (someone else on this shared server terminating backends, a database dropped) is logged
+ * and replaced, not an unhandled 'error' event that kills the whole run.
+ */
 export function benchPool(url: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, application_name: "re-bench" });
+  const pool = new pg.Pool({ connectionString: url, max, application_name: "re-bench" });
+  pool.on("error", (error) => console.log(`  (an idle bench connection was closed by the server: ${error.message})`));
+  return pool;
 }
