@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./src/sequencer";
 
 // The fast version of every reliability check (part of `npm test`). Two files at a time: the
 // longest ones are the hostile input (busy servers) and the worker fault drain (mostly waiting
@@ -13,5 +14,6 @@ export default defineConfig({
     hookTimeout: full ? 1_200_000 : 900_000,
     pool: "forks",
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });

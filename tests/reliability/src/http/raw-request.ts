@@ -26,7 +26,9 @@ export async function rawRequest(req: RawRequest): Promise<RawResponse> {
   try {
     return await sendOnce(req);
   } catch (error) {
-    if ((error as { reusedSocket?: boolean }).reusedSocket && /ECONNRESET|EPIPE/.test((error as Error).message)) return sendOnce(req);
+    const e = error as NodeJS.ErrnoException & { reusedSocket?: boolean };
+    // "socket hang up" carries its ECONNRESET in `code`, not in the message.
+    if (e.reusedSocket && (["ECONNRESET", "EPIPE"].includes(e.code ?? "") || /ECONNRESET|EPIPE/.test(e.message))) return sendOnce(req);
     throw error;
   }
 }
