@@ -26,7 +26,7 @@ export type MachineInfo = {
 export async function machineInfo(): Promise<MachineInfo> {
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
-  const server = await client.query<{ v: string }>("SHOW server_version").finally(() => client.end());
+  const server = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v").finally(() => client.end());
   return {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? "unknown",
