@@ -73,7 +73,25 @@ function writeReport({ started, ctx, machine, results }: Report, interrupted: st
   console.log(`\nwrote bench/results/latest.json, latest.md and ratios.svg after ${totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})${interrupted ? `; ${interrupted}` : ""}`);
 }
 
+/**
+ * A peer library's idle pool connection ended by the server (57P01: our own DROP DATABASE ...
+ * WITH (FORCE) of that system's bench database, or someone else on this shared server
+ * terminating backends) arrives as an 'error' event nobody listens to. It ends nothing of ours
+ * still in use, so it is logged; anything else still stops the run.
+ */
+function tolerateTerminatedIdleConnections(): void {
+  process.on("uncaughtException", (error: Error & { code?: string }) => {
+    if (error.code === "57P01") {
+      console.log(`  (an idle connection was ended by the server: ${error.message})`);
+      return;
+    }
+    console.error(`bench: ${error.stack ?? String(error)}`);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+
 async function main() {
+  tolerateTerminatedIdleConnections();
   const args = parseArgs(process.argv.slice(2));
   const ctx: BenchContext = { args, sizes: sizesFor(args.quick), runId: crypto.randomBytes(3).toString("hex") };
   const release = await acquireBenchRun();
