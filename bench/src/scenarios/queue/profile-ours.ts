@@ -19,7 +19,7 @@ function timedClient(url: string) {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
   const meter = { databaseMs: 0 };
   (client as unknown as { $on: (e: "query", fn: (ev: { duration: number; query: string }) => void) => void }).$on("query", (ev) => {
-    if (!ev.query.includes("pg_notify")) meter.databaseMs += ev.duration;
+    if (!/^\s*SELECT pg_notify/.test(ev.query)) meter.databaseMs += ev.duration;
   });
   return { db: client as unknown as Db, meter, close: () => client.$disconnect() };
 }
