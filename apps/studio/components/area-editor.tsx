@@ -83,7 +83,6 @@ export function AreaEditor(props: { url: string; name: string; summary: string; 
           <span className="muted small">Values you enter are shown on the website as given; mark sample values with &quot;isSample&quot;: true.</span>
         </div>
       </div>
-      {notice.node}
     </form>
   );
 }

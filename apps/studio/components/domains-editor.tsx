@@ -126,7 +126,6 @@ export function DomainsEditor({ tenantId, domains }: { tenantId: string; domains
         Requests for this host stop reaching the tenant within seconds.
         {removing?.isPrimary ? " The next host of this kind becomes primary." : ""}
       </ConfirmDialog>
-      {notice.node}
     </div>
   );
 }

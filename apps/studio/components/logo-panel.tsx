@@ -57,7 +57,6 @@ export function LogoPanel({ tenantId, logoPath }: { tenantId: string; logoPath: 
           {api.failure ? <span className="field-error">{fieldError(api.failure, "logo") ?? api.failure.message}</span> : null}
         </div>
       </div>
-      {notice.node}
     </div>
   );
 }

@@ -112,7 +112,6 @@ export function ModulesEditor(props: { tenantId: string; pageKind: "town" | "nei
           </li>
         ))}
       </ul>
-      {notice.node}
     </div>
   );
 }

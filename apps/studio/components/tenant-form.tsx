@@ -59,7 +59,6 @@ export function TenantForm({ tenantId, initial }: { tenantId?: string; initial: 
           {tenantId ? "Save changes" : "Create tenant"}
         </button>
       </div>
-      {notice.node}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { BrandMark } from "@/components/brand";
 import { NavLinks } from "@/components/nav-links";
+import { NoticeProvider } from "@/components/notice";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireOperatorPage } from "@/lib/operator";
 
@@ -25,7 +26,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <SignOutButton />
         </div>
       </aside>
-      <main className="content">{children}</main>
+      <main className="content">
+        <NoticeProvider>{children}</NoticeProvider>
+      </main>
     </div>
   );
 }
