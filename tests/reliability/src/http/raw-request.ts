@@ -13,14 +13,17 @@ export type RawRequest = {
   timeoutMs?: number;
 };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+// Idle pooled sockets are dropped after 4 s, before the servers' 5 s keep-alive timeout closes
+// them from their side (which is what races with reuse).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16, timeout: 4_000 });
 /** Largest response body kept (the rest is read and dropped). */
 const MAX_BODY = 4 * 1024 * 1024;
 
 /**
  * One request. A keep-alive socket the server closed just as it was reused fails with
  * ECONNRESET before the request reached the application: that case (and only that one) is
- * retried once on a fresh socket, as Node's documentation recommends.
+ * retried once on a new connection (not another pooled socket, which may have been closed by
+ * the same idle timeout), as Node's documentation recommends.
  */
 export async function rawRequest(req: RawRequest): Promise<RawResponse> {
   try {
@@ -33,7 +36,7 @@ export async function rawRequest(req: RawRequest): Promise<RawResponse> {
   }
 }
 
-function sendOnce(req: RawRequest): Promise<RawResponse> {
+function sendOnce(req: RawRequest, pooled = true): Promise<RawResponse> {
   const url = new URL(req.origin);
   if (url.hostname !== "127.0.0.1") throw new Error(`raw requests go to 127.0.0.1 only (got ${url.hostname})`);
   const started = Date.now();
@@ -42,7 +45,7 @@ function sendOnce(req: RawRequest): Promise<RawResponse> {
   if (body && !Object.keys(headers).some((h) => h.toLowerCase() === "content-length")) headers["content-length"] = String(body.length);
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: "127.0.0.1", port: Number(url.port), method: req.method, path: req.path, headers, agent, setHost: !Object.keys(headers).some((h) => h.toLowerCase() === "host") },
+      { host: "127.0.0.1", port: Number(url.port), method: req.method, path: req.path, headers, agent: pooled ? agent : false, setHost: !Object.keys(headers).some((h) => h.toLowerCase() === "host") },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
