@@ -74,7 +74,9 @@ async function main() {
     ["turbo", "run", "build", "--filter=@real-estate/web", "--filter=@real-estate/crm", "--filter=@real-estate/studio", "--output-logs=new-only"],
     { ...env, NODE_ENV: "production" },
     root,
+    children,
   );
+  if (stopping) return;
   if (buildCode !== 0) throw new Error(`build failed (exit ${buildCode})`);
 
   const apps = [
