@@ -1,11 +1,13 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { workspaceRules } from "./eslint.workspace-rules.mjs";
 
 export default tseslint.config(
   {
     ignores: [
       "**/node_modules/**",
       "**/.next/**",
+      "**/.next-bench/**",
       "**/dist/**",
       "**/.turbo/**",
       "**/generated/**",
@@ -13,6 +15,9 @@ export default tseslint.config(
       ".data/**",
       "bench/results/**",
       "test-artifacts/**",
+      // Copied from maplibre-gl by the website's build (.gitignore), and the bench's build copies.
+      "apps/web/public/static/**",
+      "bench/.build-*/**",
     ],
   },
   js.configs.recommended,
@@ -29,4 +34,5 @@ export default tseslint.config(
     files: ["**/*.mjs", "**/*.js", "**/*.cjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  ...workspaceRules,
 );

@@ -4,8 +4,16 @@ import path from "node:path";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@real-estate/db", "@real-estate/types", "@real-estate/auth"],
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter"],
+  transpilePackages: [
+    "@real-estate/auth",
+    "@real-estate/http",
+    "@real-estate/crm",
+    "@real-estate/db",
+    "@real-estate/queue",
+    "@real-estate/sites",
+    "@real-estate/types",
+  ],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
 };

@@ -1,6 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { resolveTenantByHost } from "@real-estate/db/tenants";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { clerkMiddleware } from "@clerk/nextjs/server";
+import { resolveTenantByHost } from "@real-estate/sites";
 import { hasSessionCookie } from "@real-estate/auth/session-cookie";
+import { clerkMiddlewareOptions, clerkSelected, readClerkAppEnv } from "@real-estate/auth/clerk-next";
+import { findUnstorableUrlPart, pageSecurityHeaders, UNSTORABLE_MESSAGE } from "@real-estate/http";
 
 const UNKNOWN_TENANT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM not found</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"></head>
@@ -10,30 +13,92 @@ const UNKNOWN_TENANT_HTML = `<!doctype html><html lang="en"><head><meta charset=
 <p style="color:#5f6b7a;margin:0">No brokerage CRM is configured for this address. Check the link you were given.</p>
 </main></body></html>`;
 
+const UNAVAILABLE_HTML = UNKNOWN_TENANT_HTML.replace("<title>CRM not found</title>", "<title>Temporarily unavailable</title>")
+  .replace(">CRM not found</h1>", ">Temporarily unavailable</h1>")
+  .replace(
+    "No brokerage CRM is configured for this address. Check the link you were given.",
+    "The CRM cannot be shown right now. Please try again in a minute.",
+  );
+
+/** The REST API (`/api/…`) and the Follow Up Boss-compatible API (`/v1/…`): JSON, authenticated by each route. */
+const isApiPath = (pathname: string) => pathname.startsWith("/api/") || pathname.startsWith("/v1/");
+
 /** Pages a signed-out visitor may open. */
-const PUBLIC_PAGES = ["/sign-in", "/accept-invitation"];
+const PUBLIC_PAGES = ["/sign-in", "/accept-invitation", "/forgot-password", "/reset-password", "/robots.txt"];
 
 /**
  * The CRM's front door: resolves the tenant from the Host (CRM domains only), drops any
  * client-sent x-tenant-* header and stamps the server's own resolution, answers unknown hosts
- * with 404, and sends signed-out visitors to sign-in. It only checks that a session cookie is
- * present: every page and route still verifies the session and the membership on the server.
+ * with 404, and sends signed-out visitors to sign-in. With better-auth it only checks that a
+ * session cookie is present; with Clerk (AUTH_PROVIDER=clerk) Clerk's own `clerkMiddleware` runs
+ * first and verifies the session token offline (CLERK_JWT_KEY, authorized parties), so `auth()`
+ * works in pages and routes. Either way every page and route still checks the membership.
  */
-export async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const security = pageSecurityHeaders({
+    app: "crm",
+    dev: process.env.NODE_ENV === "development",
+    clerkFrontendApi: clerkSelected() ? readClerkAppEnv().frontendApi : undefined,
+  });
+  const response =
+    refuseUnstorable(request) ??
+    (clerkSelected() ? await clerkRoute(request, event, security.requestHeaders) : await route(request, security.requestHeaders, hasSessionCookie));
+  for (const [name, value] of Object.entries(security.responseHeaders)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * Clerk's middleware around the same routing, signed in meaning what it verified. A session token
+ * that has expired on a page request answers Clerk's handshake redirect (the browser fetches a
+ * fresh token from Clerk's Frontend API and comes back); the server itself never calls Clerk.
+ */
+async function clerkRoute(request: NextRequest, event: NextFetchEvent, securityRequestHeaders: Record<string, string>): Promise<Response> {
+  const middleware = clerkMiddleware(
+    async (auth, req) => route(req, securityRequestHeaders, async () => (await auth()).userId !== null),
+    clerkMiddlewareOptions(),
+  );
+  return (await middleware(request, event)) ?? NextResponse.next();
+}
+
+/**
+ * A URL naming a path segment or query parameter that PostgreSQL could not store (a NUL byte,
+ * an encoded lone surrogate, broken percent-encoding): 400 naming it, before any page or route.
+ */
+function refuseUnstorable(request: NextRequest): NextResponse | null {
+  const field = findUnstorableUrlPart(request.nextUrl);
+  if (!field) return null;
+  const body = { error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } };
+  return NextResponse.json(body, { status: 400, headers: { "cache-control": "no-store" } });
+}
+
+async function route(
+  request: NextRequest,
+  securityRequestHeaders: Record<string, string>,
+  isSignedIn: (headers: Headers) => boolean | Promise<boolean>,
+): Promise<NextResponse> {
   const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(securityRequestHeaders)) headers.set(name, value);
   for (const name of [...headers.keys()]) if (name.startsWith("x-tenant-")) headers.delete(name);
   const { pathname, search } = request.nextUrl;
-  const tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "CRM" }).catch(() => null);
+  let tenant;
+  try {
+    tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "CRM" });
+  } catch {
+    // The database could not be asked (busy, restarting): not an unknown brokerage.
+    const headers = { "retry-after": "5", "cache-control": "no-store" };
+    if (isApiPath(pathname)) return NextResponse.json({ error: "service_unavailable" }, { status: 503, headers });
+    return new NextResponse(UNAVAILABLE_HTML, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+  }
   if (!tenant) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unknown_tenant" }, { status: 404 });
+    if (isApiPath(pathname)) return NextResponse.json({ error: "unknown_tenant" }, { status: 404 });
     // Answered here rather than rewritten to a page: a rewrite's URL carries a host, and Next.js
     // proxies rewrites to a host other than its own (slowly failing, or worse, fetching it).
     return new NextResponse(UNKNOWN_TENANT_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   }
   headers.set("x-tenant-id", tenant.tenantId);
   headers.set("x-tenant-slug", tenant.slug);
-  const isPublic = pathname.startsWith("/api/") || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!isPublic && !hasSessionCookie(headers)) {
+  const isPublic = isApiPath(pathname) || PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (!isPublic && !(await isSignedIn(headers))) {
     // Built on the request's Host (a known CRM domain by now), not on nextUrl: the server may
     // listen under another name, and the browser must stay on the tenant's host.
     const target = pathname === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(pathname + search)}`;

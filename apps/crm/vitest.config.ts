@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    setupFiles: ["test/support/auth-provider-setup.ts"],
   },
 });

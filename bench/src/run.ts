@@ -15,11 +15,17 @@ import { renderMarkdown, renderTable } from "./lib/report-table";
 import { renderRatiosSvg } from "./lib/report-svg";
 import { sizesFor } from "./lib/sizes";
 import { runCrmLeadsScenario } from "./scenarios/crm-leads";
+import { runEventsApiScenario } from "./scenarios/events-api";
+import { runFeedsScenario } from "./scenarios/feeds";
 import { runIngestionScenario } from "./scenarios/ingestion";
+import { runOutboxScenario } from "./scenarios/outbox";
+import { runLeadEmailScenario } from "./scenarios/lead-email";
 import { runLeadEndpointScenario } from "./scenarios/lead-endpoint";
 import { runPagesScenario } from "./scenarios/pages";
 import { runQueueScenario } from "./scenarios/queue";
 import { runRedriveScenario } from "./scenarios/redrive";
+import { runSearchScenario } from "./scenarios/search";
+import { runFreshnessScenario } from "./scenarios/freshness";
 
 const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<ScenarioResult, "seconds">>> = {
   queue: runQueueScenario,
@@ -28,6 +34,12 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   pages: runPagesScenario,
   "crm-leads": runCrmLeadsScenario,
   redrive: runRedriveScenario,
+  feeds: runFeedsScenario,
+  outbox: runOutboxScenario,
+  "lead-email": runLeadEmailScenario,
+  search: runSearchScenario,
+  freshness: runFreshnessScenario,
+  "events-api": runEventsApiScenario,
 };
 
 /** The whole run must end by itself; this is the backstop if something hangs. */
@@ -65,12 +77,24 @@ function writeReport({ started, ctx, machine, results }: Report, interrupted: st
   console.log(`\n${renderTable(results)}`);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const totalSeconds = Math.round((performance.now() - started) / 1000);
-  const report = { generatedAt: new Date().toISOString(), quick: ctx.args.quick, scenarios: ctx.args.scenarios, interrupted, totalSeconds, machine: { ...machine, loadAverageAtEnd }, sizes: ctx.sizes, figures, results };
+  const report = {
+    generatedAt: new Date().toISOString(),
+    quick: ctx.args.quick,
+    scenarios: ctx.args.scenarios,
+    interrupted,
+    totalSeconds,
+    machine: { ...machine, loadAverageAtEnd },
+    sizes: ctx.sizes,
+    figures,
+    results,
+  };
   fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS_DIR, "latest.md"), `${renderMarkdown(results)}\n`);
   const subtitle = `${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join("/")} at start and ${loadAverageAtEnd.join("/")} at end, commit ${machine.gitCommit ?? "?"}, ${new Date().toISOString().slice(0, 16)}Z${ctx.args.quick ? ", quick sizes" : ""}`;
   fs.writeFileSync(path.join(RESULTS_DIR, "ratios.svg"), renderRatiosSvg(figures, subtitle));
-  console.log(`\nwrote bench/results/latest.json, latest.md and ratios.svg after ${totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})${interrupted ? `; ${interrupted}` : ""}`);
+  console.log(
+    `\nwrote bench/results/latest.json, latest.md and ratios.svg after ${totalSeconds} s (load average at end ${loadAverageAtEnd.join(" ")})${interrupted ? `; ${interrupted}` : ""}`,
+  );
 }
 
 /**
@@ -106,7 +130,9 @@ async function main() {
       });
   setTimeout(() => stop(`stopped at the hard limit of ${HARD_LIMIT_MS / 60_000} min`, 2), HARD_LIMIT_MS).unref();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop(`interrupted by ${signal}`, 130));
-  console.log(`bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`);
+  console.log(
+    `bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`,
+  );
   try {
     for (const name of args.scenarios) report.results.push(await runOne(name, ctx));
   } finally {

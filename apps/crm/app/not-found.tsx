@@ -6,7 +6,9 @@ export default function NotFound() {
       <div className="auth-card">
         <h1>Not found</h1>
         <p className="sub">There is nothing here, or it belongs to another brokerage.</p>
-        <Link className="btn" href="/">Back to the dashboard</Link>
+        <Link className="btn" href="/">
+          Back to the dashboard
+        </Link>
       </div>
     </main>
   );

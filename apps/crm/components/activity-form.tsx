@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef, useEffect } from "react";
+import { InlineOutcome, useResettingAction } from "./form-result";
 import { logActivityAction, type ActionState } from "@/app/actions/lead-actions";
 
 const TYPES = [
@@ -11,11 +11,7 @@ const TYPES = [
 
 /** Add a note, or log a call/meeting/email, on a lead or a contact. */
 export function ActivityForm({ leadId, contactId }: { leadId?: string; contactId?: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(logActivityAction, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) formRef.current?.reset();
-  }, [state]);
+  const [state, action, pending, formRef] = useResettingAction<ActionState>(logActivityAction, {});
   return (
     <form ref={formRef} action={action}>
       {leadId && <input type="hidden" name="leadId" value={leadId} />}
@@ -23,16 +19,21 @@ export function ActivityForm({ leadId, contactId }: { leadId?: string; contactId
       <div className="row" style={{ marginBottom: 6 }}>
         <select name="type" aria-label="Activity type" defaultValue="NOTE">
           {TYPES.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
           ))}
         </select>
-        <span className="faint" style={{ fontSize: 12 }}>Calls, meetings and emails count as contact made.</span>
+        <span className="faint" style={{ fontSize: 12 }}>
+          Calls, meetings and emails count as contact made.
+        </span>
       </div>
       <textarea name="body" aria-label="Details" placeholder="What happened? What's next?" maxLength={10000} />
       <div className="row" style={{ marginTop: 6 }}>
-        <button className="btn btn-primary" type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</button>
-        {state.ok && <span role="status" className="muted">{state.ok}</span>}
-        {state.error && <span role="alert" style={{ color: "var(--danger)" }}>{state.error}</span>}
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </button>
+        <InlineOutcome state={state} />
       </div>
     </form>
   );

@@ -1,14 +1,13 @@
 /** Shared display helpers (server and client). */
+import { DEFAULT_TIME_ZONE, formatPhone as formatStoredPhone } from "@real-estate/types";
 export function contactName(c: { firstName: string | null; lastName: string | null; email: string | null; phone?: string | null }): string {
   const name = [c.firstName, c.lastName].filter(Boolean).join(" ");
   return name || c.email || c.phone || "Unnamed contact";
 }
 
-/** +12035550177 → (203) 555-0177; other numbers as stored. */
-export function formatPhone(phone: string | null): string {
-  if (!phone) return "";
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
-  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : phone;
+/** A stored E.164 number as people read it: national format in the brokerage's country, else international, with its extension. */
+export function formatPhone(phone: string | null, options: { extension?: string | null; homeCountry?: string } = {}): string {
+  return formatStoredPhone(phone, options);
 }
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -27,9 +26,15 @@ export function timeAgo(date: Date, now = new Date()): string {
   return "just now";
 }
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.CRM_TIME_ZONE ?? "America/New_York" });
-export function formatDateTime(date: Date): string {
-  return dateTime.format(date);
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Date and time in the brokerage's time zone (Tenant.timeZone), with the zone's abbreviation. */
+export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  let f = dateTimeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
+    dateTimeFormats.set(timeZone, f);
+  }
+  return f.format(date);
 }
 
 export function formatDuration(seconds: number | null): string {

@@ -12,7 +12,7 @@ export function FunnelChart({ stages, title }: { stages: Stage[]; title: string 
   const rowH = 30;
   const shades = ["#1f4e79", "#2b6196", "#3a74ad", "#5089bf", "#6a9ecd", "#147a46", "#9aa3ae"];
   return (
-    <svg className="chart" role="img" aria-label={title} viewBox={`0 0 ${width} ${stages.length * rowH}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg className="chart" role="group" aria-label={title} viewBox={`0 0 ${width} ${stages.length * rowH}`} width="100%" preserveAspectRatio="xMinYMin meet">
       <title>{title}</title>
       {stages.map((s, i) => {
         const w = 60 + (s.value / max) * (width - 170);
@@ -21,11 +21,21 @@ export function FunnelChart({ stages, title }: { stages: Stage[]; title: string 
         const band = (
           <g>
             <rect x={x} y={y + 3} width={w} height={rowH - 6} rx={4} fill={shades[i % shades.length]} style={{ fill: i === 0 ? "var(--brand)" : undefined }} />
-            <text x={x + w / 2} y={y + 19} textAnchor="middle" fill="#fff" style={{ fill: "#fff" }} fontWeight={650}>{s.value}</text>
-            <text className="lbl" x={width - 104} y={y + 19}>{s.label}</text>
+            <text x={x + w / 2} y={y + 19} textAnchor="middle" fill="#fff" style={{ fill: "#fff" }} fontWeight={650}>
+              {s.value}
+            </text>
+            <text className="lbl" x={width - 104} y={y + 19}>
+              {s.label}
+            </text>
           </g>
         );
-        return s.href ? <Link key={s.label} href={s.href} aria-label={`${s.label}: ${s.value}`}>{band}</Link> : <g key={s.label}>{band}</g>;
+        return s.href ? (
+          <Link key={s.label} href={s.href}>
+            {band}
+          </Link>
+        ) : (
+          <g key={s.label}>{band}</g>
+        );
       })}
     </svg>
   );

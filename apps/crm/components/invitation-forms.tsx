@@ -6,9 +6,15 @@ export function AcceptForm({ token, label }: { token: string; label: string }) {
   const [state, action, pending] = useActionState<InvitationState, FormData>(acceptInvitationAction, {});
   return (
     <form action={action}>
-      {state.error && <div className="notice error" role="alert">{state.error}</div>}
+      {state.error && (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      )}
       <input type="hidden" name="token" value={token} />
-      <button className="btn btn-primary" type="submit" disabled={pending}>{label}</button>
+      <button className="btn btn-primary" type="submit" disabled={pending}>
+        {label}
+      </button>
     </form>
   );
 }
@@ -17,7 +23,11 @@ export function SignUpAcceptForm({ token, email }: { token: string; email: strin
   const [state, action, pending] = useActionState<InvitationState, FormData>(signUpAndAcceptAction, {});
   return (
     <form action={action}>
-      {state.error && <div className="notice error" role="alert">{state.error}</div>}
+      {state.error && (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      )}
       <input type="hidden" name="token" value={token} />
       <div className="field">
         <label htmlFor="inv-email">Email</label>
@@ -28,10 +38,12 @@ export function SignUpAcceptForm({ token, email }: { token: string; email: strin
         <input id="inv-name" name="name" type="text" required autoComplete="name" />
       </div>
       <div className="field">
-        <label htmlFor="inv-password">Choose a password (8+ characters)</label>
-        <input id="inv-password" name="password" type="password" minLength={8} required autoComplete="new-password" />
+        <label htmlFor="inv-password">Choose a password (12+ characters, not a common one)</label>
+        <input id="inv-password" name="password" type="password" minLength={12} maxLength={128} required autoComplete="new-password" />
       </div>
-      <button className="btn btn-primary" type="submit" disabled={pending}>{pending ? "Creating account…" : "Create account and join"}</button>
+      <button className="btn btn-primary" type="submit" disabled={pending}>
+        {pending ? "Creating account…" : "Create account and join"}
+      </button>
     </form>
   );
 }

@@ -7,7 +7,8 @@ export function SelectAll({ form }: { form: string }) {
       type="checkbox"
       aria-label="Select all rows"
       onChange={(e) => {
-        for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${form}"][name="leadId"]`)) box.checked = e.currentTarget.checked;
+        for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${form}"][name="leadId"]`))
+          box.checked = e.currentTarget.checked;
       }}
     />
   );

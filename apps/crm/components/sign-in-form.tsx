@@ -3,10 +3,14 @@ import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/actions/auth-actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {}, "/sign-in");
   return (
     <form action={action}>
-      {state.error && <div className="notice error" role="alert">{state.error}</div>}
+      {state.error && (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      )}
       <input type="hidden" name="next" value={next ?? ""} />
       <div className="field">
         <label htmlFor="email">Email</label>

@@ -1,19 +1,17 @@
 "use client";
 import { useActionState } from "react";
-import { changeRoleAction, createApiKeyAction, inviteAction, removeMemberAction, type TeamState } from "@/app/actions/team-actions";
+import { NoticeOutcome } from "./form-result";
+import { changeRoleAction, createApiKeyAction, inviteAction, removeMemberAction, updateApiKeyLimitAction, type TeamState } from "@/app/actions/team-actions";
 
 function Result({ state }: { state: TeamState }) {
   return (
-    <>
-      {state.error && <div className="notice error" role="alert">{state.error}</div>}
-      {state.ok && (
-        <div className="notice ok" role="status">
-          {state.ok}
-          {state.link && <code className="secret" data-testid="invitation-link">{state.link}</code>}
-          {state.key && <code className="secret" data-testid="api-key-secret">{state.key}</code>}
-        </div>
-      )}
-    </>
+    <NoticeOutcome
+      state={state}
+      secrets={[
+        { value: state.link, testId: "invitation-link" },
+        { value: state.key, testId: "api-key-secret" },
+      ]}
+    />
   );
 }
 
@@ -34,13 +32,16 @@ export function InviteForm() {
             <option value="OWNER">Owner</option>
           </select>
         </div>
-        <button className="btn btn-primary" type="submit" disabled={pending}>Create invitation link</button>
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          Send invitation
+        </button>
       </div>
     </form>
   );
 }
 
-export function MemberRowControls({ membershipId, role, isSelf }: { membershipId: string; role: string; isSelf: boolean }) {
+/** Role and removal controls for one member; nobody is offered "Remove" on themself. */
+export function MemberRowControls({ membershipId, name, role, isSelf }: { membershipId: string; name: string; role: string; isSelf: boolean }) {
   const [roleState, roleAction, rolePending] = useActionState<TeamState, FormData>(changeRoleAction, {});
   const [removeState, removeAction, removePending] = useActionState<TeamState, FormData>(removeMemberAction, {});
   const message = roleState.error ?? removeState.error ?? roleState.ok;
@@ -52,13 +53,28 @@ export function MemberRowControls({ membershipId, role, isSelf }: { membershipId
           <option value="AGENT">Agent</option>
           <option value="OWNER">Owner</option>
         </select>
-        <button className="btn btn-sm" type="submit" disabled={rolePending}>Change role</button>
+        <button className="btn btn-sm" type="submit" disabled={rolePending}>
+          Change role
+        </button>
       </form>
-      <form action={removeAction} onSubmit={(e) => { if (!confirm(isSelf ? "Remove yourself from this brokerage?" : "Remove this member?")) e.preventDefault(); }}>
-        <input type="hidden" name="membershipId" value={membershipId} />
-        <button className="btn btn-sm btn-danger" type="submit" disabled={removePending}>Remove</button>
-      </form>
-      {message && <span className="muted" role="status" style={{ fontSize: 12.5 }}>{message}</span>}
+      {!isSelf && (
+        <form
+          action={removeAction}
+          onSubmit={(e) => {
+            if (!confirm(`Remove ${name} from this brokerage? Their leads become unassigned.`)) e.preventDefault();
+          }}
+        >
+          <input type="hidden" name="membershipId" value={membershipId} />
+          <button className="btn btn-sm btn-danger" type="submit" disabled={removePending}>
+            Remove
+          </button>
+        </form>
+      )}
+      {message && (
+        <span className="muted" role="status" style={{ fontSize: 12.5 }}>
+          {message}
+        </span>
+      )}
     </div>
   );
 }
@@ -73,8 +89,51 @@ export function ApiKeyForm() {
           <label htmlFor="key-name">Name (what will use it?)</label>
           <input id="key-name" name="name" type="text" required maxLength={80} style={{ width: "100%" }} placeholder="e.g. Zapier, website import" />
         </div>
-        <button className="btn btn-primary" type="submit" disabled={pending}>Create key</button>
+        <div>
+          <label htmlFor="key-access">Access</label>
+          <select id="key-access" name="access" defaultValue="read-write">
+            <option value="read-write">Read and write</option>
+            <option value="read">Read only</option>
+            <option value="write">Write only</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="key-rate">Requests per minute</label>
+          <input id="key-rate" name="rateLimitPerMinute" type="number" min={1} max={100000} defaultValue={600} style={{ width: 110 }} />
+        </div>
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          Create key
+        </button>
       </div>
+    </form>
+  );
+}
+
+/** A key's requests per minute, changed in place (the key's next request is counted against it). */
+export function ApiKeyLimitForm({ apiKeyId, name, rateLimitPerMinute }: { apiKeyId: string; name: string; rateLimitPerMinute: number }) {
+  const [state, action, pending] = useActionState<TeamState, FormData>(updateApiKeyLimitAction, {});
+  const id = `key-limit-${apiKeyId}`;
+  return (
+    <form action={action}>
+      <input type="hidden" name="apiKeyId" value={apiKeyId} />
+      <label htmlFor={id} className="visually-hidden">
+        Requests per minute for {name}
+      </label>
+      <input id={id} name="rateLimitPerMinute" type="number" min={1} max={100000} defaultValue={rateLimitPerMinute} style={{ width: 100 }} />{" "}
+      <button className="btn" type="submit" disabled={pending} aria-label={`Save the limit of ${name}`}>
+        Save
+      </button>
+      {state.error && (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      )}
+      {state.ok && (
+        <span className="faint" role="status">
+          {" "}
+          {state.ok}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,10 +1,22 @@
-import type { ActivityRow } from "@real-estate/db/crm";
+import type { ActivityRow } from "@real-estate/crm";
 import Link from "next/link";
 import { contactName } from "./format";
 import { When } from "./when";
+import { UndoMergeButton } from "./merge-forms";
 
 const ICONS: Record<string, string> = {
-  WEBSITE_EVENT: "W", NOTE: "N", CALL: "C", MEETING: "M", EMAIL: "E", STATUS_CHANGE: "S", ASSIGNMENT: "A", CONTACT_CREATED: "+", CONTACT_UPDATED: "✎",
+  WEBSITE_EVENT: "W",
+  NOTE: "N",
+  CALL: "C",
+  MEETING: "M",
+  EMAIL: "E",
+  STATUS_CHANGE: "S",
+  ASSIGNMENT: "A",
+  CONTACT_CREATED: "+",
+  CONTACT_UPDATED: "✎",
+  CONTACT_MERGED: "⇄",
+  TASK_COMPLETED: "✓",
+  ACTION_PLAN: "P",
 };
 
 function who(a: ActivityRow): string {
@@ -14,14 +26,22 @@ function who(a: ActivityRow): string {
   return "System";
 }
 
+/** The audit row of a merge entry (not of an undo entry, which names the merge it undid). */
+function mergeAuditId(a: ActivityRow): string | null {
+  const meta = (a.metadata ?? {}) as { auditLogId?: string; mergeAuditLogId?: string };
+  return meta.mergeAuditLogId ? null : (meta.auditLogId ?? null);
+}
+
 /** Activities newest first: icon by type, title, who and when, body. */
-export function Timeline({ items, showContact = false }: { items: ActivityRow[]; showContact?: boolean }) {
+export function Timeline({ items, showContact = false, canUndoMerges = false }: { items: ActivityRow[]; showContact?: boolean; canUndoMerges?: boolean }) {
   if (!items.length) return <p className="muted">Nothing yet.</p>;
   return (
     <ul className="timeline">
       {items.map((a) => (
         <li key={a.id} data-activity-type={a.type}>
-          <span className={`t-icon t-${a.type}`} aria-hidden>{ICONS[a.type] ?? "•"}</span>
+          <span className={`t-icon t-${a.type}`} aria-hidden>
+            {ICONS[a.type] ?? "•"}
+          </span>
           <div>
             <div>
               <span className="t-title">{a.title}</span>
@@ -36,6 +56,7 @@ export function Timeline({ items, showContact = false }: { items: ActivityRow[];
               {who(a)} · <When date={a.occurredAt} />
             </div>
             {a.body && <div className="t-body">{a.body}</div>}
+            {canUndoMerges && a.type === "CONTACT_MERGED" && mergeAuditId(a) && <UndoMergeButton auditLogId={mergeAuditId(a)!} />}
           </div>
         </li>
       ))}

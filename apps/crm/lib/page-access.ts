@@ -2,10 +2,10 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { requireMember, type AuthSession, type MemberRef } from "@real-estate/auth";
-import type { TMembershipRole, TResolvedTenant } from "@real-estate/types";
+import type { MembershipRoleData, ResolvedTenant } from "@real-estate/types";
 import { getRequestTenant } from "./request-tenant";
 
-export type PageAccess = { tenant: TResolvedTenant; session: AuthSession; member: MemberRef };
+export type PageAccess = { tenant: ResolvedTenant; session: AuthSession; member: MemberRef };
 
 // Layout and page both check access; cache() makes that one session lookup per request.
 const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId, headers: await headers() }));
@@ -15,7 +15,7 @@ const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId,
  * the visitor signed in (else sign-in), and a member of this tenant (else the no-access page;
  * never data). `role: "OWNER"` limits the page to owners.
  */
-export async function requirePageAccess(options: { role?: TMembershipRole; returnTo?: string } = {}): Promise<PageAccess> {
+export async function requirePageAccess(options: { role?: MembershipRoleData; returnTo?: string } = {}): Promise<PageAccess> {
   const tenant = await getRequestTenant();
   if (!tenant) notFound();
   const access = await memberAccess(tenant.tenantId);

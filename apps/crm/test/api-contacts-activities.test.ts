@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@real-estate/db/testing";
 import * as contactsRoute from "../app/api/contacts/route";
@@ -5,6 +7,7 @@ import * as activitiesRoute from "../app/api/activities/route";
 import * as sessionRoute from "../app/api/auth/session/route";
 import * as openapiRoute from "../app/api/openapi.json/route";
 import * as authRoute from "../app/api/auth/[...all]/route";
+import { clerkTestMode } from "@real-estate/auth/testing";
 import { call, type Credentials } from "./support/api-client";
 import { setUpTwoTenants, type Side } from "./support/two-tenants";
 
@@ -48,7 +51,11 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
 
   it("POST /api/contacts: creates (201), offers the duplicate (409), refuses bad input (4xx) without writing", async () => {
     const { db } = testDb();
-    const created = await createContact(a.crmHost, { cookie: a.agentCookie }, { firstName: "Nina", lastName: "North", email: "Nina@Example.com", phone: "203 555 0199", openLead: { message: "3 bed" } });
+    const created = await createContact(
+      a.crmHost,
+      { cookie: a.agentCookie },
+      { firstName: "Nina", lastName: "North", email: "Nina@Example.com", phone: "203 555 0199", openLead: { message: "3 bed" } },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ firstName: "Nina", email: "nina@example.com", phone: "+12035550199", source: "manual" });
     expect(created.body.leadId).toBeTruthy();
@@ -64,7 +71,14 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
     const before = await db.contact.count({ where: { tenantId: a.tenantId } });
     const creds = { cookie: a.ownerCookie };
     expect((await createContact(a.crmHost, creds, undefined, "{oops")).status).toBe(400);
-    for (const body of [{}, { firstName: "NoWayToReach" }, { email: "not-an-email" }, { email: "x@example.com", phone: "12" }, { email: "y@example.com", role: "admin" }, { email: "z@example.com", firstName: "x".repeat(121) }]) {
+    for (const body of [
+      {},
+      { firstName: "NoWayToReach" },
+      { email: "not-an-email" },
+      { email: "x@example.com", phone: "12" },
+      { email: "y@example.com", role: "admin" },
+      { email: "z@example.com", firstName: "x".repeat(121) },
+    ]) {
       const res = await createContact(a.crmHost, creds, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.body.error).toBe("validation_failed");
@@ -134,7 +148,7 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
     expect((await call(sessionRoute.GET, { host: "nobody.example", path: "/api/auth/session", creds: { cookie: a.agentCookie } })).status).toBe(404);
   });
 
-  it("/api/auth/* is better-auth's handler: sign-in sets the session cookie; foreign origins are refused", async () => {
+  it.skipIf(clerkTestMode())("/api/auth/* is better-auth's handler: sign-in sets the session cookie; foreign origins are refused", async () => {
     const signIn = (origin: string, password = "test-pass-1234") =>
       authRoute.POST(
         new Request(`http://${a.crmHost}/api/auth/sign-in/email`, {
@@ -145,7 +159,10 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
       );
     const ok = await signIn(`http://${a.crmHost}`);
     expect(ok.status).toBe(200);
-    const cookie = ok.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = ok.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(cookie).toMatch(/^re\.session_token=/);
     const me = await call(sessionRoute.GET, { host: a.crmHost, path: "/api/auth/session", creds: { cookie } });
     expect(me.body.membership.role).toBe("AGENT");
@@ -153,17 +170,98 @@ describe("REST /api/contacts, /api/activities, /api/auth/session (two tenants)",
     expect((await signIn("http://evil.example")).status).toBe(403);
   });
 
+  it.runIf(clerkTestMode())("/api/auth/* under Clerk: better-auth's password endpoints are not there (404), the Clerk session still works", async () => {
+    const signIn = await authRoute.POST(
+      new Request(`http://${a.crmHost}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { host: a.crmHost, origin: `http://${a.crmHost}`, "content-type": "application/json" },
+        body: JSON.stringify({ email: a.agent.email, password: "test-pass-1234" }),
+      }),
+    );
+    expect(signIn.status).toBe(404);
+    expect(signIn.headers.getSetCookie()).toEqual([]);
+    const getSession = await authRoute.GET(new Request(`http://${a.crmHost}/api/auth/get-session`, { headers: { host: a.crmHost, cookie: a.agentCookie } }));
+    expect(getSession.status).toBe(404);
+    const me = await call(sessionRoute.GET, { host: a.crmHost, path: "/api/auth/session", creds: { cookie: a.agentCookie } });
+    expect(me.body.membership.role).toBe("AGENT");
+  });
+
   it("GET /api/openapi.json documents every route from the zod contracts", async () => {
-    const doc = (await (openapiRoute.GET() as Response).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await (openapiRoute.GET() as Response).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/activities", "/api/auth/session", "/api/contacts", "/api/leads", "/api/leads/{leadId}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/action-plans",
+      "/api/action-plans/{planId}",
+      "/api/activities",
+      "/api/api-keys",
+      "/api/api-keys/{apiKeyId}",
+      "/api/auth/session",
+      "/api/contact-merges/{auditLogId}/undo",
+      "/api/contacts",
+      "/api/contacts/{contactId}",
+      "/api/contacts/{contactId}/erase",
+      "/api/contacts/{contactId}/export",
+      "/api/contacts/{contactId}/identities",
+      "/api/contacts/{contactId}/identities/{identityId}",
+      "/api/contacts/{contactId}/identities/{identityId}/primary",
+      "/api/contacts/{contactId}/merge",
+      "/api/leads",
+      "/api/leads/{leadId}",
+      "/api/leads/{leadId}/plans",
+      "/api/leads/{leadId}/plans/{leadPlanId}/resume",
+      "/api/leads/{leadId}/plans/{leadPlanId}/stop",
+      "/api/my-day",
+      "/api/tasks",
+      "/api/tasks/{taskId}",
+      "/api/webhooks",
+      "/api/webhooks/{endpointId}",
+      "/api/webhooks/{endpointId}/deliveries",
+      "/api/webhooks/{endpointId}/deliveries/{deliveryId}/resend",
+      "/api/webhooks/{endpointId}/redrive",
+      "/api/webhooks/{endpointId}/rotate-secret",
+      "/v1/events",
+    ]);
     expect(Object.keys(doc.paths["/api/leads/{leadId}"]!).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(doc.components.schemas.LeadPatch!.properties!).sort()).toEqual(["assignedTo", "status"]);
     const params = (doc.paths["/api/leads"]!.get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
     expect(params).toEqual(["status", "source", "assignedTo", "q", "createdFrom", "createdTo", "sort", "cursor", "limit"]);
     expect(JSON.stringify(doc)).not.toContain("__shared");
+    const operationIds = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const op of Object.values(ops) as { responses: Record<string, unknown> }[]) expect(Object.keys(op.responses), path).toContain("401");
+      for (const op of Object.values(ops) as { operationId: string; responses: Record<string, unknown> }[]) {
+        expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+        expect(operationIds.has(op.operationId), op.operationId).toBe(false);
+        operationIds.add(op.operationId);
+      }
     }
+    expect(operationIds).toContain("postContactsErase");
+    // Every route file of the app is in the document with the methods it exports (the sign-in
+    // endpoints of the auth library, this document and robots.txt are not the API).
+    const appDir = path.resolve(import.meta.dirname, "../app");
+    const routeFiles = fs.readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(`${path.sep}route.ts`));
+    expect(routeFiles.length).toBeGreaterThan(20);
+    const documented = new Map(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));
+    for (const file of routeFiles) {
+      const route =
+        "/" +
+        path
+          .dirname(file)
+          .split(path.sep)
+          .join("/")
+          .replace(/\[([^\]]+)\]/g, "{$1}");
+      if (["/api/auth/{...all}", "/api/openapi.json", "/robots.txt"].includes(route)) continue;
+      const source = fs.readFileSync(path.join(appDir, file), "utf8");
+      const methods = [...source.matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase()).sort();
+      expect(documented.get(route), route).toEqual(methods);
+      // Every handler goes through the API's route layer (RateLimit headers, Idempotency-Key).
+      const wrapped = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(/g)].map((m) => m[1]!.toLowerCase()).sort();
+      expect(wrapped, route).toEqual(methods);
+    }
+    expect((doc as unknown as { servers: unknown[]; info: { license: { name: string } } }).servers).toHaveLength(1);
+    expect((doc as unknown as { info: { license: { name: string } } }).info.license.name).toBeTruthy();
   });
 });

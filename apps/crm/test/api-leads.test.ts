@@ -51,6 +51,25 @@ describe("REST /api/leads and /api/leads/{leadId} (two tenants)", () => {
     expect([...page1.body.items, ...page2.body.items].map((l: { id: string }) => l.id)).toEqual(a.leadIds);
   });
 
+  it("GET /api/leads: by last activity, pages keep the order paging began with while leads are worked; the cursor is the tenant's own", async () => {
+    const { db } = testDb();
+    const creds = { cookie: a.agentCookie };
+    const before = (await list(a, creds, "?sort=-lastActivityAt")).body.items.map((l: { id: string }) => l.id);
+    const page1 = await list(a, creds, "?limit=1&sort=-lastActivityAt");
+    expect(page1.body.items.map((l: { id: string }) => l.id)).toEqual(before.slice(0, 1));
+    // The last lead is worked now: by last activity it moves to the top, yet paging goes on as it began.
+    await db.lead.update({ where: { tenantId_id: { tenantId: a.tenantId, id: before[2]! } }, data: { lastActivityAt: new Date() } });
+    const page2 = await list(a, creds, `?limit=1&sort=-lastActivityAt&cursor=${page1.body.nextCursor}`);
+    const page3 = await list(a, creds, `?limit=1&sort=-lastActivityAt&cursor=${page2.body.nextCursor}`);
+    expect([...page1.body.items, ...page2.body.items, ...page3.body.items].map((l: { id: string }) => l.id)).toEqual(before);
+    expect(page3.body.nextCursor).toBeNull();
+    const foreign = await list(b, { cookie: b.ownerCookie }, `?limit=1&sort=-lastActivityAt&cursor=${page1.body.nextCursor}`);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.fields.cursor[0]).toMatch(/start again/);
+    const otherFilters = await list(a, creds, `?limit=1&sort=-lastActivityAt&status=NEW&cursor=${page1.body.nextCursor}`);
+    expect(otherFilters.status).toBe(400);
+  });
+
   it("GET /api/leads: bad, unknown and repeated query parameters answer 400 with fields", async () => {
     const creds = { cookie: a.ownerCookie };
     const cases: [string, string][] = [
@@ -114,7 +133,10 @@ describe("REST /api/leads and /api/leads/{leadId} (two tenants)", () => {
     expect(byOwner.body.status).toBe("QUALIFIED");
     const byKey = await patch(a.crmHost, id, { bearer: a.apiKey }, { assignedTo: null });
     expect(byKey.body.assignedTo).toBeNull();
-    const acts = await db.activity.findMany({ where: { tenantId: a.tenantId, leadId: id, type: { in: ["STATUS_CHANGE", "ASSIGNMENT"] } }, orderBy: { occurredAt: "asc" } });
+    const acts = await db.activity.findMany({
+      where: { tenantId: a.tenantId, leadId: id, type: { in: ["STATUS_CHANGE", "ASSIGNMENT"] } },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(acts.map((x) => `${x.type}:${x.actorUserId}`).sort()).toEqual(
       [`STATUS_CHANGE:${a.agent.userId}`, `ASSIGNMENT:${a.agent.userId}`, `STATUS_CHANGE:${a.owner.userId}`, "ASSIGNMENT:null"].sort(),
     );
@@ -143,7 +165,15 @@ describe("REST /api/leads and /api/leads/{leadId} (two tenants)", () => {
     const foreignAssignee = await patch(a.crmHost, id, creds, { status: "LOST", assignedTo: b.agent.membershipId });
     expect(foreignAssignee.status).toBe(422);
     expect(foreignAssignee.body.fields.assignedTo).toBeDefined();
-    const wrongType = await call(leadRoute.PATCH, { host: a.crmHost, path: `/api/leads/${id}`, method: "PATCH", creds, rawBody: "status=LOST", contentType: "application/x-www-form-urlencoded", params: { leadId: id } });
+    const wrongType = await call(leadRoute.PATCH, {
+      host: a.crmHost,
+      path: `/api/leads/${id}`,
+      method: "PATCH",
+      creds,
+      rawBody: "status=LOST",
+      contentType: "application/x-www-form-urlencoded",
+      params: { leadId: id },
+    });
     expect(wrongType.status).toBe(415);
     const after = await db.lead.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id } } });
     expect(after).toEqual(before);

@@ -18,7 +18,9 @@ export function AreaEditor(props: { url: string; name: string; summary: string; 
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(json) as unknown;
-      return typeof value === "object" && value !== null && !Array.isArray(value) ? { ok: true as const, value: value as Record<string, unknown> } : { ok: false as const, error: "The content must be a JSON object" };
+      return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? { ok: true as const, value: value as Record<string, unknown> }
+        : { ok: false as const, error: "The content must be a JSON object" };
     } catch (error) {
       return { ok: false as const, error: (error as Error).message };
     }
@@ -54,7 +56,13 @@ export function AreaEditor(props: { url: string; name: string; summary: string; 
           </div>
           <label className="field wide">
             <span>Summary</span>
-            <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} maxLength={4000} style={{ fontFamily: "inherit", fontSize: 13.5 }} />
+            <textarea
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              rows={3}
+              maxLength={4000}
+              style={{ fontFamily: "inherit", fontSize: 13.5 }}
+            />
           </label>
           <label className="field wide">
             <span>Module content (JSON)</span>

@@ -21,15 +21,12 @@ function ModuleListChange({ before, after }: { before: ModuleEntry[]; after: Mod
     const was = old.get(m.moduleKey);
     const out: string[] = [];
     if (was && was.enabled !== m.enabled) out.push(`${m.moduleKey}: ${was.enabled ? "on" : "off"} → ${m.enabled ? "on" : "off"}`);
-    if (was && JSON.stringify(was.settings ?? {}) !== JSON.stringify(m.settings ?? {})) out.push(`${m.moduleKey} settings: ${short(was.settings)} → ${short(m.settings)}`);
+    if (was && JSON.stringify(was.settings ?? {}) !== JSON.stringify(m.settings ?? {}))
+      out.push(`${m.moduleKey} settings: ${short(was.settings)} → ${short(m.settings)}`);
     return out;
   });
   if (before.map((m) => m.moduleKey).join() !== after.map((m) => m.moduleKey).join()) lines.push(`order: ${after.map((m) => m.moduleKey).join(", ")}`);
-  return (
-    <div className="small">
-      {lines.length ? lines.map((l) => <div key={l}>{l}</div>) : <span className="muted">no visible change</span>}
-    </div>
-  );
+  return <div className="small">{lines.length ? lines.map((l) => <div key={l}>{l}</div>) : <span className="muted">no visible change</span>}</div>;
 }
 
 /** before → after of one audit row, field by field; unchanged fields shown as context. */

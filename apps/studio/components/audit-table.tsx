@@ -1,4 +1,4 @@
-import type { OperatorActionRow } from "@real-estate/db/studio";
+import type { OperatorActionRow } from "@real-estate/operator";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { AuditChange } from "./audit-change";
@@ -33,7 +33,13 @@ export function AuditTable({ rows, tenantNames }: { rows: OperatorActionRow[]; t
                 <Target row={r} />
               </div>
             </td>
-            <td className="small">{r.tenantId ? <Link href={`/tenants/${r.tenantId}`}>{tenantNames.get(r.tenantId) ?? r.tenantId.slice(0, 8)}</Link> : <span className="muted">platform</span>}</td>
+            <td className="small">
+              {r.tenantId ? (
+                <Link href={`/tenants/${r.tenantId}`}>{tenantNames.get(r.tenantId) ?? r.tenantId.slice(0, 8)}</Link>
+              ) : (
+                <span className="muted">platform</span>
+              )}
+            </td>
             <td style={{ maxWidth: 560 }}>
               <AuditChange before={r.before} after={r.after} />
             </td>
@@ -48,7 +54,8 @@ export function AuditTable({ rows, tenantNames }: { rows: OperatorActionRow[]; t
 function Target({ row }: { row: OperatorActionRow }) {
   const id = row.targetId ? (row.targetId.length > 20 ? `${row.targetId.slice(0, 8)}…` : row.targetId) : "";
   if (row.targetType === "redrive" && row.targetId) return <Link href={`/redrives/${row.targetId}`}>re-drive {id}</Link>;
-  if (row.targetType === "ingestion-job" && row.targetId && row.tenantId) return <Link href={`/dead-letters/${row.tenantId}/${row.targetId}`}>job #{row.targetId}</Link>;
+  if (row.targetType === "ingestion-job" && row.targetId && row.tenantId)
+    return <Link href={`/dead-letters/${row.tenantId}/${row.targetId}`}>job #{row.targetId}</Link>;
   return (
     <>
       {row.targetType} {id}

@@ -3,13 +3,23 @@ import Link from "next/link";
 import { TenantSelect } from "./tenant-select";
 
 /** The dead-letter filter bar: a plain GET form, so every filtered view is a shareable link. */
-export function DeadLetterFilterForm({ tenants, search }: { tenants: { id: string; slug: string; name: string }[]; search: Record<string, string | undefined> }) {
+export function DeadLetterFilterForm({
+  tenants,
+  search,
+}: {
+  tenants: { id: string; slug: string; name: string }[];
+  search: Record<string, string | undefined>;
+}) {
   return (
     <form className="panel" method="get" style={{ marginBottom: 16 }} data-testid="dead-letter-filter">
       <div className="panel-body row" style={{ alignItems: "flex-end" }}>
         <label className="field">
           <span>Tenant</span>
           <TenantSelect tenants={tenants} value={search.tenant} by="slug" maxWidth={190} />
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <input type="search" name="kind" defaultValue={search.kind} placeholder="e.g. email.deliver" style={{ maxWidth: 150 }} />
         </label>
         <label className="field">
           <span>Event type</span>

@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { TDeadLetterQuery } from "@/lib/dead-letter-query";
+import type { DeadLetterQuery } from "@/lib/dead-letter-query";
 import { RedriveDialog, type RedriveTarget } from "./redrive-dialog";
+import { JobKind } from "@/components/job-kind";
 
 export type DeadLetterRowView = {
   jobId: string;
   tenantId: string;
   tenantSlug: string;
+  kind: string;
   eventType: string;
   attempts: number;
   maxAttempts: number;
@@ -22,7 +24,7 @@ export type DeadLetterRowView = {
 };
 
 /** The dead-letter table with row selection and the re-drive actions. */
-export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowView[]; filter: TDeadLetterQuery; total: number }) {
+export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowView[]; filter: DeadLetterQuery; total: number }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [target, setTarget] = useState<RedriveTarget | null>(null);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.jobId));
@@ -43,7 +45,13 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
           <button type="button" disabled={!selected.size} onClick={() => setTarget({ kind: "ids", ids: [...selected], label: `${selected.size} selected` })}>
             Re-drive selected ({selected.size})
           </button>
-          <button type="button" className="primary" disabled={!total} onClick={() => setTarget({ kind: "filter", filter, label: "everything matching the filter" })} data-testid="redrive-all">
+          <button
+            type="button"
+            className="primary"
+            disabled={!total}
+            onClick={() => setTarget({ kind: "filter", filter, label: "everything matching the filter" })}
+            data-testid="redrive-all"
+          >
             Re-drive all {total.toLocaleString("en-US")} matching
           </button>
         </div>
@@ -53,15 +61,22 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
           <thead>
             <tr>
               <th style={{ width: 28 }}>
-                <input type="checkbox" checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.jobId)))} aria-label="Select all on this page" />
+                <input
+                  type="checkbox"
+                  checked={allOnPage}
+                  onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.jobId)))}
+                  aria-label="Select all on this page"
+                />
               </th>
               <th>Job</th>
-              <th>Event</th>
+              <th>Kind</th>
               <th className="num">Attempts</th>
               <th>First / last attempt</th>
               <th>Dead-lettered</th>
               <th>Last error</th>
-              <th />
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +99,9 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
                     {r.redriveCount ? ` · re-driven ${r.redriveCount}×` : ""}
                   </div>
                 </td>
-                <td className="mono small nowrap">{r.eventType}</td>
+                <td className="small">
+                  <JobKind kind={r.kind} eventType={r.eventType} />
+                </td>
                 <td className="num">
                   {r.attempts}/{r.maxAttempts}
                 </td>
@@ -95,7 +112,11 @@ export function DeadLetterTable({ rows, filter, total }: { rows: DeadLetterRowVi
                 <td className="small nowrap">{r.deadLettered}</td>
                 <td>
                   <div className="error-text truncate" style={{ maxWidth: 380 }} title={r.lastError ?? ""}>
-                    {r.lastErrorClass ? <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`} style={{ marginRight: 6 }}>{r.lastErrorClass}</span> : null}
+                    {r.lastErrorClass ? (
+                      <span className={`badge ${r.lastErrorClass === "permanent" ? "bad" : "warn"}`} style={{ marginRight: 6 }}>
+                        {r.lastErrorClass}
+                      </span>
+                    ) : null}
                     {r.lastError ?? "—"}
                   </div>
                   {r.held ? <span className="badge info">re-drive running</span> : null}

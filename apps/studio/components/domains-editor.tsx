@@ -19,7 +19,11 @@ export function DomainsEditor({ tenantId, domains }: { tenantId: string; domains
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
-    const res = await api.run<{ domain: { hostname: string }; revalidated: boolean }>("POST", `/api/tenants/${tenantId}/domains`, { hostname, kind, isPrimary });
+    const res = await api.run<{ domain: { hostname: string }; revalidated: boolean }>("POST", `/api/tenants/${tenantId}/domains`, {
+      hostname,
+      kind,
+      isPrimary,
+    });
     if (res.ok) {
       setHostname("");
       setIsPrimary(false);
@@ -122,7 +126,15 @@ export function DomainsEditor({ tenantId, domains }: { tenantId: string; domains
           </div>
         ) : null}
       </form>
-      <ConfirmDialog open={removing !== null} title={`Remove ${removing?.hostname}?`} confirmLabel="Remove host" danger busy={api.busy} onConfirm={remove} onCancel={() => setRemoving(null)}>
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.hostname}?`}
+        confirmLabel="Remove host"
+        danger
+        busy={api.busy}
+        onConfirm={remove}
+        onCancel={() => setRemoving(null)}
+      >
         Requests for this host stop reaching the tenant within seconds.
         {removing?.isPrimary ? " The next host of this kind becomes primary." : ""}
       </ConfirmDialog>

@@ -42,12 +42,25 @@ export function LogoPanel({ tenantId, logoPath }: { tenantId: string; logoPath: 
       </div>
       <div className="panel-body row" style={{ gap: 16 }}>
         <div className="logo-box">
-          {logoPath ? <img src={`/api/tenants/${tenantId}/logo?v=${encodeURIComponent(logoPath)}`} alt="Current logo" /> : <span className="muted small">none</span>}
+          {logoPath ? (
+            <img src={`/api/tenants/${tenantId}/logo?v=${encodeURIComponent(logoPath)}`} alt="Current logo" />
+          ) : (
+            <span className="muted small">none</span>
+          )}
         </div>
         <div className="stack" style={{ gap: 8 }}>
           <label className="button">
             {api.busy ? "Uploading…" : logoPath ? "Replace logo" : "Upload logo"}
-            <input ref={input} type="file" name="logo" accept="image/png,image/jpeg,image/gif,image/webp" onChange={upload} hidden disabled={api.busy} data-testid="logo-input" />
+            <input
+              ref={input}
+              type="file"
+              name="logo"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              onChange={upload}
+              hidden
+              disabled={api.busy}
+              data-testid="logo-input"
+            />
           </label>
           {logoPath ? (
             <button type="button" className="ghost small" onClick={remove} disabled={api.busy}>

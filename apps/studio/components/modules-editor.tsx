@@ -1,14 +1,14 @@
 "use client";
 
-import type { TModuleSettings, TWebsiteModuleKey } from "@real-estate/types";
+import type { ModuleSettings, WebsiteModuleKey } from "@real-estate/types";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApi } from "@/lib/client-api";
 import { savedText, useNotice } from "./notice";
 
-export type EditorModule = { moduleKey: TWebsiteModuleKey; label: string; enabled: boolean; settings: TModuleSettings; configured: boolean };
+export type EditorModule = { moduleKey: WebsiteModuleKey; label: string; enabled: boolean; settings: ModuleSettings; configured: boolean };
 
-const HINTS: Partial<Record<TWebsiteModuleKey, string>> = {
+const HINTS: Partial<Record<WebsiteModuleKey, string>> = {
   "at-a-glance": "facts from the area content",
   taxes: "mill rate and note from the area content",
   schools: "district and schools from the area content",
@@ -34,10 +34,10 @@ export function ModulesEditor(props: { tenantId: string; pageKind: "town" | "nei
     [next[i], next[j]] = [next[j]!, next[i]!];
     setRows(next);
   };
-  const setSetting = (i: number, key: keyof TModuleSettings, value: unknown) => {
+  const setSetting = (i: number, key: keyof ModuleSettings, value: unknown) => {
     const settings = { ...rows[i]!.settings, [key]: value } as Record<string, unknown>;
     if (value === "" || value === undefined || (Array.isArray(value) && value.length === 0)) delete settings[key];
-    update(i, { settings: settings as TModuleSettings });
+    update(i, { settings: settings as ModuleSettings });
   };
 
   async function save() {
@@ -54,7 +54,9 @@ export function ModulesEditor(props: { tenantId: string; pageKind: "town" | "nei
       <div className="panel-head">
         <div>
           <h2>{props.pageKind === "town" ? "Town page" : "Neighbourhood page"} modules</h2>
-          <p>Top to bottom as they appear on the page · {rows.filter((r) => r.enabled).length} of {rows.length} on</p>
+          <p>
+            Top to bottom as they appear on the page · {rows.filter((r) => r.enabled).length} of {rows.length} on
+          </p>
         </div>
         <div className="row">
           {dirty ? <span className="badge warn">unsaved changes</span> : null}
@@ -68,7 +70,10 @@ export function ModulesEditor(props: { tenantId: string; pageKind: "town" | "nei
       </div>
       {api.failure ? (
         <div className="banner bad" style={{ margin: 12 }}>
-          {api.failure.message} {Object.entries(api.failure.fields).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ")}
+          {api.failure.message}{" "}
+          {Object.entries(api.failure.fields)
+            .map(([k, v]) => `${k}: ${v.join(", ")}`)
+            .join("; ")}
         </div>
       ) : null}
       <ul className="module-list">
@@ -86,16 +91,43 @@ export function ModulesEditor(props: { tenantId: string; pageKind: "town" | "nei
               </small>
             </div>
             <div className="row" style={{ gap: 8 }}>
-              <input type="text" placeholder={`Heading (default “${m.label}”)`} value={m.settings.title ?? ""} onChange={(e) => setSetting(i, "title", e.target.value)} maxLength={120} style={{ flex: 1, minWidth: 140 }} aria-label={`${m.label} heading`} />
+              <input
+                type="text"
+                placeholder={`Heading (default “${m.label}”)`}
+                value={m.settings.title ?? ""}
+                onChange={(e) => setSetting(i, "title", e.target.value)}
+                maxLength={120}
+                style={{ flex: 1, minWidth: 140 }}
+                aria-label={`${m.label} heading`}
+              />
               {m.moduleKey === "listings" ? (
-                <input type="number" min={1} max={24} placeholder="6" value={m.settings.limit ?? ""} onChange={(e) => setSetting(i, "limit", e.target.value ? Number(e.target.value) : undefined)} style={{ width: 70 }} aria-label="Homes shown" title="Homes shown" />
+                <input
+                  type="number"
+                  min={1}
+                  max={24}
+                  placeholder="6"
+                  value={m.settings.limit ?? ""}
+                  onChange={(e) => setSetting(i, "limit", e.target.value ? Number(e.target.value) : undefined)}
+                  style={{ width: 70 }}
+                  aria-label="Homes shown"
+                  title="Homes shown"
+                />
               ) : null}
               {m.moduleKey === "nearby-places" ? (
                 <input
                   type="text"
                   placeholder="restaurant, park, school"
                   value={(m.settings.placeTypes ?? []).join(", ")}
-                  onChange={(e) => setSetting(i, "placeTypes", e.target.value.split(",").map((s) => s.trim()).filter(Boolean))}
+                  onChange={(e) =>
+                    setSetting(
+                      i,
+                      "placeTypes",
+                      e.target.value
+                        .split(",")
+                        .map((s) => s.trim())
+                        .filter(Boolean),
+                    )
+                  }
                   style={{ width: 190 }}
                   aria-label="Place types"
                 />

@@ -39,5 +39,7 @@ export function useNotice() {
 
 /** Wording for the website refresh that follows a saved change. */
 export function savedText(what: string, revalidated: boolean | undefined): string {
-  return revalidated === false ? `${what} saved, but the website's cache could not be refreshed: its pages may show the old version until their cache expires.` : `${what} saved; the website is updated.`;
+  return revalidated === false
+    ? `${what} saved, but the website's cache could not be refreshed: its pages may show the old version until their cache expires.`
+    : `${what} saved; the website is updated.`;
 }

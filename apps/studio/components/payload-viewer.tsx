@@ -23,7 +23,11 @@ export function PayloadViewer({ masked, revealUrl }: { masked: unknown; revealUr
       <div className="panel-head">
         <div>
           <h2>Payload</h2>
-          <p>{revealed ? "Personal data shown: this view was recorded in the audit log." : "Personal data (emails, phones, names, addresses, messages) is masked."}</p>
+          <p>
+            {revealed
+              ? "Personal data shown: this view was recorded in the audit log."
+              : "Personal data (emails, phones, names, addresses, messages) is masked."}
+          </p>
         </div>
         {revealed ? (
           <button type="button" onClick={() => setRevealed(null)}>
@@ -38,7 +42,14 @@ export function PayloadViewer({ masked, revealUrl }: { masked: unknown; revealUr
       {asking && !revealed ? (
         <div className="panel-body row" style={{ borderBottom: "1px solid var(--line-2)", background: "var(--warn-bg)" }}>
           <span className="small">Revealing is recorded with your name. Reason (optional):</span>
-          <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. checking the bad phone number" style={{ flex: 1 }} />
+          <input
+            type="text"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. checking the bad phone number"
+            style={{ flex: 1 }}
+          />
           <button type="button" className="danger solid" onClick={reveal} disabled={api.busy} data-testid="reveal-confirm">
             Reveal and record
           </button>

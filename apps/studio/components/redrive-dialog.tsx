@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { TDeadLetterQuery } from "@/lib/dead-letter-query";
+import type { DeadLetterQuery } from "@/lib/dead-letter-query";
 
-export type RedriveTarget = { kind: "ids"; ids: string[]; label: string } | { kind: "filter"; filter: TDeadLetterQuery; label: string };
+export type RedriveTarget = { kind: "ids"; ids: string[]; label: string } | { kind: "filter"; filter: DeadLetterQuery; label: string };
 
 type Phase =
   | { step: "counting" }
@@ -14,7 +14,7 @@ type Phase =
   | { step: "done"; redriveId: string; matched: number; requeued: number }
   | { step: "error"; message: string };
 
-function queryString(filter: TDeadLetterQuery): string {
+function queryString(filter: DeadLetterQuery): string {
   return new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
 }
 
@@ -45,7 +45,11 @@ export function RedriveDialog({ target, onClose }: { target: RedriveTarget; onCl
     ref.current?.showModal();
     if (target.kind !== "filter") return;
     fetch(`/api/dead-letters/count?${queryString(target.filter)}`)
-      .then(async (res) => (res.ok ? setPhase({ step: "confirm", count: ((await res.json()) as { count: number }).count }) : setPhase({ step: "error", message: `Counting failed (${res.status}).` })))
+      .then(async (res) =>
+        res.ok
+          ? setPhase({ step: "confirm", count: ((await res.json()) as { count: number }).count })
+          : setPhase({ step: "error", message: `Counting failed (${res.status}).` }),
+      )
       .catch(() => setPhase({ step: "error", message: "The studio could not be reached." }));
   }, [target]);
 
@@ -83,7 +87,8 @@ export function RedriveDialog({ target, onClose }: { target: RedriveTarget; onCl
         {phase.step === "counting" ? <p className="muted">Counting the dead letters this matches…</p> : null}
         {phase.step === "confirm" ? (
           <p data-testid="redrive-count">
-            <strong>{phase.count.toLocaleString("en-US")}</strong> dead {phase.count === 1 ? "letter" : "letters"} will be put back in the queue, due now, with their attempts reset. Workers pick them up at once.
+            <strong>{phase.count.toLocaleString("en-US")}</strong> dead {phase.count === 1 ? "letter" : "letters"} will be put back in the queue, due now, with
+            their attempts reset. Workers pick them up at once.
           </p>
         ) : null}
         {phase.step === "running" || phase.step === "done" ? (
@@ -92,7 +97,9 @@ export function RedriveDialog({ target, onClose }: { target: RedriveTarget; onCl
               <span style={{ width: `${pct}%` }} />
             </div>
             <div className="small muted" data-testid="redrive-progress">
-              {phase.step === "running" ? `Requeued ${phase.requeued.toLocaleString("en-US")} of ${phase.total.toLocaleString("en-US")}…` : `Requeued ${phase.requeued.toLocaleString("en-US")} of ${phase.matched.toLocaleString("en-US")} matched.`}
+              {phase.step === "running"
+                ? `Requeued ${phase.requeued.toLocaleString("en-US")} of ${phase.total.toLocaleString("en-US")}…`
+                : `Requeued ${phase.requeued.toLocaleString("en-US")} of ${phase.matched.toLocaleString("en-US")} matched.`}
             </div>
           </>
         ) : null}

@@ -1,4 +1,4 @@
-import type { RedriveOutcome } from "@real-estate/db/studio";
+import type { RedriveOutcome } from "@real-estate/operator";
 
 const PARTS: { key: keyof Omit<RedriveOutcome, "tracked">; label: string; color: string }[] = [
   { key: "succeeded", label: "succeeded", color: "#22c55e" },
@@ -42,6 +42,6 @@ export function RunBadge({ outcome }: { outcome: string }) {
 export function describeRedriveFilter(filter: unknown): string {
   const f = (filter ?? {}) as Record<string, unknown>;
   if (f.selection === "ids") return `${Array.isArray(f.ids) ? f.ids.length : "?"} selected job${Array.isArray(f.ids) && f.ids.length === 1 ? "" : "s"}`;
-  const parts = ["tenant", "eventType", "error", "since", "until"].filter((k) => f[k]).map((k) => `${k} ${k === "error" ? `“${f[k]}”` : String(f[k])}`);
+  const parts = ["tenant", "kind", "eventType", "error", "since", "until"].filter((k) => f[k]).map((k) => `${k} ${k === "error" ? `“${f[k]}”` : String(f[k])}`);
   return parts.length ? `all matching ${parts.join(", ")}` : "all dead letters";
 }

@@ -2,7 +2,9 @@ import { initials } from "@/lib/format";
 
 export function TenantDot({ name, color, logoUrl }: { name: string; color: string; logoUrl?: string | null }) {
   if (logoUrl) {
-    return <img src={logoUrl} alt="" width={28} height={28} style={{ borderRadius: 7, objectFit: "contain", background: "#fff", border: "1px solid var(--line)" }} />;
+    return (
+      <img src={logoUrl} alt="" width={28} height={28} style={{ borderRadius: 7, objectFit: "contain", background: "#fff", border: "1px solid var(--line)" }} />
+    );
   }
   return (
     <span className="tenant-dot" style={{ background: color }} aria-hidden>

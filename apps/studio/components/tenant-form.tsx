@@ -5,9 +5,24 @@ import { useState } from "react";
 import { fieldError, useApi } from "@/lib/client-api";
 import { savedText, useNotice } from "./notice";
 
-export type TenantFormValues = { slug: string; name: string; primaryColor: string; accentColor: string; tagline: string };
+export type TenantFormValues = {
+  slug: string;
+  name: string;
+  primaryColor: string;
+  accentColor: string;
+  tagline: string;
+  country: string;
+  timeZone: string;
+  /** Clerk organization id (`org_…`) of the brokerage's staff when the platform signs in through Clerk; empty for none. */
+  clerkOrganizationId: string;
+};
 
-/** Create (no tenantId) or edit a tenant's identity and colours. */
+const TIME_ZONES: string[] =
+  typeof Intl.supportedValuesOf === "function"
+    ? Intl.supportedValuesOf("timeZone")
+    : ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Europe/London"];
+
+/** Create (no tenantId) or edit a tenant's identity, colours, country and time zone. */
 export function TenantForm({ tenantId, initial }: { tenantId?: string; initial: TenantFormValues }) {
   const router = useRouter();
   const api = useApi();
@@ -45,12 +60,49 @@ export function TenantForm({ tenantId, initial }: { tenantId?: string; initial: 
           <input type="text" value={values.slug} onChange={set("slug")} required maxLength={48} pattern="[a-z0-9][a-z0-9-]*" className="mono" />
           {err("slug") ? <span className="field-error">{err("slug")}</span> : <span className="muted small">lower-case letters, digits and hyphens</span>}
         </label>
-        <ColorField label="Primary colour" value={values.primaryColor} onChange={(v) => setValues({ ...values, primaryColor: v })} error={err("primaryColor")} />
+        <ColorField
+          label="Primary colour"
+          value={values.primaryColor}
+          onChange={(v) => setValues({ ...values, primaryColor: v })}
+          error={err("primaryColor")}
+        />
         <ColorField label="Accent colour" value={values.accentColor} onChange={(v) => setValues({ ...values, accentColor: v })} error={err("accentColor")} />
         <label className="field wide">
           <span>Tagline</span>
           <input type="text" value={values.tagline} onChange={set("tagline")} maxLength={200} placeholder="Shown under the name on the website" />
           {err("tagline") ? <span className="field-error">{err("tagline")}</span> : null}
+        </label>
+        <label className="field">
+          <span>Country</span>
+          <input type="text" value={values.country} onChange={set("country")} required maxLength={2} className="mono" style={{ width: 60 }} />
+          {err("country") ? (
+            <span className="field-error">{err("country")}</span>
+          ) : (
+            <span className="muted small">phone numbers without a country code are read in it (US, CA, GB…)</span>
+          )}
+        </label>
+        <label className="field">
+          <span>Time zone</span>
+          <input type="text" value={values.timeZone} onChange={set("timeZone")} required maxLength={64} list="time-zones" className="mono" />
+          <datalist id="time-zones">
+            {TIME_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          {err("timeZone") ? (
+            <span className="field-error">{err("timeZone")}</span>
+          ) : (
+            <span className="muted small">the brokerage&apos;s days: &quot;today&quot;, date filters and times in the CRM</span>
+          )}
+        </label>
+        <label className="field">
+          <span>Clerk organization</span>
+          <input type="text" value={values.clerkOrganizationId} onChange={set("clerkOrganizationId")} maxLength={64} placeholder="org_…" className="mono" />
+          {err("clerkOrganizationId") ? (
+            <span className="field-error">{err("clerkOrganizationId")}</span>
+          ) : (
+            <span className="muted small">with Clerk sign-in (AUTH_PROVIDER=clerk): its members are this brokerage&apos;s staff</span>
+          )}
         </label>
       </div>
       {api.failure && !Object.keys(api.failure.fields).length ? <div className="field-error">{api.failure.message}</div> : null}
@@ -68,8 +120,20 @@ function ColorField(props: { label: string; value: string; onChange: (v: string)
     <label className="field">
       <span>{props.label}</span>
       <span className="row" style={{ gap: 6, flexWrap: "nowrap" }}>
-        <input type="color" value={/^#[0-9a-f]{6}$/i.test(props.value) ? props.value : "#000000"} onChange={(e) => props.onChange(e.target.value)} aria-label={`${props.label} picker`} />
-        <input type="text" value={props.value} onChange={(e) => props.onChange(e.target.value)} className="mono" style={{ width: 110 }} aria-label={props.label} />
+        <input
+          type="color"
+          value={/^#[0-9a-f]{6}$/i.test(props.value) ? props.value : "#000000"}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-label={`${props.label} picker`}
+        />
+        <input
+          type="text"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          className="mono"
+          style={{ width: 110 }}
+          aria-label={props.label}
+        />
       </span>
       {props.error ? <span className="field-error">{props.error}</span> : null}
     </label>

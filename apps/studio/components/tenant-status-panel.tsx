@@ -36,7 +36,9 @@ export function TenantStatusPanel({ tenantId, name, status }: { tenantId: string
           </button>
         )}
       </div>
-      <div className="panel-body small muted">Website events (leads, valuation requests) keep being accepted and queued while a tenant is suspended, so nothing is lost.</div>
+      <div className="panel-body small muted">
+        Website events (leads, valuation requests) keep being accepted and queued while a tenant is suspended, so nothing is lost.
+      </div>
       <ConfirmDialog
         open={open}
         title={suspended ? `Reactivate ${name}?` : `Suspend ${name}?`}
@@ -46,7 +48,9 @@ export function TenantStatusPanel({ tenantId, name, status }: { tenantId: string
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >
-        {suspended ? "Its website is served again within seconds." : "Its website answers “temporarily unavailable” (503) within seconds. Events are still queued."}
+        {suspended
+          ? "Its website is served again within seconds."
+          : "Its website answers “temporarily unavailable” (503) within seconds. Events are still queued."}
         {api.failure ? <div className="field-error">{api.failure.message}</div> : null}
       </ConfirmDialog>
     </div>

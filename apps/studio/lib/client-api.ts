@@ -32,7 +32,7 @@ export async function callApi<T>(method: string, url: string, body?: unknown): P
 export function useApi() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const run = useCallback(async <T,>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> => {
+  const run = useCallback(async <T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> => {
     setBusy(true);
     setFailure(null);
     const result = await callApi<T>(method, url, body);

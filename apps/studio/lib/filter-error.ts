@@ -1,5 +1,5 @@
-import { InvalidCursorError, UnknownTenantFilterError } from "@real-estate/db/queue";
-import { StudioValidationError } from "@real-estate/db/studio";
+import { InvalidCursorError, UnknownTenantFilterError } from "@real-estate/queue";
+import { StudioValidationError } from "@real-estate/operator";
 
 /** The library's filter errors are client input problems: 422 with the field named. */
 export function filterError(error: unknown): unknown {

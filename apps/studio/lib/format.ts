@@ -1,5 +1,12 @@
-const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-const time = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 const number = new Intl.NumberFormat("en-US");
 
 /** Timestamps are shown in UTC, labelled, so operators in different zones read the same time. */
@@ -15,10 +22,6 @@ export function formatShort(value: Date | string | null | undefined): string {
   return value ? short.format(new Date(value)) : "—";
 }
 
-export function formatTime(value: Date | string): string {
-  return time.format(new Date(value));
-}
-
 export function formatNumber(value: number): string {
   return number.format(value);
 }
@@ -29,12 +32,6 @@ export function formatAge(seconds: number): string {
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86_400)} d`;
-}
-
-export function formatRelative(value: Date | string | null | undefined, now = Date.now()): string {
-  if (!value) return "—";
-  const seconds = (now - new Date(value).getTime()) / 1000;
-  return seconds >= 0 ? `${formatAge(seconds)} ago` : `in ${formatAge(-seconds)}`;
 }
 
 export function initials(name: string): string {

@@ -1,4 +1,4 @@
-import { getStudioTenant, StudioNotFoundError } from "@real-estate/db/studio";
+import { getStudioTenant, StudioNotFoundError } from "@real-estate/operator";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 

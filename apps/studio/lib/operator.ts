@@ -1,10 +1,10 @@
 import { requireOperator } from "@real-estate/auth";
-import type { TOperatorActor } from "@real-estate/db/studio";
+import type { OperatorActor } from "@real-estate/operator";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
-export type Operator = TOperatorActor & { name: string };
+export type Operator = OperatorActor & { name: string };
 
 /**
  * The signed-in operator for a page. Signed out: to the sign-in page. Signed in but not an

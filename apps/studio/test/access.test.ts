@@ -2,7 +2,7 @@
 // owner, every page and every action answers 404 (pages send signed-out visitors to sign-in),
 // and nothing changes.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runStudioRedrive } from "@real-estate/db/studio";
+import { runStudioRedrive } from "@real-estate/operator";
 import { seedDeadLetters } from "./support/ingestion-fixture";
 import { demoIds } from "./support/ids";
 import { OPERATOR, OWNER } from "./support/constants";
@@ -21,7 +21,13 @@ async function snapshot() {
     tenant: { name: tenant.name, status: tenant.status, logoPath: tenant.logoPath },
     tenants: await db.tenant.count({ where: { slug: { not: "" } } }),
     domains: await db.tenantDomain.count({ where: { tenantId: ids.fairfield } }),
-    modules: JSON.stringify(await db.moduleConfig.findMany({ where: { tenantId: ids.fairfield }, orderBy: { id: "asc" }, select: { moduleKey: true, enabled: true, sortOrder: true } })),
+    modules: JSON.stringify(
+      await db.moduleConfig.findMany({
+        where: { tenantId: ids.fairfield },
+        orderBy: { id: "asc" },
+        select: { moduleKey: true, enabled: true, sortOrder: true },
+      }),
+    ),
     town: JSON.stringify((await db.town.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ids.fairfield, id: ids.town.id } } })).content),
     audit: await db.operatorAuditLog.count({ where: { createdAt: { gte: new Date(0) } } }),
     redrives: await db.redriveAudit.count({ where: { startedAt: { gte: new Date(0) } } }),
@@ -91,7 +97,10 @@ describe("studio access", () => {
   it("answers 404 to every action for a signed-out visitor and for a tenant owner, changing nothing", async () => {
     const before = await snapshot();
     for (const [method, path, payload] of actions()) {
-      for (const [who, cookie] of [["anonymous", undefined], ["owner", owner]] as const) {
+      for (const [who, cookie] of [
+        ["anonymous", undefined],
+        ["owner", owner],
+      ] as const) {
         const res = await call(method, path, payload, cookie);
         expect({ who, method, path, status: res.status, body: res.body }).toEqual({ who, method, path, status: 404, body: { error: "not_found" } });
       }
@@ -111,7 +120,11 @@ describe("studio access", () => {
   it("sends signed-out visitors to sign-in, shows a tenant owner 404, and serves the operator", async () => {
     for (const path of pages()) {
       const anonymous = await api("GET", path);
-      expect({ path, status: anonymous.status, location: anonymous.headers.get("location") }).toMatchObject({ path, status: 307, location: expect.stringMatching(/\/sign-in/) });
+      expect({ path, status: anonymous.status, location: anonymous.headers.get("location") }).toMatchObject({
+        path,
+        status: 307,
+        location: expect.stringMatching(/\/sign-in/),
+      });
       const asOwner = await api("GET", path, { cookie: owner });
       expect({ path, status: asOwner.status }).toEqual({ path, status: 404 });
       expect(asOwner.text).not.toContain("Fairfield County Homes");
@@ -137,7 +150,11 @@ describe("studio access", () => {
   });
 
   it("refuses a cross-site write even with the operator's cookie", async () => {
-    const res = await api("PATCH", `/api/tenants/${ids.fairfield}`, { cookie: operator, json: { name: "From elsewhere" }, headers: { origin: "https://evil.example" } });
+    const res = await api("PATCH", `/api/tenants/${ids.fairfield}`, {
+      cookie: operator,
+      json: { name: "From elsewhere" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(res.status).toBe(403);
     expect((await testDb().tenant.findUniqueOrThrow({ where: { id: ids.fairfield } })).name).not.toBe("From elsewhere");
   });

@@ -2,7 +2,7 @@
 // and sees them succeed after the worker runs; plus the masked payload and its audited reveal.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOperatorActions } from "@real-estate/db/studio";
+import { listOperatorActions } from "@real-estate/operator";
 import { launchBrowser, shot, signedInPage, studioBrowserUrl } from "./support/browser";
 import { demoIds } from "./support/ids";
 import { seedDeadLetters } from "./support/ingestion-fixture";
@@ -18,7 +18,14 @@ let other: string[];
 beforeAll(async () => {
   ids = await demoIds();
   await seedDeadLetters(testDb(), { tenantId: ids.fairfield, count: 5, error: OUTAGE, minutesAgo: 30 });
-  other = await seedDeadLetters(testDb(), { tenantId: ids.fairfield, count: 3, error: "Browser test: payload.contact: an email or a phone number is required", errorClass: "permanent", type: "valuation.requested", minutesAgo: 240 });
+  other = await seedDeadLetters(testDb(), {
+    tenantId: ids.fairfield,
+    count: 3,
+    error: "Browser test: payload.contact: an email or a phone number is required",
+    errorClass: "permanent",
+    type: "valuation.requested",
+    minutesAgo: 240,
+  });
   browser = await launchBrowser();
   page = await signedInPage(browser);
 });

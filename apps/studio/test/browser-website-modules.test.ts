@@ -3,7 +3,7 @@
 // Shoreline's town page is unchanged.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setModuleEnabled } from "@real-estate/db/studio";
+import { setModuleEnabled } from "@real-estate/operator";
 import { launchBrowser, shot, signedInPage, siteUrl, studioBrowserUrl } from "./support/browser";
 import { demoIds } from "./support/ids";
 import { testDb } from "./support/studio-client";
@@ -24,7 +24,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   testDb();
-  await setModuleEnabled({ tenantId: ids.fairfield, pageKind: "TOWN", actor: { userId: "test", email: "test@platform.example" }, input: { moduleKey: "schools", enabled: true } });
+  await setModuleEnabled({
+    tenantId: ids.fairfield,
+    pageKind: "TOWN",
+    actor: { userId: "test", email: "test@platform.example" },
+    input: { moduleKey: "schools", enabled: true },
+  });
   await browser?.close();
 });
 

@@ -1,7 +1,7 @@
 // Dead letters through the studio's API: filters, grouped errors, masked detail and audited
 // reveal, and re-drives (one, a selection, everything matching) streamed with progress, whose
 // outcome is followed after the real worker has run.
-import { listOperatorActions } from "@real-estate/db/studio";
+import { listOperatorActions } from "@real-estate/operator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDeadLetters } from "./support/ingestion-fixture";
 import { demoIds } from "./support/ids";
@@ -14,14 +14,25 @@ let timeouts: string[];
 let broken: string[];
 
 type Line = { type: string; [key: string]: unknown };
-const lines = (text: string): Line[] => text.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line);
+const lines = (text: string): Line[] =>
+  text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
 
 beforeAll(async () => {
   cookie = await operatorCookie();
   ids = await demoIds();
   const db = testDb();
   timeouts = await seedDeadLetters(db, { tenantId: ids.shoreline, count: 6, error: "api-test: CRM database timeout after 5000 ms" });
-  broken = await seedDeadLetters(db, { tenantId: ids.shoreline, count: 2, error: "api-test: contact could not be saved", type: "valuation.requested", minutesAgo: 600 });
+  broken = await seedDeadLetters(db, {
+    tenantId: ids.shoreline,
+    count: 2,
+    error: "api-test: contact could not be saved",
+    type: "valuation.requested",
+    minutesAgo: 600,
+  });
   // These two will fail again when re-driven: their payload is not a valid event.
   await db.$executeRaw`UPDATE "IngestionJob" SET payload = '{"broken": true}'::jsonb WHERE id = ANY(${broken}::bigint[])`;
 });
@@ -31,7 +42,12 @@ describe("dead letters", () => {
     const all = await api("GET", "/api/dead-letters?tenant=shoreline&error=api-test", { cookie });
     expect(all.status).toBe(200);
     expect(all.body.items).toHaveLength(8);
-    expect(all.body.items[0]).toMatchObject({ tenantSlug: "shoreline", attempts: expect.any(Number), firstAttemptAt: expect.any(String), lastAttemptAt: expect.any(String) });
+    expect(all.body.items[0]).toMatchObject({
+      tenantSlug: "shoreline",
+      attempts: expect.any(Number),
+      firstAttemptAt: expect.any(String),
+      lastAttemptAt: expect.any(String),
+    });
     expect(JSON.stringify(all.body)).not.toContain("@example.com");
     expect((await api("GET", "/api/dead-letters?tenant=shoreline&error=api-test&eventType=valuation.requested", { cookie })).body.items).toHaveLength(2);
     expect((await api("GET", "/api/dead-letters?tenant=shoreline&error=api-test&window=1h", { cookie })).body.items).toHaveLength(6);
@@ -83,7 +99,12 @@ describe("re-drive", () => {
     expect(await testDb().ingestionJob.count({ where: { id: { in: [...timeouts, ...broken].map(BigInt) }, status: "PENDING" } })).toBe(8);
 
     const pending = await api("GET", `/api/redrives/${done.redriveId}`, { cookie });
-    expect(pending.body.redrive).toMatchObject({ origin: "studio", actor: "operator@platform.example", outcome: "completed", jobs: { tracked: 8, waiting: 8 } });
+    expect(pending.body.redrive).toMatchObject({
+      origin: "studio",
+      actor: "operator@platform.example",
+      outcome: "completed",
+      jobs: { tracked: 8, waiting: 8 },
+    });
 
     expect(await drainOnce()).toMatch(/processed=\d+/);
     const after = await api("GET", `/api/redrives/${done.redriveId}`, { cookie });
@@ -91,7 +112,10 @@ describe("re-drive", () => {
     expect(after.body.redrive.jobList.slice(0, 2).map((j: { status: string }) => j.status)).toEqual(["DEAD_LETTERED", "DEAD_LETTERED"]);
     const listed = await api("GET", "/api/redrives", { cookie });
     expect(listed.body.rows.find((r: { id: string }) => r.id === done.redriveId).jobs).toMatchObject({ succeeded: 6, failedAgain: 2 });
-    expect((await listOperatorActions({ action: "deadletter.redrive" })).rows[0]).toMatchObject({ targetId: done.redriveId, actorEmail: "operator@platform.example" });
+    expect((await listOperatorActions({ action: "deadletter.redrive" })).rows[0]).toMatchObject({
+      targetId: done.redriveId,
+      actorEmail: "operator@platform.example",
+    });
   });
 
   it("re-drives one job by id, and reports a conflict when another re-drive holds it", async () => {

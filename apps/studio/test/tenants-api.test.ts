@@ -2,7 +2,7 @@
 // validated input, 404 for another tenant's records, an audit row per change, and the tenant's
 // website refreshed after each change.
 import { WEBSITE_MODULE_KEYS } from "@real-estate/types";
-import { listOperatorActions } from "@real-estate/db/studio";
+import { listOperatorActions } from "@real-estate/operator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoIds } from "./support/ids";
 import { api, operatorCookie, testDb } from "./support/studio-client";
@@ -22,7 +22,10 @@ beforeAll(async () => {
 
 describe("tenants", () => {
   it("creates a tenant (201), refuses a taken slug (409), bad fields (422) and malformed JSON (400)", async () => {
-    const created = await api("POST", "/api/tenants", { cookie, json: { slug: "harbor-homes", name: "Harbor Homes", primaryColor: "#0E7490", tagline: "On the water" } });
+    const created = await api("POST", "/api/tenants", {
+      cookie,
+      json: { slug: "harbor-homes", name: "Harbor Homes", primaryColor: "#0E7490", tagline: "On the water" },
+    });
     expect(created.status).toBe(201);
     expect(created.body.tenant).toMatchObject({ slug: "harbor-homes", name: "Harbor Homes", primaryColor: "#0e7490", status: "ACTIVE" });
     tenantId = created.body.tenant.id;
@@ -40,7 +43,11 @@ describe("tenants", () => {
     const res = await api("PATCH", `/api/tenants/${tenantId}`, { cookie, json: { name: "Harbor Homes & Co", accentColor: "#F59E0B" } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ tenant: { name: "Harbor Homes & Co", accentColor: "#f59e0b" }, revalidated: true });
-    expect(await lastAction(tenantId)).toMatchObject({ action: "tenant.update", before: { name: "Harbor Homes", accentColor: "#c8102e" }, after: { name: "Harbor Homes & Co", accentColor: "#f59e0b" } });
+    expect(await lastAction(tenantId)).toMatchObject({
+      action: "tenant.update",
+      before: { name: "Harbor Homes", accentColor: "#c8102e" },
+      after: { name: "Harbor Homes & Co", accentColor: "#f59e0b" },
+    });
     expect((await api("PATCH", `/api/tenants/${tenantId}`, { cookie, json: { primaryColor: "teal" } })).status).toBe(422);
     expect((await api("PATCH", "/api/tenants/00000000-0000-7000-8000-000000000000", { cookie, json: { name: "Ghost" } })).status).toBe(404);
   });
@@ -64,11 +71,19 @@ describe("domains", () => {
     expect((await api("DELETE", `/api/tenants/${tenantId}/domains/${second.body.domain.id}`, { cookie })).status).toBe(200);
     const hosts = await testDb().tenantDomain.findMany({ where: { tenantId }, select: { hostname: true, isPrimary: true } });
     expect(hosts).toEqual([{ hostname: "harbor.localhost", isPrimary: true }]);
-    expect((await listOperatorActions({ tenantId, action: "domain" })).rows.map((r) => r.action)).toEqual(["domain.remove", "domain.primary", "domain.add", "domain.add"]);
+    expect((await listOperatorActions({ tenantId, action: "domain" })).rows.map((r) => r.action)).toEqual([
+      "domain.remove",
+      "domain.primary",
+      "domain.add",
+      "domain.add",
+    ]);
   });
 
   it("answers 404 for another tenant's domain and leaves it in place", async () => {
-    for (const [method, suffix] of [["DELETE", ""], ["POST", "/primary"]] as const) {
+    for (const [method, suffix] of [
+      ["DELETE", ""],
+      ["POST", "/primary"],
+    ] as const) {
       const res = await api(method, `/api/tenants/${tenantId}/domains/${ids.shorelineDomain.id}${suffix}`, { cookie });
       expect([res.status, res.body]).toEqual([404, { error: "not_found", message: "Domain not found" }]);
     }
@@ -84,7 +99,11 @@ describe("logo and status", () => {
     expect(up.status).toBe(200);
     expect(up.body.tenant.logoPath).toMatch(/logo-[0-9a-f]{16}\.png$/);
     const studioLogo = await fetch(`${(await import("./support/studio-client")).studioUrl()}/api/tenants/${tenantId}/logo`, { headers: { cookie } });
-    expect([studioLogo.status, studioLogo.headers.get("content-type"), Buffer.from(await studioLogo.arrayBuffer()).equals(PNG)]).toEqual([200, "image/png", true]);
+    expect([studioLogo.status, studioLogo.headers.get("content-type"), Buffer.from(await studioLogo.arrayBuffer()).equals(PNG)]).toEqual([
+      200,
+      "image/png",
+      true,
+    ]);
     const site = await webGet("harbor.localhost", "/brand-logo");
     expect([site.status, site.headers["content-type"], site.body.equals(PNG)]).toEqual([200, "image/png", true]);
     const svg = new FormData();
@@ -113,13 +132,23 @@ describe("modules and content", () => {
     const read = await api("GET", `/api/tenants/${tenantId}/modules/town`, { cookie });
     expect(read.body.modules.map((m: { moduleKey: string }) => m.moduleKey)).toEqual([...WEBSITE_MODULE_KEYS]);
     const order = [...WEBSITE_MODULE_KEYS].reverse();
-    const saved = await api("PUT", `/api/tenants/${tenantId}/modules/town`, { cookie, json: { modules: order.map((moduleKey) => ({ moduleKey, enabled: moduleKey !== "taxes", settings: moduleKey === "listings" ? { limit: 3 } : {} })) } });
+    const saved = await api("PUT", `/api/tenants/${tenantId}/modules/town`, {
+      cookie,
+      json: { modules: order.map((moduleKey) => ({ moduleKey, enabled: moduleKey !== "taxes", settings: moduleKey === "listings" ? { limit: 3 } : {} })) },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.revalidated).toBe(true);
-    expect(saved.body.modules.map((m: { moduleKey: string; enabled: boolean }) => `${m.moduleKey}:${m.enabled}`).slice(0, 4)).toEqual(["valuation-cta:true", "listings:true", "nearby-places:true", "walk-score:true"]);
+    expect(saved.body.modules.map((m: { moduleKey: string; enabled: boolean }) => `${m.moduleKey}:${m.enabled}`).slice(0, 4)).toEqual([
+      "valuation-cta:true",
+      "listings:true",
+      "nearby-places:true",
+      "walk-score:true",
+    ]);
     const toggled = await api("PATCH", `/api/tenants/${tenantId}/modules/neighborhood`, { cookie, json: { moduleKey: "schools", enabled: false } });
     expect(toggled.body.modules.find((m: { moduleKey: string }) => m.moduleKey === "schools").enabled).toBe(false);
-    expect((await api("PUT", `/api/tenants/${tenantId}/modules/town`, { cookie, json: { modules: [{ moduleKey: "schools", enabled: true }] } })).status).toBe(422);
+    expect((await api("PUT", `/api/tenants/${tenantId}/modules/town`, { cookie, json: { modules: [{ moduleKey: "schools", enabled: true }] } })).status).toBe(
+      422,
+    );
     expect((await api("PATCH", `/api/tenants/${tenantId}/modules/town`, { cookie, json: { moduleKey: "weather", enabled: true } })).status).toBe(422);
     expect((await api("GET", `/api/tenants/${tenantId}/modules/city`, { cookie })).status).toBe(404);
     expect((await listOperatorActions({ tenantId, action: "module" })).rows.map((r) => r.action)).toEqual(["module.disable", "modules.save"]);

@@ -9,8 +9,12 @@ const signedIn = () => document.cookie.split(";").some((c) => c.trim() === HINT)
 export function AccountLink({ className }: { className?: string }) {
   const isSignedIn = useSyncExternalStore(subscribe, signedIn, () => false);
   return isSignedIn ? (
-    <a className={className} href="/account">My account</a>
+    <a className={className} href="/account">
+      My account
+    </a>
   ) : (
-    <a className={className} href="/sign-in">Sign in</a>
+    <a className={className} href="/sign-in">
+      Sign in
+    </a>
   );
 }

@@ -14,15 +14,22 @@ export function AccountSync() {
     fetch("/api/user/sync", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ listingKeys, searches }) })
       .then(async (res) => {
         if (!res.ok) return;
-        const result = (await res.json()) as { addedListingKeys: string[]; addedSearches: number };
+        const result = (await res.json()) as { addedListingKeys: string[]; addedSearches: number; invalidSearches?: { name: string }[] };
         clearAnonymousSaves();
         const added = result.addedListingKeys.length + result.addedSearches;
-        if (added) {
-          setNote(`Added ${added} item${added === 1 ? "" : "s"} you saved on this device to your account.`);
-          router.refresh();
-        }
+        const skipped = result.invalidSearches?.map((s) => `“${s.name}”`) ?? [];
+        const notes = [
+          added ? `Added ${added} item${added === 1 ? "" : "s"} you saved on this device to your account.` : null,
+          skipped.length ? `Not added: ${skipped.join(", ")} (these searches no longer match what we offer).` : null,
+        ].filter(Boolean);
+        if (notes.length) setNote(notes.join(" "));
+        if (added) router.refresh();
       })
       .catch(() => {});
   }, [router]);
-  return <p role="status" aria-live="polite" className={note ? "alert alert-success" : undefined}>{note}</p>;
+  return (
+    <p role="status" aria-live="polite" className={note ? "alert alert-success" : undefined}>
+      {note}
+    </p>
+  );
 }

@@ -1,4 +1,4 @@
-import type { TAreaModuleView } from "@/lib/providers/area-modules";
+import type { AreaModuleView } from "@/lib/providers/area-modules";
 import { Breadcrumbs, SampleNote } from "./breadcrumbs";
 import { moduleAnchor } from "./area-modules";
 
@@ -9,7 +9,7 @@ type Props = {
   summary: string;
   isSample: boolean;
   links: { href: string; label: string }[];
-  views: TAreaModuleView[];
+  views: AreaModuleView[];
 };
 
 /** Title band of a town or neighbourhood page, with a jump menu to its modules. */
@@ -22,11 +22,19 @@ export function AreaHero({ crumbs, title, subtitle, summary, isSample, links, vi
           {subtitle ? <p className="eyebrow">{subtitle}</p> : null}
           <h1>{title}</h1>
           <p className="lead">{summary}</p>
-          {isSample ? <p><SampleNote>Sample content for demonstration</SampleNote></p> : null}
+          {isSample ? (
+            <p>
+              <SampleNote>Sample content for demonstration</SampleNote>
+            </p>
+          ) : null}
           {links.length ? (
             <ul className="chips" aria-label="Neighborhoods">
               {links.map((l) => (
-                <li key={l.href}><a className="chip" style={{ background: "rgb(255 255 255 / 14%)", color: "#fff", borderColor: "rgb(255 255 255 / 30%)" }} href={l.href}>{l.label}</a></li>
+                <li key={l.href}>
+                  <a className="chip" style={{ background: "rgb(255 255 255 / 14%)", color: "#fff", borderColor: "rgb(255 255 255 / 30%)" }} href={l.href}>
+                    {l.label}
+                  </a>
+                </li>
               ))}
             </ul>
           ) : null}
@@ -37,7 +45,9 @@ export function AreaHero({ crumbs, title, subtitle, summary, isSample, links, vi
           <div className="container">
             <ul>
               {views.map((v) => (
-                <li key={v.key}><a href={`#${moduleAnchor(v.key)}`}>{v.title}</a></li>
+                <li key={v.key}>
+                  <a href={`#${moduleAnchor(v.key)}`}>{v.title}</a>
+                </li>
               ))}
             </ul>
           </div>

@@ -13,7 +13,9 @@ export function FiltersDisclosure({ activeCount, children }: { activeCount: numb
   return (
     <details ref={ref} open className="filters-disclosure">
       <summary className="btn btn-outline btn-block">
-        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 5h18M6 12h12M10 19h4" stroke="currentColor" strokeWidth="2" fill="none" /></svg>
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M3 5h18M6 12h12M10 19h4" stroke="currentColor" strokeWidth="2" fill="none" />
+        </svg>
         Filters{activeCount ? ` (${activeCount} active)` : ""}
       </summary>
       {children}

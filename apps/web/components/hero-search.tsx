@@ -16,7 +16,9 @@ export function HeroSearch({ towns }: { towns: { slug: string; name: string }[] 
           <select id="hero-town" name="town" defaultValue="">
             <option value="">Any town</option>
             {towns.map((t) => (
-              <option key={t.slug} value={t.slug}>{t.name}</option>
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
             ))}
           </select>
         </div>
@@ -25,7 +27,9 @@ export function HeroSearch({ towns }: { towns: { slug: string; name: string }[] 
           <select id="hero-max" name="maxPrice" defaultValue="">
             <option value="">No max</option>
             {MAX_PRICES.map((p) => (
-              <option key={p} value={p}>{formatPriceShort(p)}</option>
+              <option key={p} value={p}>
+                {formatPriceShort(p)}
+              </option>
             ))}
           </select>
         </div>
@@ -34,11 +38,15 @@ export function HeroSearch({ towns }: { towns: { slug: string; name: string }[] 
           <select id="hero-beds" name="beds" defaultValue="">
             <option value="">Any</option>
             {[1, 2, 3, 4, 5].map((b) => (
-              <option key={b} value={b}>{b}+</option>
+              <option key={b} value={b}>
+                {b}+
+              </option>
             ))}
           </select>
         </div>
-        <button className="btn btn-accent" type="submit">Search homes</button>
+        <button className="btn btn-accent" type="submit">
+          Search homes
+        </button>
       </form>
     </div>
   );

@@ -1,5 +1,7 @@
-import type { TListingCard } from "@real-estate/db/listings";
+import type { ListingCardData } from "@real-estate/sites";
 import { formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
+import { listingPhotos } from "@/lib/site/listing-photos";
+import { Courtesy } from "./mls-notice";
 import { listingPath } from "@/lib/site/site-urls";
 
 export function statusClass(status: string): string {
@@ -9,23 +11,46 @@ export function statusClass(status: string): string {
   return "badge badge-closed";
 }
 
-export function ListingCard({ listing, headingLevel = 3 }: { listing: TListingCard; headingLevel?: 2 | 3 }) {
-  const photo = listing.Media[0];
+export function ListingCard({ listing, headingLevel = 3 }: { listing: ListingCardData; headingLevel?: 2 | 3 }) {
+  const photo = listingPhotos(listing)[0];
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const price = listing.StandardStatus === "Closed" && listing.ClosePrice ? listing.ClosePrice : listing.ListPrice;
   return (
-    <article className="card listing-card">
+    <article className="card listing-card" data-listing-key={listing.ListingKey}>
       <div className="photo">
-        {photo ? <img src={photo.url} alt={photo.caption ?? `Photo of ${listingAddress(listing).street}`} loading="lazy" decoding="async" width={800} height={520} /> : null}
+        {photo ? (
+          <img
+            src={photo.url}
+            srcSet={photo.srcSet}
+            sizes={photo.srcSet ? "(max-width: 700px) 100vw, (max-width: 1100px) 50vw, 400px" : undefined}
+            alt={photo.caption ?? `Photo of ${listingAddress(listing).street}`}
+            loading="lazy"
+            decoding="async"
+            width={photo.width}
+            height={photo.height}
+          />
+        ) : null}
         <span className={statusClass(listing.StandardStatus)}>{humanize(listing.StandardStatus)}</span>
         {listing.isSample ? <span className="sample-flag">Sample listing</span> : null}
       </div>
       <div className="body">
         <div className="price">{formatPrice(price)}</div>
         <div className="facts">
-          {listing.BedroomsTotal !== null ? <span><strong>{listing.BedroomsTotal}</strong> bd</span> : null}
-          {listing.BathroomsTotalInteger !== null ? <span><strong>{listing.BathroomsTotalInteger}</strong> ba</span> : null}
-          {listing.LivingArea ? <span><strong>{formatNumber(listing.LivingArea)}</strong> sq ft</span> : null}
+          {listing.BedroomsTotal !== null ? (
+            <span>
+              <strong>{listing.BedroomsTotal}</strong> bd
+            </span>
+          ) : null}
+          {listing.BathroomsTotalInteger !== null ? (
+            <span>
+              <strong>{listing.BathroomsTotalInteger}</strong> ba
+            </span>
+          ) : null}
+          {listing.LivingArea ? (
+            <span>
+              <strong>{formatNumber(listing.LivingArea)}</strong> sq ft
+            </span>
+          ) : null}
         </div>
         <Heading className="address" style={{ fontSize: "0.95rem", fontWeight: 500, margin: 0 }}>
           <a className="stretched" href={listingPath(listing.ListingKey)}>
@@ -33,12 +58,13 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: TListingCa
           </a>
         </Heading>
         <div className="type">{humanize(listing.PropertySubType ?? listing.PropertyType)}</div>
+        <Courtesy listing={listing} />
       </div>
     </article>
   );
 }
 
-export function ListingGrid({ listings, headingLevel }: { listings: TListingCard[]; headingLevel?: 2 | 3 }) {
+export function ListingGrid({ listings, headingLevel }: { listings: ListingCardData[]; headingLevel?: 2 | 3 }) {
   return (
     <div className="grid grid-3">
       {listings.map((l) => (

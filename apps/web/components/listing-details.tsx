@@ -1,23 +1,40 @@
-import type { TListingDetail } from "@real-estate/db/listings";
+import type { ListingDetail } from "@real-estate/sites";
 import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
+import type { SitePhoto } from "@/lib/site/listing-photos";
 import { LeadForm } from "./forms/lead-form";
 import { monogram } from "./site-header";
 
-export function ListingGallery({ media, address }: { media: { url: string; caption?: string }[]; address: string }) {
+export function ListingGallery({ media, address }: { media: SitePhoto[]; address: string }) {
   if (!media.length) return null;
   return (
     <>
       <div className="gallery">
         {media.slice(0, 3).map((m, i) => (
           <figure key={m.url}>
-            <img src={m.url} alt={m.caption ?? `${address}, photo ${i + 1}`} width={800} height={520} loading={i === 0 ? "eager" : "lazy"} />
+            <img
+              src={m.url}
+              srcSet={m.srcSet}
+              sizes={m.srcSet ? "(max-width: 900px) 100vw, 50vw" : undefined}
+              alt={m.caption ?? `${address}, photo ${i + 1}`}
+              width={m.width}
+              height={m.height}
+              loading={i === 0 ? "eager" : "lazy"}
+            />
           </figure>
         ))}
       </div>
       {media.length > 3 ? (
-        <div className="thumbs" aria-label="All photos">
+        <div className="thumbs" role="group" aria-label="All photos">
           {media.map((m, i) => (
-            <a key={m.url} href={m.url} aria-label={`Open photo ${i + 1}`}><img src={m.url} alt="" loading="lazy" width={160} height={104} /></a>
+            <a key={m.url} href={m.full} aria-label={`Open photo ${i + 1}`}>
+              <img
+                src={m.srcSet ? m.url.replace(/\?w=\d+$/, "?w=320") : m.url}
+                alt=""
+                loading="lazy"
+                width={160}
+                height={Math.round((160 * m.height) / m.width)}
+              />
+            </a>
           ))}
         </div>
       ) : null}
@@ -25,8 +42,11 @@ export function ListingGallery({ media, address }: { media: { url: string; capti
   );
 }
 
-/** The listing's facts, labelled in plain words with their RESO Data Dictionary field names. */
-export function ListingFacts({ listing }: { listing: TListingDetail }) {
+/**
+ * The listing's facts in plain words. Each row names its RESO Data Dictionary field in
+ * `data-field` (for feeds and tests), never in the text a visitor reads.
+ */
+export function ListingFacts({ listing }: { listing: ListingDetail }) {
   const rows: [string, string, string | null][] = [
     ["Status", "StandardStatus", humanize(listing.StandardStatus)],
     ["List price", "ListPrice", formatPrice(listing.ListPrice)],
@@ -40,7 +60,11 @@ export function ListingFacts({ listing }: { listing: TListingDetail }) {
     ["Year built", "YearBuilt", listing.YearBuilt?.toString() ?? null],
     ["County", "CountyOrParish", listing.CountyOrParish],
     ["Days on market", "DaysOnMarket", listing.DaysOnMarket?.toString() ?? null],
-    ["Listed on", "ListingContractDate", listing.ListingContractDate ? new Date(listing.ListingContractDate).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" }) : null],
+    [
+      "Listed on",
+      "ListingContractDate",
+      listing.ListingContractDate ? new Date(listing.ListingContractDate).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" }) : null,
+    ],
     ["Listing ID", "ListingId", listing.ListingId],
     ["Listing key", "ListingKey", listing.ListingKey],
     ["Listing office", "ListOfficeName", listing.ListOfficeName],
@@ -51,12 +75,14 @@ export function ListingFacts({ listing }: { listing: TListingDetail }) {
       <div className="table-wrap">
         <table className="reso-table">
           <tbody>
-            {rows.filter(([, , v]) => v).map(([label, field, value]) => (
-              <tr key={field}>
-                <th scope="row">{label}<code>{field}</code></th>
-                <td>{value}</td>
-              </tr>
-            ))}
+            {rows
+              .filter(([, , v]) => v)
+              .map(([label, field, value]) => (
+                <tr key={field} data-field={field}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>
@@ -65,19 +91,27 @@ export function ListingFacts({ listing }: { listing: TListingDetail }) {
 }
 
 /** The listing agent and the inquiry form (it carries the listing key). */
-export function ListingInquiryCard({ listing, street, officeName }: { listing: TListingDetail; street: string; officeName: string | null }) {
+export function ListingInquiryCard({ listing, street, officeName }: { listing: ListingDetail; street: string; officeName: string | null }) {
   return (
     <aside className="listing-aside" aria-label="Contact an agent">
       <div className="card card-pad">
         <div className="agent-card" style={{ marginBottom: 16 }}>
-          <div className="agent-avatar" aria-hidden="true">{monogram(listing.ListAgentFullName ?? officeName ?? "Agent")}</div>
+          <div className="agent-avatar" aria-hidden="true">
+            {monogram(listing.ListAgentFullName ?? officeName ?? "Agent")}
+          </div>
           <div>
             <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
             <div className="small muted">{listing.ListOfficeName ?? officeName}</div>
           </div>
         </div>
         <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
-        <LeadForm idPrefix="inquiry" listingKey={listing.ListingKey} renderedAt={Date.now()} submitLabel="Request information" defaultMessage={`I'm interested in ${street}. Please send me more information.`} />
+        <LeadForm
+          idPrefix="inquiry"
+          listingKey={listing.ListingKey}
+          renderedAt={Date.now()}
+          submitLabel="Request information"
+          defaultMessage={`I'm interested in ${street}. Please send me more information.`}
+        />
       </div>
     </aside>
   );

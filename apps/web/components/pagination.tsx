@@ -9,13 +9,37 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   return (
     <nav aria-label="Pages">
       <ul className="pagination">
-        {page > 1 ? <li><a href={hrefFor(page - 1)} rel="prev">Previous</a></li> : null}
+        {page > 1 ? (
+          <li>
+            <a href={hrefFor(page - 1)} rel="prev">
+              Previous
+            </a>
+          </li>
+        ) : null}
         {pages(page, pageCount).map((p, i) =>
-          p === "gap" ? <li key={`gap-${i}`}><span aria-hidden="true">…</span></li> : (
-            <li key={p}>{p === page ? <span aria-current="page">{p}</span> : <a href={hrefFor(p)} aria-label={`Page ${p}`}>{p}</a>}</li>
+          p === "gap" ? (
+            <li key={`gap-${i}`}>
+              <span aria-hidden="true">…</span>
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">{p}</span>
+              ) : (
+                <a href={hrefFor(p)} aria-label={`Page ${p}`}>
+                  {p}
+                </a>
+              )}
+            </li>
           ),
         )}
-        {page < pageCount ? <li><a href={hrefFor(page + 1)} rel="next">Next</a></li> : null}
+        {page < pageCount ? (
+          <li>
+            <a href={hrefFor(page + 1)} rel="next">
+              Next
+            </a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -16,7 +16,11 @@ export function SaveSearchButton({ query, defaultName }: Props) {
       return;
     }
     setState("saving");
-    const res = await fetch("/api/user/saved-searches", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: defaultName, query }) }).catch(() => null);
+    const res = await fetch("/api/user/saved-searches", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: defaultName, query }),
+    }).catch(() => null);
     setState(res?.ok ? "saved" : "error");
   }
   return (
@@ -24,12 +28,22 @@ export function SaveSearchButton({ query, defaultName }: Props) {
       <input type="hidden" name="name" value={defaultName} />
       <input type="hidden" name="search" value={search} />
       <button className={`btn btn-outline${state === "saved" || state === "device" ? " btn-saved" : ""}`} type="submit" disabled={state === "saving"}>
-        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 3h12v18l-6-4-6 4z" fill={state === "saved" || state === "device" ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" /></svg>
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M6 3h12v18l-6-4-6 4z" fill={state === "saved" || state === "device" ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" />
+        </svg>
         {state === "saved" || state === "device" ? "Search saved" : "Save this search"}
       </button>
       <p role="status" aria-live="polite" className="small muted" style={{ margin: "6px 0 0" }}>
-        {state === "saved" ? <>Saved to <a href="/account#saved-searches">your account</a>.</> : null}
-        {state === "device" ? <>Saved on this device. <a href="/sign-up">Create an account</a> to keep it everywhere.</> : null}
+        {state === "saved" ? (
+          <>
+            Saved to <a href="/account#saved-searches">your account</a>.
+          </>
+        ) : null}
+        {state === "device" ? (
+          <>
+            Saved on this device. <a href="/sign-up">Create an account</a> to keep it everywhere.
+          </>
+        ) : null}
         {state === "error" ? "We could not save this search. Please try again." : null}
       </p>
     </form>

@@ -1,8 +1,10 @@
-import type { TTownSummary } from "@real-estate/db/areas";
+import type { TownSummary } from "@real-estate/sites";
 import { plural } from "@/lib/format";
 import { townPath } from "@/lib/site/site-urls";
 
-export function TownCard({ town }: { town: TTownSummary }) {
+/** headingLevel: 2 where the card follows the page's h1 directly, 3 (default) under a section's h2. */
+export function TownCard({ town, headingLevel = 3 }: { town: TownSummary; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card town-card">
       <div className="town-art" aria-hidden="true">
@@ -12,9 +14,11 @@ export function TownCard({ town }: { town: TTownSummary }) {
         <span>{town.name}</span>
       </div>
       <div className="body">
-        <h3 style={{ margin: 0 }}>
-          <a className="stretched" href={townPath(town.slug)}>{town.name}, {town.state}</a>
-        </h3>
+        <Heading style={{ margin: 0, fontSize: "1.15rem", fontWeight: 650 }}>
+          <a className="stretched" href={townPath(town.slug)}>
+            {town.name}, {town.state}
+          </a>
+        </Heading>
         <p>{town.summary}</p>
         <div className="small muted">
           {plural(town.activeListings, "home")} for sale{town.neighborhoods.length ? ` · ${plural(town.neighborhoods.length, "neighborhood")}` : ""}

@@ -14,11 +14,17 @@ export function formatPriceShort(n: number): string {
 /** "Single Family Residence" / "SingleFamilyResidence" → "Single Family Residence". */
 export function humanize(value: string | null | undefined): string {
   if (!value) return "";
-  return value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim();
+  return value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[-_]+/g, " ")
+    .trim();
 }
 
 export function slugify(value: string): string {
-  return humanize(value).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return humanize(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** 0.8500000001 → "0.85". */

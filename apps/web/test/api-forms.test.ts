@@ -1,20 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, getDb, setDb } from "@real-estate/db";
-import { invalidateTenantCache } from "@real-estate/db/tenants";
+import { invalidateTenantCache } from "@real-estate/sites";
 import { useTestDatabase } from "@real-estate/db/testing";
 import { POST as postLead } from "@/app/api/lead/route";
 import { POST as postValuation } from "@/app/api/valuation/route";
 import { resetWebEnvForTests } from "@/lib/env";
 import { CONTACT_CONSENT_TEXT, CONTACT_CONSENT_VERSION } from "@/lib/forms/consent";
 import { apiRequest, freshIp } from "./support/api-request";
-import { createWebTenant, FAIRFIELD, SHORELINE, type TWebTenant } from "./support/web-fixtures";
+import { createWebTenant, FAIRFIELD, SHORELINE, type WebTenant } from "./support/web-fixtures";
 
 const testDb = useTestDatabase("web_api_forms");
-let ff: TWebTenant;
-let sl: TWebTenant;
+let ff: WebTenant;
+let sl: WebTenant;
 const longAgo = () => String(Date.now() - 10_000);
 const jobs = (tenantId: string) => testDb().db.ingestionJob.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
-const lead = (t: TWebTenant, json: unknown, extra: Partial<Parameters<typeof apiRequest>[1]> = {}) =>
+const lead = (t: WebTenant, json: unknown, extra: Partial<Parameters<typeof apiRequest>[1]> = {}) =>
   postLead(apiRequest("/api/lead", { host: t.host, tenantId: t.tenantId, json, ip: freshIp(), ...extra }));
 
 beforeAll(async () => {
@@ -28,44 +28,61 @@ beforeAll(async () => {
 describe("POST /api/lead", () => {
   it("queues a lead.submitted event and answers 202; a repeated eventId answers the same and queues nothing new", async () => {
     const body = { eventId: "client-key-1", name: "Ann Buyer", email: "Ann@Example.com", message: "Tell me more", listingKey: ff.listingKeys[0] };
-    const res = await lead(ff, body, { headers: { referer: "http://fairfield.localhost:3000/homes/X?utm_source=news&utm_campaign=fall" } });
+    // The app server's request id rides along to the worker's log line (a retry has its own id: still the same request).
+    const res = await lead(ff, body, {
+      headers: { referer: "http://fairfield.localhost:3000/homes/X?utm_source=news&utm_campaign=fall", "x-request-id": "edge-7f3a9c000001" },
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ eventId: "client-key-1", status: "queued" });
-    const again = await lead(ff, body);
+    const again = await lead(ff, body, { headers: { "x-request-id": "edge-7f3a9c000002" } });
     expect([again.status, await again.json()]).toEqual([202, { eventId: "client-key-1", status: "queued" }]);
     const queued = await jobs(ff.tenantId);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ eventId: "client-key-1", eventType: "lead.submitted" });
     expect(queued[0]!.payload).toMatchObject({
       tenantId: ff.tenantId,
-      source: { utmSource: "news", utmCampaign: "fall" },
+      source: { utmSource: "news", utmCampaign: "fall", requestId: "edge-7f3a9c000001" },
       payload: { contact: { firstName: "Ann", lastName: "Buyer", email: "ann@example.com" }, message: "Tell me more", listingKey: ff.listingKeys[0] },
     });
     expect(await jobs(sl.tenantId)).toHaveLength(0);
   });
 
   it("accepts a plain form post and lands on the thank-you page, storing the consent wording and version", async () => {
-    const res = await postLead(apiRequest("/api/lead", {
-      host: ff.host, tenantId: ff.tenantId, ip: freshIp(),
-      form: { name: "Form Person", email: "form@example.com", phone: "203 555 0101", consent: "on", startedAt: longAgo(), website: "", eventId: "form-1" },
-    }));
+    const res = await postLead(
+      apiRequest("/api/lead", {
+        host: ff.host,
+        tenantId: ff.tenantId,
+        ip: freshIp(),
+        form: { name: "Form Person", email: "form@example.com", phone: "203 555 0101", consent: "on", startedAt: longAgo(), website: "", eventId: "form-1" },
+      }),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/thank-you?form=contact");
     const job = (await jobs(ff.tenantId)).find((j) => j.eventId === "form-1");
-    expect(job?.payload).toMatchObject({ payload: { contact: { phone: "+12035550101" }, consent: { given: true, text: CONTACT_CONSENT_TEXT, version: CONTACT_CONSENT_VERSION } } });
+    expect(job?.payload).toMatchObject({
+      payload: { contact: { phone: "+12035550101" }, consent: { given: true, text: CONTACT_CONSENT_TEXT, version: CONTACT_CONSENT_VERSION } },
+    });
   });
 
   it("answers 422 with field messages for invalid input and queues nothing", async () => {
     const before = (await jobs(ff.tenantId)).length;
     const res = await lead(ff, { name: "X", email: "nope", phone: "abc" });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: "validation_failed", fields: { email: "Please enter a valid email address", phone: "Please enter a valid phone number" } });
+    expect(await res.json()).toEqual({
+      error: "validation_failed",
+      fields: { email: "Please enter a valid email address", phone: "Please enter a valid phone number: that is not a phone number." },
+    });
     expect((await lead(ff, { name: "No contact" })).status).toBe(422);
     expect((await lead(ff, { email: "a@b.co", eventId: "x".repeat(256) })).status).toBe(422);
-    const form = await postLead(apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), form: { name: "x", email: "bad", startedAt: longAgo() } }));
+    const form = await postLead(
+      apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), form: { name: "x", email: "bad", startedAt: longAgo() } }),
+    );
     expect(form.status).toBe(422);
     expect(form.headers.get("content-type")).toContain("text/html");
-    expect((await postLead(apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), rawBody: "{oops", contentType: "application/json" }))).status).toBe(400);
+    expect(
+      (await postLead(apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), rawBody: "{oops", contentType: "application/json" })))
+        .status,
+    ).toBe(400);
     expect((await jobs(ff.tenantId)).length).toBe(before);
   });
 
@@ -74,9 +91,18 @@ describe("POST /api/lead", () => {
     const honeypot = await lead(ff, { name: "Bot", email: "bot@example.com", website: "http://spam.example" });
     expect(honeypot.status).toBe(202);
     expect(await honeypot.json()).toMatchObject({ status: "queued" });
-    const tooFast = await postLead(apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), form: { name: "Fast", email: "fast@example.com", startedAt: String(Date.now()) } }));
+    const tooFast = await postLead(
+      apiRequest("/api/lead", {
+        host: ff.host,
+        tenantId: ff.tenantId,
+        ip: freshIp(),
+        form: { name: "Fast", email: "fast@example.com", startedAt: String(Date.now()) },
+      }),
+    );
     expect([tooFast.status, tooFast.headers.get("location")]).toEqual([303, "/thank-you?form=contact"]);
-    const noTimestamp = await postLead(apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), form: { name: "Bare", email: "bare@example.com" } }));
+    const noTimestamp = await postLead(
+      apiRequest("/api/lead", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), form: { name: "Bare", email: "bare@example.com" } }),
+    );
     expect(noTimestamp.status).toBe(303);
     expect((await jobs(ff.tenantId)).length).toBe(before);
   });
@@ -119,7 +145,9 @@ describe("POST /api/lead", () => {
       invalidateTenantCache();
       const uncached = await lead(ff, { email: "down@b.co", eventId: "down-2" });
       expect([uncached.status, await uncached.json()]).toEqual([503, { error: "service_unavailable" }]);
-      const valuation = await postValuation(apiRequest("/api/valuation", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), json: { address: "1 Down Street", email: "d@b.co" } }));
+      const valuation = await postValuation(
+        apiRequest("/api/valuation", { host: ff.host, tenantId: ff.tenantId, ip: freshIp(), json: { address: "1 Down Street", email: "d@b.co" } }),
+      );
       expect(valuation.status).toBe(503);
     } finally {
       setDb(real);
@@ -130,27 +158,67 @@ describe("POST /api/lead", () => {
 
 describe("POST /api/valuation", () => {
   it("queues valuation.requested with the instant estimate from comparable listings", async () => {
-    const res = await postValuation(apiRequest("/api/valuation", {
-      host: ff.host, tenantId: ff.tenantId, ip: freshIp(),
-      json: { eventId: "val-1", address: "12 Harbor Road", town: "fairfield", livingArea: 2200, bedrooms: 3, name: "Sam Seller", email: "sam@example.com" },
-    }));
+    const res = await postValuation(
+      apiRequest("/api/valuation", {
+        host: ff.host,
+        tenantId: ff.tenantId,
+        ip: freshIp(),
+        json: {
+          eventId: "val-1",
+          address: "12 Harbor Road",
+          town: "fairfield",
+          livingArea: 2200,
+          bedrooms: 3,
+          bathrooms: 2,
+          yearBuilt: 1985,
+          name: "Sam Seller",
+          email: "sam@example.com",
+        },
+      }),
+    );
     expect(res.status).toBe(202);
     const body = await res.json();
     expect(body).toMatchObject({ eventId: "val-1", status: "queued", estimate: { status: "estimated" } });
     expect(body.estimate.low).toBeLessThan(body.estimate.high);
     expect(body.estimate.comparables.length).toBeGreaterThanOrEqual(3);
     const job = (await jobs(ff.tenantId)).find((j) => j.eventId === "val-1");
-    expect(job?.payload).toMatchObject({ type: "valuation.requested", payload: { property: { address: "12 Harbor Road", town: "fairfield", livingArea: 2200 }, estimate: { low: body.estimate.low, high: body.estimate.high } } });
+    expect(job?.payload).toMatchObject({
+      type: "valuation.requested",
+      payload: { property: { address: "12 Harbor Road", town: "fairfield", livingArea: 2200 }, estimate: { low: body.estimate.low, high: body.estimate.high } },
+    });
+    // Every fact given is either used or named as not supported by the comparables, in the answer and in the event.
+    const used: string[] = body.estimate.factsUsed;
+    const notUsed: string[] = body.estimate.factsNotUsed.map((f: { fact: string }) => f.fact);
+    expect(used.slice(0, 2)).toEqual(["town", "livingArea"]);
+    expect([...used, ...notUsed].sort()).toEqual(["bathrooms", "bedrooms", "livingArea", "town", "yearBuilt"]);
+    const estimate = (job?.payload as { payload: { estimate: { factsUsed: string[]; factsNotUsed: string[] } } }).payload.estimate;
+    expect([estimate.factsUsed, estimate.factsNotUsed]).toEqual([used, notUsed]);
   });
 
   it("says there are too few comparables instead of inventing a number, and posts without JavaScript land on the estimate", async () => {
-    const res = await postValuation(apiRequest("/api/valuation", { host: sl.host, tenantId: sl.tenantId, ip: freshIp(), json: { address: "5 Ocean Drive", town: "newport", livingArea: 9000, email: "o@example.com" } }));
+    const res = await postValuation(
+      apiRequest("/api/valuation", {
+        host: sl.host,
+        tenantId: sl.tenantId,
+        ip: freshIp(),
+        json: { address: "5 Ocean Drive", town: "newport", livingArea: 9000, email: "o@example.com" },
+      }),
+    );
     expect(res.status).toBe(202);
     expect((await res.json()).estimate).toMatchObject({ status: "insufficient_data", minimum: 3 });
-    const form = await postValuation(apiRequest("/api/valuation", { host: sl.host, tenantId: sl.tenantId, ip: freshIp(), form: { address: "5 Ocean Drive", town: "newport", livingArea: "1800", email: "o@example.com", startedAt: longAgo() } }));
+    const form = await postValuation(
+      apiRequest("/api/valuation", {
+        host: sl.host,
+        tenantId: sl.tenantId,
+        ip: freshIp(),
+        form: { address: "5 Ocean Drive", town: "newport", livingArea: "1800", email: "o@example.com", startedAt: longAgo() },
+      }),
+    );
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toBe("/home-value/estimate?address=5+Ocean+Drive&town=newport&livingArea=1800");
-    const invalid = await postValuation(apiRequest("/api/valuation", { host: sl.host, tenantId: sl.tenantId, ip: freshIp(), json: { address: "x", livingArea: "huge", email: "o@example.com" } }));
+    const invalid = await postValuation(
+      apiRequest("/api/valuation", { host: sl.host, tenantId: sl.tenantId, ip: freshIp(), json: { address: "x", livingArea: "huge", email: "o@example.com" } }),
+    );
     expect(invalid.status).toBe(422);
     expect(Object.keys((await invalid.json()).fields).sort()).toEqual(["address", "livingArea"]);
   });

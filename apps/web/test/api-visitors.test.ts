@@ -9,12 +9,12 @@ import { POST as saveSearch } from "@/app/api/user/saved-searches/route";
 import { POST as sync } from "@/app/api/user/sync/route";
 import { resetWebEnvForTests } from "@/lib/env";
 import { apiRequest, cookiesFrom, freshIp } from "./support/api-request";
-import { createWebTenant, FAIRFIELD, SHORELINE, type TWebTenant } from "./support/web-fixtures";
+import { createWebTenant, FAIRFIELD, SHORELINE, type WebTenant } from "./support/web-fixtures";
 
 const testDb = useTestDatabase("web_api_visitors");
-let ff: TWebTenant;
-let sl: TWebTenant;
-const req = (t: TWebTenant, path: string, o: Omit<Parameters<typeof apiRequest>[1], "host" | "tenantId"> = {}) =>
+let ff: WebTenant;
+let sl: WebTenant;
+const req = (t: WebTenant, path: string, o: Omit<Parameters<typeof apiRequest>[1], "host" | "tenantId"> = {}) =>
   apiRequest(path, { host: t.host, tenantId: t.tenantId, ip: freshIp(), ...o });
 const jobTypes = async (tenantId: string) => (await testDb().db.ingestionJob.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).map((j) => j.eventType);
 
@@ -37,7 +37,7 @@ describe("visitor accounts over the API", () => {
     const stored = await testDb().db.visitorSession.findMany({ where: { tenantId: ff.tenantId } });
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).not.toBe(token);
-    expect(await jobTypes(ff.tenantId)).toEqual(["visitor.registered"]);
+    expect(await jobTypes(ff.tenantId)).toEqual(["visitor.verify-email", "visitor.registered"]);
 
     const dup = await signUp(req(ff, "/api/auth/sign-up", { json: { email: "buyer@example.com", password: "another-one" } }));
     expect([dup.status, (await dup.json()).error]).toEqual([409, "email_taken"]);
@@ -46,7 +46,20 @@ describe("visitor accounts over the API", () => {
     const short = await signUp(req(ff, "/api/auth/sign-up", { json: { email: "x@example.com", password: "short" } }));
     expect([short.status, (await short.json()).fields]).toEqual([422, { password: "Use at least 8 characters" }]);
     const formBad = await signUp(req(ff, "/api/auth/sign-up", { form: { email: "dup@example.com", password: "p", startedAt: String(Date.now() - 5000) } }));
-    expect([formBad.status, formBad.headers.get("location")]).toEqual([303, "/sign-up?error=invalid"]);
+    expect([formBad.status, formBad.headers.get("location")]).toEqual([303, "/sign-up?error=invalid_password"]);
+    // The page names the field that was refused, the first one a person reads.
+    const badForms: [Record<string, string>, string][] = [
+      [{ email: "not-an-email", password: "long-enough" }, "invalid_email"],
+      [{ email: "p1@example.com", password: "long-enough", phone: "12" }, "invalid_phone"],
+      [{ email: "bad", password: "p", name: "x".repeat(121) }, "invalid_name"],
+    ];
+    for (const [form, code] of badForms) {
+      const res = await signUp(req(ff, "/api/auth/sign-up", { form: { ...form, startedAt: String(Date.now() - 5000) } }));
+      expect(res.headers.get("location"), code).toBe(`/sign-up?error=${code}`);
+    }
+    const tooFast = await signUp(req(ff, "/api/auth/sign-up", { form: { email: "fast@example.com", password: "long-enough", startedAt: String(Date.now()) } }));
+    expect(tooFast.headers.get("location")).toBe("/sign-up?error=sent_too_fast");
+    expect(await testDb().db.visitor.count({ where: { email: { in: ["not-an-email", "p1@example.com", "fast@example.com"] } } })).toBe(0);
   });
 
   it("signs in only with this tenant's password and keeps /api/user/* scoped to the tenant", async () => {
@@ -67,14 +80,36 @@ describe("visitor accounts over the API", () => {
     expect(evil.headers.get("location")).toBe("/account");
   });
 
+  it("locks a visitor account after 5 wrong passwords, whatever the client address; the same answer for an unknown email; another site's account is untouched", async () => {
+    await signUp(req(ff, "/api/auth/sign-up", { json: { email: "guessed@example.com", password: "fairfield-pw" } }));
+    await signUp(req(sl, "/api/auth/sign-up", { json: { email: "guessed@example.com", password: "shoreline-pw" } }));
+    for (const email of ["guessed@example.com", "unknown-visitor@example.com"]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await signIn(req(ff, "/api/auth/sign-in", { json: { email, password: `guess-${i}-pw` } }))).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    }
+    const locked = await signIn(req(ff, "/api/auth/sign-in", { json: { email: "guessed@example.com", password: "fairfield-pw" } }));
+    expect([locked.status, (await locked.json()).error, Number(locked.headers.get("retry-after")) > 0]).toEqual([429, "too_many_attempts", true]);
+    const form = await signIn(req(ff, "/api/auth/sign-in", { form: { email: "guessed@example.com", password: "fairfield-pw", next: "/account" } }));
+    expect(form.headers.get("location")).toBe("/sign-in?error=too_many_attempts&next=%2Faccount");
+    expect((await signIn(req(sl, "/api/auth/sign-in", { json: { email: "guessed@example.com", password: "shoreline-pw" } }))).status).toBe(200);
+  }, 240_000);
+
   it("updates the profile with validation", async () => {
     const res = await signUp(req(ff, "/api/auth/sign-up", { json: { email: "profile@example.com", password: "profile-pw" } }));
     const cookie = cookiesFrom(res);
     const bad = await putProfile(req(ff, "/api/user/profile", { method: "PUT", cookie, json: { phone: "call me", extra: 1 } }));
     expect(bad.status).toBe(422);
-    const good = await putProfile(req(ff, "/api/user/profile", { method: "PUT", cookie, json: { name: "Pat", phone: "(203) 555-0199", preferences: { emailAlerts: true } } }));
-    expect([good.status, (await good.json()).profile]).toEqual([200, expect.objectContaining({ name: "Pat", phone: "+12035550199", preferences: { emailAlerts: true } })]);
-    expect((await putProfile(req(ff, "/api/user/profile", { method: "PUT", cookie, json: { name: "Hacker" }, origin: "https://evil.example" }))).status).toBe(403);
+    const good = await putProfile(
+      req(ff, "/api/user/profile", { method: "PUT", cookie, json: { name: "Pat", phone: "(203) 555-0199", preferences: { emailAlerts: true } } }),
+    );
+    expect([good.status, (await good.json()).profile]).toEqual([
+      200,
+      expect.objectContaining({ name: "Pat", phone: "+12035550199", preferences: { emailAlerts: true } }),
+    ]);
+    expect((await putProfile(req(ff, "/api/user/profile", { method: "PUT", cookie, json: { name: "Hacker" }, origin: "https://evil.example" }))).status).toBe(
+      403,
+    );
   });
 
   it("saves homes and searches, emits the events once, and syncs anonymous saves idempotently", async () => {
@@ -89,15 +124,35 @@ describe("visitor accounts over the API", () => {
     const anonymous = await saveListing(req(sl, "/api/user/saved-listings?listingKey=" + k1, { form: { listingKey: k1 } }));
     expect([anonymous.status, anonymous.headers.get("location")]).toEqual([303, `/sign-in?next=${encodeURIComponent(`/homes/${k1}`)}`]);
 
-    const search = await saveSearch(req(sl, "/api/user/saved-searches", { cookie, json: { name: "Newport condos", query: { town: "newport", type: "condominium", page: "3" } } }));
+    const search = await saveSearch(
+      req(sl, "/api/user/saved-searches", { cookie, json: { name: "Newport condos", query: { town: "newport", type: "condominium", page: "3" } } }),
+    );
     expect([search.status, (await search.json()).query]).toEqual([201, { town: "newport", type: "condominium" }]);
     expect((await saveSearch(req(sl, "/api/user/saved-searches", { cookie, json: { name: "x", query: { evil: "1" } } }))).status).toBe(422);
+    // The same search typed another way is the same saved search.
+    const same = await saveSearch(
+      req(sl, "/api/user/saved-searches", { cookie, json: { name: "Newport condos", query: { town: "Newport", type: "Condominium" } } }),
+    );
+    expect([same.status, (await same.json()).created]).toEqual([200, false]);
+    // What the search page would ignore is refused, naming the parameter, and nothing is saved.
+    const upsideDown = await saveSearch(
+      req(sl, "/api/user/saved-searches", { cookie, json: { name: "x", query: { minPrice: "900000", maxPrice: "100000" } } }),
+    );
+    expect([upsideDown.status, await upsideDown.json()]).toEqual([
+      422,
+      { error: "validation_failed", fields: { maxPrice: "must not be lower than minPrice" } },
+    ]);
+    const foreignTown = await saveSearch(req(sl, "/api/user/saved-searches", { cookie, json: { name: "x", query: { town: "fairfield" } } }));
+    expect([foreignTown.status, (await foreignTown.json()).fields]).toEqual([422, { town: "not a town we serve" }]);
+    const formPost = await saveSearch(req(sl, "/api/user/saved-searches", { cookie, form: { name: "x", search: "minPrice=2m&maxPrice=1m" } }));
+    expect(formPost.status).toBe(422);
+    expect(await testDb().db.savedSearch.count({ where: { tenantId: sl.tenantId, visitorId } })).toBe(1);
 
     const body = { listingKeys: [k1, k2, k3, "NOT-A-LISTING"], searches: [{ name: "Cheap", query: { maxPrice: "400000" } }] };
     const synced = await sync(req(sl, "/api/user/sync", { cookie, json: body }));
-    expect(await synced.json()).toEqual({ addedListingKeys: [k2, k3].sort(), unknownListingKeys: ["NOT-A-LISTING"], addedSearches: 1 });
+    expect(await synced.json()).toEqual({ addedListingKeys: [k2, k3].sort(), unknownListingKeys: ["NOT-A-LISTING"], addedSearches: 1, invalidSearches: [] });
     const again = await sync(req(sl, "/api/user/sync", { cookie, json: body }));
-    expect((await again.json())).toMatchObject({ addedListingKeys: [], addedSearches: 0 });
+    expect(await again.json()).toMatchObject({ addedListingKeys: [], addedSearches: 0 });
     expect((await sync(req(sl, "/api/user/sync", { cookie, json: { listingKeys: "nope" } }))).status).toBe(422);
 
     const keys = await (await savedListings(req(sl, "/api/user/saved-listings", { cookie }))).json();

@@ -1,24 +1,33 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@real-estate/db/testing";
-import type { TModuleConfig, TWebsiteModuleKey } from "@real-estate/types";
+import type { ModuleConfigData, WebsiteModuleKey } from "@real-estate/types";
 import { resetWebEnvForTests } from "@/lib/env";
-import { loadAreaModules, type TAreaRef } from "@/lib/providers/area-modules";
+import { loadAreaModules, type AreaRef } from "@/lib/providers/area-modules";
 import { clearPlaceDetailsMemory } from "@/lib/providers/area-providers";
 import { searchNearbyPlaces } from "@/lib/providers/google-places-client";
 import { fetchWalkScore } from "@/lib/providers/walk-score-client";
 import { startFakeProviderServer, type FakeProviderServer } from "./support/fake-provider-server";
-import { createWebTenant, FAIRFIELD, SHORELINE, type TWebTenant } from "./support/web-fixtures";
+import { createWebTenant, FAIRFIELD, SHORELINE, type WebTenant } from "./support/web-fixtures";
 
 const testDb = useTestDatabase("web_providers");
 let fake: FakeProviderServer;
-let fairfield: TWebTenant;
-let shoreline: TWebTenant;
+let fairfield: WebTenant;
+let shoreline: WebTenant;
 
-const area: TAreaRef = {
-  name: "Fairfield", state: "CT", townSlug: "fairfield", latitude: 41.1408, longitude: -73.2613,
-  content: { walkScore: { walk: 62, transit: 35, bike: 48, isSample: true }, nearbyPlaces: { places: [{ name: "Town Green (sample)", kind: "Park" }], isSample: true }, atAGlance: { facts: [{ label: "Population (sample)", value: "61,000" }] } },
+const area: AreaRef = {
+  name: "Fairfield",
+  state: "CT",
+  townSlug: "fairfield",
+  latitude: 41.1408,
+  longitude: -73.2613,
+  content: {
+    walkScore: { walk: 62, transit: 35, bike: 48, isSample: true },
+    nearbyPlaces: { places: [{ name: "Town Green (sample)", kind: "Park" }], isSample: true },
+    atAGlance: { facts: [{ label: "Population (sample)", value: "61,000" }] },
+  },
 };
-const modules = (...keys: TWebsiteModuleKey[]): TModuleConfig[] => keys.map((moduleKey, sortOrder) => ({ pageKind: "TOWN", moduleKey, enabled: true, sortOrder, settings: {} }));
+const modules = (...keys: WebsiteModuleKey[]): ModuleConfigData[] =>
+  keys.map((moduleKey, sortOrder) => ({ pageKind: "TOWN", moduleKey, enabled: true, sortOrder, settings: {} }));
 const setKeys = (tenantId: string, walkScoreApiKey: string | null, googlePlacesApiKey: string | null) =>
   testDb().db.websiteConfig.update({ where: { tenantId }, data: { walkScoreApiKey, googlePlacesApiKey } });
 
@@ -45,12 +54,25 @@ describe("provider HTTP clients", () => {
     const scores = await fetchWalkScore({ baseUrl: fake.url, apiKey: "ws-key", latitude: 41.1, longitude: -73.2, address: "Fairfield, CT", timeoutMs: 2000 });
     expect(scores).toEqual({ walk: 88, transit: 41, bike: 67, description: "Very Walkable", link: "https://www.walkscore.com/score/x" });
     const req = fake.requests[0]!;
-    expect([req.query.get("format"), req.query.get("lat"), req.query.get("lon"), req.query.get("address"), req.query.get("wsapikey")]).toEqual(["json", "41.1", "-73.2", "Fairfield, CT", "ws-key"]);
+    expect([req.query.get("format"), req.query.get("lat"), req.query.get("lon"), req.query.get("address"), req.query.get("wsapikey")]).toEqual([
+      "json",
+      "41.1",
+      "-73.2",
+      "Fairfield, CT",
+      "ws-key",
+    ]);
     expect(await fetchWalkScore({ baseUrl: fake.url, apiKey: "wrong", latitude: 1, longitude: 1, address: "x", timeoutMs: 2000 })).toBeNull();
   });
 
   it("calls places:searchNearby with the key and field mask headers", async () => {
-    const places = await searchNearbyPlaces({ baseUrl: fake.url, apiKey: "gp-key", latitude: 41.1, longitude: -73.2, includedTypes: ["park"], timeoutMs: 2000 });
+    const places = await searchNearbyPlaces({
+      baseUrl: fake.url,
+      apiKey: "gp-key",
+      latitude: 41.1,
+      longitude: -73.2,
+      includedTypes: ["park"],
+      timeoutMs: 2000,
+    });
     expect(places?.map((p) => p.name)).toEqual(["Harbor Park", "Main Street Bistro"]);
     const req = fake.requests[0]!;
     expect(req.headers["x-goog-api-key"]).toBe("gp-key");
@@ -82,7 +104,10 @@ describe("area modules and their providers", () => {
     expect([fake.count("/score"), fake.count("/v1/places:searchNearby")]).toEqual([1, 1]);
 
     const rows = await testDb().db.providerCacheEntry.findMany({ where: { tenantId: fairfield.tenantId }, orderBy: { provider: "asc" } });
-    expect(rows.map((r) => r.value)).toEqual([{ placeIds: ["place-1", "place-2"] }, { walk: 88, transit: 41, bike: 67, description: "Very Walkable", link: "https://www.walkscore.com/score/x" }]);
+    expect(rows.map((r) => r.value)).toEqual([
+      { placeIds: ["place-1", "place-2"] },
+      { walk: 88, transit: 41, bike: 67, description: "Very Walkable", link: "https://www.walkscore.com/score/x" },
+    ]);
 
     await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("walk-score", "nearby-places") });
     expect(fake.requests).toHaveLength(2);

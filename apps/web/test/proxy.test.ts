@@ -1,13 +1,13 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { invalidateTenantCache } from "@real-estate/db/tenants";
+import { invalidateTenantCache } from "@real-estate/sites";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { proxy } from "@/proxy";
 import { decodeSearchSegment } from "@/lib/search/search-path";
 
 const testDb = useTestDatabase("web_proxy");
-let a: { tenantId: string };
-let b: { tenantId: string };
+let a: { tenantId: string; slug: string };
+let b: { tenantId: string; slug: string };
 let suspended: { tenantId: string };
 
 const call = (host: string, path: string, headers: Record<string, string> = {}) =>
@@ -17,30 +17,44 @@ const rewrite = (res: Response) => res.headers.get("x-middleware-rewrite");
 const forwarded = (res: Response, name: string) => res.headers.get(`x-middleware-request-${name}`);
 
 beforeAll(async () => {
-  a = await createTenantFixture(testDb().db, { slug: "px-a", webHosts: ["a.localhost", "www.a.example"] });
-  b = await createTenantFixture(testDb().db, { slug: "px-b", webHosts: ["b.localhost"] });
+  a = { ...(await createTenantFixture(testDb().db, { slug: "px-a", webHosts: ["a.localhost", "www.a.example"] })), slug: "px-a" };
+  b = { ...(await createTenantFixture(testDb().db, { slug: "px-b", webHosts: ["b.localhost"] })), slug: "px-b" };
   suspended = await createTenantFixture(testDb().db, { slug: "px-s", webHosts: ["s.localhost"] });
   await testDb().db.tenant.update({ where: { id: suspended.tenantId }, data: { status: "SUSPENDED" } });
   invalidateTenantCache();
 });
 
 describe("proxy.ts", () => {
-  it("rewrites pages under the resolved tenant's own segment, whatever the path names", async () => {
-    expect(new URL(rewrite(await call("a.localhost:3000", "/"))!).pathname).toBe(`/sites/${a.tenantId}`);
-    expect(new URL(rewrite(await call("www.a.example", "/towns/fairfield"))!).pathname).toBe(`/sites/${a.tenantId}/towns/fairfield`);
-    expect(new URL(rewrite(await call("b.localhost", "/towns/fairfield"))!).pathname).toBe(`/sites/${b.tenantId}/towns/fairfield`);
-    // Naming the internal segment (even with another tenant's id) stays inside this tenant: a 404 there.
-    expect(new URL(rewrite(await call("a.localhost", `/sites/${b.tenantId}`))!).pathname).toBe(`/sites/${a.tenantId}/sites/${b.tenantId}`);
-    expect(new URL(rewrite(await call("a.localhost", "/search/all"))!).pathname).toBe(`/sites/${a.tenantId}/not-found/search/all`);
+  it("rewrites pages under the resolved tenant's own segment (its slug, never its id), whatever the path names", async () => {
+    expect(new URL(rewrite(await call("a.localhost:3000", "/"))!).pathname).toBe(`/sites/${a.slug}`);
+    expect(new URL(rewrite(await call("www.a.example", "/towns/fairfield"))!).pathname).toBe(`/sites/${a.slug}/towns/fairfield`);
+    expect(new URL(rewrite(await call("b.localhost", "/towns/fairfield"))!).pathname).toBe(`/sites/${b.slug}/towns/fairfield`);
+    // Naming the internal segment (another tenant's slug or id) stays inside this tenant: a 404 there.
+    expect(new URL(rewrite(await call("a.localhost", `/sites/${b.slug}`))!).pathname).toBe(`/sites/${a.slug}/sites/${b.slug}`);
+    expect(new URL(rewrite(await call("a.localhost", `/sites/${b.tenantId}`))!).pathname).toBe(`/sites/${a.slug}/sites/${b.tenantId}`);
+    expect(new URL(rewrite(await call("a.localhost", "/search/all"))!).pathname).toBe(`/sites/${a.slug}/not-found/search/all`);
+    for (const path of ["/", "/towns/fairfield", "/homes?beds=2"]) expect(rewrite(await call("a.localhost", path))).not.toContain(a.tenantId);
+  });
+
+  it("renders pages with the policy's nonce and answers with a strict nonce policy", async () => {
+    const res = await call("a.localhost", "/towns/fairfield");
+    const policy = res.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/=]{16,}$/);
+    expect(policy).toContain("'strict-dynamic'");
+    expect(/script-src [^;]*'unsafe-inline'/.test(policy)).toBe(false);
+    // The same policy on the request, where Next.js reads the nonce for the page's scripts.
+    expect(forwarded(res, "content-security-policy")).toBe(policy);
+    expect(forwarded(res, "x-nonce")).toBe(nonce);
   });
 
   it("moves the /homes query into the path, keeping only known parameters", async () => {
     const url = new URL(rewrite(await call("a.localhost", "/homes?utm_source=x&town=fairfield&beds=3"))!);
-    const [, , tenantId, segment, encoded] = url.pathname.split("/");
-    expect([tenantId, segment]).toEqual([a.tenantId, "search"]);
+    const [, , site, segment, encoded] = url.pathname.split("/");
+    expect([site, segment]).toEqual([a.slug, "search"]);
     expect(decodeSearchSegment(encoded!)).toEqual({ beds: "3", town: "fairfield" });
     expect(url.search).toBe("");
-    expect(new URL(rewrite(await call("a.localhost", "/homes"))!).pathname).toBe(`/sites/${a.tenantId}/search/all`);
+    expect(new URL(rewrite(await call("a.localhost", "/homes"))!).pathname).toBe(`/sites/${a.slug}/search/all`);
   });
 
   it("drops client x-tenant-* headers and stamps the server's own resolution", async () => {

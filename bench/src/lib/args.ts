@@ -1,4 +1,17 @@
-export const SCENARIOS = ["queue", "ingestion", "lead-endpoint", "pages", "crm-leads", "redrive"] as const;
+export const SCENARIOS = [
+  "queue",
+  "ingestion",
+  "lead-endpoint",
+  "pages",
+  "crm-leads",
+  "redrive",
+  "feeds",
+  "search",
+  "outbox",
+  "lead-email",
+  "freshness",
+  "events-api",
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type BenchArgs = {

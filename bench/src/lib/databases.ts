@@ -32,7 +32,10 @@ export type BenchDatabase = { name: string; url: string; drop: () => Promise<voi
  * template (the test harness's); otherwise it is empty (for the peer queues and pgbench).
  */
 export async function createBenchDatabase(label: string, options: { migrated: boolean }): Promise<BenchDatabase> {
-  const safe = label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 24);
+  const safe = label
+    .replace(/[^a-z0-9]/gi, "")
+    .toLowerCase()
+    .slice(0, 24);
   const name = `${BENCH_DB_PREFIX}${safe}_${crypto.randomBytes(3).toString("hex")}`;
   const template = options.migrated ? await ensureTemplateDatabase() : "template0";
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
@@ -67,10 +70,7 @@ export async function acquireBenchRun(): Promise<() => Promise<void>> {
     await client.end();
     throw new Error("another bench run holds the bench lock; wait for it to finish");
   }
-  const stale = await client.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE $1",
-    [`${BENCH_DB_PREFIX.replace(/_/g, "\\_")}%`],
-  );
+  const stale = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${BENCH_DB_PREFIX.replace(/_/g, "\\_")}%`]);
   for (const r of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
   return async () => {
     await client.query("SELECT pg_advisory_unlock($1)", [RUN_LOCK_KEY]).catch(() => undefined);

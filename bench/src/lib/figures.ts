@@ -63,9 +63,7 @@ export function figure(input: {
 }): Figure {
   const baseline = input.baseline ?? null;
   const ratio =
-    input.value !== null && baseline?.value !== null && baseline?.value !== undefined && baseline.value !== 0
-      ? round(input.value / baseline.value, 3)
-      : null;
+    input.value !== null && baseline?.value !== null && baseline?.value !== undefined && baseline.value !== 0 ? round(input.value / baseline.value, 3) : null;
   const goal = input.goal ? { ...input.goal, met: evaluate(input.goal, input.value, ratio) } : null;
   return {
     scenario: input.scenario,

@@ -59,7 +59,10 @@ export class RssSampler {
   private timer: NodeJS.Timeout | undefined;
   peakMb = 0;
   idleMb: number | null = null;
-  constructor(private readonly pid: number, private readonly intervalMs = 200) {}
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 200,
+  ) {}
   start(): this {
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);

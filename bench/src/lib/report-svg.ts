@@ -35,7 +35,9 @@ export function renderRatiosSvg(figures: Figure[], subtitle: string): string {
   for (let e = lo; e <= hi; e++) for (const m of [1, 2, 5]) if (e + Math.log10(m) <= hi) ticks.push(m * 10 ** e);
   for (const t of ticks) {
     const tx = x(t).toFixed(1);
-    parts.push(`<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${TOP + rows.length * ROW_H}" stroke="${t === 1 ? "#333" : "#e3e3e3"}" stroke-width="${t === 1 ? 1.5 : 1}"/>`);
+    parts.push(
+      `<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${TOP + rows.length * ROW_H}" stroke="${t === 1 ? "#333" : "#e3e3e3"}" stroke-width="${t === 1 ? 1.5 : 1}"/>`,
+    );
     parts.push(`<text x="${tx}" y="${TOP + rows.length * ROW_H + 16}" text-anchor="middle" fill="#555">${t >= 1 ? t : t.toPrecision(1)}x</text>`);
   }
   rows.forEach((f, i) => {
@@ -46,7 +48,9 @@ export function renderRatiosSvg(figures: Figure[], subtitle: string): string {
     const x1 = x(f.ratio!);
     const label = `${f.scenario}: ${f.name}${f.better === "lower" ? " (lower is better)" : ""}`;
     parts.push(`<text x="${LABEL_W - 8}" y="${y + 16}" text-anchor="end">${esc(label.length > 84 ? `${label.slice(0, 83)}…` : label)}</text>`);
-    parts.push(`<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y + 5}" width="${Math.max(1, Math.abs(x1 - x0)).toFixed(1)}" height="${ROW_H - 10}" fill="${color}"/>`);
+    parts.push(
+      `<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y + 5}" width="${Math.max(1, Math.abs(x1 - x0)).toFixed(1)}" height="${ROW_H - 10}" fill="${color}"/>`,
+    );
     const goal = goalThreshold(f);
     if (goal !== null) {
       const gx = x(goal).toFixed(1);
@@ -56,7 +60,9 @@ export function renderRatiosSvg(figures: Figure[], subtitle: string): string {
     parts.push(`<text x="${LABEL_W + PLOT_W + 12}" y="${y + 16}" fill="${color}">${f.ratio!.toFixed(2)}x${esc(goalText)}</text>`);
   });
   const ly = TOP + rows.length * ROW_H + 36;
-  parts.push(`<text x="16" y="${ly}" fill="#555">green: goal met; red: goal missed; grey: no goal; dashed tick: the goal; bars start at parity (1.0x). Skipped figures are not drawn.</text>`);
+  parts.push(
+    `<text x="16" y="${ly}" fill="#555">green: goal met; red: goal missed; grey: no goal; dashed tick: the goal; bars start at parity (1.0x). Skipped figures are not drawn.</text>`,
+  );
   parts.push(`</svg>`);
   return parts.join("\n");
 }

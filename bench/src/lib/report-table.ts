@@ -23,7 +23,11 @@ export function renderTable(results: ScenarioResult[]): string {
   }
   const clipped = rows.map((row) => row.map((c) => (c.length > WRAP ? `${c.slice(0, WRAP - 1)}…` : c)));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...clipped.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(" | ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("-+-");
   return [line(HEAD), rule, ...clipped.map(line)].join("\n");
 }
@@ -33,7 +37,12 @@ export function renderMarkdown(results: ScenarioResult[]): string {
   const out = [`| ${HEAD.join(" | ")} |`, `| ${HEAD.map(() => "---").join(" | ")} |`];
   for (const r of results) {
     if (r.figures.length === 0) out.push(`| ${r.scenario} |  | ${r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.error ?? "?"}`} |  |  |  |  |`);
-    for (const f of r.figures) out.push(`| ${cell(f).map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+    for (const f of r.figures)
+      out.push(
+        `| ${cell(f)
+          .map((c) => c.replace(/\|/g, "\\|"))
+          .join(" | ")} |`,
+      );
   }
   return out.join("\n");
 }

@@ -13,6 +13,17 @@ export type Sizes = {
   crmLeadsPerTenant: number;
   crmRequestsPerQuery: number;
   redriveJobs: number;
+  /** Listings of the local RESO server for the initial-sync figure. */
+  feedListings: number;
+  /** Messages the outbox scenario delivers (and sends directly for the baseline). */
+  outboxMessages: number;
+  /** Seconds of new leads at 50/s for the lead-to-e-mail latency figure. */
+  leadEmailSeconds: number;
+  /** Listings per tenant for the search figure, and searches measured. */
+  searchListings: number;
+  searchQueries: number;
+  /** Listings of the local RESO server in the freshness scenario (1,000 of them change). */
+  freshnessListings: number;
 };
 
 export function sizesFor(quick: boolean): Sizes {
@@ -31,6 +42,12 @@ export function sizesFor(quick: boolean): Sizes {
         crmLeadsPerTenant: 10_000,
         crmRequestsPerQuery: 40,
         redriveJobs: 10_000,
+        feedListings: 10_000,
+        outboxMessages: 500,
+        leadEmailSeconds: 10,
+        searchListings: 10_000,
+        searchQueries: 200,
+        freshnessListings: 5_000,
       }
     : {
         queueJobs: 20_000,
@@ -46,8 +63,17 @@ export function sizesFor(quick: boolean): Sizes {
         crmLeadsPerTenant: 100_000,
         crmRequestsPerQuery: 200,
         redriveJobs: 100_000,
+        feedListings: 100_000,
+        outboxMessages: 2_000,
+        leadEmailSeconds: 20,
+        searchListings: 100_000,
+        searchQueries: 500,
+        freshnessListings: 20_000,
       };
 }
 
-/** Ports of the bench's own servers (the bench owns 3400-3499). */
-export const PORTS = { web: 3401, crm: 3402, workerMetrics: 3403 } as const;
+/** The first of the bench's ports: BENCH_PORT_BASE (default 3400; the bench owns base to base + 99). */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE) > 0 ? Number(process.env.BENCH_PORT_BASE) : 3400;
+
+/** Ports of the bench's own servers. */
+export const PORTS = { web: PORT_BASE + 1, crm: PORT_BASE + 2, workerMetrics: PORT_BASE + 3 } as const;

@@ -1,8 +1,8 @@
-import { getMembershipForUser } from "@real-estate/db/memberships";
-import type { TMembershipRole } from "@real-estate/types";
-import { getSession, type AuthSession } from "./get-session";
+import type { MembershipRoleData } from "@real-estate/types";
+import { currentAuthProvider } from "./provider/current-provider";
+import type { AuthSession, MemberRef } from "./provider/auth-session";
 
-export type MemberRef = { id: string; tenantId: string; userId: string; role: TMembershipRole };
+export type { MemberRef } from "./provider/auth-session";
 
 /** Why access was refused: signed out, not a member of this tenant, or a member without the role. */
 export type NoAccess =
@@ -16,18 +16,13 @@ export type MemberAccess = { ok: true; session: AuthSession; membership: MemberR
  * Checks that the signed-in user is a member of the tenant. `role: "OWNER"` additionally
  * requires the owner role; `"AGENT"` (the default) accepts any member, since owners can do
  * everything agents can. Returns a typed result instead of throwing, so pages can render the
- * right screen and routes the right status.
+ * right screen and routes the right status. The same for every provider.
  */
-export async function requireMember(options: {
-  tenantId: string;
-  role?: TMembershipRole;
-  headers: Headers;
-}): Promise<MemberAccess> {
-  const session = await getSession(options.headers);
-  if (!session) return { ok: false, reason: "unauthenticated" };
-  const row = await getMembershipForUser({ tenantId: options.tenantId, userId: session.user.id });
-  if (!row) return { ok: false, reason: "not_member", session };
-  const membership: MemberRef = { id: row.id, tenantId: row.tenantId, userId: row.userId, role: row.role };
-  if (options.role === "OWNER" && row.role !== "OWNER") return { ok: false, reason: "forbidden", session, membership };
+export async function requireMember(options: { tenantId: string; role?: MembershipRoleData; headers: Headers }): Promise<MemberAccess> {
+  const found = await currentAuthProvider().getMember({ tenantId: options.tenantId, headers: options.headers });
+  if (!found) return { ok: false, reason: "unauthenticated" };
+  const { session, membership } = found;
+  if (!membership) return { ok: false, reason: "not_member", session };
+  if (options.role === "OWNER" && membership.role !== "OWNER") return { ok: false, reason: "forbidden", session, membership };
   return { ok: true, session, membership };
 }

@@ -4,9 +4,7 @@ import { getSession, type AuthSession } from "./get-session";
 export const OPERATOR_ROLE = "operator";
 
 export type OperatorAccess =
-  | { ok: true; session: AuthSession }
-  | { ok: false; reason: "unauthenticated" }
-  | { ok: false; reason: "not_operator"; session: AuthSession };
+  { ok: true; session: AuthSession } | { ok: false; reason: "unauthenticated" } | { ok: false; reason: "not_operator"; session: AuthSession };
 
 /** Checks that the signed-in user is a platform operator (user.platformRole = "operator"). */
 export async function requireOperator(headers: Headers): Promise<OperatorAccess> {

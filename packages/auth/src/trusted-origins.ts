@@ -1,4 +1,4 @@
-import { resolveTenantByHost } from "@real-estate/db/tenants";
+import { resolveTenantByHost } from "@real-estate/sites";
 import type { AuthEnv } from "./auth-env";
 
 /**

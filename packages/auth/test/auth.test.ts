@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import { describe, expect, it, beforeAll } from "vitest";
 import { hashPassword } from "better-auth/crypto";
 import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-estate/db/testing";
-import { createMembership } from "@real-estate/db/memberships";
+import { createMembership } from "@real-estate/crm";
 import {
   getAuth,
   getSession,
@@ -12,7 +13,8 @@ import {
   signOut,
   signUpWithPassword,
   hasSessionCookie,
-  DEV_AUTH_SECRET,
+  checkStaffPassword,
+  createStaffAccount,
 } from "../src/index";
 
 const testDb = useTestDatabase("auth");
@@ -115,15 +117,35 @@ describe("auth module", () => {
     expect(await requireOperator(requestHeaders(op.cookie))).toMatchObject({ ok: true, session: { user: { platformRole: "operator" } } });
   });
 
-  it("platformRole cannot be set through sign-up", async () => {
-    const res = await getAuth()
-      .api.signUpEmail({
-        body: { name: "x", email: "sneaky@alpha.example", password: "pass-word-1234", platformRole: "operator" } as never,
-        headers: requestHeaders(),
-      })
-      .then(() => "created", () => "refused");
-    const row = await testDb().db.user.findUnique({ where: { email: "sneaky@alpha.example" } });
-    expect(res === "refused" || row?.platformRole == null).toBe(true);
+  it("public sign-up is refused (staff accounts come from invitations), with or without a platformRole", async () => {
+    for (const body of [
+      { name: "x", email: "sneaky@alpha.example", password: "pass-word-1234-long" },
+      { name: "x", email: "sneaky@alpha.example", password: "pass-word-1234-long", platformRole: "operator" },
+    ]) {
+      const res = await getAuth().handler(
+        new Request(`http://${HOST}/api/auth/sign-up/email`, {
+          method: "POST",
+          headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+      expect(res.status).toBe(400);
+    }
+    expect(await testDb().db.user.findUnique({ where: { email: "sneaky@alpha.example" } })).toBeNull();
+  });
+
+  it("staff passwords: 12+ characters, never a common one", async () => {
+    expect(checkStaffPassword("short-pw-11")).toMatchObject({ ok: false, message: expect.stringMatching(/12 characters/) });
+    expect(checkStaffPassword("qwerty123456")).toMatchObject({ ok: false, message: expect.stringMatching(/common/) });
+    expect(checkStaffPassword("QWERTY123456")).toMatchObject({ ok: false });
+    expect(checkStaffPassword("pass-word-1234")).toEqual({ ok: true });
+    expect(await createStaffAccount({ name: "w", email: "weak@alpha.example", password: "1q2w3e4r5t6y" })).toMatchObject({ ok: false, error: "weak_password" });
+    expect(await createStaffAccount({ name: "w", email: "weak@alpha.example", password: "eleven-char" })).toMatchObject({ ok: false, error: "weak_password" });
+    expect(await createStaffAccount({ name: "w", email: "AGENT@alpha.example", password: "pass-word-1234" })).toMatchObject({
+      ok: false,
+      error: "email_taken",
+    });
+    expect(await testDb().db.user.findUnique({ where: { email: "weak@alpha.example" } })).toBeNull();
   });
 
   it("sign-out ends the session", async () => {
@@ -152,12 +174,14 @@ describe("auth module", () => {
 });
 
 describe("readAuthEnv", () => {
-  it("uses the development secret outside production only", () => {
-    expect(readAuthEnv({ NODE_ENV: "test" }).secret).toBe(DEV_AUTH_SECRET);
-    expect(() => readAuthEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required/);
-    expect(readAuthEnv({ NODE_ENV: "production", AUTH_DEMO_MODE: "1" }).usingDevSecret).toBe(true);
-    const secret = "x".repeat(40);
-    expect(readAuthEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret })).toMatchObject({ secret, usingDevSecret: false });
+  it("never falls back to a fixed secret: production refuses, test gets a random one per process", () => {
+    const first = readAuthEnv({ NODE_ENV: "test" }).secret;
+    expect(first).toHaveLength(43);
+    expect(readAuthEnv({ NODE_ENV: "test" }).secret).toBe(first);
+    expect(() => readAuthEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is not set/);
+    expect(() => readAuthEnv({ NODE_ENV: "production", AUTH_DEMO_MODE: "1" })).toThrow(/BETTER_AUTH_SECRET is not set/);
+    const secret = crypto.randomBytes(32).toString("hex");
+    expect(readAuthEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret })).toMatchObject({ secret });
     expect(() => readAuthEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
   });
 

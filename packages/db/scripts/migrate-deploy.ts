@@ -3,7 +3,7 @@ import { applyPendingMigrations, openMigrationTarget } from "../src/migrate";
 import { explainDatabaseError } from "../src/readiness";
 
 try {
-  const target = await openMigrationTarget();
+  const target = await openMigrationTarget(undefined, (line) => console.log(`db:migrate:deploy: ${line}`));
   try {
     const applied = await applyPendingMigrations(target);
     if (applied.length === 0) console.log(`db:migrate:deploy: ${target.description} is up to date; nothing to apply`);

@@ -2,7 +2,8 @@
 // that takes the existing migrations to the current schema. No database needed.
 import fs from "node:fs";
 import path from "node:path";
-import { diffMigrationsToSchema, loadMigrationsList, migrationsDir } from "../src/migrate";
+import { loadMigrationsList, migrationsDir } from "../src/migrate";
+import { diffMigrationsToSchema } from "./diff-migrations";
 
 /** Keeps src/migrate/expected-migrations.ts (used by the readiness check) in step with the folder. */
 function writeExpectedMigrations() {

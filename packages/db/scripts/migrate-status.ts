@@ -3,7 +3,7 @@ import { migrationStatus, openMigrationTarget } from "../src/migrate";
 import { explainDatabaseError } from "../src/readiness";
 
 try {
-  const target = await openMigrationTarget();
+  const target = await openMigrationTarget(undefined, (line) => console.log(`db:status: ${line}`));
   try {
     const s = await migrationStatus(target);
     console.log(`db:status: ${target.description}`);

@@ -1,12 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import {
-  applyPendingMigrations,
-  diffMigrationsToSchema,
-  loadMigrationsList,
-  migrationStatus,
-  migrationTargetForUrl,
-} from "../src/migrate";
+import { applyPendingMigrations, loadMigrationsList, migrationStatus, migrationTargetForUrl } from "../src/migrate";
+import { diffMigrationsToSchema } from "../scripts/diff-migrations";
 import { EXPECTED_MIGRATIONS } from "../src/migrate/expected-migrations";
 import { testAdminUrl, withDatabase } from "../src/testing";
 import { checkDatabaseReady } from "../src/readiness";

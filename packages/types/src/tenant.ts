@@ -5,24 +5,28 @@ export const ZTenantSlug = z.string().regex(TENANT_SLUG_PATTERN, "lower-case let
 export const ZHexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1f4e79");
 
 export const DOMAIN_KINDS = ["WEB", "CRM"] as const;
-export type TDomainKind = (typeof DOMAIN_KINDS)[number];
+export type DomainKindData = (typeof DOMAIN_KINDS)[number];
 
 export const TENANT_STATUSES = ["ACTIVE", "SUSPENDED"] as const;
-export type TTenantStatus = (typeof TENANT_STATUSES)[number];
+export type TenantStatusData = (typeof TENANT_STATUSES)[number];
 
 /** What a request knows about its tenant after host resolution. */
-export type TResolvedTenant = {
+export type ResolvedTenant = {
   tenantId: string;
   slug: string;
   name: string;
-  status: TTenantStatus;
+  status: TenantStatusData;
   primaryColor: string;
   accentColor: string;
   logoPath: string | null;
   tagline: string | null;
+  /** ISO 3166-1 alpha-2: phone numbers without a country code are read in it. */
+  country: string;
+  /** IANA time zone: the tenant's days, date filters and displayed times. */
+  timeZone: string;
   /** The host the request came in on, normalised. */
   hostname: string;
-  kind: TDomainKind;
+  kind: DomainKindData;
   /** The tenant's primary host for this kind (canonical URLs, sitemap): never the request's Host. */
   primaryHostname: string;
 };
@@ -53,13 +57,11 @@ export function normalizeHost(raw: string | null | undefined): string | null {
   return host;
 }
 
-export const ZHostname = z
-  .string()
-  .transform((v, ctx) => {
-    const h = normalizeHost(v);
-    if (!h || h.startsWith("[")) {
-      ctx.addIssue({ code: "custom", message: "not a valid host name" });
-      return z.NEVER;
-    }
-    return h;
-  });
+export const ZHostname = z.string().transform((v, ctx) => {
+  const h = normalizeHost(v);
+  if (!h || h.startsWith("[")) {
+    ctx.addIssue({ code: "custom", message: "not a valid host name" });
+    return z.NEVER;
+  }
+  return h;
+});

@@ -1,22 +1,14 @@
 import { z } from "zod";
 
 /** Modules a town or neighbourhood page can show, in their default order. */
-export const WEBSITE_MODULE_KEYS = [
-  "at-a-glance",
-  "taxes",
-  "schools",
-  "walk-score",
-  "nearby-places",
-  "listings",
-  "valuation-cta",
-] as const;
-export type TWebsiteModuleKey = (typeof WEBSITE_MODULE_KEYS)[number];
+export const WEBSITE_MODULE_KEYS = ["at-a-glance", "taxes", "schools", "walk-score", "nearby-places", "listings", "valuation-cta"] as const;
+export type WebsiteModuleKey = (typeof WEBSITE_MODULE_KEYS)[number];
 export const ZWebsiteModuleKey = z.enum(WEBSITE_MODULE_KEYS);
 
 export const PAGE_KINDS = ["TOWN", "NEIGHBORHOOD"] as const;
-export type TPageKind = (typeof PAGE_KINDS)[number];
+export type PageKindData = (typeof PAGE_KINDS)[number];
 
-export const MODULE_LABELS: Record<TWebsiteModuleKey, string> = {
+export const MODULE_LABELS: Record<WebsiteModuleKey, string> = {
   "at-a-glance": "At a glance",
   taxes: "Property taxes",
   schools: "Schools",
@@ -36,22 +28,20 @@ export const ZModuleSettings = z
     placeTypes: z.array(z.string().max(40)).max(10).optional(),
   })
   .strict();
-export type TModuleSettings = z.infer<typeof ZModuleSettings>;
+export type ModuleSettings = z.infer<typeof ZModuleSettings>;
 
-export type TModuleConfig = {
-  pageKind: TPageKind;
-  moduleKey: TWebsiteModuleKey;
+export type ModuleConfigData = {
+  pageKind: PageKindData;
+  moduleKey: WebsiteModuleKey;
   enabled: boolean;
   sortOrder: number;
-  settings: TModuleSettings;
+  settings: ModuleSettings;
 };
 
 /** Town / neighbourhood content that backs the database-driven modules. */
 export const ZAreaContent = z
   .object({
-    atAGlance: z
-      .object({ facts: z.array(z.object({ label: z.string().max(80), value: z.string().max(200) })).max(20) })
-      .optional(),
+    atAGlance: z.object({ facts: z.array(z.object({ label: z.string().max(80), value: z.string().max(200) })).max(20) }).optional(),
     taxes: z
       .object({
         millRate: z.number().nonnegative().optional(),
@@ -67,11 +57,16 @@ export const ZAreaContent = z
       })
       .optional(),
     walkScore: z
-      .object({ walk: z.number().int().min(0).max(100).optional(), transit: z.number().int().min(0).max(100).optional(), bike: z.number().int().min(0).max(100).optional(), isSample: z.boolean().optional() })
+      .object({
+        walk: z.number().int().min(0).max(100).optional(),
+        transit: z.number().int().min(0).max(100).optional(),
+        bike: z.number().int().min(0).max(100).optional(),
+        isSample: z.boolean().optional(),
+      })
       .optional(),
     nearbyPlaces: z
       .object({ places: z.array(z.object({ name: z.string().max(120), kind: z.string().max(60) })).max(30), isSample: z.boolean().optional() })
       .optional(),
   })
   .strict();
-export type TAreaContent = z.infer<typeof ZAreaContent>;
+export type AreaContent = z.infer<typeof ZAreaContent>;

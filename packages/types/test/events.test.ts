@@ -17,11 +17,17 @@ describe("ZWebsiteEvent", () => {
     expect(ZWebsiteEvent.safeParse({ ...base, type: "lead.submitted", payload: { contact: { firstName: "X" } } }).success).toBe(false);
     expect(ZWebsiteEvent.safeParse({ ...base, type: "lead.submitted", payload: { contact: { email: "a@b.com" }, extra: 1 } }).success).toBe(false);
     expect(ZWebsiteEvent.safeParse({ ...base, type: "lead.deleted", payload: {} }).success).toBe(false);
-    expect(ZWebsiteEvent.safeParse({ ...base, eventId: "x".repeat(256), type: "lead.submitted", payload: { contact: { email: "a@b.com" } } }).success).toBe(false);
+    expect(ZWebsiteEvent.safeParse({ ...base, eventId: "x".repeat(256), type: "lead.submitted", payload: { contact: { email: "a@b.com" } } }).success).toBe(
+      false,
+    );
   });
 
   it("validates valuation property facts", () => {
-    const ok = { ...base, type: "valuation.requested", payload: { contact: { phone: "203 555 0123" }, property: { address: "12 Elm St, Fairfield CT", bedrooms: 3 } } };
+    const ok = {
+      ...base,
+      type: "valuation.requested",
+      payload: { contact: { phone: "203 555 0123" }, property: { address: "12 Elm St, Fairfield CT", bedrooms: 3 } },
+    };
     expect(ZWebsiteEvent.safeParse(ok).success).toBe(true);
     const bad = { ...ok, payload: { ...ok.payload, property: { address: "x", bedrooms: -1 } } };
     expect(ZWebsiteEvent.safeParse(bad).success).toBe(false);

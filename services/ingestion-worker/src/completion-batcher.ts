@@ -1,8 +1,8 @@
 import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
-import { completeJobs, failJobs, type FailJobsResult } from "@real-estate/db/queue";
+import { completeJobs, failJobs, type FailJobsResult } from "@real-estate/queue";
 import type { Clock } from "./clock";
-import type { Logger } from "./logger";
+import type { Logger } from "@real-estate/http/logging";
 import { backoffDelay } from "./notify-listener";
 import type { JobOutcome } from "./run-job";
 
@@ -27,7 +27,8 @@ export function createCompletionBatcher(options: {
   workerId: string;
   clock: Clock;
   logger: Logger;
-  onFlushed: (batch: FlushedBatch) => void;
+  /** Runs after each batch is written; a promise it returns is awaited before the next write. */
+  onFlushed: (batch: FlushedBatch) => void | Promise<void>;
 }): CompletionBatcher {
   let pending: JobOutcome[] = [];
   let running: Promise<void> | null = null;

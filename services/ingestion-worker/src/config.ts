@@ -40,13 +40,39 @@ export const ZWorkerEnv = z.object({
       }
       return n;
     }),
-  METRICS_HOST: z.string().trim().default("0.0.0.0"),
+  /**
+   * Address the metrics/health server listens on (default 127.0.0.1: loopback only, as the
+   * metrics tell queue sizes and error texts); an IP address or `localhost`, e.g. 0.0.0.0 for a
+   * scraper on another machine.
+   */
+  METRICS_HOST: z
+    .string()
+    .trim()
+    .default("127.0.0.1")
+    .pipe(z.union([z.ipv4(), z.ipv6(), z.literal("localhost")], { error: "must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1) or localhost" })),
   INGESTION_WORKER_ID: z.string().trim().max(200).optional(),
+  /**
+   * The job kinds this worker runs, comma-separated (e.g. "feed.sync" for a worker that only
+   * replicates MLS feeds); unset or empty: every standard kind.
+   */
+  INGESTION_KINDS: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((k) => k.trim())
+            .filter(Boolean)
+        : null,
+    ),
 });
-export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
 /** Parses the environment; on a bad value prints one line per problem and exits 2. */
-export function loadWorkerEnv(who: string, env: NodeJS.ProcessEnv = process.env): TWorkerEnv {
+export function loadWorkerEnv(who: string, env: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const parsed = ZWorkerEnv.safeParse(env);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) console.error(`${who}: ${issue.path.join(".")} ${issue.message}`);

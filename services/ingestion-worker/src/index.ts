@@ -1,9 +1,10 @@
 export * from "./clock";
 export * from "./config";
+export { feedSyncKind } from "./feed-sync";
 export * from "./health";
-export * from "./logger";
+export * from "./job-kinds";
+export { silentLogger, type Logger } from "@real-estate/http/logging";
 export * from "./metrics";
-export * from "./metrics-server";
 export * from "./notify-listener";
 export * from "./run-job";
 export * from "./worker";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { explainDatabaseError } from "@real-estate/db";
-import type { Logger } from "./logger";
+import type { Logger } from "@real-estate/http/logging";
 
 export type NotifyListener = {
   /** Resolves once the first LISTEN succeeded (or failed; it keeps retrying in the background). */
@@ -22,12 +22,7 @@ export function backoffDelay(failures: number, maxMs = 30_000, random: () => num
  * notifications sent while disconnected are lost. When PostgreSQL goes away it reconnects
  * with backoff. Notifications are only a hint: the worker polls as well.
  */
-export function createNotifyListener(options: {
-  connectionString: string;
-  channel: string;
-  onNotify: () => void;
-  logger: Logger;
-}): NotifyListener {
+export function createNotifyListener(options: { connectionString: string; channel: string; onNotify: () => void; logger: Logger }): NotifyListener {
   let client: pg.Client | null = null;
   let closed = false;
   let failures = 0;
@@ -46,7 +41,12 @@ export function createNotifyListener(options: {
   };
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: options.connectionString, application_name: "ingestion-worker-listen", connectionTimeoutMillis: 5_000, keepAlive: true });
+    const c = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: "ingestion-worker-listen",
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     client = c;
     c.on("notification", () => options.onNotify());
     c.on("error", (error) => {

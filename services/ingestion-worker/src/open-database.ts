@@ -1,31 +1,42 @@
-import { assertDatabaseReadyOrExit, createPrismaClientAsync, describeTarget, resolveDatabase, type Db } from "@real-estate/db";
+import { checkDatabaseReady, createPrismaClient, type Db } from "@real-estate/db";
+import { openDatabaseUrl } from "@real-estate/db/embedded";
 
 export type OpenedDatabase = {
   db: Db;
-  /** Where LISTEN can connect (null for an in-process embedded database: poll only). */
-  listenUrl: string | null;
+  /** Where LISTEN connects. */
+  listenUrl: string;
   description: string;
   close(): Promise<void>;
 };
 
 /**
- * Opens the platform database for a worker binary (DATABASE_URL, else the embedded one) and
- * exits with one clear line when it is unreachable or not migrated.
+ * Opens the platform database for a worker binary (DATABASE_URL, else the embedded server,
+ * started for this command when `npm start` is not running it) and exits with one clear line
+ * when it is unreachable or not migrated.
  */
 export async function openDatabaseOrExit(who: string, poolSize: number): Promise<OpenedDatabase> {
-  const target = resolveDatabase();
-  let opened: { db: Db; close: () => Promise<void> };
+  let opened: Awaited<ReturnType<typeof openDatabaseUrl>>;
   try {
-    opened = await createPrismaClientAsync({ poolSize, applicationName: who });
+    opened = await openDatabaseUrl((line) => console.error(`${who}: ${line}`));
   } catch (error) {
-    console.error(`${who}: cannot open ${describeTarget(target)}: ${(error as Error).message}`);
+    console.error(`${who}: cannot open the database: ${(error as Error).message}`);
     process.exit(1);
   }
-  await assertDatabaseReadyOrExit(opened.db, who);
+  const db = createPrismaClient({ url: opened.url, poolSize, applicationName: who });
+  const ready = await checkDatabaseReady(db);
+  if (!ready.ok) {
+    console.error(`${who}: ${ready.reason}`);
+    await db.$disconnect();
+    await opened.close();
+    process.exit(1);
+  }
   return {
-    db: opened.db,
-    listenUrl: target.kind === "embedded-inprocess" ? null : target.url,
-    description: describeTarget(target),
-    close: opened.close,
+    db,
+    listenUrl: opened.url,
+    description: opened.description,
+    close: async () => {
+      await db.$disconnect();
+      await opened.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { FlushedBatch } from "./completion-batcher";
-import type { Logger } from "./logger";
+import type { Logger } from "@real-estate/http/logging";
 import type { WorkerMetrics } from "./metrics";
-import type { JobOutcome } from "./run-job";
+import { jobRequestId, type JobOutcome } from "./run-job";
 
 export type DrainSummary = { processed: number; retried: number; deadLettered: number };
 
@@ -16,7 +16,17 @@ export function createOutcomeReporter(options: { logger: Logger; metrics?: Worke
     finished(o: JobOutcome) {
       metrics?.inFlight.dec();
       metrics?.duration.observe({ event_type: o.job.eventType, outcome: o.kind }, o.ms / 1000);
-      const base = { msg: "job", tenantId: o.job.tenantId, eventId: o.job.eventId, jobId: o.job.id, eventType: o.job.eventType, attempt: o.job.attempts, ms: Math.round(o.ms * 10) / 10 };
+      const requestId = jobRequestId(o.job);
+      const base = {
+        msg: "job",
+        tenantId: o.job.tenantId,
+        eventId: o.job.eventId,
+        jobId: o.job.id,
+        eventType: o.job.eventType,
+        attempt: o.job.attempts,
+        ms: Math.round(o.ms * 10) / 10,
+        ...(requestId ? { requestId } : {}),
+      };
       if (o.kind === "completed") return logger.info({ ...base, outcome: o.result === "done" ? "completed" : o.result });
       const f = o.failure;
       if (f.retryAt) logger.warn({ ...base, outcome: "retry", errorClass: f.errorClass, error: f.error, retryAt: f.retryAt.toISOString() });

@@ -1,26 +1,17 @@
-import type { TWebsiteEventType } from "@real-estate/types";
+import { isRequestId, runWithRequestId } from "@real-estate/types/request-context";
 import type { Db } from "@real-estate/db";
-import { PermanentIngestionError, processWebsiteEvent, type ProcessWebsiteEventResult } from "@real-estate/db/ingestion";
-import { planJobFailure, type ClaimedJob, type JobFailure } from "@real-estate/db/queue";
+import { processWebsiteEvent } from "@real-estate/crm";
+import { claimJobEffect, effectiveMaxAttempts, PermanentIngestionError, planJobFailure, type ClaimedJob, type JobFailure } from "@real-estate/queue";
 import type { Clock } from "./clock";
+import { defaultJobKinds, type JobHandler, type JobHandlerContext, type JobKind, type JobKindRegistry } from "./job-kinds";
 
-export type JobHandlerContext = {
-  job: ClaimedJob;
-  db: Db;
-  /** The worker clock's time when the job started. */
-  now: Date;
-  /** The standard processing: ledger → contact → lead → activity, in one transaction. */
-  process: () => Promise<ProcessWebsiteEventResult>;
-};
+export type { JobHandler, JobHandlerContext } from "./job-kinds";
 
 /**
- * Handles one job; resolving completes it, throwing fails the attempt (classified by
- * classifyIngestionError: TransientIngestionError retries, PermanentIngestionError dead-letters).
+ * Handler overrides (tests, benchmarks): by kind, then by event type, "*" for any job. The
+ * kind's retry policy still applies.
  */
-export type JobHandler = (ctx: JobHandlerContext) => Promise<unknown>;
-
-/** Handlers by event type; "*" handles any type without its own. Default: `ctx.process()`. */
-export type JobHandlers = Partial<Record<TWebsiteEventType | "*", JobHandler>>;
+export type JobHandlers = Partial<Record<string, JobHandler>>;
 
 export const processEventHandler: JobHandler = (ctx) => ctx.process();
 
@@ -30,27 +21,70 @@ export type JobOutcome =
 
 function resultOf(value: unknown): "applied" | "duplicate" | "done" {
   const outcome = (value as { outcome?: unknown } | null)?.outcome;
+  // "recorded": an event applied to a contact's timeline without a lead (a viewed home).
+  if (outcome === "recorded") return "applied";
   return outcome === "applied" || outcome === "duplicate" ? outcome : "done";
 }
 
-/** Runs one claimed job through its handler and says what should be recorded; never throws. */
-export async function runJob(options: { job: ClaimedJob; db: Db; clock: Clock; handlers?: JobHandlers; random?: () => number }): Promise<JobOutcome> {
+/**
+ * The id of the request that caused a job: the queue's column (set when it was queued while a
+ * request or job was being served), else a website event's `source.requestId`.
+ */
+export function jobRequestId(job: Pick<ClaimedJob, "requestId" | "payload">): string | null {
+  if (isRequestId(job.requestId)) return job.requestId;
+  const id = (job.payload as { source?: { requestId?: unknown } } | null)?.source?.requestId;
+  return isRequestId(id) ? id : null;
+}
+
+function handlerFor(job: ClaimedJob, kind: JobKind | undefined, handlers?: JobHandlers): JobHandler | undefined {
+  return handlers?.[job.kind] ?? handlers?.[job.eventType] ?? handlers?.["*"] ?? kind?.handle;
+}
+
+/** Runs one claimed job through its kind's handler and says what should be recorded; never throws. */
+export async function runJob(options: {
+  job: ClaimedJob;
+  db: Db;
+  clock: Clock;
+  kinds?: JobKindRegistry;
+  handlers?: JobHandlers;
+  random?: () => number;
+}): Promise<JobOutcome> {
   const { job, db, clock } = options;
   const now = clock.now();
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  if (job.attempts > job.maxAttempts) {
+  const kind = (options.kinds ?? defaultJobKinds())[job.kind];
+  const policy = kind?.retry;
+  const fail = (error: unknown): JobOutcome => ({
+    kind: "failed",
+    job,
+    ms: elapsed(),
+    failure: planJobFailure({ job, error, now, random: options.random, policy }),
+  });
+  const maxAttempts = effectiveMaxAttempts(job, policy);
+  if (job.attempts > maxAttempts) {
     // Only a reclaimed lease pushes attempts past the maximum: the last worker that held this
     // job stopped while processing it. Do not try again (it may be what kills workers).
-    const error = new PermanentIngestionError(`lease expired on the last attempt (${job.maxAttempts}): the worker processing it stopped`);
-    return { kind: "failed", job, ms: elapsed(), failure: planJobFailure({ job, error, now, random: options.random }) };
+    return fail(new PermanentIngestionError(`lease expired on the last attempt (${maxAttempts}): the worker processing it stopped`));
   }
-  const handler = options.handlers?.[job.eventType as TWebsiteEventType] ?? options.handlers?.["*"] ?? processEventHandler;
-  const process = () => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now });
+  const handler = handlerFor(job, kind, options.handlers);
+  if (!handler) return fail(new PermanentIngestionError(`no handler for job kind "${job.kind}" in this worker`));
+  const ctx: JobHandlerContext = {
+    job,
+    db,
+    now,
+    process: () => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now }),
+    once: (effect) =>
+      db.$transaction(async (tx) => {
+        if (!(await claimJobEffect(tx, { tenantId: job.tenantId, kind: job.kind, key: job.eventId, now }))) return { outcome: "duplicate" as const };
+        return { outcome: "applied" as const, value: await effect(tx) };
+      }),
+  };
   try {
-    const value = await handler({ job, db, now, process });
-    return { kind: "completed", job, ms: elapsed(), result: resultOf(value) };
+    // Jobs the handler queues carry this job's request id on.
+    const result = await runWithRequestId(jobRequestId(job), () => handler(ctx));
+    return { kind: "completed", job, ms: elapsed(), result: resultOf(result) };
   } catch (error) {
-    return { kind: "failed", job, ms: elapsed(), failure: planJobFailure({ job, error, now, random: options.random }) };
+    return fail(error);
   }
 }

@@ -2,13 +2,15 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
-import { claimJobs, completedRetentionMs, pruneCompletedJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/db/queue";
+import { claimJobs, completedRetentionMs, pruneCompletedJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/queue";
+import { unsafeRerouteOverdueLeads } from "@real-estate/crm";
 import { systemClock, type Clock } from "./clock";
-import { createCompletionBatcher } from "./completion-batcher";
-import { createJsonLogger, type Logger } from "./logger";
+import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
+import { createJsonLogger, type Logger } from "@real-estate/http/logging";
 import type { WorkerMetrics } from "./metrics";
 import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
 import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
+import { defaultJobKinds, type JobKindRegistry } from "./job-kinds";
 import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
 import { createWakeSignal } from "./wake-signal";
@@ -25,7 +27,12 @@ export type WorkerOptions = {
   pollIntervalMs?: number;
   /** Time source for claims, leases and retry schedules (default: system clock). */
   clock?: Clock;
-  /** Per-event-type handlers (default: the standard CRM processing). */
+  /** Job kinds this worker runs, each with its handler and retry policy (default: defaultJobKinds()). */
+  kinds?: JobKindRegistry;
+  /**
+   * Handler overrides by kind or event type for the kinds the worker claims, or "*" to claim and
+   * run every kind (tests, benchmarks); the kind's retry policy still applies.
+   */
   handlers?: JobHandlers;
   /** Structured logger (default: JSON lines on stdout/stderr). */
   logger?: Logger;
@@ -38,6 +45,8 @@ export type WorkerOptions = {
   random?: () => number;
   /** Completed-job pruning interval in continuous mode; 0 disables (default 600,000 ms). */
   pruneIntervalMs?: number;
+  /** How often continuous mode re-routes leads nobody contacted in time; 0 disables (default 30,000 ms). */
+  rerouteIntervalMs?: number;
 };
 
 export type { DrainSummary } from "./outcome-reporter";
@@ -68,17 +77,43 @@ export function createWorker(options: WorkerOptions): Worker {
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 300_000;
   const metrics = options.metrics;
+  const kinds = options.kinds ?? defaultJobKinds();
+  // The kinds this worker claims: those in its registry (a "*" handler override runs any kind).
+  const claimKinds = options.handlers?.["*"] ? null : Object.keys(kinds);
   const reporter = createOutcomeReporter({ logger, metrics });
   const slots = createSlots(concurrency);
-  const batcher = createCompletionBatcher({ db, workerId: id, clock, logger, onFlushed: reporter.recorded });
+  const batcher = createCompletionBatcher({
+    db,
+    workerId: id,
+    clock,
+    logger,
+    onFlushed: async (batch) => {
+      reporter.recorded(batch);
+      await followDeadLetters(batch);
+    },
+  });
   const signal = createWakeSignal();
   let stopping = false;
   let loopDone: Promise<void> | null = null;
   let listener: NotifyListener | null = null;
 
+  /** Runs the kind's follow-up of each job the queue has just recorded as dead-lettered. */
+  async function followDeadLetters(batch: FlushedBatch) {
+    const dead = new Set(batch.failed.deadLettered.map((r) => `${r.tenantId}/${r.id}`));
+    for (const o of batch.failedOutcomes) {
+      const follow = kinds[o.job.kind]?.onDeadLettered;
+      if (o.kind !== "failed" || !follow || !dead.has(`${o.job.tenantId}/${o.job.id}`)) continue;
+      try {
+        await follow({ db, job: o.job, error: o.failure.error, now: clock.now() });
+      } catch (error) {
+        logger.error({ msg: "dead-letter follow-up failed", jobId: o.job.id, kind: o.job.kind, reason: explainDatabaseError(error) });
+      }
+    }
+  }
+
   function start(job: ClaimedJob) {
     metrics?.inFlight.inc();
-    void runJob({ job, db, clock, handlers: options.handlers, random: options.random })
+    void runJob({ job, db, clock, kinds, handlers: options.handlers, random: options.random })
       .then((outcome) => {
         batcher.add(outcome);
         reporter.finished(outcome);
@@ -109,7 +144,7 @@ export function createWorker(options: WorkerOptions): Worker {
       let jobs: ClaimedJob[];
       signal.reset();
       try {
-        jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now() });
+        jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now(), kinds: claimKinds });
         if (failures > 0) logger.info({ msg: "database reachable again", failures });
         failures = 0;
       } catch (error) {
@@ -152,11 +187,14 @@ export function createWorker(options: WorkerOptions): Worker {
     }
     const pruneEvery = options.pruneIntervalMs ?? 600_000;
     const pruneTimer = pruneEvery > 0 ? setInterval(() => void prune(), pruneEvery) : null;
+    const rerouteEvery = options.rerouteIntervalMs ?? 30_000;
+    const rerouteTimer = rerouteEvery > 0 ? setInterval(() => void reroute(), rerouteEvery) : null;
     logger.info({ msg: "worker started", workerId: id, concurrency, batchSize, leaseMs, listen: Boolean(options.listenUrl) });
     try {
       await startLoop("continuous");
     } finally {
       if (pruneTimer) clearInterval(pruneTimer);
+      if (rerouteTimer) clearInterval(rerouteTimer);
       await listener?.close();
       logger.info({ msg: "worker stopped", workerId: id, ...reporter.summary() });
     }
@@ -168,6 +206,23 @@ export function createWorker(options: WorkerOptions): Worker {
       if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
     } catch (error) {
       logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });
+    }
+  }
+
+  let rerouting = false;
+  async function reroute() {
+    if (rerouting) return;
+    rerouting = true;
+    try {
+      let moved: number;
+      do {
+        moved = await unsafeRerouteOverdueLeads({ db, now: clock.now(), limit: 100 });
+        if (moved > 0) logger.info({ msg: "re-routed leads nobody contacted in time", leads: moved });
+      } while (moved >= 100 && !stopping);
+    } catch (error) {
+      logger.warn({ msg: "re-routing leads failed", reason: explainDatabaseError(error) });
+    } finally {
+      rerouting = false;
     }
   }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import { PermanentIngestionError } from "@real-estate/db/ingestion";
+import { PermanentIngestionError } from "@real-estate/queue";
 import { enqueue, testWorker } from "./helpers";
 
 const testDb = useTestDatabase("workercli");
@@ -74,7 +74,12 @@ describe("command-line tools", { timeout: 240_000 }, () => {
     expect(table.stdout).toMatch(/2\s+permanent\s+CRM rejected the lead/);
 
     const json = await bin("dead-letter-list", ["--tenant", t.slug, "--error", "rejected", "--json", "--limit", "1"]);
-    const parsed = JSON.parse(json.stdout) as { total: number; items: { jobId: string; tenantSlug: string }[]; nextCursor: string | null; countsByError: unknown[] };
+    const parsed = JSON.parse(json.stdout) as {
+      total: number;
+      items: { jobId: string; tenantSlug: string }[];
+      nextCursor: string | null;
+      countsByError: unknown[];
+    };
     expect(parsed.total).toBe(2);
     expect(parsed.items).toHaveLength(1);
     expect(parsed.items[0]!.tenantSlug).toBe(t.slug);

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import type { WebsiteEventInput } from "@real-estate/types";
 
 /** A person of the crash test; each always presents the same identity (e-mail, phone, or both). */
 export type Person = { key: string; email?: string; phone?: string };
@@ -22,7 +22,7 @@ export function makePeople(prefix: string, count: number): Person[] {
 }
 
 /** One website event of a random type for `person`, with the phone written in a random format. */
-export function eventFor(tenantId: string, person: Person, random: () => number): TWebsiteEventInput {
+export function eventFor(tenantId: string, person: Person, random: () => number): WebsiteEventInput {
   const contact = {
     firstName: "Sample",
     ...(person.email ? { email: random() < 0.5 ? person.email : person.email.toUpperCase() } : {}),

@@ -6,8 +6,8 @@ import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
-import { enqueueWebsiteEvents } from "@real-estate/db/queue";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import { enqueueWebsiteEvents } from "@real-estate/queue";
+import type { WebsiteEventInput } from "@real-estate/types";
 import { eventFor, makePeople, seededRandom, type Person } from "./crash-events";
 
 const EVENTS = Number(process.env.CRASH_TEST_EVENTS ?? 10_000);
@@ -72,7 +72,7 @@ async function unfinished(): Promise<number> {
 /** Queues EVENTS events alternating between the tenants, each for a random person of that tenant. */
 async function enqueueAll(tenants: { tenantId: string; people: Person[] }[]) {
   const used = tenants.map(() => new Set<string>());
-  const pending = tenants.map(() => [] as TWebsiteEventInput[]);
+  const pending = tenants.map(() => [] as WebsiteEventInput[]);
   const flush = async (t: number) => {
     await enqueueWebsiteEvents({ db: database.db, tenantId: tenants[t]!.tenantId, events: pending[t]! });
     pending[t] = [];

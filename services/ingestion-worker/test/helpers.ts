@@ -1,25 +1,29 @@
 import crypto from "node:crypto";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import type { WebsiteEventInput } from "@real-estate/types";
 import type { Db } from "@real-estate/db";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent } from "@real-estate/queue";
 import { createManualClock, type ManualClock } from "../src/clock";
-import { createMemoryLogger } from "../src/logger";
+import { createMemoryLogger } from "@real-estate/http/logging";
 import { createWorker, type WorkerOptions } from "../src/worker";
 
 type Contact = { firstName?: string; lastName?: string; email?: string; phone?: string };
 
-export function leadEvent(tenantId: string, contact: Contact, extra: { eventId?: string; message?: string; listingKey?: string } = {}): TWebsiteEventInput {
+export function leadEvent(
+  tenantId: string,
+  contact: Contact,
+  extra: { eventId?: string; message?: string; listingKey?: string; requestId?: string } = {},
+): WebsiteEventInput {
   return {
     eventId: extra.eventId ?? crypto.randomUUID(),
     tenantId,
     occurredAt: new Date().toISOString(),
     type: "lead.submitted",
-    source: { pageUrl: "https://example.test/contact" },
+    source: { pageUrl: "https://example.test/contact", ...(extra.requestId ? { requestId: extra.requestId } : {}) },
     payload: { contact, ...(extra.message ? { message: extra.message } : {}), ...(extra.listingKey ? { listingKey: extra.listingKey } : {}) },
   };
 }
 
-export async function enqueue(db: Db, tenantId: string, contact: Contact, extra: { eventId?: string; message?: string; listingKey?: string } = {}) {
+export async function enqueue(db: Db, tenantId: string, contact: Contact, extra: Parameters<typeof leadEvent>[2] = {}) {
   const event = leadEvent(tenantId, contact, extra);
   const result = await enqueueWebsiteEvent({ db, tenantId, event });
   return { ...result, event };
@@ -35,5 +39,5 @@ export function testWorker(db: Db, options: Partial<WorkerOptions> = {}) {
 }
 
 export async function jobOf(db: Db, tenantId: string, eventId: string) {
-  return db.ingestionJob.findUniqueOrThrow({ where: { tenantId_eventId: { tenantId, eventId } } });
+  return db.ingestionJob.findUniqueOrThrow({ where: { tenantId_kind_eventId: { tenantId, kind: "website-event", eventId } } });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent } from "@real-estate/queue";
 import { enqueue, jobOf, leadEvent, testWorker } from "./helpers";
 
 const testDb = useTestDatabase("workerdrain");
@@ -10,7 +10,12 @@ describe("worker drain", () => {
     const { db } = testDb();
     const a = await createTenantFixture(db);
     const b = await createTenantFixture(db);
-    const { event } = await enqueue(db, a.tenantId, { firstName: "Grace", email: "grace@example.com", phone: "203 555 0142" }, { listingKey: "FF-1001", message: "Is it still available?" });
+    const { event } = await enqueue(
+      db,
+      a.tenantId,
+      { firstName: "Grace", email: "grace@example.com", phone: "203 555 0142" },
+      { listingKey: "FF-1001", message: "Is it still available?", requestId: "edge-0f3c9a77e1" },
+    );
     const { worker, logger } = testWorker(db);
     expect(await worker.drainOnce()).toEqual({ processed: 1, retried: 0, deadLettered: 0 });
     const contact = await db.contact.findFirstOrThrow({ where: { tenantId: a.tenantId } });
@@ -22,7 +27,8 @@ describe("worker drain", () => {
     expect(await db.contact.count({ where: { tenantId: b.tenantId } })).toBe(0);
     expect(await jobOf(db, a.tenantId, event.eventId)).toMatchObject({ status: "COMPLETED", attempts: 1 });
     const line = logger.entries.find((e) => e.msg === "job");
-    expect(line).toMatchObject({ tenantId: a.tenantId, eventId: event.eventId, outcome: "applied", attempt: 1 });
+    // The request that queued it (the website's X-Request-Id) is named, so the two logs join.
+    expect(line).toMatchObject({ tenantId: a.tenantId, eventId: event.eventId, outcome: "applied", attempt: 1, requestId: "edge-0f3c9a77e1" });
     expect(typeof line!.ms).toBe("number");
     // No personal data in the logs.
     expect(JSON.stringify(logger.entries)).not.toMatch(/grace|5550142|555 0142/i); // not any "555": ids are random hex

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import { PermanentIngestionError } from "@real-estate/db/ingestion";
-import { listDeadLetters, requeueDeadLetters } from "@real-estate/db/queue";
+import { PermanentIngestionError } from "@real-estate/queue";
+import { listDeadLetters, requeueDeadLetters } from "@real-estate/queue";
 import type { JobHandler } from "../src/run-job";
 import { enqueue, testWorker } from "./helpers";
 

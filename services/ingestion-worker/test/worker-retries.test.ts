@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import { PermanentIngestionError, TransientIngestionError } from "@real-estate/db/ingestion";
-import { claimJobs, maxAttemptsFor, RETRY_SCHEDULE_MS } from "@real-estate/db/queue";
+import { PermanentIngestionError, TransientIngestionError } from "@real-estate/queue";
+import { claimJobs, maxAttemptsFor, RETRY_SCHEDULE_MS } from "@real-estate/queue";
 import type { JobHandler } from "../src/run-job";
 import { enqueue, jobOf, testWorker } from "./helpers";
 

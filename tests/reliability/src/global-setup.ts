@@ -3,7 +3,8 @@ import { currentProfile } from "./profile";
 import { formatSummaryTable, readFigures, resetFigures } from "./report/summary";
 import { prepareBuilds } from "./servers/next-server";
 import { startSharedWorld } from "./world/start-shared-world";
-import { presentApps } from "./world/start-apps";
+import { suiteAuthProvider, suiteAuthSecret } from "./world/member-sessions";
+import { presentApps, suiteInternalToken } from "./world/start-apps";
 
 /**
  * vitest globalSetup: clears the figures, builds the apps under test once (one turbo run for all
@@ -13,6 +14,11 @@ import { presentApps } from "./world/start-apps";
  */
 export default async function setup(project: TestProject) {
   resetFigures();
+  // This run's secrets, in the environment every test worker (and every server) inherits.
+  suiteAuthSecret();
+  suiteInternalToken();
+  // Clerk (RELIABILITY_AUTH_PROVIDER=clerk): the servers and the workers get this run's JWT key.
+  suiteAuthProvider();
   const apps = presentApps();
   await prepareBuilds(apps);
   const shared = await startSharedWorld(apps);

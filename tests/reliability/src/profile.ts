@@ -22,8 +22,28 @@ export type Profile = {
 };
 
 const PROFILES: Record<Profile["name"], Profile> = {
-  fast: { name: "fast", isolationProbes: 300, fuzzBodiesPerRoute: 60, fuzzResendPerRoute: 60, hostCombinations: 100, workerTerminations: 10, faultEvents: 300, burstRequests: 200, loopBudgetMs: 45_000 },
-  full: { name: "full", isolationProbes: 5_000, fuzzBodiesPerRoute: 10_000, fuzzResendPerRoute: 1_000, hostCombinations: 1_000, workerTerminations: 100, faultEvents: 2_000, burstRequests: 1_500, loopBudgetMs: 1_200_000 },
+  fast: {
+    name: "fast",
+    isolationProbes: 300,
+    fuzzBodiesPerRoute: 60,
+    fuzzResendPerRoute: 60,
+    hostCombinations: 100,
+    workerTerminations: 10,
+    faultEvents: 300,
+    burstRequests: 200,
+    loopBudgetMs: 45_000,
+  },
+  full: {
+    name: "full",
+    isolationProbes: 5_000,
+    fuzzBodiesPerRoute: 10_000,
+    fuzzResendPerRoute: 1_000,
+    hostCombinations: 1_000,
+    workerTerminations: 100,
+    faultEvents: 2_000,
+    burstRequests: 1_500,
+    loopBudgetMs: 1_200_000,
+  },
 };
 
 /**

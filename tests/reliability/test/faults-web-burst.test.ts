@@ -34,7 +34,14 @@ afterAll(async () => {
 type Outcome = { eventId: string; email: string; phase: "up" | "down" | "recovering"; res: RawResponse | null; error?: string };
 
 const post = (body: unknown) =>
-  rawRequest({ origin: web.origin, method: "POST", path: "/api/lead", headers: { host: "alpha.test", "content-type": "application/json" }, body: JSON.stringify(body), timeoutMs: 30_000 });
+  rawRequest({
+    origin: web.origin,
+    method: "POST",
+    path: "/api/lead",
+    headers: { host: "alpha.test", "content-type": "application/json" },
+    body: JSON.stringify(body),
+    timeoutMs: 30_000,
+  });
 
 describe("PostgreSQL restart during a burst of POST /api/lead", () => {
   it("answers 202 only for queued events and 503 + Retry-After while the database is down, and recovers", async () => {
@@ -43,26 +50,30 @@ describe("PostgreSQL restart during a burst of POST /api/lead", () => {
     const stopAt = Math.floor(n / 3);
     let restart: Promise<void> | null = null;
     const started = Date.now();
-    const outcomes = await runPool(Array.from({ length: n }, (_, i) => i), 6, async (i): Promise<Outcome> => {
-      if (i === stopAt) {
-        phase = "down";
-        restart = (async () => {
-          await world.cluster.stopImmediate();
-          await new Promise((r) => setTimeout(r, 2_500));
-          phase = "recovering";
-          await world.cluster.start();
-          phase = "up";
-        })();
-      }
-      const { eventId, email, body } = leadBody("burst", i);
-      const at = phase;
-      if (Date.now() - started > profile.loopBudgetMs) return { eventId, email, phase: at, res: null, error: "budget" };
-      try {
-        return { eventId, email, phase: at, res: await post(body) };
-      } catch (error) {
-        return { eventId, email, phase: at, res: null, error: (error as Error).message };
-      }
-    });
+    const outcomes = await runPool(
+      Array.from({ length: n }, (_, i) => i),
+      6,
+      async (i): Promise<Outcome> => {
+        if (i === stopAt) {
+          phase = "down";
+          restart = (async () => {
+            await world.cluster.stopImmediate();
+            await new Promise((r) => setTimeout(r, 2_500));
+            phase = "recovering";
+            await world.cluster.start();
+            phase = "up";
+          })();
+        }
+        const { eventId, email, body } = leadBody("burst", i);
+        const at = phase;
+        if (Date.now() - started > profile.loopBudgetMs) return { eventId, email, phase: at, res: null, error: "budget" };
+        try {
+          return { eventId, email, phase: at, res: await post(body) };
+        } catch (error) {
+          return { eventId, email, phase: at, res: null, error: (error as Error).message };
+        }
+      },
+    );
     await restart;
 
     // Recovery: after the database is back, new submissions are accepted again without a restart of the app.
@@ -89,9 +100,17 @@ describe("PostgreSQL restart during a burst of POST /api/lead", () => {
     let effects: ReturnType<typeof tallyEffects>;
     let drained: boolean;
     try {
-      queued = await effectsOf(check, accepted.map((o) => o.eventId));
+      queued = await effectsOf(
+        check,
+        accepted.map((o) => o.eventId),
+      );
       drained = await waitForDrained(check, 120_000);
-      effects = tallyEffects(await effectsOf(check, accepted.map((o) => o.eventId)));
+      effects = tallyEffects(
+        await effectsOf(
+          check,
+          accepted.map((o) => o.eventId),
+        ),
+      );
     } finally {
       await worker.stop();
       await check.end();

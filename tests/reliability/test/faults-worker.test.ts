@@ -54,7 +54,7 @@ describe("worker under database faults", () => {
       await topUp(terminationEvents, "term", 50, 200);
     }
     expect(notes.rounds).toBe(profile.workerTerminations);
-    expect(worker.alive()).toBe(true);
+    expect(worker.alive(), worker.exitReport()).toBe(true);
   });
 
   it(`lives through ${RESTARTS} PostgreSQL crashes (pg_ctl restart -m immediate) during the drain`, async () => {
@@ -67,7 +67,7 @@ describe("worker under database faults", () => {
       await check.end().catch(() => {});
       check = await checkClient(world.testDb.url);
     }
-    expect(worker.alive()).toBe(true);
+    expect(worker.alive(), worker.exitReport()).toBe(true);
   });
 
   it("ends with every queued event applied exactly once, by the same worker process", async () => {
@@ -94,6 +94,6 @@ describe("worker under database faults", () => {
     expect(drained).toBe(true);
     expect([...term.lost, ...restart.lost]).toEqual([]);
     expect([...term.doubled, ...restart.doubled]).toEqual([]);
-    expect(worker.alive()).toBe(true);
+    expect(worker.alive(), worker.exitReport()).toBe(true);
   });
 });

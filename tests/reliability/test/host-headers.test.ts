@@ -26,7 +26,11 @@ describe("host header and proxy headers", () => {
     await runPool(cases, 12, async (c) => {
       const app = c.app;
       probes++;
-      const res = await rawRequest({ origin: servers.origins[app]!, method: "GET", path: c.path, headers: c.headers, timeoutMs: 30_000 }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string> }));
+      const res = await rawRequest({ origin: servers.origins[app]!, method: "GET", path: c.path, headers: c.headers, timeoutMs: 30_000 }).catch((e: Error) => ({
+        status: 0,
+        body: e.message,
+        headers: {} as Record<string, string>,
+      }));
       const text = `${res.body}\n${res.headers.location ?? ""}`;
       const leaked = leakedMarkers(world, text, allowedMarkers(world, app, c.hostTenant, "anon"));
       if (leaked.length) {
@@ -43,7 +47,14 @@ describe("host header and proxy headers", () => {
       if (!c.hostTenant && app !== "studio" && res.status !== 404) findings.push(`unknown host not 404 (${res.status}): ${c.label}`);
     });
     const distinct = [...new Set(findings.map((f) => f.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")))];
-    recordFigures({ check: "host / forwarded / x-tenant / subrequest headers", probes, leaks, fiveXx, failures: findings.length - leaks - fiveXx, note: distinct.slice(0, 8).join(" | ") || undefined });
+    recordFigures({
+      check: "host / forwarded / x-tenant / subrequest headers",
+      probes,
+      leaks,
+      fiveXx,
+      failures: findings.length - leaks - fiveXx,
+      note: distinct.slice(0, 8).join(" | ") || undefined,
+    });
     expect(distinct.slice(0, 30)).toEqual([]);
   });
 
@@ -55,7 +66,8 @@ describe("host header and proxy headers", () => {
     expect(locs.length).toBeGreaterThan(2);
     expect([...new Set(locs.map((u) => u.host))]).toEqual([world.a.webHost]);
     const page = await rawRequest({ origin: servers.origins.web!, method: "GET", path: `/homes/${world.a.ids.listingKey![0]}`, headers });
-    const canonical = /<link[^>]+rel="canonical"[^>]+href="([^"]+)"/.exec(page.body)?.[1] ?? /<link[^>]+href="([^"]+)"[^>]+rel="canonical"/.exec(page.body)?.[1];
+    const canonical =
+      /<link[^>]+rel="canonical"[^>]+href="([^"]+)"/.exec(page.body)?.[1] ?? /<link[^>]+href="([^"]+)"[^>]+rel="canonical"/.exec(page.body)?.[1];
     expect(canonical && new URL(canonical).host).toBe(world.a.webHost);
   });
 });

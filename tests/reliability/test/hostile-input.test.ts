@@ -4,7 +4,7 @@
 // by side (each tenant's rows are counted on their own, so neither one app's accepted bodies nor
 // another file's writes to A can hide or fake a stray row).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVisitorSession } from "@real-estate/db/visitors";
+import { createVisitorSession } from "@real-estate/sites";
 import { fuzzTargets, type FuzzTarget } from "../src/fuzz/fuzz-targets";
 import { sampleBodies } from "../src/fuzz/hostile-values";
 import { createRowCounter } from "../src/fuzz/row-counts";
@@ -31,7 +31,8 @@ beforeAll(async () => {
   const visitor = await createVisitorSession({ db: shared.db(), tenantId: tenantOf.web.tenantId, visitorId: tenantOf.web.visitor.id });
   actors.visitorA = `visitor_session=${encodeURIComponent(visitor.token)}; visitor_signed_in=1`;
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  if (apps.includes("crm")) actors.ownerA = (await signUpMember(shared.db(), { tenantId: tenantOf.crm.tenantId, email: `fuzz.owner.${stamp}@delta.test`, role: "OWNER" })).cookie;
+  if (apps.includes("crm"))
+    actors.ownerA = (await signUpMember(shared.db(), { tenantId: tenantOf.crm.tenantId, email: `fuzz.owner.${stamp}@delta.test`, role: "OWNER" })).cookie;
 });
 afterAll(() => shared.close());
 
@@ -50,7 +51,17 @@ async function fuzzApp(app: AppName, firstIndex: number): Promise<RouteResult[]>
       const origins = target.app === "web" ? shared.webOrigins : [shared.origins[target.app]!];
       const deadline = Date.now() + (profile.name === "full" ? profile.loopBudgetMs : 20_000);
       const bodies = sampleBodies(target.fields, profile.fuzzBodiesPerRoute, SEED + firstIndex + k);
-      await fuzzTarget({ target, bodies, origins, cookie, counter, tally, deadline, concurrency: app === "web" ? 16 : 8, resendLimit: profile.fuzzResendPerRoute });
+      await fuzzTarget({
+        target,
+        bodies,
+        origins,
+        cookie,
+        counter,
+        tally,
+        deadline,
+        concurrency: app === "web" ? 16 : 8,
+        resendLimit: profile.fuzzResendPerRoute,
+      });
       results.push({ target, tally, oversize: await oversizeStatus(target, origins[0]!, cookie) });
     }
   } finally {
@@ -65,9 +76,14 @@ describe("hostile input", () => {
     expect(results.map((r) => `${r.target.method} ${r.target.pattern}`)).toEqual(expect.arrayContaining(["POST /api/lead", "POST /api/valuation"]));
     const oversize = results.filter((r) => r.oversize !== 413).map((r) => `${r.target.app} ${r.target.method} ${r.target.pattern} -> ${r.oversize}`);
     const failures = results.flatMap((r) => r.tally.failures);
-    const short = results.filter((r) => r.tally.requests < profile.fuzzBodiesPerRoute).map((r) => `${r.target.pattern}: only ${r.tally.requests} of ${profile.fuzzBodiesPerRoute} bodies within the time budget`);
+    const short = results
+      .filter((r) => r.tally.requests < profile.fuzzBodiesPerRoute)
+      .map((r) => `${r.target.pattern}: only ${r.tally.requests} of ${profile.fuzzBodiesPerRoute} bodies within the time budget`);
     const sum = (f: (t: FuzzTally) => number) => results.reduce((n, r) => n + f(r.tally), 0);
-    const perRoute = results.map((r) => `${r.target.app} ${r.target.method} ${r.target.pattern}: ${r.tally.requests} bodies (+${r.tally.resent} resent), rows checked after ${r.tally.rowChecked} rejected, ${JSON.stringify(r.tally.byStatus)}`);
+    const perRoute = results.map(
+      (r) =>
+        `${r.target.app} ${r.target.method} ${r.target.pattern}: ${r.tally.requests} bodies (+${r.tally.resent} resent), rows checked after ${r.tally.rowChecked} rejected, ${JSON.stringify(r.tally.byStatus)}`,
+    );
     recordFigures({
       check: "hostile input (fast-check bodies)",
       probes: sum((t) => t.requests + t.resent),

@@ -2,7 +2,7 @@
 // 0 responses with another tenant's markers, 0 changed rows of tenant B, no 2xx for B's
 // records requested from A's side, no 5xx.
 import { afterAll, describe, expect, it } from "vitest";
-import { createVisitorSession } from "@real-estate/db/visitors";
+import { createVisitorSession } from "@real-estate/sites";
 import { rawRequest } from "../src/http/raw-request";
 import { buildRouteInventory } from "../src/inventory/route-inventory";
 import type { Actors } from "../src/isolation/actors";

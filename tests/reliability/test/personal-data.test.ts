@@ -3,7 +3,7 @@
 // erases them. Consent is stored with text version, time, IP and page; after erasure a scan of
 // every text/JSON column finds 0 copies of the e-mail or phone; only owners may do either.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unsafeFindTextInDatabase } from "@real-estate/db/privacy";
+import { unsafeFindTextInDatabase } from "@real-estate/crm";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { checkClient, effectsOf } from "../src/faults/crm-effects";
 import { waitForDrained } from "../src/faults/drain-checks";
@@ -51,8 +51,22 @@ describe.runIf(hasCrm)("personal data", () => {
       origin: servers.origins.web!,
       method: "POST",
       path: "/api/lead",
-      headers: { host: world.a.webHost, "content-type": "application/json", origin: `http://${world.a.webHost}`, referer: `http://${world.a.webHost}/contact`, "x-forwarded-for": "198.51.100.23" },
-      body: JSON.stringify({ eventId: "pd-lead-1", name: "Jordan Private", email: EMAIL, phone: RAW_PHONE, message: "Call me", consent: "on", pageUrl: `http://${world.a.webHost}/contact` }),
+      headers: {
+        host: world.a.webHost,
+        "content-type": "application/json",
+        origin: `http://${world.a.webHost}`,
+        referer: `http://${world.a.webHost}/contact`,
+        "x-forwarded-for": "198.51.100.23",
+      },
+      body: JSON.stringify({
+        eventId: "pd-lead-1",
+        name: "Jordan Private",
+        email: EMAIL,
+        phone: RAW_PHONE,
+        message: "Call me",
+        consent: "on",
+        pageUrl: `http://${world.a.webHost}/contact`,
+      }),
     });
     expect(res.status).toBe(202);
     // A dead letter that names the person too (a later event that failed for good).
@@ -74,7 +88,13 @@ describe.runIf(hasCrm)("personal data", () => {
     const consent = /"consent":(\{[^}]*\})/.exec(text)?.[1];
     if (!consent) figures.failures++;
     expect(consent, `consent in the activity metadata: ${text}`).toBeTruthy();
-    expect(JSON.parse(consent!)).toMatchObject({ given: true, version: expect.any(String), at: expect.any(String), ip: expect.any(String), pageUrl: expect.stringContaining("/contact") });
+    expect(JSON.parse(consent!)).toMatchObject({
+      given: true,
+      version: expect.any(String),
+      at: expect.any(String),
+      ip: expect.any(String),
+      pageUrl: expect.stringContaining("/contact"),
+    });
   });
 
   it("lets only the owner of the contact's brokerage export or erase it", async () => {
@@ -91,7 +111,9 @@ describe.runIf(hasCrm)("personal data", () => {
       const r = await crm(method, path, user, host);
       if (r.status !== expected) figures.failures++;
       if (r.body.includes(EMAIL) || r.body.includes(world.b.crmMarker)) figures.leaks++;
-      expect(`${method} ${path} as ${user?.email ?? "nobody"} on ${host}: ${r.status}`).toBe(`${method} ${path} as ${user?.email ?? "nobody"} on ${host}: ${expected}`);
+      expect(`${method} ${path} as ${user?.email ?? "nobody"} on ${host}: ${r.status}`).toBe(
+        `${method} ${path} as ${user?.email ?? "nobody"} on ${host}: ${expected}`,
+      );
     }
     const crossSite = await crm("POST", `/api/contacts/${contactId}/erase`, users.ownerA, world.a.crmHost, { origin: "http://evil.example" });
     expect(crossSite.status).toBe(403);
@@ -115,7 +137,10 @@ describe.runIf(hasCrm)("personal data", () => {
   it("erases the person: 0 copies of the e-mail or phone anywhere in the database, one audit row without them", async () => {
     const before = await unsafeFindTextInDatabase({ needles: [EMAIL, PHONE, RAW_PHONE], db: testDb.db });
     expect(before.length).toBeGreaterThan(3);
-    const r = await crm("POST", `/api/contacts/${contactId}/erase`, users.ownerA, world.a.crmHost, { origin: `http://${world.a.crmHost}`, "content-type": "application/json" });
+    const r = await crm("POST", `/api/contacts/${contactId}/erase`, users.ownerA, world.a.crmHost, {
+      origin: `http://${world.a.crmHost}`,
+      "content-type": "application/json",
+    });
     expect(r.status).toBe(200);
     const after = await unsafeFindTextInDatabase({ needles: [EMAIL, PHONE, RAW_PHONE, "Jordan Private"], db: testDb.db });
     figures.leaks += after.reduce((n, h) => n + h.rows, 0);

@@ -19,7 +19,7 @@ describe("route inventory", () => {
       "apps/crm/app/api/leads/[leadId]/route.ts": "export async function GET() {}\nexport const PATCH = wrap(x);\nexport async function DELETE() {}",
       "apps/crm/app/(app)/contacts/[contactId]/page.tsx": "export default function P() {}",
       "apps/crm/app/api/auth/[...all]/route.ts": "export const { GET, POST } = toNextJsHandler(h);",
-      "apps/web/app/sites/[tenantId]/listings/[listingKey]/page.tsx": "export default function P() {}",
+      "apps/web/app/sites/[site]/listings/[listingKey]/page.tsx": "export default function P() {}",
       "apps/web/app/api/lead/route.ts": "async function handle() {}\nexport { handle as POST };",
       "apps/studio/app/api/tenants/route.ts": "export { GET, POST } from './x';",
     });
@@ -28,7 +28,7 @@ describe("route inventory", () => {
     expect(by("crm", "/api/leads/[leadId]")).toMatchObject({ kind: "api", params: ["leadId"], verbs: ["GET", "PATCH", "DELETE"] });
     expect(by("crm", "/contacts/[contactId]")).toMatchObject({ kind: "page", params: ["contactId"], verbs: ["GET"] });
     expect(by("crm", "/api/auth/[...all]")).toMatchObject({ params: ["...all"], verbs: ["GET", "POST"] });
-    expect(by("web", "/listings/[listingKey]")).toMatchObject({ params: ["listingKey"], internalPattern: "/sites/[tenantId]/listings/[listingKey]" });
+    expect(by("web", "/listings/[listingKey]")).toMatchObject({ params: ["listingKey"], internalPattern: "/sites/[site]/listings/[listingKey]" });
     expect(by("web", "/api/lead")?.verbs).toEqual(["POST"]);
     expect(by("studio", "/api/tenants")?.verbs).toEqual(["GET", "POST"]);
     expect(inv).toHaveLength(6);
@@ -44,6 +44,8 @@ describe("route inventory", () => {
   it("covers the apps of this repository", () => {
     const inv = buildRouteInventory();
     expect(inv.some((e) => e.app === "web" && e.pattern === "/api/lead" && e.verbs.includes("POST"))).toBe(true);
+    // The Follow Up Boss-compatible events API sits outside /api: the matrix and the fuzzing find it too.
+    expect(inv.some((e) => e.app === "crm" && e.pattern === "/v1/events" && e.verbs.includes("POST"))).toBe(true);
     expect(inv.every((e) => e.kind === "page" || e.verbs.length > 0)).toBe(true);
   });
 });

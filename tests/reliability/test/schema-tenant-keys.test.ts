@@ -50,7 +50,9 @@ describe("database-level tenant isolation (pg_catalog of the migrated schema)", 
       CREATE UNIQUE INDEX "Contact_id_only" ON "Contact"(id);
       ALTER TABLE "Reminder" ADD CONSTRAINT "Reminder_contact_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"(id);`);
     const rules = v.map((x) => `${x.table}:${x.rule}`);
-    expect(rules).toEqual(expect.arrayContaining(["Reminder:unique-includes-tenantId", "Reminder:fk-composite-with-tenantId", "Contact:unique-includes-tenantId"]));
+    expect(rules).toEqual(
+      expect.arrayContaining(["Reminder:unique-includes-tenantId", "Reminder:fk-composite-with-tenantId", "Contact:unique-includes-tenantId"]),
+    );
     // A PRIMARY KEY forces NOT NULL, so the nullable case needs a table without one.
     const nullable = await violationsAfter(`CREATE TABLE "Tag" ("tenantId" uuid REFERENCES "Tenant"(id), name text); CREATE INDEX ON "Tag"("tenantId", name);`);
     expect(nullable.map((x) => `${x.table}:${x.rule}`)).toEqual(["Tag:tenantId-not-null"]);

@@ -29,7 +29,9 @@ beforeAll(async () => {
   const tenantId = world.a.tenantId;
   // *.localhost is a secure context in Chromium, so the CRM's __Secure- session cookie works over http.
   await db.tenantDomain.create({ data: { tenantId, hostname: "crm.alpha.localhost", kind: "CRM" } });
-  const contact = await db.contact.create({ data: { tenantId, firstName: SCRIPT, lastName: IMG, email: "xss@people.test", source: "website_contact", notes: SCRIPT } });
+  const contact = await db.contact.create({
+    data: { tenantId, firstName: SCRIPT, lastName: IMG, email: "xss@people.test", source: "website_contact", notes: SCRIPT },
+  });
   const lead = await db.lead.create({ data: { tenantId, contactId: contact.id, source: "website_contact", message: `${SCRIPT} ${IMG}` } });
   await db.activity.create({ data: { tenantId, contactId: contact.id, leadId: lead.id, type: "WEBSITE_EVENT", title: SCRIPT, body: IMG } });
   const job = await db.$queryRaw<{ id: bigint }[]>`
@@ -43,7 +45,16 @@ beforeAll(async () => {
   servers = await startApps({ apps, databaseUrl: testDb.url, label: "xss" });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 afterAll(async () => {
@@ -60,7 +71,10 @@ async function contextWith(origin: string, user: { email: string; password: stri
   await page.goto(`${origin}/sign-in`, { waitUntil: "networkidle" });
   await page.locator('input[type="email"], input[name="email"]').first().fill(user.email);
   await page.locator('input[type="password"]').first().fill(user.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/sign-in"), { timeout: 30_000 }), page.locator('button[type="submit"], input[type="submit"]').first().click()]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/sign-in"), { timeout: 30_000 }),
+    page.locator('button[type="submit"], input[type="submit"]').first().click(),
+  ]);
   await page.close();
   return context;
 }
@@ -93,7 +107,12 @@ describe("stored content is escaped", () => {
     const origin = `http://crm.alpha.localhost:${port}`;
     const context = await contextWith(origin, users.owner!);
     // The <img onerror> literal is only in the contact's and lead's own fields, so seeing it proves the page rendered them.
-    for (const [p, name] of [[`/leads/${ids.leadId}`, "crm-lead"], [`/contacts/${ids.contactId}`, "crm-contact"], ["/leads", "crm-leads"], ["/contacts", "crm-contacts"]] as const) {
+    for (const [p, name] of [
+      [`/leads/${ids.leadId}`, "crm-lead"],
+      [`/contacts/${ids.contactId}`, "crm-contact"],
+      ["/leads", "crm-leads"],
+      ["/contacts", "crm-contacts"],
+    ] as const) {
       await expectRenderedAsText(context, `${origin}${p}`, name, p.split("/").length > 2 ? IMG : SCRIPT);
     }
     await context.close();
@@ -103,7 +122,11 @@ describe("stored content is escaped", () => {
     const port = new URL(servers.origins.studio!).port;
     const origin = `http://localhost:${port}`;
     const context = await contextWith(origin, users.operator!);
-    for (const [p, name, literal] of [["/tenants", "studio-tenants", `${SCRIPT} Realty`], [`/tenants/${world.a.tenantId}`, "studio-tenant", `${SCRIPT} Realty`], [`/dead-letters/${world.a.tenantId}/${ids.jobId}`, "studio-dead-letter", `invalid name ${SCRIPT}`]] as const) {
+    for (const [p, name, literal] of [
+      ["/tenants", "studio-tenants", `${SCRIPT} Realty`],
+      [`/tenants/${world.a.tenantId}`, "studio-tenant", `${SCRIPT} Realty`],
+      [`/dead-letters/${world.a.tenantId}/${ids.jobId}`, "studio-dead-letter", `invalid name ${SCRIPT}`],
+    ] as const) {
       await expectRenderedAsText(context, `${origin}${p}`, name, literal);
     }
     await context.close();

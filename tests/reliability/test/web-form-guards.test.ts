@@ -19,7 +19,15 @@ const figures = { probes: 0, failures: 0, fiveXx: 0 };
 beforeAll(async () => {
   testDb = await createTestDatabase("guards");
   world = await seedWorld(testDb.db);
-  servers = await startApps({ apps: ["web"], databaseUrl: testDb.url, label: "guards", env: { WEB_RATE_LIMIT_PER_MINUTE: "5", WEB_FORM_MIN_FILL_MS: "2500" } });
+  // This file plays a trusted proxy on loopback (TRUST_PROXY), naming each request's client in
+  // X-Forwarded-For, so its checks do not share one bucket; security-client-address.test.ts
+  // shows that without TRUST_PROXY the same header changes nothing.
+  servers = await startApps({
+    apps: ["web"],
+    databaseUrl: testDb.url,
+    label: "guards",
+    env: { WEB_RATE_LIMIT_PER_MINUTE: "5", WEB_FORM_MIN_FILL_MS: "2500", TRUST_PROXY: "loopback" },
+  });
   check = new pg.Client({ connectionString: testDb.url });
   await check.connect();
 });
@@ -31,14 +39,19 @@ afterAll(async () => {
 });
 
 let ipCounter = 0;
-/** POST to A's site; each call comes from its own client address unless `ip` is given (X-Forwarded-For is what Next.js passes on). */
+/** POST to A's site; each call comes from its own client address unless `ip` is given (X-Forwarded-For, trusted from loopback here). */
 async function post(path: string, body: Record<string, unknown> | string, headers: Record<string, string> = {}, host = world.a.webHost) {
   const isForm = typeof body === "string";
   const res = await rawRequest({
     origin: servers.origins.web!,
     method: "POST",
     path,
-    headers: { host, "content-type": isForm ? "application/x-www-form-urlencoded" : "application/json", "x-forwarded-for": `198.51.100.${++ipCounter % 250}`, ...headers },
+    headers: {
+      host,
+      "content-type": isForm ? "application/x-www-form-urlencoded" : "application/json",
+      "x-forwarded-for": `198.51.100.${++ipCounter % 250}`,
+      ...headers,
+    },
     body: isForm ? body : JSON.stringify(body),
   });
   figures.probes++;
@@ -67,7 +80,12 @@ describe("public form guards", () => {
   });
 
   it("accepts bot submissions (honeypot, too fast) like a person's and queues nothing", async () => {
-    const honeypot = await post("/api/lead", { eventId: "bot-honeypot-1", email: "bot1@spam.test", website: "http://spam.test", startedAt: Date.now() - 10_000 });
+    const honeypot = await post("/api/lead", {
+      eventId: "bot-honeypot-1",
+      email: "bot1@spam.test",
+      website: "http://spam.test",
+      startedAt: Date.now() - 10_000,
+    });
     const tooFast = await post("/api/lead", "eventId=bot-fast-1&email=bot2%40spam.test&startedAt=" + Date.now());
     const noStamp = await post("/api/lead", "eventId=bot-nostamp-1&email=bot3%40spam.test");
     expect(expectOr(honeypot.status === 202)).toBe(true);
@@ -92,14 +110,27 @@ describe("public form guards", () => {
   it("stores the consent text, version, time, IP and page with a lead that gave a phone", async () => {
     const r = await post(
       "/api/lead",
-      { eventId: "consent-1", name: "Casey Consent", phone: "(203) 555-0142", consent: true, pageUrl: `http://${world.a.webHost}/contact`, startedAt: Date.now() - 10_000 },
+      {
+        eventId: "consent-1",
+        name: "Casey Consent",
+        phone: "(203) 555-0142",
+        consent: true,
+        pageUrl: `http://${world.a.webHost}/contact`,
+        startedAt: Date.now() - 10_000,
+      },
       { origin: `http://${world.a.webHost}`, referer: `http://${world.a.webHost}/contact`, "x-forwarded-for": "198.51.100.42" },
     );
     expect(expectOr(r.status === 202)).toBe(true);
     const job = (await check.query(`SELECT payload FROM "IngestionJob" WHERE "eventId" = 'consent-1'`)).rows[0]?.payload;
     const consent = job?.payload?.consent;
     expect(expectOr(Boolean(consent))).toBe(true);
-    expect(consent).toMatchObject({ given: true, version: expect.any(String), text: expect.stringMatching(/phone|text/i), at: expect.any(String), pageUrl: expect.stringContaining("/contact") });
+    expect(consent).toMatchObject({
+      given: true,
+      version: expect.any(String),
+      text: expect.stringMatching(/phone|text/i),
+      at: expect.any(String),
+      pageUrl: expect.stringContaining("/contact"),
+    });
     expect(consent.ip).toBeTruthy();
     expect(new Date(consent.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -121,5 +152,15 @@ describe("public form guards", () => {
     }
     figures.failures += bad.length;
     expect(bad).toEqual([]);
+  });
+
+  it("sends HSTS only when a trusted proxy says the request came over HTTPS", async () => {
+    const get = (headers: Record<string, string>) =>
+      rawRequest({ origin: servers.origins.web!, method: "GET", path: "/contact", headers: { host: world.a.webHost, ...headers } });
+    const overHttps = await get({ "x-forwarded-proto": "https" });
+    const overHttp = await get({});
+    figures.probes += 2;
+    expect(expectOr(/max-age=\d+/.test(String(overHttps.headers["strict-transport-security"] ?? "")))).toBe(true);
+    expect(expectOr(overHttp.headers["strict-transport-security"] === undefined)).toBe(true);
   });
 });

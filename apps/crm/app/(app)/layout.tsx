@@ -6,6 +6,7 @@ import { SearchHotkey } from "@/components/search-hotkey";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { tenant, session, member } = await requirePageAccess();
   const work: NavItem[] = [
+    { href: "/my-day", label: "My day" },
     { href: "/", label: "Dashboard" },
     { href: "/leads", label: "Leads" },
     { href: "/contacts", label: "Contacts" },
@@ -13,15 +14,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ];
   const admin: NavItem[] = [
     { href: "/team", label: "Team" },
+    { href: "/routing", label: "Lead routing" },
+    { href: "/plans", label: "Action plans" },
     { href: "/api-keys", label: "API keys" },
+    { href: "/webhooks", label: "Webhooks" },
   ];
   return (
     <div className="shell" style={{ ["--brand" as string]: tenant.primaryColor, ["--accent" as string]: tenant.accentColor }}>
       <aside className="side">
         <div className="brand">
-          <span className="brand-mark" aria-hidden>{tenant.name.slice(0, 1).toUpperCase()}</span>
+          <span className="brand-mark" aria-hidden>
+            {tenant.name.slice(0, 1).toUpperCase()}
+          </span>
           <div>
-            <div className="brand-name" data-testid="tenant-name">{tenant.name}</div>
+            <div className="brand-name" data-testid="tenant-name">
+              {tenant.name}
+            </div>
             <div className="brand-sub">CRM</div>
           </div>
         </div>
@@ -35,7 +43,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           )}
         </nav>
         <div className="side-foot">
-          <div style={{ color: "#fff" }} data-testid="signed-in-as">{session.user.name}</div>
+          <div style={{ color: "#fff" }} data-testid="signed-in-as">
+            {session.user.name}
+          </div>
           <div style={{ color: "#8b97a8", marginBottom: 6 }}>
             {session.user.email} · {member.role === "OWNER" ? "Owner" : "Agent"}
           </div>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { LEAD_STATUSES } from "@real-estate/types";
-import { getDashboardStats, listLeads } from "@real-estate/db/crm";
+import { getDashboardStats, getMyDay, listLeads } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 import { BarChart } from "@/components/bar-chart";
 import { FunnelChart } from "@/components/funnel-chart";
 import { Timeline } from "@/components/timeline";
+import { TaskList } from "@/components/task-list";
 import { LiveRefresh } from "@/components/live-refresh";
 import { formatDuration, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
 
@@ -13,12 +14,15 @@ export const metadata = { title: "Dashboard" };
 const since = (d: Date) => `/leads?createdFrom=${encodeURIComponent(d.toISOString())}`;
 
 export default async function DashboardPage() {
-  const { tenant, session } = await requirePageAccess();
+  const { tenant, session, member } = await requirePageAccess();
   const tenantId = tenant.tenantId;
-  const [stats, newest] = await Promise.all([
-    getDashboardStats({ tenantId, timeZone: process.env.CRM_TIME_ZONE }),
+  const [stats, newest, day] = await Promise.all([
+    getDashboardStats({ tenantId, timeZone: tenant.timeZone }),
     listLeads({ tenantId, limit: 1 }),
+    getMyDay({ tenantId, membershipId: member.id, timeZone: tenant.timeZone, limit: 5 }),
   ]);
+  const dueNow = [...day.overdue.items, ...day.today.items].slice(0, 5);
+  const dueCount = day.overdue.count + day.today.count;
   const byStatus = new Map(stats.byStatus.map((s) => [s.status, s.count]));
   const speed = stats.speedToFirstContact;
   return (
@@ -28,8 +32,20 @@ export default async function DashboardPage() {
           <h1>Dashboard</h1>
           <div className="sub">Good to see you, {session.user.name.split(" ")[0]}. Numbers update as leads arrive.</div>
         </div>
-        <Link className="btn btn-primary" href="/leads?status=NEW">Work new leads</Link>
+        <Link className="btn btn-primary" href="/leads?status=NEW">
+          Work new leads
+        </Link>
       </div>
+      <section className="panel" data-testid="dashboard-my-day" style={{ marginBottom: 14 }}>
+        <div className="page-head" style={{ marginBottom: 4 }}>
+          <h2 style={{ margin: 0 }}>
+            My day: {dueCount === 0 ? "nothing due today" : `${dueCount} task${dueCount === 1 ? "" : "s"} due today`}
+            {day.overdue.count > 0 && <span style={{ color: "var(--danger)" }}> ({day.overdue.count} overdue)</span>}
+          </h2>
+          <Link href="/my-day">All of My day →</Link>
+        </div>
+        <TaskList tasks={dueNow} timeZone={tenant.timeZone} country={tenant.country} showPerson />
+      </section>
       <div className="grid grid-4">
         <Link className="panel kpi" href={since(stats.bounds.today)} data-testid="kpi-today">
           <div className="kpi-label">New leads today</div>

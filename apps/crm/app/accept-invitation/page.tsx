@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getSession } from "@real-estate/auth";
-import { getInvitationByToken } from "@real-estate/db/invitations";
+import { getInvitationByToken } from "@real-estate/crm";
 import { getRequestTenant } from "@/lib/request-tenant";
 import { AcceptForm, SignUpAcceptForm } from "@/components/invitation-forms";
 import { signOutAction } from "@/app/actions/auth-actions";
@@ -28,14 +28,23 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   else if (session)
     content = (
       <>
-        <p className="sub">This invitation is for {invitation.email}, but you are signed in as {session.user.email}.</p>
-        <form action={signOutAction}><button className="btn" type="submit">Sign out</button></form>
+        <p className="sub">
+          This invitation is for {invitation.email}, but you are signed in as {session.user.email}.
+        </p>
+        <form action={signOutAction}>
+          <button className="btn" type="submit">
+            Sign out
+          </button>
+        </form>
       </>
     );
   else
     content = (
       <>
-        <p className="sub">You are invited to join {tenant.name} as {role}. Create your account, or <a href={`/sign-in?next=${encodeURIComponent(`/accept-invitation?token=${token}`)}`}>sign in</a> if you have one.</p>
+        <p className="sub">
+          You are invited to join {tenant.name} as {role}. Create your account, or{" "}
+          <a href={`/sign-in?next=${encodeURIComponent(`/accept-invitation?token=${token}`)}`}>sign in</a> if you have one.
+        </p>
         <SignUpAcceptForm token={token as string} email={invitation.email} />
       </>
     );

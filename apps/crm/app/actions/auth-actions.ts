@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signInWithPassword, signOut } from "@real-estate/auth";
-import { countSignInAttempt } from "@/lib/sign-in-throttle";
+import { safeRedirectPath } from "@real-estate/http";
 
 export type SignInState = { error?: string; email?: string };
 
@@ -13,21 +13,17 @@ const ZSignIn = z.object({
   next: z.string().max(500).optional(),
 });
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
-
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = ZSignIn.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") || undefined });
   const email = String(form.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email };
   const requestHeaders = await headers();
-  const throttle = countSignInAttempt(requestHeaders, parsed.data.email);
-  if (!throttle.ok) return { error: `Too many sign-in attempts; try again in ${throttle.retryAfterSeconds} seconds.`, email };
+  // Sign-in limits (per account and per address, shared by every instance) are applied inside
+  // the auth module, on this form and on /api/auth/sign-in/email alike.
   const result = await signInWithPassword({ email: parsed.data.email, password: parsed.data.password, headers: requestHeaders });
   if (!result.ok) return { error: result.message, email };
-  redirect(safeNext(parsed.data.next));
+  // Only same-site paths are followed after sign-in (no open redirect).
+  redirect(safeRedirectPath(parsed.data.next));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -2,8 +2,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getSession, signUpWithPassword } from "@real-estate/auth";
-import { acceptInvitation, getInvitationByToken } from "@real-estate/db/invitations";
+import { checkStaffPassword, getSession, signUpWithPassword } from "@real-estate/auth";
+import { acceptInvitation, getInvitationByToken } from "@real-estate/crm";
 import { getRequestTenant } from "@/lib/request-tenant";
 
 export type InvitationState = { error?: string };
@@ -21,7 +21,12 @@ export async function acceptInvitationAction(_prev: InvitationState, form: FormD
   const tenant = await getRequestTenant();
   const session = await getSession(await headers());
   if (!tenant || !session) return { error: "Sign in first." };
-  const result = await acceptInvitation({ tenantId: tenant.tenantId, token: String(form.get("token") ?? ""), userId: session.user.id, userEmail: session.user.email });
+  const result = await acceptInvitation({
+    tenantId: tenant.tenantId,
+    token: String(form.get("token") ?? ""),
+    userId: session.user.id,
+    userEmail: session.user.email,
+  });
   if (!result.ok) return { error: REASONS[result.reason] };
   redirect("/");
 }
@@ -29,7 +34,11 @@ export async function acceptInvitationAction(_prev: InvitationState, form: FormD
 const ZSignUp = z.object({
   token: z.string().min(10).max(200),
   name: z.string().trim().min(1, "Enter your name.").max(120),
-  password: z.string().min(8, "Passwords need at least 8 characters.").max(200),
+  // The staff password rule (12+ characters, not a common password) lives in the auth module.
+  password: z.string().superRefine((password, ctx) => {
+    const check = checkStaffPassword(password);
+    if (!check.ok) ctx.addIssue({ code: "custom", message: check.message });
+  }),
 });
 
 /** Creates the account for the invited email, signs it in and joins the brokerage. */

@@ -3,25 +3,31 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MEMBERSHIP_ROLES } from "@real-estate/types";
-import { createInvitation, revokeInvitation } from "@real-estate/db/invitations";
-import { LastOwnerError, removeMembership, updateMembershipRole } from "@real-estate/db/memberships";
-import { createApiKey, revokeApiKey } from "@real-estate/db/api-keys";
+import { createInvitation, revokeInvitation } from "@real-estate/crm";
+import { LastOwnerError, removeMembership, updateMembershipRole } from "@real-estate/crm";
+import { createApiKey, revokeApiKey, updateApiKey, ZApiKeyPatch } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 
 export type TeamState = { ok?: string; error?: string; link?: string; key?: string };
 
 const ZInvite = z.object({ email: z.email("Enter an email address.").max(254), role: z.enum(MEMBERSHIP_ROLES) });
 
-/** Owners invite by link (there is no mail server): the link is shown once, here. */
+/** Owners invite by e-mail (through the outbox); the link is also shown once, here, in case the e-mail goes astray. */
 export async function inviteAction(_prev: TeamState, form: FormData): Promise<TeamState> {
   const { tenant, session } = await requirePageAccess({ role: "OWNER" });
   const parsed = ZInvite.safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
-  const { invitation, token } = await createInvitation({ tenantId: tenant.tenantId, email: parsed.data.email, role: parsed.data.role, invitedByUserId: session.user.id });
   const host = (await headers()).get("host") ?? tenant.primaryHostname;
   const proto = process.env.CRM_PUBLIC_PROTOCOL ?? (host.includes("localhost") ? "http" : "https");
+  const { invitation, acceptUrl } = await createInvitation({
+    tenantId: tenant.tenantId,
+    email: parsed.data.email,
+    role: parsed.data.role,
+    invitedByUserId: session.user.id,
+    crmUrl: `${proto}://${host}`,
+  });
   revalidatePath("/team");
-  return { ok: `Invitation for ${invitation.email} created. Send them this link (shown once):`, link: `${proto}://${host}/accept-invitation?token=${token}` };
+  return { ok: `Invitation e-mailed to ${invitation.email}. The link, should the e-mail not arrive (shown once):`, link: acceptUrl };
 }
 
 const ZId = z.uuid();
@@ -66,7 +72,17 @@ export async function createApiKeyAction(_prev: TeamState, form: FormData): Prom
   const { tenant, session } = await requirePageAccess({ role: "OWNER" });
   const name = z.string().trim().min(1, "Name the key (what uses it?).").max(80).safeParse(form.get("name"));
   if (!name.success) return { error: name.error.issues[0]?.message };
-  const { key } = await createApiKey({ tenantId: tenant.tenantId, name: name.data, createdByUserId: session.user.id });
+  const access = z.enum(["read-write", "read", "write"]).safeParse(form.get("access") ?? "read-write");
+  if (!access.success) return { error: "Choose the key's access: read and write, read only or write only." };
+  const rate = z.coerce
+    .number()
+    .int()
+    .min(1, "Allow at least 1 request per minute.")
+    .max(100_000, "At most 100,000 requests per minute.")
+    .safeParse(form.get("rateLimitPerMinute") || 600);
+  if (!rate.success) return { error: rate.error.issues[0]?.message };
+  const scopes = access.data === "read-write" ? (["read", "write"] as const) : ([access.data] as const);
+  const { key } = await createApiKey({ tenantId: tenant.tenantId, name: name.data, createdByUserId: session.user.id, scopes, rateLimitPerMinute: rate.data });
   revalidatePath("/api-keys");
   return { ok: "Key created. Copy it now: it is shown only once.", key };
 }
@@ -76,4 +92,19 @@ export async function revokeApiKeyAction(form: FormData): Promise<void> {
   const id = ZId.safeParse(form.get("apiKeyId"));
   if (id.success) await revokeApiKey({ tenantId: tenant.tenantId, apiKeyId: id.data, actorUserId: session.user.id });
   revalidatePath("/api-keys");
+}
+
+/** An owner changes a key's requests per minute (validated as the API does; audited). */
+export async function updateApiKeyLimitAction(_prev: TeamState, form: FormData): Promise<TeamState> {
+  const { tenant, session } = await requirePageAccess({ role: "OWNER" });
+  const id = ZId.safeParse(form.get("apiKeyId"));
+  if (!id.success) return { error: "Unknown key." };
+  const raw = String(form.get("rateLimitPerMinute") ?? "").trim();
+  if (!/^\d{1,9}$/.test(raw)) return { error: "Enter a whole number of requests from 1 to 100,000." };
+  const change = ZApiKeyPatch.safeParse({ rateLimitPerMinute: Number(raw) });
+  if (!change.success) return { error: change.error.issues[0]?.message };
+  const result = await updateApiKey({ tenantId: tenant.tenantId, apiKeyId: id.data, change: change.data, actorUserId: session.user.id });
+  revalidatePath("/api-keys");
+  if (!result.ok) return { error: result.error === "revoked" ? "This key is revoked." : "This key is gone." };
+  return { ok: `Saved: ${result.apiKey.rateLimitPerMinute} per minute.` };
 }

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { requireMember } from "@real-estate/auth";
-import { unsafeListMembershipsOfUser } from "@real-estate/db/memberships";
+import { unsafeListMembershipsOfUser } from "@real-estate/crm";
 import { getRequestTenant } from "@/lib/request-tenant";
 import { signOutAction } from "@/app/actions/auth-actions";
 
@@ -31,10 +31,14 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
           <p className="muted">Your account belongs to: {elsewhere.map((m) => m.tenant.name).join(", ")}. Open that brokerage&apos;s own CRM address.</p>
         )}
         {ownerOnly ? (
-          <a className="btn" href="/">Back to the dashboard</a>
+          <a className="btn" href="/">
+            Back to the dashboard
+          </a>
         ) : (
           <form action={signOutAction}>
-            <button className="btn btn-primary" type="submit">Sign out and use another account</button>
+            <button className="btn btn-primary" type="submit">
+              Sign out and use another account
+            </button>
           </form>
         )}
       </div>

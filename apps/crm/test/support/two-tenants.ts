@@ -1,4 +1,4 @@
-import { createApiKey } from "@real-estate/db/api-keys";
+import { createApiKey } from "@real-estate/crm";
 import type { Db } from "@real-estate/db";
 import { createCrmFixtureTenant, type FixtureTenant } from "./crm-fixture";
 import { signInCookie } from "./api-client";

@@ -2,8 +2,8 @@
 // event, the ingestion worker claims the job and applies it to the CRM in one transaction.
 import crypto from "node:crypto";
 import type { Db } from "@real-estate/db";
-import { claimJobs, completeJobs, enqueueWebsiteEvent } from "@real-estate/db/queue";
-import { processWebsiteEvent } from "@real-estate/db/ingestion";
+import { claimJobs, completeJobs, enqueueWebsiteEvent } from "@real-estate/queue";
+import { processWebsiteEvent } from "@real-estate/crm";
 
 export async function submitWebsiteLead(
   db: Db,

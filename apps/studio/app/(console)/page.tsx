@@ -1,8 +1,9 @@
-import { isUuid, listTenants, unsafeGetIngestionOverview } from "@real-estate/db/studio";
+import { isUuid, listTenants, unsafeGetIngestionOverview } from "@real-estate/operator";
 import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { HealthBanner } from "@/components/overview/health-banner";
 import { StatCards } from "@/components/overview/stat-cards";
+import { KindJobs } from "@/components/overview/kind-jobs";
 import { TenantJobs } from "@/components/overview/tenant-jobs";
 import { DeadLetterTrend, ThroughputCharts } from "@/components/overview/throughput-charts";
 import { PageHead } from "@/components/page-head";
@@ -20,7 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHead
         title="Ingestion health"
-        subtitle={`Website events turned into CRM records · as of ${formatDateTime(o.generatedAt)}`}
+        subtitle={`The durable queue: website events turned into CRM records, e-mails and other jobs · as of ${formatDateTime(o.generatedAt)}`}
         actions={
           <>
             <form className="row" method="get">
@@ -38,6 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <DeadLetterTrend o={o} />
         <TenantJobs o={o} />
       </section>
+      <KindJobs o={o} />
     </>
   );
 }

@@ -1,7 +1,15 @@
 import { CHART, formatClock, formatTick, niceCeil, niceTicks } from "./scale";
 
 /** Vertical bars over time buckets, as inline SVG; each bar carries its value as a tooltip. */
-export function BarChart(props: { values: number[]; start: Date | string; bucketSeconds: number; color: string; height?: number; label: string; unit: string }) {
+export function BarChart(props: {
+  values: number[];
+  start: Date | string;
+  bucketSeconds: number;
+  color: string;
+  height?: number;
+  label: string;
+  unit: string;
+}) {
   const height = props.height ?? 150;
   const { width, padLeft, padRight, padTop, padBottom } = CHART;
   const n = Math.max(props.values.length, 1);

@@ -1,4 +1,4 @@
-import type { IngestionOverview } from "@real-estate/db/studio";
+import type { IngestionOverview } from "@real-estate/operator";
 import { formatAge } from "@/lib/format";
 
 /** A warning when the pipeline needs attention, else a short all-clear. */

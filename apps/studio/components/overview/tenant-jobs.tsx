@@ -1,4 +1,4 @@
-import type { IngestionOverview } from "@real-estate/db/studio";
+import type { IngestionOverview } from "@real-estate/operator";
 import Link from "next/link";
 import { STATUS_COLORS, StatusBar } from "@/components/charts/status-bar";
 import { formatNumber } from "@/lib/format";

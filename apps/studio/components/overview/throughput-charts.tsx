@@ -1,4 +1,4 @@
-import type { IngestionOverview } from "@real-estate/db/studio";
+import type { IngestionOverview } from "@real-estate/operator";
 import { BarChart } from "@/components/charts/bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 
@@ -73,7 +73,14 @@ export function DeadLetterTrend({ o }: { o: IngestionOverview }) {
         <span className={`badge ${o.deadLetters.newLastHour > 0 ? "bad" : "ok"}`}>{o.deadLetters.newLastHour > 0 ? "growing" : "flat"}</span>
       </div>
       <div className="panel-body">
-        <BarChart label="Dead letters per hour" values={o.deadLetteredPerHour} start={o.deadLetteredDayStart} bucketSeconds={3600} color={FAILED} unit="dead letters" />
+        <BarChart
+          label="Dead letters per hour"
+          values={o.deadLetteredPerHour}
+          start={o.deadLetteredDayStart}
+          bucketSeconds={3600}
+          color={FAILED}
+          unit="dead letters"
+        />
       </div>
     </div>
   );

@@ -14,7 +14,16 @@ const ARTIFACTS = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROO
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -32,8 +41,17 @@ export async function signedInPage(browser: Browser, options: { screenshot?: str
   for (let attempt = 1; ; attempt++) {
     await page.click("button[type=submit]");
     const outcome = await Promise.race([
-      page.waitForURL(`${studioBrowserUrl()}/`).then(() => "signed-in" as const, () => "timed out" as const),
-      page.getByText("Too many attempts").waitFor().then(() => "limited" as const, () => "timed out" as const),
+      page.waitForURL(`${studioBrowserUrl()}/`).then(
+        () => "signed-in" as const,
+        () => "timed out" as const,
+      ),
+      page
+        .getByText("Too many attempts")
+        .waitFor()
+        .then(
+          () => "limited" as const,
+          () => "timed out" as const,
+        ),
     ]);
     if (outcome === "timed out") throw new Error("operator sign-in: neither the console nor a rate-limit message appeared");
     if (outcome === "signed-in") return page;

@@ -1,13 +1,13 @@
 // One test database with the demo data (two tenants, the operator and the owners), and
 // production servers of the studio and the web app pointed at it, shared by every test file.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, dropStaleTestDatabases } from "@real-estate/db/testing";
-import { seedDemoData } from "@real-estate/db/seed";
+import { seedDemoData } from "@real-estate/demo";
 import { freePorts, REPO_ROOT, startNextServer, type RunningServer } from "./servers";
-import { TEST_AUTH_SECRET, TEST_INTERNAL_TOKEN } from "./constants";
 
 export default async function setup(project: TestProject) {
   await dropStaleTestDatabases().catch(() => 0);
@@ -26,12 +26,16 @@ export default async function setup(project: TestProject) {
   try {
     await seedDemoData({ db: database.db, log: () => undefined });
     const [studioPort, webPort] = await freePorts(2);
+    // Secrets of this run only, generated here and handed to the servers and the test files.
+    const authSecret = crypto.randomBytes(32).toString("base64url");
     const common = {
       DATABASE_URL: database.url,
       DB_POOL_SIZE: "4",
       UPLOADS_DIR: uploads,
-      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
-      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+      INTERNAL_API_TOKEN: crypto.randomBytes(32).toString("base64url"),
+      // Seals MLS feed secrets (required in production, as these servers run).
+      FEED_CREDENTIALS_KEY: crypto.randomBytes(32).toString("base64"),
+      BETTER_AUTH_SECRET: authSecret,
       WEB_PUBLIC_PORT: String(webPort),
       TENANT_CACHE_TTL_MS: "5000",
     };
@@ -54,6 +58,7 @@ export default async function setup(project: TestProject) {
     project.provide("studioPort", studioPort!);
     project.provide("webPort", webPort!);
     project.provide("uploadsDir", uploads);
+    project.provide("authSecret", authSecret);
   } catch (error) {
     await teardown();
     throw error;
@@ -68,5 +73,6 @@ declare module "vitest" {
     studioPort: number;
     webPort: number;
     uploadsDir: string;
+    authSecret: string;
   }
 }

@@ -2,7 +2,7 @@
 // last day, and dead letters with real, processable event payloads.
 import crypto from "node:crypto";
 import type { Db } from "@real-estate/db";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent } from "@real-estate/queue";
 
 /** Completed jobs spread over the last 24 hours (more recently), with some failures. */
 export async function seedQueueHistory(db: Db, options: { tenantId: string; completed: number; failed: number; now?: Date }): Promise<void> {
@@ -21,7 +21,14 @@ export async function seedQueueHistory(db: Db, options: { tenantId: string; comp
 /** Website events that reached the queue and were dead-lettered with the given error; returns job ids. */
 export async function seedDeadLetters(
   db: Db,
-  options: { tenantId: string; count: number; error: string; errorClass?: "transient" | "permanent"; type?: "lead.submitted" | "valuation.requested"; minutesAgo?: number },
+  options: {
+    tenantId: string;
+    count: number;
+    error: string;
+    errorClass?: "transient" | "permanent";
+    type?: "lead.submitted" | "valuation.requested";
+    minutesAgo?: number;
+  },
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -32,7 +39,7 @@ export async function seedDeadLetters(
       options.type === "valuation.requested"
         ? { ...base, type: "valuation.requested" as const, payload: { contact, property: { address: `${10 + i} Old Post Road, Fairfield, CT`, bedrooms: 3 } } }
         : { ...base, type: "lead.submitted" as const, payload: { contact, message: "Please call me about the colonial on Elm Street." } };
-    ids.push((await enqueueWebsiteEvent({ tenantId: options.tenantId, event, db })).jobId);
+    ids.push((await enqueueWebsiteEvent({ tenantId: options.tenantId, event, db })).jobId!);
   }
   const at = new Date(Date.now() - (options.minutesAgo ?? 20) * 60_000);
   await db.$executeRaw`

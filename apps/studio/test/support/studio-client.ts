@@ -1,7 +1,7 @@
 // HTTP helpers for tests against the running studio: sign-ins and JSON calls.
 import { createPrismaClient, setDb, type Db } from "@real-estate/db";
 import { inject } from "vitest";
-import { OPERATOR, OWNER, TEST_AUTH_SECRET } from "./constants";
+import { OPERATOR, OWNER } from "./constants";
 
 export const studioUrl = () => `http://127.0.0.1:${inject("studioPort")}`;
 export const studioOrigin = () => `http://127.0.0.1:${inject("studioPort")}`;
@@ -19,7 +19,11 @@ export function testDb(): Db {
 export type ApiResponse = { status: number; body: any; headers: Headers; text: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** One request to the studio; JSON bodies in and out, cookies as given. */
-export async function api(method: string, path: string, options: { cookie?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+export async function api(
+  method: string,
+  path: string,
+  options: { cookie?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
   const headers = new Headers({ origin: studioOrigin(), ...(options.headers ?? {}) });
   if (options.cookie) headers.set("cookie", options.cookie);
   let body = options.body;
@@ -38,7 +42,11 @@ export async function api(method: string, path: string, options: { cookie?: stri
   return { status: res.status, body: parsed, headers: res.headers, text };
 }
 
-const cookiePairs = (headers: Headers) => headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+const cookiePairs = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 
 /**
  * Signs the demo operator in through the studio's own sign-in endpoint. Sign-ins are rate
@@ -63,10 +71,16 @@ export async function operatorCookie(): Promise<string> {
  */
 export async function ownerCookie(): Promise<string> {
   testDb();
-  process.env.BETTER_AUTH_SECRET = TEST_AUTH_SECRET;
+  process.env.BETTER_AUTH_SECRET = inject("authSecret");
   const { signInWithPassword } = await import("@real-estate/auth");
   const res = await signInWithPassword({ email: OWNER.email, password: OWNER.password, headers: new Headers({ host: "localhost:3001" }) });
   if (!res.ok) throw new Error(`owner sign-in failed: ${res.message}`);
-  const token = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session_token="))!.split("=").slice(1).join("=");
+  const token = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.includes("session_token="))!
+    .split("=")
+    .slice(1)
+    .join("=");
   return `__Secure-re.session_token=${token}; re.session_token=${token}`;
 }

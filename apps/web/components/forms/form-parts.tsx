@@ -14,10 +14,21 @@ export function Field({ id, name, label, error, optional, hint, type = "text", .
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}{optional ? <span className="optional"> (optional)</span> : null}</label>
+      <label htmlFor={id}>
+        {label}
+        {optional ? <span className="optional"> (optional)</span> : null}
+      </label>
       <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

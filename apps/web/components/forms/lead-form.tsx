@@ -23,11 +23,18 @@ export function LeadForm({ listingKey, idPrefix, renderedAt, submitLabel = "Send
     );
   }
   const invalidCount = state.status === "invalid" ? Object.keys(state.fields).length : 0;
-  const message = state.status === "failed" ? state.message : invalidCount ? `Please correct ${invalidCount === 1 ? "the field" : `the ${invalidCount} fields`} marked below.` : null;
+  const message =
+    state.status === "failed"
+      ? state.message
+      : invalidCount
+        ? `Please correct ${invalidCount === 1 ? "the field" : `the ${invalidCount} fields`} marked below.`
+        : null;
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form ref={formRef} method="post" action="/api/lead" onSubmit={onSubmit} noValidate={state.status === "invalid"} aria-describedby={id("status")}>
-      <div id={id("status")}><FormStatus message={message} kind="error" /></div>
+      <div id={id("status")}>
+        <FormStatus message={message} kind="error" />
+      </div>
       <HiddenFormFields renderedAt={renderedAt} />
       {listingKey ? <input type="hidden" name="listingKey" value={listingKey} /> : null}
       <Field id={id("name")} name="name" label="Full name" autoComplete="name" required maxLength={120} error={fieldError("name")} />
@@ -36,7 +43,9 @@ export function LeadForm({ listingKey, idPrefix, renderedAt, submitLabel = "Send
         <Field id={id("phone")} name="phone" label="Phone" type="tel" autoComplete="tel" optional maxLength={32} error={fieldError("phone")} />
       </div>
       <div className="field">
-        <label htmlFor={id("message")}>Message<span className="optional"> (optional)</span></label>
+        <label htmlFor={id("message")}>
+          Message<span className="optional"> (optional)</span>
+        </label>
         <textarea id={id("message")} name="message" maxLength={5000} defaultValue={defaultMessage} aria-invalid={fieldError("message") ? true : undefined} />
         {fieldError("message") ? <span className="field-error">{fieldError("message")}</span> : null}
       </div>
@@ -44,7 +53,9 @@ export function LeadForm({ listingKey, idPrefix, renderedAt, submitLabel = "Send
       <button className="btn btn-primary btn-block" type="submit" disabled={state.status === "sending"}>
         {state.status === "sending" ? "Sending…" : submitLabel}
       </button>
-      <p className="small muted" style={{ marginTop: 10, marginBottom: 0 }}>Please give an email address or a phone number so we can reply.</p>
+      <p className="small muted" style={{ marginTop: 10, marginBottom: 0 }}>
+        Please give an email address or a phone number so we can reply.
+      </p>
     </form>
   );
 }

@@ -28,7 +28,15 @@ export function SaveHomeButton({ listingKey }: { listingKey: string }) {
     if (!isSignedIn()) {
       const now = toggleAnonymousHome(listingKey);
       setSaved(now);
-      setNote(now ? <>Saved on this device. <a href="/sign-up">Create an account</a> to keep your homes everywhere.</> : "Removed from your saved homes.");
+      setNote(
+        now ? (
+          <>
+            Saved on this device. <a href="/sign-up">Create an account</a> to keep your homes everywhere.
+          </>
+        ) : (
+          "Removed from your saved homes."
+        ),
+      );
       return;
     }
     setBusy(true);
@@ -40,17 +48,34 @@ export function SaveHomeButton({ listingKey }: { listingKey: string }) {
     setBusy(false);
     if (!res?.ok) return setNote("We could not update your saved homes. Please try again.");
     setSaved(!saved);
-    setNote(saved ? "Removed from your saved homes." : <>Saved. Find it any time in <a href="/account">your account</a>.</>);
+    setNote(
+      saved ? (
+        "Removed from your saved homes."
+      ) : (
+        <>
+          Saved. Find it any time in <a href="/account">your account</a>.
+        </>
+      ),
+    );
   }
 
   return (
     <form method="post" action={`/api/user/saved-listings?listingKey=${encodeURIComponent(listingKey)}`} onSubmit={toggle}>
       <input type="hidden" name="listingKey" value={listingKey} />
       <button className={`btn ${saved ? "btn-saved" : "btn-outline"}`} type="submit" aria-pressed={saved} disabled={busy}>
-        <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.2 0 3.7 1.2 5.2 3 1.5-1.8 3-3 5.2-3 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z" fill={saved ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" /></svg>
+        <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+          <path
+            d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.2 0 3.7 1.2 5.2 3 1.5-1.8 3-3 5.2-3 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z"
+            fill={saved ? "currentColor" : "none"}
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+        </svg>
         {saved ? "Saved" : "Save home"}
       </button>
-      <p role="status" aria-live="polite" className="small muted" style={{ margin: "6px 0 0", maxWidth: 260 }}>{note}</p>
+      <p role="status" aria-live="polite" className="small muted" style={{ margin: "6px 0 0", maxWidth: 260 }}>
+        {note}
+      </p>
     </form>
   );
 }

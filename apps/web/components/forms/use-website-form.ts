@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 
-export type TFormState<R> =
+export type FormState<R> =
   | { status: "idle" }
   | { status: "sending" }
   | { status: "invalid"; fields: Record<string, string> }
@@ -22,7 +22,7 @@ function failureMessage(status: number, retryAfter: string | null): string {
  * and keep one eventId per filled-in form so a retry cannot queue it twice.
  */
 export function useWebsiteForm<R>(endpoint: string) {
-  const [state, setState] = useState<TFormState<R>>({ status: "idle" });
+  const [state, setState] = useState<FormState<R>>({ status: "idle" });
   const eventId = useRef<string>("");
   const formRef = useRef<HTMLFormElement>(null);
 

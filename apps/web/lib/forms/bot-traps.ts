@@ -1,4 +1,4 @@
-import type { TBodyKind } from "./read-body";
+import type { BodyKind } from "@real-estate/http";
 
 /** Name of the honeypot field: hidden from people, filled in by form-filling bots. */
 export const HONEYPOT_FIELD = "website";
@@ -10,7 +10,7 @@ export const STARTED_AT_FIELD = "startedAt";
  * than a person can fill it. A plain form post without the timestamp did not come from our
  * form. JSON API clients may leave both out.
  */
-export function isBotSubmission(options: { data: Record<string, unknown>; kind: TBodyKind; minFillMs: number; now?: number }): boolean {
+export function isBotSubmission(options: { data: Record<string, unknown>; kind: BodyKind; minFillMs: number; now?: number }): boolean {
   const { data } = options;
   const honeypot = data[HONEYPOT_FIELD];
   if (typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null && honeypot !== false) return true;

@@ -1,8 +1,8 @@
-import type { TContactConsent, TEventSource } from "@real-estate/types";
+import type { ContactConsent, EventSourceData } from "@real-estate/types";
 import { CONTACT_CONSENT_TEXT, CONTACT_CONSENT_VERSION, isChecked } from "./consent";
 
 /** The consent given with a submission (exact wording and version), or nothing when the box was not ticked. */
-export function consentRecord(value: unknown, source: TEventSource, occurredAt: string): TContactConsent | undefined {
+export function consentRecord(value: unknown, source: EventSourceData, occurredAt: string): ContactConsent | undefined {
   if (!isChecked(value)) return undefined;
   return {
     given: true,

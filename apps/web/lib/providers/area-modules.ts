@@ -1,39 +1,39 @@
-import type { TAreaContent, TModuleConfig, TModuleSettings, TWebsiteModuleKey } from "@real-estate/types";
+import type { AreaContent, ModuleConfigData, ModuleSettings, WebsiteModuleKey } from "@real-estate/types";
 import { MODULE_LABELS } from "@real-estate/types";
-import { searchListings, type TListingCard } from "@real-estate/db/listings";
-import { getProviderKeys } from "@real-estate/db/website-config";
-import { loadNearbyPlaces, loadWalkScore, type TPlacesView, type TWalkScoreView } from "./area-providers";
+import { searchListings, type ListingCardData } from "@real-estate/sites";
+import { getProviderKeys } from "@real-estate/sites";
+import { loadNearbyPlaces, loadWalkScore, type PlacesView, type WalkScoreView } from "./area-providers";
 
 /** A town or neighbourhood, as the modules need it. */
-export type TAreaRef = {
+export type AreaRef = {
   name: string;
   state: string;
   townSlug: string;
   neighborhoodSlug?: string;
   latitude: number | null;
   longitude: number | null;
-  content: TAreaContent;
+  content: AreaContent;
 };
 
-type Base<K extends TWebsiteModuleKey> = { key: K; title: string };
-export type TAreaModuleView =
+type Base<K extends WebsiteModuleKey> = { key: K; title: string };
+export type AreaModuleView =
   | (Base<"at-a-glance"> & { facts: { label: string; value: string }[] })
-  | (Base<"taxes"> & { taxes: NonNullable<TAreaContent["taxes"]> })
-  | (Base<"schools"> & { schools: NonNullable<TAreaContent["schools"]> })
-  | (Base<"walk-score"> & { walkScore: TWalkScoreView })
-  | (Base<"nearby-places"> & { places: TPlacesView })
-  | (Base<"listings"> & { listings: TListingCard[]; total: number; searchHref: string })
+  | (Base<"taxes"> & { taxes: NonNullable<AreaContent["taxes"]> })
+  | (Base<"schools"> & { schools: NonNullable<AreaContent["schools"]> })
+  | (Base<"walk-score"> & { walkScore: WalkScoreView })
+  | (Base<"nearby-places"> & { places: PlacesView })
+  | (Base<"listings"> & { listings: ListingCardData[]; total: number; searchHref: string })
   | Base<"valuation-cta">;
 
 const DEFAULT_PLACE_TYPES = ["restaurant", "park", "school"];
 
 async function loadModule(
   tenantId: string,
-  area: TAreaRef,
-  key: TWebsiteModuleKey,
-  settings: TModuleSettings,
+  area: AreaRef,
+  key: WebsiteModuleKey,
+  settings: ModuleSettings,
   keys: () => Promise<{ walkScoreApiKey: string | null; googlePlacesApiKey: string | null }>,
-): Promise<TAreaModuleView | null> {
+): Promise<AreaModuleView | null> {
   const title = settings.title ?? MODULE_LABELS[key];
   const { content } = area;
   const point = { latitude: area.latitude, longitude: area.longitude, address: `${area.name}, ${area.state}` };
@@ -49,7 +49,13 @@ async function loadModule(
       return walkScore ? { key, title, walkScore } : null;
     }
     case "nearby-places": {
-      const places = await loadNearbyPlaces({ tenantId, point, apiKey: (await keys()).googlePlacesApiKey, types: settings.placeTypes ?? DEFAULT_PLACE_TYPES, seeded: content.nearbyPlaces });
+      const places = await loadNearbyPlaces({
+        tenantId,
+        point,
+        apiKey: (await keys()).googlePlacesApiKey,
+        types: settings.placeTypes ?? DEFAULT_PLACE_TYPES,
+        seeded: content.nearbyPlaces,
+      });
       return places ? { key, title, places } : null;
     }
     case "listings": {
@@ -68,11 +74,11 @@ async function loadModule(
  * Modules that are off are not in `modules`, so nothing is loaded for them, and their
  * providers are never called. A module with nothing to show is left out.
  */
-export async function loadAreaModules(options: { tenantId: string; area: TAreaRef; modules: TModuleConfig[] }): Promise<TAreaModuleView[]> {
+export async function loadAreaModules(options: { tenantId: string; area: AreaRef; modules: ModuleConfigData[] }): Promise<AreaModuleView[]> {
   let providerKeys: Promise<{ walkScoreApiKey: string | null; googlePlacesApiKey: string | null }> | undefined;
   const keys = () => (providerKeys ??= getProviderKeys({ tenantId: options.tenantId }));
   const views = await Promise.all(
     options.modules.filter((m) => m.enabled).map((m) => loadModule(options.tenantId, options.area, m.moduleKey, m.settings, keys)),
   );
-  return views.filter((v): v is TAreaModuleView => v !== null);
+  return views.filter((v): v is AreaModuleView => v !== null);
 }

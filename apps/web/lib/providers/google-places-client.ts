@@ -1,19 +1,27 @@
 import { z } from "zod";
 import { fetchJson } from "./http-json";
 
-export type TPlace = { id: string; name: string; kind: string | null; mapsUri: string | null };
+export type Place = { id: string; name: string; kind: string | null; mapsUri: string | null };
 
-const ZPlace = z.object({
-  id: z.string().min(1).max(300),
-  displayName: z.object({ text: z.string().max(200) }).loose().optional(),
-  primaryTypeDisplayName: z.object({ text: z.string().max(100) }).loose().optional(),
-  primaryType: z.string().max(100).optional(),
-  googleMapsUri: z.string().max(500).optional(),
-}).loose();
+const ZPlace = z
+  .object({
+    id: z.string().min(1).max(300),
+    displayName: z
+      .object({ text: z.string().max(200) })
+      .loose()
+      .optional(),
+    primaryTypeDisplayName: z
+      .object({ text: z.string().max(100) })
+      .loose()
+      .optional(),
+    primaryType: z.string().max(100).optional(),
+    googleMapsUri: z.string().max(500).optional(),
+  })
+  .loose();
 
 const FIELDS = ["id", "displayName", "primaryType", "primaryTypeDisplayName", "googleMapsUri"];
 
-function toPlace(p: z.infer<typeof ZPlace>): TPlace {
+function toPlace(p: z.infer<typeof ZPlace>): Place {
   return {
     id: p.id,
     name: p.displayName?.text ?? "Unnamed place",
@@ -32,7 +40,7 @@ export async function searchNearbyPlaces(options: {
   radiusMeters?: number;
   maxResults?: number;
   timeoutMs: number;
-}): Promise<TPlace[] | null> {
+}): Promise<Place[] | null> {
   const res = await fetchJson<unknown>(new URL("/v1/places:searchNearby", options.baseUrl).toString(), {
     method: "POST",
     timeoutMs: options.timeoutMs,
@@ -44,12 +52,15 @@ export async function searchNearbyPlaces(options: {
     }),
   });
   if (!res) return null;
-  const parsed = z.object({ places: z.array(ZPlace).max(20).optional() }).loose().safeParse(res.body);
+  const parsed = z
+    .object({ places: z.array(ZPlace).max(20).optional() })
+    .loose()
+    .safeParse(res.body);
   return parsed.success ? (parsed.data.places ?? []).map(toPlace) : null;
 }
 
 /** Place Details (New) for one place id, with the same few fields. */
-export async function getPlaceDetails(options: { baseUrl: string; apiKey: string; placeId: string; timeoutMs: number }): Promise<TPlace | null> {
+export async function getPlaceDetails(options: { baseUrl: string; apiKey: string; placeId: string; timeoutMs: number }): Promise<Place | null> {
   const url = new URL(`/v1/places/${encodeURIComponent(options.placeId)}`, options.baseUrl);
   const res = await fetchJson<unknown>(url.toString(), {
     method: "GET",

@@ -5,7 +5,10 @@ import http from "node:http";
 import https from "node:https";
 
 /** GET/POST JSON with a timeout; null on any network error, timeout, non-2xx or non-JSON answer (providers degrade, pages never fail). */
-export function fetchJson<T>(url: string, init: { method: "GET" | "POST"; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<{ status: number; body: T } | null> {
+export function fetchJson<T>(
+  url: string,
+  init: { method: "GET" | "POST"; headers?: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<{ status: number; body: T } | null> {
   return new Promise((resolve) => {
     let target: URL;
     try {

@@ -2,17 +2,19 @@ import { z } from "zod";
 import { fetchJson } from "./http-json";
 
 /** What the site keeps from Walk Score: the scores and the link its terms ask us to show. */
-export type TWalkScores = { walk: number | null; transit: number | null; bike: number | null; description: string | null; link: string | null };
+export type WalkScores = { walk: number | null; transit: number | null; bike: number | null; description: string | null; link: string | null };
 
 const ZScore = z.number().int().min(0).max(100);
-const ZWalkScoreResponse = z.object({
-  status: z.number(),
-  walkscore: ZScore.optional(),
-  description: z.string().max(200).optional(),
-  ws_link: z.string().max(500).optional(),
-  transit: z.object({ score: ZScore.optional() }).loose().optional(),
-  bike: z.object({ score: ZScore.optional() }).loose().optional(),
-}).loose();
+const ZWalkScoreResponse = z
+  .object({
+    status: z.number(),
+    walkscore: ZScore.optional(),
+    description: z.string().max(200).optional(),
+    ws_link: z.string().max(500).optional(),
+    transit: z.object({ score: ZScore.optional() }).loose().optional(),
+    bike: z.object({ score: ZScore.optional() }).loose().optional(),
+  })
+  .loose();
 
 /**
  * The Walk Score API (https://api.walkscore.com/score). Base URL configurable so tests can run
@@ -25,7 +27,7 @@ export async function fetchWalkScore(options: {
   longitude: number;
   address: string;
   timeoutMs: number;
-}): Promise<TWalkScores | null> {
+}): Promise<WalkScores | null> {
   const url = new URL("/score", options.baseUrl);
   url.search = new URLSearchParams({
     format: "json",

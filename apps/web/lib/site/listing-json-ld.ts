@@ -1,5 +1,6 @@
-import type { TListingDetail } from "@real-estate/db/listings";
+import type { ListingDetail } from "@real-estate/sites";
 import { listingAddress } from "../format";
+import { listingPhotos } from "./listing-photos";
 import { absoluteUrl } from "./site-urls";
 
 function residenceType(subType: string | null): string {
@@ -10,7 +11,7 @@ function residenceType(subType: string | null): string {
 }
 
 /** schema.org RealEstateListing for the listing page (absolute URLs on the tenant's primary host). */
-export function listingJsonLd(listing: TListingDetail, url: string, primaryHostname: string | null) {
+export function listingJsonLd(listing: ListingDetail, url: string, primaryHostname: string | null) {
   return {
     "@context": "https://schema.org",
     "@type": "RealEstateListing",
@@ -18,7 +19,7 @@ export function listingJsonLd(listing: TListingDetail, url: string, primaryHostn
     name: listingAddress(listing).full,
     ...(listing.PublicRemarks ? { description: listing.PublicRemarks } : {}),
     ...(listing.ListingContractDate ? { datePosted: listing.ListingContractDate.slice(0, 10) } : {}),
-    image: listing.Media.map((m) => absoluteUrl(primaryHostname, m.url)),
+    image: listingPhotos(listing).map((m) => absoluteUrl(primaryHostname, m.url)),
     offers: {
       "@type": "Offer",
       price: listing.ListPrice,
@@ -35,7 +36,9 @@ export function listingJsonLd(listing: TListingDetail, url: string, primaryHostn
         postalCode: listing.PostalCode,
         addressCountry: "US",
       },
-      ...(listing.Latitude !== null && listing.Longitude !== null ? { geo: { "@type": "GeoCoordinates", latitude: listing.Latitude, longitude: listing.Longitude } } : {}),
+      ...(listing.Latitude !== null && listing.Longitude !== null
+        ? { geo: { "@type": "GeoCoordinates", latitude: listing.Latitude, longitude: listing.Longitude } }
+        : {}),
       ...(listing.BedroomsTotal !== null ? { numberOfBedrooms: listing.BedroomsTotal } : {}),
       ...(listing.BathroomsTotalInteger !== null ? { numberOfBathroomsTotal: listing.BathroomsTotalInteger } : {}),
       ...(listing.LivingArea ? { floorSize: { "@type": "QuantitativeValue", value: listing.LivingArea, unitCode: "FTK" } } : {}),

@@ -2,10 +2,11 @@
 // POST /api/internal/revalidate drops one tenant's pages and data at once; the short TTL is the
 // fallback when a change does not come with an explicit revalidation (another process, a feed).
 import { unstable_cache } from "next/cache";
-import { getNeighborhood, getTown, listTowns } from "@real-estate/db/areas";
-import { getListing, listFeaturedListings, listListingFacets, listListingKeys, searchListings } from "@real-estate/db/listings";
-import { getSiteProfile } from "@real-estate/db/sites";
-import { listPageModules } from "@real-estate/db/website-config";
+import { getNeighborhood, getTown, listTowns } from "@real-estate/sites";
+import { getListingDisplayRules } from "@real-estate/sites";
+import { getListing, listFeaturedListings, listListingFacets, listListingKeys, listListingPoints, searchListings } from "@real-estate/sites";
+import { getSiteProfile } from "@real-estate/sites";
+import { listPageModules } from "@real-estate/sites";
 
 /** Seconds a cached page or read lives before it is refreshed in the background. */
 export const SITE_REVALIDATE_SECONDS = 5;
@@ -32,4 +33,7 @@ export const getFeatured = cachedRead("featured", listFeaturedListings);
 export const getFacets = cachedRead("facets", listListingFacets);
 export const getListingCached = cachedRead("listing", getListing);
 export const searchListingsCached = cachedRead("search", searchListings);
+/** The search map's dots: the same filters as the list (map area included), every page at once. */
+export const getListingPointsCached = cachedRead("listing-points", listListingPoints);
 export const getListingKeys = cachedRead("listing-keys", listListingKeys);
+export const getDisplayRules = cachedRead("display-rules", getListingDisplayRules);

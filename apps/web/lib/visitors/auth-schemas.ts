@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, ZPhoneField } from "../forms/fields";
+import { optionalText, phoneField } from "../forms/fields";
 
 /** Only same-site paths: "/account", never "//evil.example" or "https://…". */
 export const ZNextPath = z.preprocess(
@@ -9,16 +9,25 @@ export const ZNextPath = z.preprocess(
 
 const ZEmail = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
-  z.email("Please enter a valid email address").max(254, "That email address is too long").transform((v) => v.toLowerCase()),
+  z
+    .email("Please enter a valid email address")
+    .max(254, "That email address is too long")
+    .transform((v) => v.toLowerCase()),
 );
 
-export const ZSignUp = z.object({
-  email: ZEmail,
-  password: z.string("Please choose a password").min(8, "Use at least 8 characters").max(200, "Use at most 200 characters").refine((v) => !v.includes("\u0000"), "The password contains characters we cannot accept"),
-  name: optionalText(120, "Name"),
-  phone: ZPhoneField,
-  next: ZNextPath,
-});
+/** Registration; the phone is read in `country` (the tenant's). */
+export const signUpSchema = (country: string) =>
+  z.object({
+    email: ZEmail,
+    password: z
+      .string("Please choose a password")
+      .min(8, "Use at least 8 characters")
+      .max(200, "Use at most 200 characters")
+      .refine((v) => !v.includes("\u0000"), "The password contains characters we cannot accept"),
+    name: optionalText(120, "Name"),
+    phone: phoneField(country),
+    next: ZNextPath,
+  });
 
 export const ZSignIn = z.object({
   email: ZEmail,

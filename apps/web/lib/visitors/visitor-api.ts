@@ -1,21 +1,20 @@
-import type { TResolvedTenant } from "@real-estate/types";
-import { getVisitorBySession, type TVisitorProfile } from "@real-estate/db/visitors";
+import type { ResolvedTenant } from "@real-estate/types";
+import { getVisitorBySession, type VisitorProfile } from "@real-estate/sites";
 import { jsonError, serviceUnavailable } from "../forms/responses";
-import { guardPost, type TGuardedPost } from "../forms/guard-post";
-import type { TBodyKind } from "../forms/read-body";
+import { guardPost, type GuardedPost } from "../forms/guard-post";
+import type { BodyKind } from "@real-estate/http";
 import { requestTenant } from "../site/request-tenant";
 import { readCookie, SESSION_COOKIE } from "./session-cookie";
 
-export type TVisitorRequest =
-  | { ok: true; tenant: TResolvedTenant; visitor: TVisitorProfile; kind: TBodyKind | null; data: Record<string, unknown> }
-  | { ok: false; response: Response };
+export type VisitorRequest =
+  { ok: true; tenant: ResolvedTenant; visitor: VisitorProfile; kind: BodyKind | null; data: Record<string, unknown> } | { ok: false; response: Response };
 
-async function visitorOf(request: Request, tenant: TResolvedTenant): Promise<TVisitorProfile | null> {
+async function visitorOf(request: Request, tenant: ResolvedTenant): Promise<VisitorProfile | null> {
   return getVisitorBySession({ tenantId: tenant.tenantId, token: readCookie(request.headers, SESSION_COOKIE) });
 }
 
 /** A signed-in visitor's read request (GET): 401 without a session of this tenant. */
-export async function visitorRead(request: Request): Promise<TVisitorRequest> {
+export async function visitorRead(request: Request): Promise<VisitorRequest> {
   try {
     const tenant = await requestTenant(request);
     if (!tenant) return { ok: false, response: jsonError(404, "unknown_tenant") };
@@ -28,8 +27,8 @@ export async function visitorRead(request: Request): Promise<TVisitorRequest> {
 }
 
 /** A signed-in visitor's write (POST/PUT/DELETE): the POST guards, then the session. */
-export async function visitorWrite(request: Request, options: { signInPath?: string } = {}): Promise<TVisitorRequest> {
-  const guard: TGuardedPost = await guardPost(request, { scope: "user" });
+export async function visitorWrite(request: Request, options: { signInPath?: string } = {}): Promise<VisitorRequest> {
+  const guard: GuardedPost = await guardPost(request, { scope: "user" });
   if (!guard.ok) return guard;
   try {
     const visitor = await visitorOf(request, guard.tenant);

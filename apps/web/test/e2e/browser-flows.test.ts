@@ -1,9 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import type { Db } from "@real-estate/db";
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, openPage, screenshot } from "../support/browser";
 import { useE2e } from "../support/e2e-context";
-import type { TWebTenant } from "../support/web-fixtures";
+import type { WebTenant } from "../support/web-fixtures";
 
 const ctx = useE2e();
 const e2e = () => ctx;
@@ -16,24 +16,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const origin = (t: TWebTenant) => ctx.origin(t.host);
+const origin = (t: WebTenant) => ctx.origin(t.host);
 /**
  * Waits for a condition; generous, because a busy machine can be slow to answer. The tests run
  * concurrently, so assertions use each test's own `expect`.
  */
-const poller = (expect: ExpectStatic) => <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
+const poller =
+  (expect: ExpectStatic) =>
+  <T>(fn: () => T | Promise<T>) =>
+    expect.poll(fn, { timeout: 45_000, interval: 150 });
 /**
  * The forms' minimum fill time is 300 ms on the test server; people take longer. Also waits until
  * the enhanced forms are interactive (their script fills in the hidden eventId), so a click is
  * handled by the page and not sent as a plain form post.
  */
 async function humanPause(page: Page) {
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>("input[name=eventId]")].every((i) => i.value !== ""), null, { timeout: 20_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>("input[name=eventId]")].every((i) => i.value !== ""), null, {
+    timeout: 45_000,
+  });
   await page.waitForTimeout(400);
 }
 
 type Names = { own: string; other: string; town: string };
-type Step = { page: Page; t: TWebTenant; shot: (name: string) => Promise<string>; expect: ExpectStatic };
+type Step = { page: Page; t: WebTenant; shot: (name: string) => Promise<string>; expect: ExpectStatic };
 
 /** Home, a town, a filtered search and a listing with an inquiry; returns the listing's URL. */
 async function browseAndInquire({ page, t, shot, expect }: Step, names: Names): Promise<string> {
@@ -109,13 +114,13 @@ async function valueSignUpAndSave({ page, t, shot, expect }: Step, listingUrl: s
   await page.goto(`${origin(t)}/account`);
   const saved = page.locator("#saved-homes .listing-card");
   expect(await saved.count()).toBe(1);
-  expect(listingUrl).toContain(new URL(await saved.locator("a.stretched").getAttribute("href") ?? "", origin(t)).pathname);
+  expect(listingUrl).toContain(new URL((await saved.locator("a.stretched").getAttribute("href")) ?? "", origin(t)).pathname);
   await shot("account");
 }
 
 async function visitorJourney(expect: ExpectStatic, tenantKey: "ff" | "sl", names: Names) {
   const t = e2e()[tenantKey];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   const step: Step = { page, t, expect, shot: (name) => screenshot(page, `${t.slug}-${name}.png`) };
   try {
     const listingUrl = await browseAndInquire(step, names);
@@ -126,7 +131,7 @@ async function visitorJourney(expect: ExpectStatic, tenantKey: "ff" | "sl", name
 }
 
 /** The journey queued one event of each kind for its tenant, carrying the visitor's own details. */
-async function expectJourneyEvents(expect: ExpectStatic, db: Db, t: TWebTenant) {
+async function expectJourneyEvents(expect: ExpectStatic, db: Db, t: WebTenant) {
   const jobs = await db.ingestionJob.findMany({ where: { tenantId: t.tenantId } });
   const find = (type: string, email: string) => jobs.filter((j) => j.eventType === type && JSON.stringify(j.payload).includes(email));
   expect(find("lead.submitted", `casey+${t.slug}@example.com`)).toHaveLength(1);
@@ -136,26 +141,37 @@ async function expectJourneyEvents(expect: ExpectStatic, db: Db, t: TWebTenant) 
   expect(await db.visitor.count({ where: { tenantId: t.tenantId, email: `jordan+${t.slug}@example.com` } })).toBe(1);
 }
 
+/** A journey is some fifteen page loads and four forms; under a loaded machine that takes minutes. */
+const JOURNEY_TIMEOUT_MS = 360_000;
+
 // The tests of each group are independent (own visitors, own emails) and mostly wait on the
 // server, so they run side by side.
 describe.concurrent("a visitor's journey on each tenant's site", () => {
-  it("fairfield.localhost: home, town, search, listing, inquiry, home value, sign up, saved home", async ({ expect }) => {
-    await visitorJourney(expect, "ff", { own: "Fairfield County Realty", other: "Shoreline Homes", town: "Fairfield" });
-    const { db, ff } = e2e();
-    await expectJourneyEvents(expect, db, ff);
-  });
+  it(
+    "fairfield.localhost: home, town, search, listing, inquiry, home value, sign up, saved home",
+    async ({ expect }) => {
+      await visitorJourney(expect, "ff", { own: "Fairfield County Realty", other: "Shoreline Homes", town: "Fairfield" });
+      const { db, ff } = e2e();
+      await expectJourneyEvents(expect, db, ff);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 
-  it("shoreline.localhost: the same journey, with its own content only", async ({ expect }) => {
-    await visitorJourney(expect, "sl", { own: "Shoreline Homes", other: "Fairfield County Realty", town: "Newport" });
-    const { db, sl } = e2e();
-    await expectJourneyEvents(expect, db, sl);
-  });
+  it(
+    "shoreline.localhost: the same journey, with its own content only",
+    async ({ expect }) => {
+      await visitorJourney(expect, "sl", { own: "Shoreline Homes", other: "Fairfield County Realty", town: "Newport" });
+      const { db, sl } = e2e();
+      await expectJourneyEvents(expect, db, sl);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });
 
 describe.concurrent("forms for everyone", () => {
   it("announces field errors and moves focus to the first invalid field", async ({ expect }) => {
     const { ff } = e2e();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(ff)}/contact`);
     await page.fill("#contact-name", "Typo Person");
     await page.fill("#contact-email", "typo@example");
@@ -172,8 +188,7 @@ describe.concurrent("forms for everyone", () => {
 
   it("works without JavaScript: a plain form post lands on the thank-you page", async ({ expect }) => {
     const { ff, db } = e2e();
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(ff)}/contact`);
     await page.fill("#contact-name", "No Script");
     await page.fill("#contact-email", "noscript-browser@example.com");
@@ -184,12 +199,12 @@ describe.concurrent("forms for everyone", () => {
     const jobs = await db.ingestionJob.findMany({ where: { tenantId: ff.tenantId, eventType: "lead.submitted" } });
     expect(jobs.some((j) => JSON.stringify(j.payload).includes("noscript-browser@example.com"))).toBe(true);
     await screenshot(page, "fairfield-thank-you-no-js.png");
-    await context.close();
+    await page.close();
   });
 
   it("keeps homes saved before signing in and merges them into the new account", async ({ expect }) => {
     const { sl } = e2e();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin(sl)}/homes/${sl.listingKeys[3]}`);
     await humanPause(page);
     await page.getByRole("button", { name: "Save home" }).click();
@@ -207,7 +222,7 @@ describe.concurrent("forms for everyone", () => {
 
   it("looks right on a phone", async ({ expect }) => {
     const { ff, sl } = e2e();
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${origin(ff)}/`);
     expect(await page.locator(".main-nav").isVisible()).toBe(false);
     await page.locator(".mobile-nav summary").click();

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { httpRequest } from "../support/web-server";
-import { INTERNAL_TOKEN, useE2e } from "../support/e2e-context";
+import { useE2e } from "../support/e2e-context";
 
 const e2e = useE2e();
 const { ff, sl, hb, get, port } = e2e;
 /** Page text without React's text separators, so assertions read like the rendered page. */
 const has = (html: string, needle: string) => html.replace(/<!-- -->/g, "").includes(needle);
-const revalidate = (tenantId: string, token = INTERNAL_TOKEN) =>
-  httpRequest(port, "127.0.0.1", "/api/internal/revalidate", { method: "POST", headers: { "content-type": "application/json", "x-internal-token": token }, body: JSON.stringify({ tenantId }) });
+const revalidate = (tenantId: string, token = e2e.internalToken) =>
+  httpRequest(port, "127.0.0.1", "/api/internal/revalidate", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-internal-token": token },
+    body: JSON.stringify({ tenantId }),
+  });
 
 describe("tenant resolution on the running server", () => {
   it("serves each tenant on its own hosts and 404s unknown hosts", async () => {
@@ -66,7 +70,11 @@ describe("pages, caching and SEO", () => {
     expect(robots.body).toContain(`Sitemap: http://shoreline.localhost:${port}/sitemap.xml`);
     const listing = await get(ff.host, `/homes/${ff.listingKeys[0]}`);
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(listing.body)![1]!);
-    expect(jsonLd).toMatchObject({ "@type": "RealEstateListing", url: `http://fairfield.localhost:${port}/homes/${ff.listingKeys[0]}`, offers: { priceCurrency: "USD" } });
+    expect(jsonLd).toMatchObject({
+      "@type": "RealEstateListing",
+      url: `http://fairfield.localhost:${port}/homes/${ff.listingKeys[0]}`,
+      offers: { priceCurrency: "USD" },
+    });
   });
 
   it("serves listing photos as SVG with long cache headers", async () => {
@@ -126,7 +134,11 @@ describe("operations", () => {
       const page = await get(hb.host, "/");
       expect(page.status).toBe(503);
       expect(has(page.body, "temporarily unavailable")).toBe(true);
-      const lead = await httpRequest(port, hb.host, "/api/lead", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "s@example.com", eventId: "e2e-suspended" }) });
+      const lead = await httpRequest(port, hb.host, "/api/lead", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "s@example.com", eventId: "e2e-suspended" }),
+      });
       expect(lead.status).toBe(202);
       expect(await e2e.db.ingestionJob.count({ where: { tenantId: hb.tenantId, eventId: "e2e-suspended" } })).toBe(1);
     } finally {
@@ -137,11 +149,25 @@ describe("operations", () => {
   });
 
   it("accepts a plain HTML form post and redirects to the thank-you page; refuses cross-site posts", async () => {
-    const body = new URLSearchParams({ name: "No Script", email: "noscript@example.com", startedAt: String(Date.now() - 5000), website: "", eventId: "e2e-form" }).toString();
-    const res = await httpRequest(port, ff.host, "/api/lead", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: e2e.origin(ff.host) }, body });
+    const body = new URLSearchParams({
+      name: "No Script",
+      email: "noscript@example.com",
+      startedAt: String(Date.now() - 5000),
+      website: "",
+      eventId: "e2e-form",
+    }).toString();
+    const res = await httpRequest(port, ff.host, "/api/lead", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: e2e.origin(ff.host) },
+      body,
+    });
     expect([res.status, res.headers.location]).toEqual([303, "/thank-you?form=contact"]);
     expect(await e2e.db.ingestionJob.count({ where: { tenantId: ff.tenantId, eventId: "e2e-form" } })).toBe(1);
-    const cross = await httpRequest(port, ff.host, "/api/lead", { method: "POST", headers: { "content-type": "application/json", origin: e2e.origin(sl.host) }, body: JSON.stringify({ email: "x@example.com" }) });
+    const cross = await httpRequest(port, ff.host, "/api/lead", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: e2e.origin(sl.host) },
+      body: JSON.stringify({ email: "x@example.com" }),
+    });
     expect(cross.status).toBe(403);
   });
 });

@@ -1,5 +1,8 @@
 // Builds requests the way they reach a route handler after proxy.ts: Host kept, x-tenant-id
-// stamped by the proxy (never by the client), the client address appended as X-Forwarded-For.
+// stamped by the proxy (never by the client), the client address set by the app server
+// (real-estate-serve) in CLIENT_ADDRESS_HEADER.
+import { CLIENT_ADDRESS_HEADER } from "@real-estate/http";
+
 export type ApiRequestOptions = {
   host: string;
   tenantId?: string;
@@ -15,7 +18,7 @@ export type ApiRequestOptions = {
 };
 
 export function apiRequest(path: string, o: ApiRequestOptions): Request {
-  const headers = new Headers({ host: o.host, "x-forwarded-for": o.ip ?? "203.0.113.10", ...(o.headers ?? {}) });
+  const headers = new Headers({ host: o.host, [CLIENT_ADDRESS_HEADER]: o.ip ?? "203.0.113.10", ...(o.headers ?? {}) });
   if (o.tenantId) headers.set("x-tenant-id", o.tenantId);
   if (o.origin !== null) headers.set("origin", o.origin ?? `http://${o.host}:3000`);
   if (o.cookie) headers.set("cookie", o.cookie);
@@ -35,7 +38,10 @@ export function apiRequest(path: string, o: ApiRequestOptions): Request {
 
 /** "name=value" pairs of a response's Set-Cookie headers, ready to send back as Cookie. */
 export function cookiesFrom(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 let ipCounter = 0;

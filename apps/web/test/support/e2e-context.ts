@@ -2,8 +2,6 @@ import { afterAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "@real-estate/db";
 import { httpRequest } from "./web-server";
 
-export { INTERNAL_TOKEN } from "./e2e-global-setup";
-
 export type FakeCall = { method: string; path: string; query: Record<string, string>; body: string };
 
 /** What the end-to-end global setup provides, plus a database client for assertions. */

@@ -1,15 +1,26 @@
 // One server for all end-to-end test files: a database with three tenants, a fake
 // Walk Score / Google Places server, and `next start` on (a copy of) the production build.
+import crypto from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "@real-estate/db/testing";
 import { startFakeProviderServer } from "./fake-provider-server";
-import { startWebServer } from "./web-server";
-import { createWebTenant, FAIRFIELD, HARBOR, SHORELINE, type TWebTenant } from "./web-fixtures";
+import { httpRequest, startWebServer } from "./web-server";
+import { createWebTenant, FAIRFIELD, HARBOR, SHORELINE, type WebTenant } from "./web-fixtures";
 
-export const E2E_PORT = 3150;
-export const INTERNAL_TOKEN = "e2e-internal-token";
+/** The server's port (E2E_WEB_PORT, so two checkouts on one machine can run the suite at once). */
+export const E2E_PORT = Number(process.env.E2E_WEB_PORT) || 3150;
+export const E2E_METRICS_PORT = Number(process.env.E2E_WEB_METRICS_PORT) || E2E_PORT + 1;
 
-export type E2eProvided = { port: number; databaseUrl: string; fakeUrl: string; ff: TWebTenant; sl: TWebTenant; hb: TWebTenant };
+export type E2eProvided = {
+  port: number;
+  metricsPort: number;
+  databaseUrl: string;
+  fakeUrl: string;
+  internalToken: string;
+  ff: WebTenant;
+  sl: WebTenant;
+  hb: WebTenant;
+};
 
 declare module "vitest" {
   // Declaration merging needs an interface here.
@@ -21,6 +32,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const db = await createTestDatabase("web_e2e");
+  // This run's revalidation token, generated here (never a constant in the source).
+  const internalToken = crypto.randomBytes(32).toString("base64url");
   const fake = await startFakeProviderServer();
   const cleanup: (() => Promise<unknown>)[] = [() => db.drop(), () => fake.close()];
   try {
@@ -31,12 +44,13 @@ export default async function setup(project: TestProject) {
     await db.db.websiteConfig.update({ where: { tenantId: ff.tenantId }, data: { walkScoreApiKey: "ws-key", googlePlacesApiKey: "gp-key" } });
     const server = await startWebServer({
       port: E2E_PORT,
+      metricsPort: E2E_METRICS_PORT,
       env: {
         DATABASE_URL: db.url,
         WEB_PUBLIC_PORT: String(E2E_PORT),
         WEB_FORM_MIN_FILL_MS: "300",
         WEB_RATE_LIMIT_PER_MINUTE: "1000",
-        INTERNAL_API_TOKEN: INTERNAL_TOKEN,
+        INTERNAL_API_TOKEN: internalToken,
         WALKSCORE_BASE_URL: fake.url,
         GOOGLE_PLACES_BASE_URL: fake.url,
         WALKSCORE_API_KEY: "",
@@ -44,7 +58,8 @@ export default async function setup(project: TestProject) {
       },
     });
     cleanup.unshift(() => server.stop());
-    project.provide("e2e", { port: E2E_PORT, databaseUrl: db.url, fakeUrl: fake.url, ff, sl, hb });
+    await warmUp(E2E_PORT, hb);
+    project.provide("e2e", { port: E2E_PORT, metricsPort: E2E_METRICS_PORT, databaseUrl: db.url, fakeUrl: fake.url, internalToken, ff, sl, hb });
   } catch (error) {
     for (const c of cleanup) await c().catch(() => {});
     throw error;
@@ -52,4 +67,17 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const c of cleanup) await c().catch(() => {});
   };
+}
+
+/**
+ * The first request to each page loads that page's server code; on a busy machine that alone can
+ * take longer than a browser test waits for a navigation. One request per page kind (on Harbor,
+ * whose pages no test counts provider calls for) before the tests start.
+ */
+async function warmUp(port: number, t: WebTenant): Promise<void> {
+  const paths = ["/", "/homes", `/homes/${t.listingKeys[0]}`, "/towns/portland", "/contact", "/home-value", "/sign-up", "/sign-in", "/account", "/thank-you"];
+  for (const p of paths) {
+    const res = await httpRequest(port, t.host, p);
+    if (res.status >= 500) throw new Error(`warming up ${t.host}${p} answered ${res.status}`);
+  }
 }

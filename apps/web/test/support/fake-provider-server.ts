@@ -14,7 +14,13 @@ export type FakeProviderServer = {
 };
 
 const PLACES = [
-  { id: "place-1", displayName: { text: "Harbor Park" }, primaryTypeDisplayName: { text: "Park" }, primaryType: "park", googleMapsUri: "https://maps.google.com/?cid=1" },
+  {
+    id: "place-1",
+    displayName: { text: "Harbor Park" },
+    primaryTypeDisplayName: { text: "Park" },
+    primaryType: "park",
+    googleMapsUri: "https://maps.google.com/?cid=1",
+  },
   { id: "place-2", displayName: { text: "Main Street Bistro" }, primaryTypeDisplayName: { text: "Restaurant" }, primaryType: "restaurant" },
 ];
 
@@ -34,12 +40,22 @@ export async function startFakeProviderServer(): Promise<FakeProviderServer> {
       // For tests in other processes: what this server was asked so far.
       if (url.pathname === "/__requests") {
         requests.pop();
-        return send(200, requests.map((r) => ({ method: r.method, path: r.path, query: Object.fromEntries(r.query), body: r.body })));
+        return send(
+          200,
+          requests.map((r) => ({ method: r.method, path: r.path, query: Object.fromEntries(r.query), body: r.body })),
+        );
       }
       if (fail) return send(500, { error: "boom" });
       if (url.pathname === "/score") {
         if (url.searchParams.get("wsapikey") !== "ws-key") return send(200, { status: 40 });
-        return send(200, { status: 1, walkscore: 88, description: "Very Walkable", ws_link: "https://www.walkscore.com/score/x", transit: { score: 41 }, bike: { score: 67 } });
+        return send(200, {
+          status: 1,
+          walkscore: 88,
+          description: "Very Walkable",
+          ws_link: "https://www.walkscore.com/score/x",
+          transit: { score: 41 },
+          bike: { score: 67 },
+        });
       }
       if (url.pathname === "/v1/places:searchNearby" && req.method === "POST") {
         if (req.headers["x-goog-api-key"] !== "gp-key") return send(403, { error: { status: "PERMISSION_DENIED" } });

@@ -1,10 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Db } from "@real-estate/db";
-import { listLeads, type LeadFilters } from "@real-estate/db/crm";
+import { listLeads, type LeadFilters, type ListCursor } from "@real-estate/crm";
 import type pg from "pg";
 
 export type CapturedStatement = { text: string; values: unknown[] };
-type Keyset = { value: Date; id: string };
 
 /**
  * A Prisma client that records the SQL it sends: the baseline replays exactly the statements
@@ -26,7 +25,7 @@ export class SqlRecorder {
   }
 
   /** The statements of one listLeads call with these options. */
-  async capture(options: { tenantId: string; filters: LeadFilters; cursor?: Keyset; limit?: number }): Promise<CapturedStatement[]> {
+  async capture(options: { tenantId: string; filters: LeadFilters; cursor?: ListCursor; limit?: number }): Promise<CapturedStatement[]> {
     this.recording = [];
     try {
       await listLeads({ ...options, db: this.db });
@@ -36,9 +35,9 @@ export class SqlRecorder {
     }
   }
 
-  /** Follows nextCursor `pages` times (pages of `limit`) and returns the keyset reached. */
-  async walk(options: { tenantId: string; filters: LeadFilters; pages: number; limit: number }): Promise<Keyset | undefined> {
-    let cursor: Keyset | undefined;
+  /** Follows nextCursor `pages` times (pages of `limit`) and returns the cursor reached. */
+  async walk(options: { tenantId: string; filters: LeadFilters; pages: number; limit: number }): Promise<ListCursor | undefined> {
+    let cursor: ListCursor | undefined;
     for (let i = 0; i < options.pages; i++) {
       const page = await listLeads({ tenantId: options.tenantId, filters: options.filters, cursor, limit: options.limit, db: this.db });
       if (!page.nextCursor) break;

@@ -2,7 +2,14 @@ import type pg from "pg";
 import { round } from "../../lib/stats";
 import type { CapturedStatement } from "./capture-sql";
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Rows Removed by Filter"?: number; "Actual Rows"?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Rows Removed by Filter"?: number;
+  "Actual Rows"?: number;
+  Plans?: PlanNode[];
+};
 
 /** Where a statement's time goes: execution time and its scans (what, on which table, rows thrown away). */
 export type StatementPlan = { table: string; executionMs: number | null; scans: string[] };
@@ -10,7 +17,9 @@ export type StatementPlan = { table: string; executionMs: number | null; scans: 
 function scans(node: PlanNode, out: string[]) {
   if (node["Node Type"].includes("Scan") && node["Relation Name"]) {
     const removed = node["Rows Removed by Filter"] ? `, ${node["Rows Removed by Filter"]} rows removed by filter` : "";
-    out.push(`${node["Node Type"]} on ${node["Relation Name"]}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""} (${node["Actual Rows"]} rows${removed})`);
+    out.push(
+      `${node["Node Type"]} on ${node["Relation Name"]}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""} (${node["Actual Rows"]} rows${removed})`,
+    );
   }
   for (const child of node.Plans ?? []) scans(child, out);
 }

@@ -1,4 +1,4 @@
-import { createApiKey } from "@real-estate/db/api-keys";
+import { createApiKey } from "@real-estate/crm";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
 import { httpRequest } from "../../lib/http";
@@ -37,7 +37,10 @@ async function pathFor(server: NextServer, t: Tenant, spec: QuerySpec): Promise<
 }
 
 async function seed(ctx: BenchContext, p: Awaited<ReturnType<typeof openPlatformDb>>): Promise<Tenant[]> {
-  const fixtures = await createBenchTenants(p.db, Array.from({ length: ctx.sizes.crmTenants }, (_, i) => `crm${i}-${ctx.runId}`));
+  const fixtures = await createBenchTenants(
+    p.db,
+    Array.from({ length: ctx.sizes.crmTenants }, (_, i) => `crm${i}-${ctx.runId}`),
+  );
   const tenants: Tenant[] = [];
   const started = performance.now();
   const restoreIndexes = await withoutSecondaryIndexes(p.pool, ["Lead", "Contact"]);
@@ -84,7 +87,9 @@ async function measureSpec({ ctx, server, recorder, pool, spec, tenants }: SpecI
   const r = summarize(raw);
   const plans = await explainStatements(pool, statements[0]!);
   const slowest = plans.reduce((a, b) => ((b.executionMs ?? 0) > (a.executionMs ?? 0) ? b : a));
-  log(`${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`);
+  log(
+    `${spec.name}: API p50 ${fmt(h.p50, 1)} / p99 ${fmt(h.p99, 1)} ms; raw SQL (${statements[0]!.length} statements) p50 ${fmt(r.p50, 1)} / p99 ${fmt(r.p99, 1)} ms`,
+  );
   log(`  slowest statement: ${slowest.table}, ${fmt(slowest.executionMs, 2)} ms: ${slowest.scans.join("; ")}`);
   return {
     details: { api: h, raw: r, statements: statements[0]!.length, sql: statements[0]!.map((st) => st.text), plans, tenants: tenants.length },
@@ -107,7 +112,14 @@ export async function runCrmLeadsScenario(ctx: BenchContext): Promise<Omit<Scena
   const recorder = new SqlRecorder(p.url);
   try {
     const tenants = await seed(ctx, p);
-    const server = await startNextServer({ app: "crm", port: PORTS.crm, databaseUrl: p.url, env: { DB_POOL_SIZE: "10" }, probeHost: tenants[0]!.host, probePath: "/api/leads?limit=1" });
+    const server = await startNextServer({
+      app: "crm",
+      port: PORTS.crm,
+      databaseUrl: p.url,
+      env: { DB_POOL_SIZE: "10" },
+      probeHost: tenants[0]!.host,
+      probePath: "/api/leads?limit=1",
+    });
     const rss = new RssSampler(server.pid).start();
     rss.markIdle();
     try {
@@ -122,8 +134,27 @@ export async function runCrmLeadsScenario(ctx: BenchContext): Promise<Omit<Scena
         figures.push(measured.figure);
       }
       const memory = rss.stop();
-      figures.push(figure({ scenario: "memory", name: "crm app peak RSS (scenario 5)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "crm app RSS idle after start", value: memory.idleMb } }));
-      return { scenario: "crm-leads", figures, details: { tenants: tenants.length, leadsPerTenant: ctx.sizes.crmLeadsPerTenant, requestsPerQuery: ctx.sizes.crmRequestsPerQuery, queries: details, crmRss: memory } };
+      figures.push(
+        figure({
+          scenario: "memory",
+          name: "crm app peak RSS (scenario 5)",
+          unit: "MB",
+          better: "lower",
+          value: memory.peakMb,
+          baseline: { label: "crm app RSS idle after start", value: memory.idleMb },
+        }),
+      );
+      return {
+        scenario: "crm-leads",
+        figures,
+        details: {
+          tenants: tenants.length,
+          leadsPerTenant: ctx.sizes.crmLeadsPerTenant,
+          requestsPerQuery: ctx.sizes.crmRequestsPerQuery,
+          queries: details,
+          crmRss: memory,
+        },
+      };
     } finally {
       rss.stop();
       await server.stop();

@@ -1,4 +1,4 @@
-import type { LeadFilters } from "@real-estate/db/crm";
+import type { LeadFilters } from "@real-estate/crm";
 import type { SeededTenant } from "./seed-leads";
 
 /** One kind of GET /api/leads request: its query string and the same filters for listLeads. */
@@ -24,7 +24,12 @@ export function querySpecs(deepPages: number): QuerySpec[] {
       filters: () => ({ status: ["CONTACTED", "QUALIFIED"], source: ["listing_inquiry"] }),
       limit: 50,
     },
-    { name: "assignedTo=agent", query: (t) => new URLSearchParams({ assignedTo: t.memberships[0]! }), filters: (t) => ({ assignedTo: [t.memberships[0]!] }), limit: 50 },
+    {
+      name: "assignedTo=agent",
+      query: (t) => new URLSearchParams({ assignedTo: t.memberships[0]! }),
+      filters: (t) => ({ assignedTo: [t.memberships[0]!] }),
+      limit: 50,
+    },
     {
       name: "created in the last 30 days",
       query: () => new URLSearchParams({ createdFrom: dateOnly(thirtyDaysAgo()) }),

@@ -1,7 +1,45 @@
 import type pg from "pg";
 
-const LAST_NAMES = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin"];
-const FIRST_NAMES = ["Ava", "Liam", "Olivia", "Noah", "Emma", "Oliver", "Sophia", "Elijah", "Mia", "James", "Amelia", "Lucas", "Harper", "Mason", "Evelyn", "Ethan"];
+const LAST_NAMES = [
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Hernandez",
+  "Lopez",
+  "Gonzalez",
+  "Wilson",
+  "Anderson",
+  "Thomas",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "Martin",
+];
+const FIRST_NAMES = [
+  "Ava",
+  "Liam",
+  "Olivia",
+  "Noah",
+  "Emma",
+  "Oliver",
+  "Sophia",
+  "Elijah",
+  "Mia",
+  "James",
+  "Amelia",
+  "Lucas",
+  "Harper",
+  "Mason",
+  "Evelyn",
+  "Ethan",
+];
 
 export type SeededTenant = { tenantId: string; memberships: string[] };
 

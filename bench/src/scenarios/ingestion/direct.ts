@@ -1,5 +1,5 @@
-import { processWebsiteEvent } from "@real-estate/db/ingestion";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import { processWebsiteEvent } from "@real-estate/crm";
+import type { WebsiteEventInput } from "@real-estate/types";
 import type { Db } from "@real-estate/db";
 import { perSecond, summarize, type LatencySummary } from "../../lib/stats";
 
@@ -9,7 +9,7 @@ export type DirectResult = { perSecond: number; perEvent: LatencySummary & { mea
  * The baseline: the worker's own processing function (processWebsiteEvent) called directly in
  * `concurrency` loops, no queue in between: the same CRM writes, nothing else.
  */
-export async function runDirect(db: Db, events: TWebsiteEventInput[], concurrency: number): Promise<DirectResult> {
+export async function runDirect(db: Db, events: WebsiteEventInput[], concurrency: number): Promise<DirectResult> {
   let next = 0;
   let applied = 0;
   let duplicates = 0;

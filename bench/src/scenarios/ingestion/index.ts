@@ -24,10 +24,16 @@ async function directPhase(ctx: BenchContext, slugs: string[]) {
   const direct = await openPlatformDb("ing_direct", { poolSize: CONCURRENCY + 2 });
   try {
     const tenants = await createBenchTenants(direct.db, slugs);
-    const events = leadSubmittedEvents(tenants.map((t) => t.tenantId), ctx.sizes.ingestionEvents, `${ctx.runId}d`);
+    const events = leadSubmittedEvents(
+      tenants.map((t) => t.tenantId),
+      ctx.sizes.ingestionEvents,
+      `${ctx.runId}d`,
+    );
     const directResult = await runDirect(direct.db, events, CONCURRENCY);
     const directCounts = await countCrm(direct);
-    log(`direct processWebsiteEvent loop: ${fmt(directResult.perSecond)} events/s, per event p99 ${fmt(directResult.perEvent.p99, 1)} ms (${JSON.stringify(directCounts)})`);
+    log(
+      `direct processWebsiteEvent loop: ${fmt(directResult.perSecond)} events/s, per event p99 ${fmt(directResult.perEvent.p99, 1)} ms (${JSON.stringify(directCounts)})`,
+    );
     return { directResult, directCounts };
   } finally {
     await direct.close();
@@ -78,7 +84,9 @@ export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<Scen
       log(`worker drained ${fmt(drain.count)} in ${fmt(drain.seconds, 1)} s: ${fmt(drain.perSecond)} events/s (${JSON.stringify(counts)})`);
       if (JSON.stringify(counts) !== JSON.stringify(directCounts)) log(`note: CRM row counts differ from the direct run ${JSON.stringify(directCounts)}`);
       const jobTimes = workerJobTimes(worker.logPath, prefix);
-      log(`where the time goes: the worker's own per-job time mean ${fmt(jobTimes.meanMs, 1)} ms (p99 ${fmt(jobTimes.p99, 1)}) vs the direct call mean ${fmt(directResult.perEvent.meanMs, 1)} ms (p99 ${fmt(directResult.perEvent.p99, 1)}), ${CONCURRENCY} at a time in both`);
+      log(
+        `where the time goes: the worker's own per-job time mean ${fmt(jobTimes.meanMs, 1)} ms (p99 ${fmt(jobTimes.p99, 1)}) vs the direct call mean ${fmt(directResult.perEvent.meanMs, 1)} ms (p99 ${fmt(directResult.perEvent.p99, 1)}), ${CONCURRENCY} at a time in both`,
+      );
       await sleep(500);
       let latency: Awaited<ReturnType<typeof latencyPhase>> | null = null;
       let latencySkip = "";
@@ -94,13 +102,47 @@ export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<Scen
       return {
         scenario: "ingestion",
         figures: [
-          figure({ scenario: "ingestion", name: "worker drain (lead.submitted)", unit: "events/s", better: "higher", value: drain.perSecond, baseline: { label: `direct processWebsiteEvent, ${CONCURRENCY} loops`, value: directResult.perSecond }, goal: { text: ">= 0.8 x direct", ratioAtLeast: 0.8 } }),
+          figure({
+            scenario: "ingestion",
+            name: "worker drain (lead.submitted)",
+            unit: "events/s",
+            better: "higher",
+            value: drain.perSecond,
+            baseline: { label: `direct processWebsiteEvent, ${CONCURRENCY} loops`, value: directResult.perSecond },
+            goal: { text: ">= 0.8 x direct", ratioAtLeast: 0.8 },
+          }),
           latency
-            ? figure({ scenario: "ingestion", name: latencyName, unit: "ms", better: "lower", value: latency.p99, baseline: { label: "direct call p99", value: directResult.perEvent.p99 }, note: `p50 ${fmt(latency.p50, 1)} ms` })
+            ? figure({
+                scenario: "ingestion",
+                name: latencyName,
+                unit: "ms",
+                better: "lower",
+                value: latency.p99,
+                baseline: { label: "direct call p99", value: directResult.perEvent.p99 },
+                note: `p50 ${fmt(latency.p50, 1)} ms`,
+              })
             : skippedFigure("ingestion", latencyName, latencySkip),
-          figure({ scenario: "memory", name: "ingestion worker peak RSS (scenario 2)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "worker RSS idle after start", value: memory.idleMb } }),
+          figure({
+            scenario: "memory",
+            name: "ingestion worker peak RSS (scenario 2)",
+            unit: "MB",
+            better: "lower",
+            value: memory.peakMb,
+            baseline: { label: "worker RSS idle after start", value: memory.idleMb },
+          }),
         ],
-        details: { events: n, concurrency: CONCURRENCY, direct: directResult, directCounts, enqueuePerSec, drain, counts, workerJobTimes: jobTimes, latency, workerRss: memory },
+        details: {
+          events: n,
+          concurrency: CONCURRENCY,
+          direct: directResult,
+          directCounts,
+          enqueuePerSec,
+          drain,
+          counts,
+          workerJobTimes: jobTimes,
+          latency,
+          workerRss: memory,
+        },
       };
     } finally {
       rss.stop();

@@ -1,4 +1,4 @@
-import type { TWebsiteEventInput } from "@real-estate/types";
+import type { WebsiteEventInput } from "@real-estate/types";
 
 type Person = { firstName: string; lastName: string; email?: string; phone?: string };
 
@@ -8,9 +8,9 @@ type Person = { firstName: string; lastName: string; email?: string; phone?: str
  * people who already wrote (matched by e-mail or by phone), a fifth of them listing inquiries.
  * Deterministic for a given runId, so the direct baseline and the pipeline write the same rows.
  */
-export function leadSubmittedEvents(tenantIds: readonly string[], count: number, runId: string): TWebsiteEventInput[] {
+export function leadSubmittedEvents(tenantIds: readonly string[], count: number, runId: string): WebsiteEventInput[] {
   const people = new Map<string, Person[]>(tenantIds.map((t) => [t, []]));
-  const events: TWebsiteEventInput[] = [];
+  const events: WebsiteEventInput[] = [];
   const occurredAt = new Date().toISOString();
   for (let i = 0; i < count; i++) {
     const tenantId = tenantIds[i % tenantIds.length]!;

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/queue";
 import type { Db } from "@real-estate/db";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import type { WebsiteEventInput } from "@real-estate/types";
 import type pg from "pg";
 import { SkipError } from "../../lib/context";
 import { REPO_ROOT } from "../../lib/paths";
@@ -15,9 +15,9 @@ const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
 const DRAIN_BIN = path.join(WORKER_DIR, "src/bin/drain.ts");
 
 /** Pre-loads the backlog with the queue's bulk enqueue (per tenant, 1,000 a call); returns events/s. */
-export async function enqueueBacklog(db: Db, events: TWebsiteEventInput[]): Promise<number> {
+export async function enqueueBacklog(db: Db, events: WebsiteEventInput[]): Promise<number> {
   const started = performance.now();
-  const byTenant = new Map<string, TWebsiteEventInput[]>();
+  const byTenant = new Map<string, WebsiteEventInput[]>();
   for (const e of events) {
     const list = byTenant.get(e.tenantId) ?? [];
     list.push(e);
@@ -54,7 +54,10 @@ export async function waitWorkerUp(worker: Started, timeoutMs = 60_000): Promise
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (worker.child.exitCode !== null) throw new Error(`the worker exited (code ${worker.child.exitCode}):\n${tailLog(worker.logPath)}`);
-    const up = await httpRequest({ port: PORTS.workerMetrics, host: "127.0.0.1", path: "/healthz", timeoutMs: 2_000 }).then(() => true, () => false);
+    const up = await httpRequest({ port: PORTS.workerMetrics, host: "127.0.0.1", path: "/healthz", timeoutMs: 2_000 }).then(
+      () => true,
+      () => false,
+    );
     if (up) return;
     if (performance.now() > deadline) throw new Error(`the worker's /healthz did not answer within ${timeoutMs / 1000} s:\n${tailLog(worker.logPath)}`);
     await sleep(200);
@@ -116,13 +119,7 @@ export async function drainRate(pool: pg.Pool, prefix: string): Promise<{ perSec
  * awaited) and timed from the start of its enqueue call to its job's completedAt, which the
  * worker stamps after the CRM transaction committed.
  */
-export async function pacedLatency(
-  db: Db,
-  pool: pg.Pool,
-  events: TWebsiteEventInput[],
-  ratePerSec: number,
-  worker: Started,
-): Promise<LatencySummary> {
+export async function pacedLatency(db: Db, pool: pg.Pool, events: WebsiteEventInput[], ratePerSec: number, worker: Started): Promise<LatencySummary> {
   const sentAt = new Map<string, number>();
   const interval = 1000 / ratePerSec;
   const started = performance.now();

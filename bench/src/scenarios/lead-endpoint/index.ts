@@ -19,10 +19,10 @@ function leadBody(counter: { n: number }, runId: string): () => string {
 
 /** Every event id a 202 answered must be a job in the queue of that tenant. */
 async function missingFromQueue(p: PlatformDb, tenantId: string, eventIds: string[]): Promise<number> {
-  const r = await p.pool.query<{ n: string }>(
-    `SELECT count(*) AS n FROM "IngestionJob" WHERE "tenantId" = $1::uuid AND "eventId" = ANY($2::text[])`,
-    [tenantId, eventIds],
-  );
+  const r = await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "IngestionJob" WHERE "tenantId" = $1::uuid AND "eventId" = ANY($2::text[])`, [
+    tenantId,
+    eventIds,
+  ]);
   return eventIds.length - Number(r.rows[0]!.n);
 }
 
@@ -55,7 +55,7 @@ async function loadBoth(port: number, host: string, ctx: BenchContext): Promise<
 }
 
 export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
-  ensureBuilt("web", { rebuild: ctx.args.rebuild, requiredFiles: ["app/api/lead/route.ts", "app/api/bench/bare-lead/route.ts"] });
+  ensureBuilt("web", { rebuild: ctx.args.rebuild, requiredFiles: ["app/api/lead/route.ts", "app/api/bench/bare-lead/route.bench.ts"] });
   const p = await openPlatformDb("lead_endpoint");
   try {
     const [tenant] = await createBenchTenants(p.db, [`lead-${ctx.runId}`]);
@@ -84,12 +84,56 @@ export async function runLeadEndpointScenario(ctx: BenchContext): Promise<Omit<S
       return {
         scenario: "lead-endpoint",
         figures: [
-          figure({ scenario: "lead-endpoint", name: `POST /api/lead accepted, ${connections} connections`, unit: "req/s", better: "higher", value: lead.okPerSecond, baseline: { label, value: bare.okPerSecond }, goal: { text: ">= 0.7 x bare", ratioAtLeast: 0.7 } }),
-          figure({ scenario: "lead-endpoint", name: "POST /api/lead p50", unit: "ms", better: "lower", value: lead.p50Ms, baseline: { label, value: bare.p50Ms } }),
-          figure({ scenario: "lead-endpoint", name: "POST /api/lead p99", unit: "ms", better: "lower", value: lead.p99Ms, baseline: { label, value: bare.p99Ms } }),
-          figure({ scenario: "lead-endpoint", name: "errors (non-2xx, socket, timeouts)", unit: "", better: "lower", value: failures, goal: { text: "= 0", valueEquals: 0 } }),
-          figure({ scenario: "lead-endpoint", name: "202 answers missing from the queue", unit: "", better: "lower", value: missing, goal: { text: "= 0", valueEquals: 0 }, note: `${accepted.length} accepted` }),
-          figure({ scenario: "memory", name: "web app peak RSS (scenario 3, lead endpoint)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS idle after start", value: memory.idleMb } }),
+          figure({
+            scenario: "lead-endpoint",
+            name: `POST /api/lead accepted, ${connections} connections`,
+            unit: "req/s",
+            better: "higher",
+            value: lead.okPerSecond,
+            baseline: { label, value: bare.okPerSecond },
+            goal: { text: ">= 0.7 x bare", ratioAtLeast: 0.7 },
+          }),
+          figure({
+            scenario: "lead-endpoint",
+            name: "POST /api/lead p50",
+            unit: "ms",
+            better: "lower",
+            value: lead.p50Ms,
+            baseline: { label, value: bare.p50Ms },
+          }),
+          figure({
+            scenario: "lead-endpoint",
+            name: "POST /api/lead p99",
+            unit: "ms",
+            better: "lower",
+            value: lead.p99Ms,
+            baseline: { label, value: bare.p99Ms },
+          }),
+          figure({
+            scenario: "lead-endpoint",
+            name: "errors (non-2xx, socket, timeouts)",
+            unit: "",
+            better: "lower",
+            value: failures,
+            goal: { text: "= 0", valueEquals: 0 },
+          }),
+          figure({
+            scenario: "lead-endpoint",
+            name: "202 answers missing from the queue",
+            unit: "",
+            better: "lower",
+            value: missing,
+            goal: { text: "= 0", valueEquals: 0 },
+            note: `${accepted.length} accepted`,
+          }),
+          figure({
+            scenario: "memory",
+            name: "web app peak RSS (scenario 3, lead endpoint)",
+            unit: "MB",
+            better: "lower",
+            value: memory.peakMb,
+            baseline: { label: "web app RSS idle after start", value: memory.idleMb },
+          }),
         ],
         details: { connections, seconds: ctx.sizes.leadLoadSeconds, bare, lead, accepted: accepted.length, missing, webRss: memory },
       };

@@ -1,4 +1,4 @@
-import { seedDemoData } from "@real-estate/db/seed";
+import { seedDemoData } from "@real-estate/demo";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
 import { httpRequest } from "../../lib/http";
@@ -35,7 +35,7 @@ async function pickTargets(p: PlatformDb): Promise<{ host: string; targets: Targ
 }
 
 export async function runPagesScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
-  ensureBuilt("web", { rebuild: ctx.args.rebuild, requiredFiles: [`public${STATIC_PATH}`] });
+  ensureBuilt("web", { rebuild: ctx.args.rebuild });
   const p = await openPlatformDb("pages");
   try {
     await seedDemoData({ db: p.db, log: () => undefined });
@@ -65,18 +65,59 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
       const tiny = await load(TINY_PATH);
       measured[TINY_NAME] = tiny;
       log(`${TINY_NAME} ${TINY_PATH} (${fmt(sizes[TINY_NAME])} bytes): ${fmt(tiny.okPerSecond)} req/s, p99 ${fmt(tiny.p99Ms, 1)} ms`);
-      figures.push(figure({ scenario: "pages", name: `${TINY_NAME} req/s`, unit: "req/s", better: "higher", value: tiny.okPerSecond, baseline: { label: "static file, same server", value: base.okPerSecond }, note: "reference, no goal" }));
+      figures.push(
+        figure({
+          scenario: "pages",
+          name: `${TINY_NAME} req/s`,
+          unit: "req/s",
+          better: "higher",
+          value: tiny.okPerSecond,
+          baseline: { label: "static file, same server", value: base.okPerSecond },
+          note: "reference, no goal",
+        }),
+      );
       for (const t of targets) {
         const r = await load(t.path);
         measured[t.name] = r;
         const errors = r.non2xx + r.errors + r.timeouts;
-        log(`${t.name} ${t.path} (${fmt(sizes[t.name])} bytes): ${fmt(r.okPerSecond)} req/s, p99 ${fmt(r.p99Ms, 1)} ms${errors ? `, ${errors} errors ${JSON.stringify(r.statusCounts)}` : ""}`);
+        log(
+          `${t.name} ${t.path} (${fmt(sizes[t.name])} bytes): ${fmt(r.okPerSecond)} req/s, p99 ${fmt(r.p99Ms, 1)} ms${errors ? `, ${errors} errors ${JSON.stringify(r.statusCounts)}` : ""}`,
+        );
         const note = errors ? `${errors} non-2xx/errors` : undefined;
-        figures.push(figure({ scenario: "pages", name: `${t.name} req/s`, unit: "req/s", better: "higher", value: r.okPerSecond, baseline: { label: "static file, same server", value: base.okPerSecond }, goal: { text: ">= 0.5 x static", ratioAtLeast: 0.5 }, note }));
-        figures.push(figure({ scenario: "pages", name: `${t.name} p99`, unit: "ms", better: "lower", value: r.p99Ms, baseline: { label: "static file p99", value: base.p99Ms } }));
+        figures.push(
+          figure({
+            scenario: "pages",
+            name: `${t.name} req/s`,
+            unit: "req/s",
+            better: "higher",
+            value: r.okPerSecond,
+            baseline: { label: "static file, same server", value: base.okPerSecond },
+            goal: { text: ">= 0.5 x static", ratioAtLeast: 0.5 },
+            note,
+          }),
+        );
+        figures.push(
+          figure({
+            scenario: "pages",
+            name: `${t.name} p99`,
+            unit: "ms",
+            better: "lower",
+            value: r.p99Ms,
+            baseline: { label: "static file p99", value: base.p99Ms },
+          }),
+        );
       }
       const memory = rss.stop();
-      figures.push(figure({ scenario: "memory", name: "web app peak RSS (scenario 4, pages)", unit: "MB", better: "lower", value: memory.peakMb, baseline: { label: "web app RSS idle after start", value: memory.idleMb } }));
+      figures.push(
+        figure({
+          scenario: "memory",
+          name: "web app peak RSS (scenario 4, pages)",
+          unit: "MB",
+          better: "lower",
+          value: memory.peakMb,
+          baseline: { label: "web app RSS idle after start", value: memory.idleMb },
+        }),
+      );
       return { scenario: "pages", figures, details: { host, targets, responseBytes: sizes, connections, seconds, measured, webRss: memory } };
     } finally {
       rss.stop();

@@ -33,7 +33,18 @@ export type SystemFigures = {
 };
 
 function emptyFigures(driver: QueueDriver): SystemFigures {
-  return { system: driver.system, version: driver.version, settings: driver.settings, singlePerSec: null, bulkPerSec: null, drainPerSec: null, wakeP50Ms: null, wakeP99Ms: null, wakeLost: null, wakeFailedSends: null };
+  return {
+    system: driver.system,
+    version: driver.version,
+    settings: driver.settings,
+    singlePerSec: null,
+    bulkPerSec: null,
+    drainPerSec: null,
+    wakeP50Ms: null,
+    wakeP99Ms: null,
+    wakeLost: null,
+    wakeFailedSends: null,
+  };
 }
 
 /** Runs every phase on one system, filling `out` as it goes (a failure keeps what was measured). */
@@ -132,8 +143,29 @@ export async function runQueueScenario(ctx: BenchContext): Promise<Omit<Scenario
   const figures = comparisonFigures(ours, peers, oursSkip);
   figures.push(
     ours
-      ? figure({ scenario: "queue", name: "single enqueue vs pgbench insert-only", unit: "jobs/s", better: "higher", value: ours.singlePerSec, baseline: { label: `pgbench, ${SENDERS} clients`, value: pgbench.tps }, goal: { text: ">= 0.6 x pgbench", ratioAtLeast: 0.6 } })
+      ? figure({
+          scenario: "queue",
+          name: "single enqueue vs pgbench insert-only",
+          unit: "jobs/s",
+          better: "higher",
+          value: ours.singlePerSec,
+          baseline: { label: `pgbench, ${SENDERS} clients`, value: pgbench.tps },
+          goal: { text: ">= 0.6 x pgbench", ratioAtLeast: 0.6 },
+        })
       : skippedFigure("queue", "single enqueue vs pgbench insert-only", oursSkip ?? "our queue did not run", { text: ">= 0.6 x pgbench", ratioAtLeast: 0.6 }),
   );
-  return { scenario: "queue", figures, details: { jobs: ctx.sizes.queueJobs, senders: SENDERS, workers: WORKERS, bulkBatch: BULK_BATCH, pgbench: { ...pgbench, tps: round(pgbench.tps) }, ours, peers, profileOurs: profile } };
+  return {
+    scenario: "queue",
+    figures,
+    details: {
+      jobs: ctx.sizes.queueJobs,
+      senders: SENDERS,
+      workers: WORKERS,
+      bulkBatch: BULK_BATCH,
+      pgbench: { ...pgbench, tps: round(pgbench.tps) },
+      ours,
+      peers,
+      profileOurs: profile,
+    },
+  };
 }

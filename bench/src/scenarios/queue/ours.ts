@@ -1,6 +1,6 @@
 import { createPrismaClient, type Db } from "@real-estate/db";
-import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
-import type { TWebsiteEventInput } from "@real-estate/types";
+import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/queue";
+import type { WebsiteEventInput } from "@real-estate/types";
 import { createWorker, silentLogger, type Worker } from "@real-estate/ingestion-worker";
 import type { BenchContext } from "../../lib/context";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
@@ -63,10 +63,10 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
       tenantId = tenant!.tenantId;
     },
     enqueueOne: async (payload) => {
-      await enqueueWebsiteEvent({ tenantId, event: payload as TWebsiteEventInput, db: open().db });
+      await enqueueWebsiteEvent({ tenantId, event: payload as WebsiteEventInput, db: open().db });
     },
     enqueueBulk: async (payloads) => {
-      await enqueueWebsiteEvents({ tenantId, events: payloads as TWebsiteEventInput[], db: open().db });
+      await enqueueWebsiteEvents({ tenantId, events: payloads as WebsiteEventInput[], db: open().db });
     },
     startWorkers: (count, onJob) => startOurWorkers(open().url, count, onJob),
     remaining: async () => {

@@ -40,7 +40,10 @@ export function pgBossDriver(): QueueDriver {
       await open().producer.send(QUEUE, payload);
     },
     enqueueBulk: async (payloads) => {
-      await open().producer.insert(QUEUE, payloads.map((data) => ({ data })));
+      await open().producer.insert(
+        QUEUE,
+        payloads.map((data) => ({ data })),
+      );
     },
     startWorkers: async (count, onJob) => {
       const bosses: PgBoss[] = [];
@@ -59,10 +62,9 @@ export function pgBossDriver(): QueueDriver {
       return { stop: async () => void (await Promise.all(bosses.map((b) => b.stop({ graceful: true, timeout: 5_000 })))) };
     },
     remaining: async () => {
-      const r = await open().admin.query<{ n: string }>(
-        "SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')",
-        [QUEUE],
-      );
+      const r = await open().admin.query<{ n: string }>("SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')", [
+        QUEUE,
+      ]);
       return Number(r.rows[0]!.n);
     },
     reset: async () => {

@@ -26,9 +26,21 @@ export async function runPgbench(options: { clients: number; transactions: numbe
     const url = new URL(database.url);
     const perClient = Math.max(1, Math.round(options.transactions / options.clients));
     const args = [
-      "-n", "-c", String(options.clients), "-j", String(Math.min(options.clients, os.cpus().length)),
-      "-t", String(perClient), "-f", scriptPath,
-      "-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username || "postgres"),
+      "-n",
+      "-c",
+      String(options.clients),
+      "-j",
+      String(Math.min(options.clients, os.cpus().length)),
+      "-t",
+      String(perClient),
+      "-f",
+      scriptPath,
+      "-h",
+      url.hostname,
+      "-p",
+      url.port || "5432",
+      "-U",
+      decodeURIComponent(url.username || "postgres"),
       url.pathname.slice(1),
     ];
     const env = { ...process.env, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };

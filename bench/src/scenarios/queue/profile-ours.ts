@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Db } from "@real-estate/db";
-import { claimJobs, completeJobs, enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/db/queue";
-import { ZWebsiteEvent, type TWebsiteEventInput } from "@real-estate/types";
+import { claimJobs, completeJobs, enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/queue";
+import { ZWebsiteEvent, type WebsiteEventInput } from "@real-estate/types";
 import { fmt, log } from "../../lib/context";
 import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
 import { round } from "../../lib/stats";
@@ -37,7 +37,13 @@ async function measure(calls: number, validate: (i: number) => void, run: (i: nu
     totalMs += performance.now() - t;
   }
   const per = (x: number) => round(x / calls, 3)!;
-  return { calls, totalMs: per(totalMs), validateMs: per(validateMs), databaseMs: per(meter.databaseMs), otherMs: per(totalMs - validateMs - meter.databaseMs) };
+  return {
+    calls,
+    totalMs: per(totalMs),
+    validateMs: per(validateMs),
+    databaseMs: per(meter.databaseMs),
+    otherMs: per(totalMs - validateMs - meter.databaseMs),
+  };
 }
 
 /**
@@ -51,16 +57,38 @@ export async function profileOurQueue(runId: string): Promise<Record<string, Bre
   try {
     const [tenant] = await createBenchTenants(p.db, [`profile-${runId}`]);
     const tenantId = tenant!.tenantId;
-    const single = Array.from({ length: 300 }, (_, i) => noopEvent(tenantId, i, `${runId}-ps`) as TWebsiteEventInput);
-    const bulk = Array.from({ length: 5 }, (_, b) => Array.from({ length: 1_000 }, (_, i) => noopEvent(tenantId, i, `${runId}-pb${b}`) as TWebsiteEventInput));
+    const single = Array.from({ length: 300 }, (_, i) => noopEvent(tenantId, i, `${runId}-ps`) as WebsiteEventInput);
+    const bulk = Array.from({ length: 5 }, (_, b) => Array.from({ length: 1_000 }, (_, i) => noopEvent(tenantId, i, `${runId}-pb${b}`) as WebsiteEventInput));
     const out: Record<string, Breakdown> = {};
-    out["single enqueue"] = await measure(single.length, (i) => ZWebsiteEvent.parse(single[i]), (i) => enqueueWebsiteEvent({ tenantId, event: single[i]!, db: timed.db }), timed.meter);
-    out["bulk enqueue (1,000 per call)"] = await measure(bulk.length, (b) => bulk[b]!.map((e) => ZWebsiteEvent.parse(e)), (b) => enqueueWebsiteEvents({ tenantId, events: bulk[b]!, db: timed.db }), timed.meter);
+    out["single enqueue"] = await measure(
+      single.length,
+      (i) => ZWebsiteEvent.parse(single[i]),
+      (i) => enqueueWebsiteEvent({ tenantId, event: single[i]!, db: timed.db }),
+      timed.meter,
+    );
+    out["bulk enqueue (1,000 per call)"] = await measure(
+      bulk.length,
+      (b) => bulk[b]!.map((e) => ZWebsiteEvent.parse(e)),
+      (b) => enqueueWebsiteEvents({ tenantId, events: bulk[b]!, db: timed.db }),
+      timed.meter,
+    );
     const claimed: Awaited<ReturnType<typeof claimJobs>>[] = [];
-    out["claim 50 (claimJobs)"] = await measure(20, () => undefined, async () => claimed.push(await claimJobs({ workerId: "profile", limit: 50, db: timed.db })), timed.meter);
-    out["complete 50 (completeJobs)"] = await measure(20, () => undefined, (i) => completeJobs({ workerId: "profile", jobs: claimed[i] ?? [], db: timed.db }), timed.meter);
+    out["claim 50 (claimJobs)"] = await measure(
+      20,
+      () => undefined,
+      async () => claimed.push(await claimJobs({ workerId: "profile", limit: 50, db: timed.db })),
+      timed.meter,
+    );
+    out["complete 50 (completeJobs)"] = await measure(
+      20,
+      () => undefined,
+      (i) => completeJobs({ workerId: "profile", jobs: claimed[i] ?? [], db: timed.db }),
+      timed.meter,
+    );
     for (const [name, b] of Object.entries(out)) {
-      log(`profile ours, ${name}: ${fmt(b.totalMs, 2)} ms per call = validation ${fmt(b.validateMs, 2)} + database ${fmt(b.databaseMs, 2)} + Prisma/JS ${fmt(b.otherMs, 2)}`);
+      log(
+        `profile ours, ${name}: ${fmt(b.totalMs, 2)} ms per call = validation ${fmt(b.validateMs, 2)} + database ${fmt(b.databaseMs, 2)} + Prisma/JS ${fmt(b.otherMs, 2)}`,
+      );
     }
     return out;
   } finally {

@@ -1,4 +1,4 @@
-import { requeueDeadLetters } from "@real-estate/db/queue";
+import { requeueDeadLetters } from "@real-estate/queue";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type ScenarioResult } from "../../lib/figures";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
@@ -42,7 +42,11 @@ export async function runRedriveScenario(ctx: BenchContext): Promise<Omit<Scenar
   const p = await openPlatformDb("redrive");
   try {
     const tenants = await createBenchTenants(p.db, [`redrive-a-${ctx.runId}`, `redrive-b-${ctx.runId}`]);
-    await seedDeadLetters(p, tenants.map((t) => t.tenantId), n);
+    await seedDeadLetters(
+      p,
+      tenants.map((t) => t.tenantId),
+      n,
+    );
     await p.pool.query(`VACUUM ANALYZE "IngestionJob"`);
     log(`${fmt(n)} dead letters over ${tenants.length} tenants`);
     const bare = await bareUpdate(p);
@@ -67,7 +71,9 @@ export async function runRedriveScenario(ctx: BenchContext): Promise<Omit<Scenar
     const claimSeconds = firstBatchAt === null ? null : (firstBatchAt - started) / 1000;
     log(`requeueDeadLetters (all): ${fmt(seconds, 2)} s, matched ${fmt(result.matched)}, requeued ${fmt(result.requeued)}`);
     if (claimSeconds !== null) {
-      log(`where the time goes: claim + first batch ${fmt(claimSeconds, 2)} s, then ${fmt(batches - 1)} more batches of 1,000 in ${fmt(seconds - claimSeconds, 2)} s`);
+      log(
+        `where the time goes: claim + first batch ${fmt(claimSeconds, 2)} s, then ${fmt(batches - 1)} more batches of 1,000 in ${fmt(seconds - claimSeconds, 2)} s`,
+      );
     }
     const pending = await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "IngestionJob" WHERE status = 'PENDING' AND attempts = 0`);
     const requeuedInDb = Number(pending.rows[0]!.n);
@@ -85,7 +91,15 @@ export async function runRedriveScenario(ctx: BenchContext): Promise<Omit<Scenar
           goal: { text: "<= 2 x bare UPDATE", ratioAtMost: 2 },
         }),
       ],
-      details: { deadLetters: n, redriveSeconds: seconds, claimAndFirstBatchSeconds: claimSeconds, batches, bareUpdateSeconds: bare.seconds, matched: result.matched, requeued: result.requeued },
+      details: {
+        deadLetters: n,
+        redriveSeconds: seconds,
+        claimAndFirstBatchSeconds: claimSeconds,
+        batches,
+        bareUpdateSeconds: bare.seconds,
+        matched: result.matched,
+        requeued: result.requeued,
+      },
     };
   } finally {
     await p.close();

@@ -1,4 +1,24 @@
 // Written by `npm run db:migrate:new`; a test checks it matches prisma/migrations.
 export const EXPECTED_MIGRATIONS: readonly string[] = [
-  "20261127114624_init"
+  "20261127114624_init",
+  "20261202064707_contact_identities_versions_time_zones",
+  "20261202104326_citus_foreign_keys_no_update_cascade",
+  "20261202110500_sign_in_throttle",
+  "20261202112831_job_kinds",
+  "20261202115842_reso_feeds",
+  "20261202121851_email_outbox",
+  "20261202122800_lead_routing",
+  "20261202134627_tasks",
+  "20261202134706_webhooks_api_key_scopes",
+  "20261202134759_saved_search_alerts",
+  "20261202140526_queue_partial_indexes",
+  "20261202151200_clerk_identity",
+  "20261202184112_api_idempotency_keys",
+  "20261202190500_action_plans",
+  "20261203000613_listing_map_search_index",
+  "20261203001800_plan_pause",
+  "20261203002500_job_request_id",
+  "20261203042304_platform_email",
+  "20261203052000_listing_views",
+  "20261203053000_rate_limit_count",
 ];

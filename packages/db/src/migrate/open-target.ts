@@ -1,14 +1,19 @@
-import { resolveDatabase, describeTarget } from "../connection/resolve-database";
-import { openPglite } from "../connection/open-pglite";
-import { migrationTargetForPglite, migrationTargetForUrl, type MigrationTarget } from "./operations";
+import { openDatabaseUrl } from "../embedded/open-database-url";
+import { migrationTargetForUrl, type MigrationTarget } from "./operations";
 
-/** The migration target for this process's database (DATABASE_URL, or the embedded one). */
-export async function openMigrationTarget(url?: string): Promise<MigrationTarget & { description: string }> {
-  const target = url ? ({ kind: "postgres", url } as const) : resolveDatabase();
-  if (target.kind !== "embedded-inprocess") {
-    return { ...migrationTargetForUrl(target.url), description: describeTarget(target) };
-  }
-  const pglite = await openPglite(target.dataDir);
-  const t = migrationTargetForPglite(pglite);
-  return { ...t, description: describeTarget(target), close: async () => pglite.close() };
+/**
+ * The migration target for this process's database: `url`, else DATABASE_URL, else the embedded
+ * server (started for the command when it is not running; `close()` stops it again).
+ */
+export async function openMigrationTarget(url?: string, log?: (line: string) => void): Promise<MigrationTarget & { description: string }> {
+  const opened = url ? { url, description: url, close: async () => {} } : await openDatabaseUrl(log);
+  const target = migrationTargetForUrl(opened.url);
+  return {
+    ...target,
+    description: opened.description,
+    close: async () => {
+      await target.close();
+      await opened.close();
+    },
+  };
 }

@@ -1,24 +1,17 @@
-import fs from "node:fs";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgConfigFromUrl } from "../connection/pg-config";
-import { loadMigrationsList, noFilters, schemaPath, withSchemaEngine } from "./schema-engine";
+import { loadMigrationsList, noFilters, withSchemaEngine } from "./schema-engine";
 
 /** A migration-aware adapter factory and how to release what it opened. */
 export type MigrationTarget = { factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> };
 
 export function migrationTargetForUrl(url: string): MigrationTarget {
   // engine.free() does not close the adapter's pool, so the pool is ours to create and end.
-  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 2 });
+  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 2, connectionTimeoutMillis: 10_000 });
   const factory = new PrismaPg(pool);
   return { factory, close: () => pool.end() };
-}
-
-export function migrationTargetForPglite(pglite: PGlite): MigrationTarget {
-  return { factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
 }
 
 export type MigrationStatus = {
@@ -68,35 +61,4 @@ export async function migrationStatus(target: MigrationTarget): Promise<Migratio
       unknown,
     };
   });
-}
-
-/**
- * SQL that takes a database built from the migrations folder to the current schema.
- * Empty when the schema and the migrations agree: that is the drift check.
- * Uses an in-memory PGlite as the shadow database.
- */
-export async function diffMigrationsToSchema(): Promise<string> {
-  const shadow = new PGlite();
-  await shadow.waitReady;
-  try {
-    const migrationsList = loadMigrationsList();
-    const schemaText = fs.readFileSync(schemaPath, "utf8");
-    return await withSchemaEngine(new PrismaPGlite(shadow) as unknown as SqlMigrationAwareDriverAdapterFactory, async (engine) => {
-      const from = migrationsList.migrationDirectories.length
-        ? { tag: "migrations", ...migrationsList }
-        : { tag: "empty" };
-      let stdout = "";
-      const result = (await engine.diff({
-        from,
-        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
-        script: true,
-        exitCode: null,
-        filters: noFilters,
-      } as never)) as { stdout?: string; exitCode?: number };
-      stdout = result.stdout ?? "";
-      return stdout.trim() === "-- This is an empty migration." ? "" : stdout.trim();
-    });
-  } finally {
-    await shadow.close();
-  }
 }

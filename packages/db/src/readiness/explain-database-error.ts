@@ -10,16 +10,21 @@ export function explainDatabaseError(error: unknown): string {
   const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const cause = adapterCause(error);
   const code = cause?.originalCode ?? e?.cause?.code ?? e?.code;
-  const lines = (e?.message ?? String(error)).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (e?.message ?? String(error))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const message = lines.find((l) => /Message:|error|refused|timeout/i.test(l) && !/invocation:$/.test(l)) ?? lines[lines.length - 1] ?? String(error);
   if (cause?.kind === "DatabaseNotReachable" || code === "ECONNREFUSED" || /ECONNREFUSED|Can't reach database/.test(message)) {
     const where = cause?.host ? ` at ${cause.host}:${cause.port}` : "";
     return `database unreachable${where} (connection refused): is PostgreSQL running, and is DATABASE_URL right?`;
   }
   if (code === "ENOTFOUND" || /ENOTFOUND/.test(message)) return "database host not found: check DATABASE_URL";
-  if (cause?.kind === "DatabaseDoesNotExist" || code === "3D000" || /database .* does not exist/.test(message)) return `database does not exist: ${cause?.originalMessage ?? message}`;
+  if (cause?.kind === "DatabaseDoesNotExist" || code === "3D000" || /database .* does not exist/.test(message))
+    return `database does not exist: ${cause?.originalMessage ?? message}`;
   if (cause?.kind === "AuthenticationFailed" || code === "28P01" || code === "28000") return `database refused the credentials: ${message}`;
-  if (cause?.kind === "TableDoesNotExist" || code === "42P01" || /relation .* does not exist/.test(message)) return "database is not migrated: run `npm run db:migrate:deploy`";
+  if (cause?.kind === "TableDoesNotExist" || code === "42P01" || /relation .* does not exist/.test(message))
+    return "database is not migrated: run `npm run db:migrate:deploy`";
   if (/timeout|timed out/i.test(message)) return `database did not answer in time: ${message}`;
   return cause?.originalMessage ?? message;
 }

@@ -7,7 +7,7 @@ export type TenantFixture = { tenantId: string; slug: string; webHost: string; c
 /** A tenant with a web and a CRM host (`<slug>.test` and `crm.<slug>.test` by default). */
 export async function createTenantFixture(
   db: Db,
-  options: { slug?: string; name?: string; webHosts?: string[]; crmHosts?: string[] } = {},
+  options: { slug?: string; name?: string; webHosts?: string[]; crmHosts?: string[]; country?: string; timeZone?: string } = {},
 ): Promise<TenantFixture> {
   const slug = options.slug ?? `t-${crypto.randomBytes(3).toString("hex")}`;
   const webHosts = options.webHosts ?? [`${slug}.test`];
@@ -16,6 +16,8 @@ export async function createTenantFixture(
     data: {
       slug,
       name: options.name ?? `Tenant ${slug}`,
+      ...(options.country ? { country: options.country } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       domains: {
         create: [
           ...webHosts.map((hostname, i) => ({ hostname, kind: "WEB" as const, isPrimary: i === 0 })),

@@ -84,7 +84,10 @@ export type TestDatabase = {
 /** A fresh, migrated, empty database for one test file. */
 export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
   const template = await ensureTemplateDatabase();
-  const name = `re_test_${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 20)}_${crypto.randomBytes(4).toString("hex")}`;
+  const name = `re_test_${label
+    .replace(/[^a-z0-9]/gi, "")
+    .toLowerCase()
+    .slice(0, 20)}_${crypto.randomBytes(4).toString("hex")}`;
   await withAdmin(async (admin) => {
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   });
@@ -106,10 +109,12 @@ export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
 /** Drops test databases left behind by killed runs (older than an hour). */
 export async function dropStaleTestDatabases(): Promise<number> {
   return withAdmin(async (admin) => {
-    const rows = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 're\\_test\\_%' AND datname NOT LIKE 're\\_test\\_tpl\\_%'
+    const rows = await admin
+      .query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 're\\_test\\_%' AND datname NOT LIKE 're\\_test\\_tpl\\_%'
          AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 hour'`,
-    ).catch(() => ({ rows: [] as { datname: string }[] }));
+      )
+      .catch(() => ({ rows: [] as { datname: string }[] }));
     for (const r of rows.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     return rows.rows.length;
   });

@@ -23,7 +23,7 @@ await runCli(USAGE, async () => {
   }
   const filter = filterFromArgs(values);
   const limit = positiveInt("limit", values.limit, 50, 1000);
-  const { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError } = await import("@real-estate/db/queue");
+  const { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError } = await import("@real-estate/queue");
   const { openDatabaseOrExit } = await import("../open-database");
   const database = await openDatabaseOrExit(who, 3);
   try {
@@ -40,10 +40,24 @@ await runCli(USAGE, async () => {
       console.log("No dead letters match.");
       return 0;
     }
-    const rows = page.items.map((d) => [d.jobId, d.tenantSlug, d.eventType, `${d.attempts}/${d.maxAttempts}`, d.deadLetteredAt.toISOString(), d.lastErrorClass ?? "", d.lastError ?? ""]);
+    const rows = page.items.map((d) => [
+      d.jobId,
+      d.tenantSlug,
+      d.eventType,
+      `${d.attempts}/${d.maxAttempts}`,
+      d.deadLetteredAt.toISOString(),
+      d.lastErrorClass ?? "",
+      d.lastError ?? "",
+    ]);
     console.log(formatTable(["JOB", "TENANT", "TYPE", "ATTEMPTS", "DEAD-LETTERED AT", "CLASS", "LAST ERROR"], rows, 70));
     console.log(`\n${page.items.length} of ${total} dead letters shown${page.nextCursor ? `; next page: --cursor ${page.nextCursor}` : ""}\n`);
-    console.log(formatTable(["COUNT", "CLASS", "ERROR"], counts.map((c) => [String(c.count), c.errorClass ?? "", c.error]), 100));
+    console.log(
+      formatTable(
+        ["COUNT", "CLASS", "ERROR"],
+        counts.map((c) => [String(c.count), c.errorClass ?? "", c.error]),
+        100,
+      ),
+    );
     return 0;
   } catch (error) {
     if (error instanceof UnknownTenantFilterError) throw new UsageError(error.message);

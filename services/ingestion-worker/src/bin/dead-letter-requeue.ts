@@ -1,7 +1,7 @@
 // npm run worker:ingestion:dead-letter:requeue -- (--id ID ... | --all [filters]) [--dry-run] [--rate N/s]
 import os from "node:os";
 // The database modules are imported after the arguments are checked, so usage errors are instant.
-import type { RedriveSelection } from "@real-estate/db/queue";
+import type { RedriveSelection } from "@real-estate/queue";
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs, parseCli, parseRate, runCli, UsageError } from "../cli/args";
 
 const who = "worker:ingestion:dead-letter:requeue";
@@ -57,7 +57,7 @@ await runCli(USAGE, async () => {
   const selection = releaseId ? null : selectionFrom(values);
   const rate = parseRate(values.rate);
   if (releaseId && !/^[0-9a-f-]{36}$/i.test(releaseId)) throw new UsageError("--release-redrive takes the re-drive id (a UUID) from the refusal message");
-  const { RedriveConflictError, releaseRedrive, requeueDeadLetters, UnknownTenantFilterError } = await import("@real-estate/db/queue");
+  const { RedriveConflictError, releaseRedrive, requeueDeadLetters, UnknownTenantFilterError } = await import("@real-estate/queue");
   const { openDatabaseOrExit } = await import("../open-database");
   const database = await openDatabaseOrExit(who, 3);
   try {

@@ -1,16 +1,17 @@
 // npm run worker:ingestion:drain-once — processes every job due now, prints a summary line, exits.
-import { completedRetentionMs, pruneCompletedJobs } from "@real-estate/db/queue";
+import { completedRetentionMs, pruneCompletedJobs } from "@real-estate/queue";
 import { systemClock } from "../clock";
 import { loadWorkerEnv } from "../config";
-import { createJsonLogger } from "../logger";
+import { createJsonLogger } from "@real-estate/http/logging";
 import { openDatabaseOrExit } from "../open-database";
+import { standardJobKinds } from "../job-kinds";
 import { createWorker } from "../worker";
 
 const who = "worker:ingestion:drain-once";
 const env = loadWorkerEnv(who);
 const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2);
 // Job logs go to stderr so that stdout carries only the summary line.
-const logger = createJsonLogger({ base: { service: "ingestion-worker" }, write: (line) => process.stderr.write(`${line}\n`) });
+const logger = createJsonLogger({ base: { service: "ingestion-worker" }, destination: process.stderr });
 const worker = createWorker({
   db: database.db,
   concurrency: env.INGESTION_CONCURRENCY,
@@ -19,6 +20,7 @@ const worker = createWorker({
   workerId: env.INGESTION_WORKER_ID,
   clock: systemClock,
   logger,
+  kinds: standardJobKinds(),
 });
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void worker.stop());
 

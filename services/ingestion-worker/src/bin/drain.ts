@@ -2,17 +2,30 @@
 import { systemClock } from "../clock";
 import { loadWorkerEnv } from "../config";
 import { createHealthCheck } from "../health";
-import { createJsonLogger } from "../logger";
+import { createJsonLogger } from "@real-estate/http/logging";
 import { createWorkerMetrics } from "../metrics";
-import { startMetricsServer, type MetricsServer } from "../metrics-server";
+import { startMetricsServer, type MetricsServer } from "@real-estate/http/metrics";
 import { openDatabaseOrExit } from "../open-database";
+import { standardJobKinds } from "../job-kinds";
 import { createWorker } from "../worker";
+import { FEED_SYNC_KIND, unsafeEnsureFeedSyncJobs } from "@real-estate/feeds";
+import { WEBSITE_EVENT_TYPES } from "@real-estate/types";
+import { EMAIL_DELIVER_KIND, sweepPlatformEmails } from "@real-estate/mail";
 
 const who = "worker:ingestion:drain";
 const env = loadWorkerEnv(who);
 const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2);
 const logger = createJsonLogger({ base: { service: "ingestion-worker" } });
-const metrics = createWorkerMetrics({ db: database.db, clock: systemClock });
+const allKinds = standardJobKinds({ feedOwner: `${env.INGESTION_WORKER_ID ?? "worker"}:${process.pid}` });
+const unknownKinds = (env.INGESTION_KINDS ?? []).filter((k) => !(k in allKinds));
+if (unknownKinds.length > 0) {
+  console.error(`${who}: INGESTION_KINDS names unknown job kinds: ${unknownKinds.join(", ")} (known: ${Object.keys(allKinds).join(", ")})`);
+  process.exit(2);
+}
+const kinds = env.INGESTION_KINDS ? Object.fromEntries(Object.entries(allKinds).filter(([k]) => env.INGESTION_KINDS!.includes(k))) : allKinds;
+// A website event's job carries its event type; any other kind's job carries its kind.
+const eventTypes = [...WEBSITE_EVENT_TYPES, ...Object.keys(kinds).filter((kind) => kind !== "website-event")];
+const metrics = createWorkerMetrics({ db: database.db, clock: systemClock, eventTypes });
 const worker = createWorker({
   db: database.db,
   concurrency: env.INGESTION_CONCURRENCY,
@@ -24,6 +37,7 @@ const worker = createWorker({
   clock: systemClock,
   logger,
   metrics,
+  kinds,
 });
 
 let server: MetricsServer | null = null;
@@ -31,7 +45,7 @@ if (env.METRICS_PORT !== null) {
   try {
     server = await startMetricsServer({
       port: env.METRICS_PORT,
-      host: env.METRICS_HOST,
+      hostname: env.METRICS_HOST,
       registry: metrics.registry,
       health: createHealthCheck({ db: database.db, worker }),
     });
@@ -52,7 +66,30 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 }
 
 logger.info({ msg: "draining", database: database.description, metricsPort: server?.port ?? null });
+// Every feed that should run has its next "feed.sync" job queued (feeds added before this worker
+// ran, or whose chain of runs broke); each run then queues the one after it.
+if (FEED_SYNC_KIND in kinds) {
+  try {
+    const scheduled = await unsafeEnsureFeedSyncJobs({ db: database.db });
+    if (scheduled > 0) logger.info({ msg: "feed runs scheduled", jobs: scheduled });
+  } catch (error) {
+    logger.error({ msg: "feed runs not scheduled", error: error instanceof Error ? error.name : "unknown" });
+  }
+}
+// The platform's own mail (decision 0035) is sent by the process that stores it; a worker that
+// delivers e-mail also sends, every 30 s, what such a process could not.
+const platformSweep =
+  EMAIL_DELIVER_KIND in kinds
+    ? setInterval(() => {
+        sweepPlatformEmails(database.db)
+          .then((t) => {
+            if (t.sent + t.failed + t.expired + t.queued > 0) logger.info({ msg: "platform e-mail sweep", ...t });
+          })
+          .catch((error: unknown) => logger.warn({ msg: "platform e-mail sweep failed", reason: String((error as Error)?.message ?? error) }));
+      }, 30_000)
+    : null;
 await worker.run();
+if (platformSweep) clearInterval(platformSweep);
 await server?.close();
 await database.close();
 process.exit(0);

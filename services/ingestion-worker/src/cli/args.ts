@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { DeadLetterFilter } from "@real-estate/db/queue";
+import type { DeadLetterFilter } from "@real-estate/queue";
 
 /** Bad command-line input: the binary prints the message and its usage, then exits 2. */
 export class UsageError extends Error {}

@@ -6,16 +6,28 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { postgresBinaries, serverUser } from "@real-estate/db/embedded";
 
 const PORT_RANGE = [55400, 55499] as const;
 
+/** The server binaries: PG_BIN, else the embedded PostgreSQL's (the platform's one engine), else the system's. */
 export function findPgBin(): string {
-  const root = "/usr/lib/postgresql";
   const fromEnv = process.env.PG_BIN;
   if (fromEnv && fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  try {
+    return path.dirname(postgresBinaries().postgres);
+  } catch {
+    // no embedded binaries for this platform: look for a system installation
+  }
+  const root = "/usr/lib/postgresql";
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) if (fs.existsSync(path.join(root, v, "bin", "initdb"))) return path.join(root, v, "bin");
-  throw new Error("no PostgreSQL server binaries found under /usr/lib/postgresql (set PG_BIN)");
+  throw new Error("no PostgreSQL server binaries found (set PG_BIN)");
 }
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -35,10 +47,11 @@ async function pickPort(): Promise<number> {
   throw new Error("no free port in 55400-55499 for the throw-away cluster");
 }
 
-/** initdb and postgres refuse to run as root: run them as the postgres system user then. */
+/** initdb and postgres refuse to run as root: run them as the embedded server's system user then. */
 function asServerUser(bin: string, args: string[]): [string, string[]] {
-  if (process.getuid?.() !== 0) return [bin, args];
-  return ["runuser", ["-u", "postgres", "--", bin, ...args]];
+  const user = serverUser();
+  if (!user) return [bin, args];
+  return ["runuser", ["-u", user.name, "--", bin, ...args]];
 }
 
 function runAsync(bin: string, args: string[], timeoutMs = 120_000): Promise<string> {
@@ -110,7 +123,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "re-pg-"));
   const dataDir = path.join(base, "data");
   fs.mkdirSync(dataDir, { mode: 0o700 });
-  if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres:postgres", base]);
+  const user = serverUser();
+  if (user) execFileSync("chown", ["-R", `${user.uid}:${user.gid}`, base]);
   fs.chmodSync(base, 0o755);
   run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
   const conf = [

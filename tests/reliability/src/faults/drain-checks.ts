@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { enqueueWebsiteEvent } from "@real-estate/db/queue";
+import { enqueueWebsiteEvent } from "@real-estate/queue";
 import type { Db } from "@real-estate/db";
 import { runPool } from "../http/raw-request";
 import { leadEvent } from "./lead-bodies";
@@ -7,11 +7,15 @@ import { openJobCount } from "./crm-effects";
 
 /** Enqueues `count` events alternating between the tenants; returns their eventIds. */
 export async function enqueueEvents(db: Db, tenantIds: string[], tag: string, count: number, from = 0): Promise<string[]> {
-  const ids = await runPool(Array.from({ length: count }, (_, k) => from + k), 8, async (i) => {
-    const tenantId = tenantIds[i % tenantIds.length]!;
-    const r = await enqueueWebsiteEvent({ tenantId, event: leadEvent(tenantId, tag, i), db });
-    return r.eventId;
-  });
+  const ids = await runPool(
+    Array.from({ length: count }, (_, k) => from + k),
+    8,
+    async (i) => {
+      const tenantId = tenantIds[i % tenantIds.length]!;
+      const r = await enqueueWebsiteEvent({ tenantId, event: leadEvent(tenantId, tag, i), db });
+      return r.eventId;
+    },
+  );
   return ids;
 }
 

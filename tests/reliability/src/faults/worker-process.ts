@@ -9,7 +9,14 @@ export const WORKER_BIN = path.join(WORKER_DIR, "src", "bin", "drain.ts");
 /** application_name the worker's connections carry (its binary's name). */
 export const WORKER_APP_NAME = "worker:ingestion:drain";
 
-export type WorkerProcess = { child: ChildProcess; logFile: string; alive: () => boolean; stop: () => Promise<number | null> };
+export type WorkerProcess = {
+  child: ChildProcess;
+  logFile: string;
+  alive: () => boolean;
+  /** Why the process is gone (exit code or signal, and the end of its log), for a failing assertion. */
+  exitReport: () => string;
+  stop: () => Promise<number | null>;
+};
 
 /**
  * Starts `drain` against `databaseUrl`. Leases are short (default 5 s) so that a job whose
@@ -36,16 +43,23 @@ export function startWorker(options: { databaseUrl: string; label: string; env?:
     detached: true,
   });
   let exitCode: number | null = null;
+  let exitSignal: NodeJS.Signals | null = null;
   let exited = false;
-  child.once("exit", (code) => {
+  child.once("exit", (code, signal) => {
     exited = true;
     exitCode = code;
+    exitSignal = signal;
     fs.closeSync(log);
   });
   return {
     child,
     logFile,
     alive: () => !exited,
+    exitReport: () => {
+      if (!exited) return "the worker is running";
+      const tail = fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-40).join("\n");
+      return `the worker exited (code ${exitCode}, signal ${exitSignal}); the end of ${path.relative(REPO_ROOT, logFile)}:\n${tail}`;
+    },
     stop: async () => {
       if (exited || !child.pid) return exitCode;
       process.kill(-child.pid, "SIGTERM");

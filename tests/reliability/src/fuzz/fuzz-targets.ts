@@ -21,13 +21,27 @@ const KNOWN_FIELDS: Record<string, string[]> = {
   "crm POST /api/contacts": ["firstName", "lastName", "email", "phone", "notes", "source", "openLead"],
   "crm POST /api/activities": ["contactId", "leadId", "type", "title", "body", "occurredAt"],
   "crm PATCH /api/leads/[leadId]": ["status", "assignedMembershipId", "message", "listingKey"],
+  "crm POST /v1/events": [
+    "id",
+    "source",
+    "system",
+    "type",
+    "message",
+    "description",
+    "occurredAt",
+    "pageUrl",
+    "person",
+    "property",
+    "propertySearch",
+    "campaign",
+  ],
 };
 const GENERIC = ["id", "tenantId", "name", "email", "phone", "status", "type", "title", "body", "message", "notes"];
 /**
  * Write routes not fuzzed here: the auth library's own endpoints, operator-only plumbing, and
- * actions that read no body (sign-out, contact erasure: the isolation matrix covers them).
+ * actions that read no body (sign-out, contact erasure, merge undo: the isolation matrix covers them).
  */
-const SKIP = [/^\/api\/auth\/\[\.\.\./, /^\/api\/internal\//, /^\/api\/bench\//, /sign-out/, /\/erase$/];
+const SKIP = [/^\/api\/auth\/\[\.\.\./, /^\/api\/internal\//, /^\/api\/bench\//, /sign-out/, /\/erase$/, /\/undo$/];
 
 const WRITE = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -41,7 +55,16 @@ export function fuzzTargets(options: { inventory: RouteEntry[]; apps: AppName[];
       const host = r.app === "crm" ? t.crmHost : t.webHost;
       const values = Object.fromEntries(Object.entries(t.ids).map(([k, v]) => [k, v[0]!]));
       const actor: ActorName = r.app === "crm" ? "ownerA" : r.pattern.startsWith("/api/user/") ? "visitorA" : "anon";
-      targets.push({ app: r.app, method, pattern: r.pattern, path: fillPattern(r.pattern, values), host, origin: `http://${host}`, actor, fields: KNOWN_FIELDS[key] ?? GENERIC });
+      targets.push({
+        app: r.app,
+        method,
+        pattern: r.pattern,
+        path: fillPattern(r.pattern, values),
+        host,
+        origin: `http://${host}`,
+        actor,
+        fields: KNOWN_FIELDS[key] ?? GENERIC,
+      });
     }
   }
   return targets;

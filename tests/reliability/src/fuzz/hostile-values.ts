@@ -2,10 +2,43 @@
 // fields, huge strings, deep nesting, invalid UTF-8, prototype-pollution keys, SQL and HTML.
 import fc from "fast-check";
 
-export const SQL_PAYLOADS = ["' OR '1'='1", "'; DROP TABLE \"Lead\"; --", "1; SELECT pg_sleep(5)--", "\\'; DELETE FROM \"Contact\" WHERE ''='", "$1::uuid", "%' AND 1=1 --"];
-export const HTML_PAYLOADS = ["<script>window.__xss=1</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=alert(1)>", "javascript:alert(1)", "{{7*7}}", "${7*7}"];
+export const SQL_PAYLOADS = [
+  "' OR '1'='1",
+  '\'; DROP TABLE "Lead"; --',
+  "1; SELECT pg_sleep(5)--",
+  "\\'; DELETE FROM \"Contact\" WHERE ''='",
+  "$1::uuid",
+  "%' AND 1=1 --",
+];
+export const HTML_PAYLOADS = [
+  "<script>window.__xss=1</script>",
+  "<img src=x onerror=alert(1)>",
+  '"><svg onload=alert(1)>',
+  "javascript:alert(1)",
+  "{{7*7}}",
+  "${7*7}",
+];
 export const POLLUTION_KEYS = ["__proto__", "constructor", "prototype", "__defineGetter__", "hasOwnProperty", "toString"];
-const WEIRD_STRINGS = ["", " ", "\u0000", "\uD800", "\uDFFF\uD800", "\u202Eevil", "é".normalize("NFD"), "😀".repeat(50), "\r\n\r\nX-Injected: 1", "../../../etc/passwd", "null", "undefined", "NaN", "-0", "1e309", "@", "a@b", "x@y.z".repeat(80)];
+const WEIRD_STRINGS = [
+  "",
+  " ",
+  "\u0000",
+  "\uD800",
+  "\uDFFF\uD800",
+  "\u202Eevil",
+  "é".normalize("NFD"),
+  "😀".repeat(50),
+  "\r\n\r\nX-Injected: 1",
+  "../../../etc/passwd",
+  "null",
+  "undefined",
+  "NaN",
+  "-0",
+  "1e309",
+  "@",
+  "a@b",
+  "x@y.z".repeat(80),
+];
 
 export const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -66,11 +99,16 @@ export function hostileBody(fields: string[]): fc.Arbitrary<FuzzBody> {
       weight: 1,
       arbitrary: record.map((r) => ({
         contentType: "application/x-www-form-urlencoded",
-        body: Buffer.from(new URLSearchParams(Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v) ?? ""])).toString()),
+        body: Buffer.from(new URLSearchParams(Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")])).toString()),
         label: "form",
       })),
     },
-    { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/xml", "", "application/json; charset=utf-16").map((ct) => ({ contentType: ct, body: Buffer.from('{"a":1}'), label: "content-type" })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("text/plain", "application/xml", "", "application/json; charset=utf-16")
+        .map((ct) => ({ contentType: ct, body: Buffer.from('{"a":1}'), label: "content-type" })),
+    },
   );
 }
 
@@ -78,7 +116,11 @@ export function hostileBody(fields: string[]): fc.Arbitrary<FuzzBody> {
 export function regressionBodies(fields: string[]): FuzzBody[] {
   const values: unknown[] = ["with\u0000nul", "lone \uD800 surrogate", { toString: "x", valueOf: "y" }];
   return fields.flatMap((f) =>
-    values.map((v) => ({ contentType: "application/json", body: Buffer.from(JSON.stringify({ email: "pat@example.org", [f]: v }), "utf8"), label: `regression ${f}` })),
+    values.map((v) => ({
+      contentType: "application/json",
+      body: Buffer.from(JSON.stringify({ email: "pat@example.org", [f]: v }), "utf8"),
+      label: `regression ${f}`,
+    })),
   );
 }
 

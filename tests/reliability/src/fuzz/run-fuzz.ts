@@ -25,15 +25,30 @@ const isAccepted = (status: number) => status >= 200 && status < 400;
 type Counter = { tables: string[]; count: () => Promise<number[]> };
 
 /** Sends one batch side by side (at most `concurrency` in flight) and returns the statuses (0: no answer). */
-async function sendBatch(target: FuzzTarget, batch: FuzzBody[], origins: string[], cookie: string | undefined, concurrency: number, tally: FuzzTally): Promise<number[]> {
+async function sendBatch(
+  target: FuzzTarget,
+  batch: FuzzBody[],
+  origins: string[],
+  cookie: string | undefined,
+  concurrency: number,
+  tally: FuzzTally,
+): Promise<number[]> {
   return runPool(batch, concurrency, async (b, k) => {
     const origin = origins[k % origins.length]!;
-    const headers: Record<string, string> = { host: target.host, origin: target.origin, ...(b.contentType ? { "content-type": b.contentType } : {}), ...(cookie ? { cookie } : {}) };
+    const headers: Record<string, string> = {
+      host: target.host,
+      origin: target.origin,
+      ...(b.contentType ? { "content-type": b.contentType } : {}),
+      ...(cookie ? { cookie } : {}),
+    };
     try {
       const res = await rawRequest({ origin, method: target.method, path: target.path, headers, body: b.body, timeoutMs: 30_000 });
       if (res.status >= 500) {
         tally.fiveXx++;
-        if (tally.failures.length < 50) tally.failures.push(`${target.method} ${target.pattern} ${b.label} -> ${res.status} ${res.body.slice(0, 160)} | body ${b.body.toString("utf8").slice(0, 160)}`);
+        if (tally.failures.length < 50)
+          tally.failures.push(
+            `${target.method} ${target.pattern} ${b.label} -> ${res.status} ${res.body.slice(0, 160)} | body ${b.body.toString("utf8").slice(0, 160)}`,
+          );
       }
       return res.status;
     } catch (error) {
@@ -107,6 +122,13 @@ export async function fuzzTarget(options: {
 /** A body past any sane limit: must be refused with 413 before it is read whole. */
 export async function oversizeStatus(target: FuzzTarget, origin: string, cookie?: string): Promise<number> {
   const body = Buffer.from(JSON.stringify({ name: "A".repeat(2 * 1024 * 1024), email: "big@example.org" }));
-  const res = await rawRequest({ origin, method: target.method, path: target.path, headers: { host: target.host, origin: target.origin, "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body, timeoutMs: 60_000 }).catch(() => null);
+  const res = await rawRequest({
+    origin,
+    method: target.method,
+    path: target.path,
+    headers: { host: target.host, origin: target.origin, "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body,
+    timeoutMs: 60_000,
+  }).catch(() => null);
   return res?.status ?? 0;
 }

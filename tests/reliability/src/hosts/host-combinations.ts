@@ -6,7 +6,14 @@ import type { SeededTenant, World } from "../world/seed-world";
 
 export type HostCase = { app: AppName; host: string; hostTenant: SeededTenant | null; path: string; headers: Record<string, string>; label: string };
 
-const SUBREQUEST = ["middleware", "proxy", "middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware", "pages/_middleware"];
+const SUBREQUEST = [
+  "middleware",
+  "proxy",
+  "middleware:middleware:middleware:middleware:middleware",
+  "proxy:proxy:proxy:proxy:proxy",
+  "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+  "pages/_middleware",
+];
 
 function hostVariants(app: AppName, w: World): Array<{ host: string; tenant: SeededTenant | null }> {
   const own = (t: SeededTenant) => (app === "crm" ? t.crmHost : t.webHost);
@@ -29,7 +36,21 @@ function hostVariants(app: AppName, w: World): Array<{ host: string; tenant: See
 
 function paths(app: AppName, w: World): string[] {
   const b = w.b;
-  if (app === "web") return ["/", "/towns", `/towns/${b.ids.town![0]}`, `/homes/${b.ids.listingKey![0]}`, "/sitemap.xml", "/robots.txt", `/sites/${b.tenantId}`, `/sites/${b.tenantId}/homes/${b.ids.listingKey![0]}`, "/api/user/profile"];
+  if (app === "web")
+    return [
+      "/",
+      "/towns",
+      `/towns/${b.ids.town![0]}`,
+      `/homes/${b.ids.listingKey![0]}`,
+      "/sitemap.xml",
+      "/robots.txt",
+      `/sites/${b.tenantId}`,
+      `/sites/${b.tenantId}/homes/${b.ids.listingKey![0]}`,
+      // The internal segment the website's proxy rewrites to names the tenant's slug.
+      `/sites/${b.slug}`,
+      `/sites/${b.slug}/homes/${b.ids.listingKey![0]}`,
+      "/api/user/profile",
+    ];
   if (app === "crm") return ["/", "/leads", `/leads/${b.ids.leadId![0]}`, "/contacts", "/api/leads", "/sign-in", "/api/auth/session"];
   return ["/", "/tenants", `/tenants/${b.tenantId}`, "/dead-letters", "/api/tenants", "/sign-in"];
 }
@@ -38,7 +59,11 @@ function paths(app: AppName, w: World): string[] {
 export function hostCases(app: AppName, w: World, count: number, seed: number): HostCase[] {
   const hosts = hostVariants(app, w);
   const forwarded = [null, w.b.webHost, w.b.crmHost, "evil.example", `evil.example, ${w.a.webHost}`];
-  const tenantHeaders = [null, { "x-tenant-id": w.b.tenantId, "x-tenant-slug": w.b.slug }, { "x-tenant-id": w.a.tenantId, "x-tenant-slug": w.b.slug, "x-tenant-host": w.b.webHost }];
+  const tenantHeaders = [
+    null,
+    { "x-tenant-id": w.b.tenantId, "x-tenant-slug": w.b.slug },
+    { "x-tenant-id": w.a.tenantId, "x-tenant-slug": w.b.slug, "x-tenant-host": w.b.webHost },
+  ];
   const arb = fc.record({
     h: fc.constantFrom(...hosts),
     path: fc.constantFrom(...paths(app, w)),
@@ -53,14 +78,22 @@ export function hostCases(app: AppName, w: World, count: number, seed: number): 
     if (xt) Object.assign(headers, xt);
     if (sub) headers["x-middleware-subrequest"] = sub;
     if (proto) headers["x-forwarded-proto"] = proto;
-    return { app, host: h.host, hostTenant: h.tenant, path, headers, label: `${app} ${path} host=${h.host} xfh=${xfh ?? "-"} xt=${xt ? "forged" : "-"} sub=${sub ?? "-"} proto=${proto ?? "-"}` };
+    return {
+      app,
+      host: h.host,
+      hostTenant: h.tenant,
+      path,
+      headers,
+      label: `${app} ${path} host=${h.host} xfh=${xfh ?? "-"} xt=${xt ? "forged" : "-"} sub=${sub ?? "-"} proto=${proto ?? "-"}`,
+    };
   });
 }
 
 /** Host names in absolute http(s) URLs of a body or Location header. */
 export function absoluteHosts(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/https?:(?:\/\/|\\u002F\\u002F|\\\/\\\/)([a-z0-9.\-_@]+(?::\d+)?)/gi)) out.add(m[1]!.toLowerCase().replace(/:\d+$/, "").replace(/^.*@/, "").replace(/\.+$/, ""));
+  for (const m of text.matchAll(/https?:(?:\/\/|\\u002F\\u002F|\\\/\\\/)([a-z0-9.\-_@]+(?::\d+)?)/gi))
+    out.add(m[1]!.toLowerCase().replace(/:\d+$/, "").replace(/^.*@/, "").replace(/\.+$/, ""));
   return [...out];
 }
 

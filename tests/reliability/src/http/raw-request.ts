@@ -45,7 +45,15 @@ function sendOnce(req: RawRequest, pooled = true): Promise<RawResponse> {
   if (body && !Object.keys(headers).some((h) => h.toLowerCase() === "content-length")) headers["content-length"] = String(body.length);
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: "127.0.0.1", port: Number(url.port), method: req.method, path: req.path, headers, agent: pooled ? agent : false, setHost: !Object.keys(headers).some((h) => h.toLowerCase() === "host") },
+      {
+        host: "127.0.0.1",
+        port: Number(url.port),
+        method: req.method,
+        path: req.path,
+        headers,
+        agent: pooled ? agent : false,
+        setHost: !Object.keys(headers).some((h) => h.toLowerCase() === "host"),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -53,7 +61,9 @@ function sendOnce(req: RawRequest, pooled = true): Promise<RawResponse> {
           size += c.length;
           if (size <= MAX_BODY) chunks.push(c);
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: Date.now() - started }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: Date.now() - started }),
+        );
         res.on("error", reject);
       },
     );

@@ -18,7 +18,7 @@ export type RouteEntry = {
   params: string[];
   verbs: HttpVerb[];
   /**
-   * Segments the app reaches only through its proxy rewrite (web's `/sites/[tenantId]`), removed
+   * Segments the app reaches only through its proxy rewrite (web's `/sites/[site]`), removed
    * from `pattern`; `internalPattern` keeps them so probes can try to name them directly.
    */
   internalPattern?: string;
@@ -76,7 +76,15 @@ export function buildRouteInventory(repoRoot = path.resolve(import.meta.dirname,
         pattern = pattern.replace(internal, "") || "/";
       }
       const verbs = isRoute ? exportedVerbs(fs.readFileSync(file, "utf8")) : (["GET"] as HttpVerb[]);
-      entries.push({ app, kind: isRoute ? "api" : "page", file: path.relative(repoRoot, file), pattern, params: paramsOf(pattern), verbs, ...(internalPattern ? { internalPattern } : {}) });
+      entries.push({
+        app,
+        kind: isRoute ? "api" : "page",
+        file: path.relative(repoRoot, file),
+        pattern,
+        params: paramsOf(pattern),
+        verbs,
+        ...(internalPattern ? { internalPattern } : {}),
+      });
     }
   }
   return entries.sort((a, b) => `${a.app}${a.pattern}`.localeCompare(`${b.app}${b.pattern}`));

@@ -61,16 +61,32 @@ function idsFor(param: string, t: SeededTenant, variant: number): { value: strin
   const direct = t.ids[name];
   if (direct?.length) return { value: direct[variant % direct.length]!, isRecord: !["query"].includes(name) };
   // Unknown parameter names get each of the tenant's ids in turn.
-  const all = Object.entries(t.ids).filter(([k]) => k !== "query").flatMap(([, v]) => v);
+  const all = Object.entries(t.ids)
+    .filter(([k]) => k !== "query")
+    .flatMap(([, v]) => v);
   return { value: all[variant % all.length]!, isRecord: true };
 }
 
 function forgedBody(t: SeededTenant, variant: number): string {
   const id = (k: string) => t.ids[k]?.[0];
   const body: Record<string, unknown> = {
-    tenantId: t.tenantId, tenant: t.slug, contactId: id("contactId"), leadId: id("leadId"), activityId: id("activityId"), id: id("leadId"),
-    listingKey: id("listingKey"), visitorId: id("visitorId"), savedSearchId: id("savedSearchId"), domainId: id("domainId"), jobId: id("jobId"),
-    ids: [id("jobId")], status: "LOST", note: "probe", body: "probe", name: "probe", role: "OWNER",
+    tenantId: t.tenantId,
+    tenant: t.slug,
+    contactId: id("contactId"),
+    leadId: id("leadId"),
+    activityId: id("activityId"),
+    id: id("leadId"),
+    listingKey: id("listingKey"),
+    visitorId: id("visitorId"),
+    savedSearchId: id("savedSearchId"),
+    domainId: id("domainId"),
+    jobId: id("jobId"),
+    ids: [id("jobId")],
+    status: "LOST",
+    note: "probe",
+    body: "probe",
+    name: "probe",
+    role: "OWNER",
   };
   if (variant % 2) body.tenantId = [t.tenantId];
   return JSON.stringify(body);
@@ -85,7 +101,8 @@ export function buildProbes(options: { world: World; inventory: RouteEntry[]; ap
       const hostTenant = sc.host === "a" ? w.a : w.b;
       const idTenant = sc.ids === "a" ? w.a : w.b;
       if (sc.tenantParamOf && !(route.params.includes("tenantId") && route.params.length > 1)) continue;
-      const values: Record<string, string> = { tenantId: idTenant.tenantId };
+      // `site`: the website's internal segment (`/sites/[site]`) names a tenant by its slug.
+      const values: Record<string, string> = { tenantId: idTenant.tenantId, site: idTenant.slug };
       let foreignRecord = false;
       for (const p of route.params) {
         const v = idsFor(p, idTenant, variant);
@@ -101,7 +118,19 @@ export function buildProbes(options: { world: World; inventory: RouteEntry[]; ap
         if (sc.forge) Object.assign(headers, { "x-tenant-id": idTenant.tenantId, "x-tenant-slug": idTenant.slug });
         const body = ["POST", "PUT", "PATCH", "DELETE"].includes(method) ? forgedBody(idTenant, variant) : undefined;
         if (body) headers["content-type"] = "application/json";
-        probes.push({ app: route.app, route, method, host: headers.host!, hostTenant: route.app === "studio" ? null : hostTenant, actor: sc.actor, path: fillPattern(pattern, values) + query, headers, body, scenario: sc.name, foreignRecord });
+        probes.push({
+          app: route.app,
+          route,
+          method,
+          host: headers.host!,
+          hostTenant: route.app === "studio" ? null : hostTenant,
+          actor: sc.actor,
+          path: fillPattern(pattern, values) + query,
+          headers,
+          body,
+          scenario: sc.name,
+          foreignRecord,
+        });
       }
     }
   }

@@ -29,7 +29,14 @@ function foreignLocation(w: World, p: Probe, location: string | undefined): stri
 }
 
 /** Sends every probe and checks each response for other tenants' markers, 5xx and 2xx on foreign records. */
-export async function runProbes(options: { world: World; probes: Probe[]; origins: Partial<Record<AppName, string>>; actors: Actors; tally: ProbeTally; concurrency?: number }) {
+export async function runProbes(options: {
+  world: World;
+  probes: Probe[];
+  origins: Partial<Record<AppName, string>>;
+  actors: Actors;
+  tally: ProbeTally;
+  concurrency?: number;
+}) {
   const { world: w, tally } = options;
   await runPool(options.probes, options.concurrency ?? 4, async (p) => {
     const origin = options.origins[p.app];
@@ -38,7 +45,14 @@ export async function runProbes(options: { world: World; probes: Probe[]; origin
     tally.probes++;
     let status = 0;
     try {
-      const res = await rawRequest({ origin, method: p.method, path: p.path, headers: { ...p.headers, ...(cookie ? { cookie } : {}) }, body: p.body, timeoutMs: 30_000 });
+      const res = await rawRequest({
+        origin,
+        method: p.method,
+        path: p.path,
+        headers: { ...p.headers, ...(cookie ? { cookie } : {}) },
+        body: p.body,
+        timeoutMs: 30_000,
+      });
       status = res.status;
       tally.byStatus[status] = (tally.byStatus[status] ?? 0) + 1;
       const text = `${res.body}\n${res.headers.location ?? ""}\n${JSON.stringify(res.headers["set-cookie"] ?? "")}`;

@@ -40,18 +40,40 @@ export function recordFigures(figures: Partial<CheckFigures> & { check: string }
 
 export function readFigures(): CheckFigures[] {
   if (!fs.existsSync(summaryFile())) return [];
-  return fs.readFileSync(summaryFile(), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as CheckFigures);
+  return fs
+    .readFileSync(summaryFile(), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CheckFigures);
 }
 
 const COLUMNS = ["check", "probes", "leaks", "5xx", "lost", "doubled", "failures"] as const;
 
 export function formatSummaryTable(rows: CheckFigures[], profile: string): string {
   const cells = rows.map((r) => [r.check, r.probes, r.leaks, r.fiveXx, r.lost, r.doubled, r.failures].map(String));
-  const total = rows.reduce((t, r) => ({ probes: t.probes + r.probes, leaks: t.leaks + r.leaks, fiveXx: t.fiveXx + r.fiveXx, lost: t.lost + r.lost, doubled: t.doubled + r.doubled, failures: t.failures + r.failures }), { probes: 0, leaks: 0, fiveXx: 0, lost: 0, doubled: 0, failures: 0 });
+  const total = rows.reduce(
+    (t, r) => ({
+      probes: t.probes + r.probes,
+      leaks: t.leaks + r.leaks,
+      fiveXx: t.fiveXx + r.fiveXx,
+      lost: t.lost + r.lost,
+      doubled: t.doubled + r.doubled,
+      failures: t.failures + r.failures,
+    }),
+    { probes: 0, leaks: 0, fiveXx: 0, lost: 0, doubled: 0, failures: 0 },
+  );
   cells.push(["TOTAL", total.probes, total.leaks, total.fiveXx, total.lost, total.doubled, total.failures].map(String));
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
   const line = (r: readonly string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   const sep = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.check}: ${r.note}`);
-  return [`Reliability summary (${profile} profile)`, line(COLUMNS), sep, ...cells.slice(0, -1).map(line), sep, line(cells[cells.length - 1]!), ...(notes.length ? ["", ...notes] : [])].join("\n");
+  return [
+    `Reliability summary (${profile} profile)`,
+    line(COLUMNS),
+    sep,
+    ...cells.slice(0, -1).map(line),
+    sep,
+    line(cells[cells.length - 1]!),
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n");
 }

@@ -58,11 +58,23 @@ function checkForeignKey(fk: ForeignKeyRow, tenantOwned: Set<string>): TenantKey
   const pairs = fk.columns.map((c, i) => [c, fk.targetColumns[i]] as const);
   if (fk.target === "Tenant") {
     const ok = fk.columns.length === 1 && fk.columns[0] === "tenantId" && fk.targetColumns[0] === "id";
-    return ok ? null : { table: fk.table, rule: "fk-to-tenant-via-tenantId", detail: `${fk.name}: ${keyName(fk.table, fk.columns)} -> Tenant(${fk.targetColumns.join(", ")})` };
+    return ok
+      ? null
+      : {
+          table: fk.table,
+          rule: "fk-to-tenant-via-tenantId",
+          detail: `${fk.name}: ${keyName(fk.table, fk.columns)} -> Tenant(${fk.targetColumns.join(", ")})`,
+        };
   }
   if (!tenantOwned.has(fk.target)) return null; // a platform table (e.g. user): no tenant to carry
   const carries = pairs.some(([from, to]) => from === "tenantId" && to === "tenantId");
-  return carries ? null : { table: fk.table, rule: "fk-composite-with-tenantId", detail: `${fk.name}: ${keyName(fk.table, fk.columns)} -> ${keyName(fk.target, fk.targetColumns)}` };
+  return carries
+    ? null
+    : {
+        table: fk.table,
+        rule: "fk-composite-with-tenantId",
+        detail: `${fk.name}: ${keyName(fk.table, fk.columns)} -> ${keyName(fk.target, fk.targetColumns)}`,
+      };
 }
 
 /** Every violation of the tenant-key rules in `schema` (default public). Empty means clean. */
@@ -73,9 +85,11 @@ export async function inspectTenantKeys(client: pg.ClientBase, schema = "public"
   const violations: TenantKeyViolation[] = [];
   const tenantOwned = new Set(tables.filter((t) => !(t.table in PLATFORM_TABLES)).map((t) => t.table));
   for (const t of tables) {
-    if (t.tenantNullable === true && !(t.table in PLATFORM_TABLES)) violations.push({ table: t.table, rule: "tenantId-not-null", detail: "tenantId is nullable" });
+    if (t.tenantNullable === true && !(t.table in PLATFORM_TABLES))
+      violations.push({ table: t.table, rule: "tenantId-not-null", detail: "tenantId is nullable" });
     if (!tenantOwned.has(t.table)) continue;
-    if (t.tenantNullable === null) violations.push({ table: t.table, rule: "tenantId-present", detail: "tenant-owned table (not in PLATFORM_TABLES) without a tenantId column" });
+    if (t.tenantNullable === null)
+      violations.push({ table: t.table, rule: "tenantId-present", detail: "tenant-owned table (not in PLATFORM_TABLES) without a tenantId column" });
     else if (t.tenantType !== "uuid") violations.push({ table: t.table, rule: "tenantId-uuid", detail: `tenantId is ${t.tenantType}` });
     if (t.tenantNullable !== null && !fks.some((f) => f.table === t.table && f.target === "Tenant")) {
       violations.push({ table: t.table, rule: "fk-to-tenant-via-tenantId", detail: "no foreign key tenantId -> Tenant(id)" });

@@ -11,6 +11,12 @@ export const PLATFORM_TABLES: Record<string, string> = {
   session: "sessions belong to platform-wide users",
   account: "credentials belong to platform-wide users",
   verification: "better-auth verification tokens, platform-wide",
+  sign_in_throttle:
+    "sign-in failure counters keyed by platform account, client address, or a visitor account's tenant and email digest (inside the key); never listed per tenant",
+  PlatformEmail: "the platform's outbox: e-mail to platform accounts that no tenant sends or owns (a studio operator's password reset, decision 0035)",
+  clerk_webhook_event: "Clerk webhook deliveries applied once by their svix-id; each concerns a platform-wide user or an organization membership",
+  rate_limit_count:
+    "request counts of the apps' rate limits, one row per limiter and key (the tenant, where the limit has one, is inside the key); never listed per tenant, and expired rows are swept across tenants",
   _prisma_migrations: "migration bookkeeping",
 };
 
@@ -21,8 +27,13 @@ export const UNIQUE_WITHOUT_TENANT: Record<string, string> = {
 
 /** Non-unique indexes on tenant-owned tables that may leave tenantId out. */
 export const INDEX_WITHOUT_TENANT: Record<string, string> = {
-  'IngestionJob(status, nextAttemptAt)': "workers claim due jobs across tenants (worker internals)",
-  'IngestionJob(status, leaseExpiresAt)': "workers reclaim expired leases across tenants (worker internals)",
-  'IngestionJob(deadLetteredAt)': "operators list dead letters across tenants in the studio",
-  'TenantMembership(userId)': "a signed-in user's tenants are looked up by user (platform-wide identity)",
+  "IngestionJob(nextAttemptAt)": "workers claim due jobs across tenants (partial index of pending jobs; worker internals)",
+  "IngestionJob(leaseExpiresAt)": "workers reclaim expired leases across tenants (partial index of running jobs; worker internals)",
+  "IngestionJob(redriveId)": "a re-drive holds and releases its jobs by its id, and a re-drive may span tenants (partial index of held jobs)",
+  "IngestionJob(deadLetteredAt)": "operators list dead letters across tenants in the studio",
+  "Lead(contactDueAt)": "the worker re-routes leads nobody contacted in time across tenants (worker internals)",
+  "EmailMessage(status, createdAt)": "operators see outbox health (oldest queued message) across tenants in the studio",
+  "Feed(status, nextRunAt)": "the scheduler finds due feeds across tenants (worker internals)",
+  "ListSnapshot(expiresAt)": "expired list snapshots are swept across tenants in one statement",
+  "TenantMembership(userId)": "a signed-in user's tenants are looked up by user (platform-wide identity)",
 };

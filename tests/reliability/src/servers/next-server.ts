@@ -2,62 +2,23 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { appBuildIsCurrent, copyAppBuild, ensureAppBuilt } from "@real-estate/http/testing";
 import type { AppName } from "../inventory/route-inventory";
 import { ARTIFACTS_DIR, REPO_ROOT } from "../report/summary";
 import { allocatePort } from "./ports";
 
-const appDir = (app: AppName) => path.join(REPO_ROOT, "apps", app);
-
-function newestMtime(dir: string, skip: RegExp): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (skip.test(e.name)) continue;
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p, skip) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Whether the app has a production build at least as new as its sources and the packages' sources. */
-export function buildIsCurrent(app: AppName): boolean {
-  const buildId = path.join(appDir(app), ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const built = fs.statSync(buildId).mtimeMs;
-  const skip = /^(node_modules|\.next|\.turbo|test|generated)$|\.test\.tsx?$/;
-  const sources = Math.max(newestMtime(appDir(app), skip), ...["db", "types", "auth"].map((p) => newestMtime(path.join(REPO_ROOT, "packages", p, "src"), skip)));
-  return sources <= built;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Builds the app with turbo unless its build is current (serialised per app with flock). When
- * someone else's `next build` of the same app is running, waits for it and checks again.
+ * Builds the app with turbo unless its build is current (or, with RELIABILITY_SKIP_BUILD=1, unless
+ * it has one), through the shared harness: serialised per app with flock, waiting for anyone
+ * else's build of it.
  */
-export async function ensureBuilt(app: AppName): Promise<void> {
-  if (!fs.existsSync(path.join(appDir(app), "package.json")) || !fs.existsSync(path.join(appDir(app), "app"))) {
+export function ensureBuilt(app: AppName): void {
+  if (!fs.existsSync(path.join(REPO_ROOT, "apps", app, "package.json")) || !fs.existsSync(path.join(REPO_ROOT, "apps", app, "app"))) {
     throw new Error(`apps/${app} has no Next.js app yet`);
   }
-  const buildId = path.join(appDir(app), ".next", "BUILD_ID");
-  for (let attempt = 0; attempt < 20; attempt++) {
-    if (process.env.RELIABILITY_SKIP_BUILD === "1" && fs.existsSync(buildId)) return;
-    if (buildIsCurrent(app)) return;
-    const r = spawnSync("flock", [`/tmp/re-next-build-${app}.lock`, "npx", "turbo", "run", "build", `--filter=@real-estate/${app}`, "--output-logs=errors-only"], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      timeout: 600_000,
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-    });
-    if (r.status === 0) return;
-    // eslint-disable-next-line no-control-regex
-    const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
-    if (!/Another next build process is already running/.test(output)) {
-      throw new Error(`building apps/${app} failed (exit ${r.status}):\n${output.split("\n").slice(-40).join("\n")}`);
-    }
-    await sleep(15_000);
-  }
-  throw new Error(`apps/${app}: another next build kept running; gave up waiting`);
+  ensureAppBuilt(app, { when: process.env.RELIABILITY_SKIP_BUILD === "1" ? "missing" : "stale" });
 }
 
 /** Drops copies of older builds of the app (an hour unused), so they do not pile up. */
@@ -71,43 +32,32 @@ function removeOldSnapshots(app: AppName, keep: string): void {
 }
 
 /**
- * Copies the app's production build (without its cache) to a folder of our own and returns it,
- * so a rebuild of apps/<app> by someone else while our server runs cannot pull files from
+ * A copy of the app's production build (without its cache) in a folder of our own, one per build
+ * id, so a rebuild of apps/<app> by someone else while our server runs cannot pull files from
  * under it. The copy sits at the same depth below the repository root as the app, so module
  * resolution (node_modules, serverExternalPackages) is unchanged.
  */
 export async function snapshotBuild(app: AppName): Promise<string> {
   const prepared = runBuilds()[app];
   if (prepared && fs.existsSync(path.join(prepared, ".next", "BUILD_ID"))) return prepared;
+  const tmp = path.join(REPO_ROOT, "test-artifacts", `rel-${app}.tmp-${process.pid}`);
   for (let attempt = 0; attempt < 20; attempt++) {
-    await ensureBuilt(app);
-    const buildIdFile = path.join(appDir(app), ".next", "BUILD_ID");
-    const buildId = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, "utf8").trim() : null;
-    if (!buildId) continue;
-    const dest = path.join(REPO_ROOT, "test-artifacts", `rel-${app}-${buildId}`);
-    if (fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) return dest;
-    const tmp = `${dest}.tmp-${process.pid}`;
-    fs.rmSync(tmp, { recursive: true, force: true });
-    fs.mkdirSync(tmp, { recursive: true });
-    for (const f of ["package.json", "next.config.ts", "next.config.mjs", "next.config.js", "public"]) {
-      if (fs.existsSync(path.join(appDir(app), f))) fs.cpSync(path.join(appDir(app), f), path.join(tmp, f), { recursive: true });
-    }
-    try {
-      fs.cpSync(path.join(appDir(app), ".next"), path.join(tmp, ".next"), { recursive: true, filter: (src) => !/[\\/]\.next[\\/](cache|trace|lock|diagnostics)/.test(src) });
-    } catch {
-      fs.rmSync(tmp, { recursive: true, force: true });
+    ensureBuilt(app);
+    const buildId = copyAppBuild(app, tmp);
+    if (!buildId) {
       await sleep(5_000);
-      continue; // the build changed while copying
+      continue; // someone removed or replaced the build meanwhile
     }
-    const after = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, "utf8").trim() : null;
-    if (after !== buildId) {
+    const dest = path.join(REPO_ROOT, "test-artifacts", `rel-${app}-${buildId}`);
+    if (fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) {
       fs.rmSync(tmp, { recursive: true, force: true });
-      continue;
+      return dest;
     }
     fs.renameSync(tmp, dest);
     removeOldSnapshots(app, dest);
     return dest;
   }
+  fs.rmSync(tmp, { recursive: true, force: true });
   throw new Error(`apps/${app}: could not take a consistent copy of its build`);
 }
 
@@ -128,10 +78,10 @@ function runBuilds(): Partial<Record<AppName, string>> {
  */
 export async function prepareBuilds(apps: AppName[]): Promise<Partial<Record<AppName, string>>> {
   delete process.env.RELIABILITY_BUILDS;
-  const stale = process.env.RELIABILITY_SKIP_BUILD === "1" ? [] : apps.filter((a) => !buildIsCurrent(a));
+  const stale = process.env.RELIABILITY_SKIP_BUILD === "1" ? [] : apps.filter((a) => !appBuildIsCurrent(a));
   if (stale.length) {
     const locks = stale.flatMap((a) => ["flock", `/tmp/re-next-build-${a}.lock`]);
-    const [cmd, ...args] = [...locks, "npx", "turbo", "run", "build", ...stale.map((a) => `--filter=@real-estate/${a}`), "--output-logs=errors-only"];
+    const [cmd, ...args] = [...locks, "npx", "turbo", "run", "build", ...stale.map((a) => `--filter=./apps/${a}`), "--output-logs=errors-only"];
     const r = spawnSync(cmd!, args, { cwd: REPO_ROOT, encoding: "utf8", timeout: 900_000, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
     // A concurrent build by someone else is waited for per app by ensureBuilt; other failures surface there too.
     if (r.status !== 0) console.warn(`reliability: building ${stale.join(", ")} did not finish cleanly; retrying per app`);
@@ -165,7 +115,7 @@ async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`server at ${origin} did not answer within ${timeoutMs} ms; see ${logFile}`);
 }
 
-/** `next start` of the app's production build on a port in 3500-3599 (requests go to 127.0.0.1). */
+/** The app server (real-estate-serve) over the app's production build on a port in 3500-3599 (requests go to 127.0.0.1). */
 export async function startNextServer(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }): Promise<RunningServer> {
   const buildDir = await snapshotBuild(options.app);
   // Test files run two at a time, each in its own process: another one may take the port between
@@ -179,17 +129,22 @@ export async function startNextServer(options: { app: AppName; databaseUrl: stri
   }
 }
 
-async function startOnFreePort(options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string }, buildDir: string): Promise<RunningServer> {
+async function startOnFreePort(
+  options: { app: AppName; databaseUrl: string; env?: Record<string, string>; label?: string },
+  buildDir: string,
+): Promise<RunningServer> {
   const port = await allocatePort();
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `${options.app}-${options.label ?? "server"}-${port}.log`);
   const log = fs.openSync(logFile, "w");
-  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  // The app server the apps run behind in production (packages/http): the client's address comes
+  // from the socket, forwarding headers count only with TRUST_PROXY.
+  const serveBin = path.join(REPO_ROOT, "packages", "http", "bin", "real-estate-serve.mjs");
   // No -H (as the apps' own start scripts): Next.js 16 rewrites 127.0.0.1 to "localhost" in the
   // URLs proxy.ts sees, but compares rewrites with the -H address, so with -H 127.0.0.1 every
   // proxy rewrite counts as external and is proxied over HTTP to itself (a 500 when the request
   // says X-Forwarded-Proto: https). Requests still go to 127.0.0.1 only.
-  const child = spawn(process.execPath, [nextBin, "start", buildDir, "-p", String(port)], {
+  const child = spawn(process.execPath, [serveBin, buildDir, "-p", String(port)], {
     cwd: buildDir,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", log, log],

@@ -34,4 +34,3 @@ export async function startSharedWorld(apps: AppName[]): Promise<{ context: Shar
     throw error;
   }
 }
-

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listActivities } from "@real-estate/db/crm";
+import { listActivities } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 import { hrefWith } from "@/lib/url";
 import { encodeCursor, parseActivityListQuery, toUrlSearchParams } from "@/app/api/lib/query-params";
@@ -23,7 +23,14 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const params = toUrlSearchParams(await searchParams);
   const parsed = parseActivityListQuery(params);
   const page = parsed.ok
-    ? await listActivities({ tenantId: tenant.tenantId, types: parsed.value.type, cursor: parsed.value.cursor, limit: parsed.value.limit, contactId: parsed.value.contactId, leadId: parsed.value.leadId })
+    ? await listActivities({
+        tenantId: tenant.tenantId,
+        types: parsed.value.type,
+        cursor: parsed.value.cursor,
+        limit: parsed.value.limit,
+        contactId: parsed.value.contactId,
+        leadId: parsed.value.leadId,
+      })
     : { items: [], nextCursor: null };
   const current = params.get("type");
   return (
@@ -36,10 +43,20 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
       </div>
       <nav className="tabs" aria-label="Type">
         {TABS.map((t) => (
-          <Link key={t.label} href={hrefWith("/activities", params, { type: t.type })} aria-current={current === t.type || (!current && !t.type) ? "true" : undefined}>{t.label}</Link>
+          <Link
+            key={t.label}
+            href={hrefWith("/activities", params, { type: t.type })}
+            aria-current={current === t.type || (!current && !t.type) ? "true" : undefined}
+          >
+            {t.label}
+          </Link>
         ))}
       </nav>
-      {!parsed.ok && <div className="notice error">These filters are not valid. <Link href="/activities">Clear</Link></div>}
+      {!parsed.ok && (
+        <div className="notice error">
+          These filters are not valid. <Link href="/activities">Clear</Link>
+        </div>
+      )}
       <section className="panel">
         <Timeline items={page.items} showContact />
       </section>

@@ -1,10 +1,12 @@
-import { listMemberships } from "@real-estate/db/memberships";
-import { listPendingInvitations } from "@real-estate/db/invitations";
+import { listMemberships } from "@real-estate/crm";
+import { listPendingInvitations } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 import { InviteForm, MemberRowControls } from "@/components/team-forms";
 import { revokeInvitationAction } from "@/app/actions/team-actions";
+import { setAwayAction } from "@/app/actions/routing-actions";
 import { When } from "@/components/when";
 import { formatDateTime } from "@/components/format";
+import { ConfirmForm } from "@/components/confirm-form";
 
 export const metadata = { title: "Team" };
 
@@ -26,15 +28,43 @@ export default async function TeamPage() {
       <section className="panel">
         <h2>Members ({members.length})</h2>
         <table className="data" data-testid="members-table">
-          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Member since</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Availability</th>
+              <th>Member since</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>
-                <td className="name">{m.user.name}{m.userId === session.user.id && <span className="faint"> (you)</span>}</td>
+                <td className="name">
+                  {m.user.name}
+                  {m.userId === session.user.id && <span className="faint"> (you)</span>}
+                </td>
                 <td className="muted">{m.user.email}</td>
                 <td>{m.role === "OWNER" ? "Owner" : "Agent"}</td>
-                <td className="muted"><When date={m.createdAt} /></td>
-                <td><MemberRowControls membershipId={m.id} role={m.role} isSelf={m.userId === session.user.id} /></td>
+                <td>
+                  <form action={setAwayAction} className="row" style={{ alignItems: "center" }}>
+                    <input type="hidden" name="membershipId" value={m.id} />
+                    <input type="hidden" name="away" value={m.away ? "false" : "true"} />
+                    <span data-testid="availability">{m.away ? "Away" : "Available"}</span>
+                    <button className="btn btn-sm" type="submit">
+                      {m.away ? "Mark back" : "Mark away"}
+                    </button>
+                  </form>
+                </td>
+                <td className="muted">
+                  <When date={m.createdAt} />
+                </td>
+                <td>
+                  <MemberRowControls membershipId={m.id} name={m.user.name} role={m.role} isSelf={m.userId === session.user.id} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -44,24 +74,38 @@ export default async function TeamPage() {
         <h2>Pending invitations</h2>
         {invitations.length ? (
           <table className="data">
-            <thead><tr><th>Email</th><th>Role</th><th>Expires</th><th></th></tr></thead>
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Expires</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {invitations.map((i) => (
                 <tr key={i.id}>
                   <td>{i.email}</td>
                   <td>{i.role === "OWNER" ? "Owner" : "Agent"}</td>
-                  <td className="muted">{formatDateTime(i.expiresAt)}</td>
+                  <td className="muted">{formatDateTime(i.expiresAt, tenant.timeZone)}</td>
                   <td>
-                    <form action={revokeInvitationAction}>
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <button className="btn btn-sm btn-danger" type="submit">Withdraw</button>
-                    </form>
+                    <ConfirmForm
+                      action={revokeInvitationAction}
+                      fields={{ invitationId: i.id }}
+                      message={`Withdraw the invitation to ${i.email}? Its link stops working.`}
+                      label="Withdraw"
+                      ariaLabel={`Withdraw the invitation to ${i.email}`}
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        ) : <p className="muted">None.</p>}
+        ) : (
+          <p className="muted">None.</p>
+        )}
       </section>
     </>
   );

@@ -1,14 +1,15 @@
-import { listActivities, logActivity } from "@real-estate/db/crm";
+import { listActivities, logActivity } from "@real-estate/crm";
 import { authenticateApi } from "../lib/api-auth";
 import { ZActivityCreate } from "../lib/contracts";
 import { encodeCursor, parseActivityListQuery } from "../lib/query-params";
 import { json, jsonError, readJsonBody } from "../lib/responses";
 import { activityItem } from "../lib/serialize";
+import { apiRoute } from "../lib/api-route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/activities — recent activities, optionally for one contact or lead, of some types. */
-export async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   const auth = await authenticateApi(request);
   if (!auth.ok) return auth.response;
   const parsed = parseActivityListQuery(new URL(request.url).searchParams);
@@ -16,10 +17,10 @@ export async function GET(request: Request) {
   const { type, ...rest } = parsed.value;
   const page = await listActivities({ tenantId: auth.caller.tenantId, ...rest, types: type });
   return json({ items: page.items.map(activityItem), nextCursor: page.nextCursor ? encodeCursor(page.nextCursor, "activities") : null });
-}
+});
 
 /** POST /api/activities — log a note, call, meeting or email on a lead or contact of this tenant. */
-export async function POST(request: Request) {
+export const POST = apiRoute(async function POST(request: Request) {
   const auth = await authenticateApi(request);
   if (!auth.ok) return auth.response;
   const body = await readJsonBody(request, ZActivityCreate);
@@ -36,4 +37,4 @@ export async function POST(request: Request) {
     return jsonError(422, "validation_failed", { fields: { contactId: ["this lead belongs to another contact"] } });
   }
   return json(activityItem(result.activity), 201);
-}
+});

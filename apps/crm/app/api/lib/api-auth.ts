@@ -1,38 +1,136 @@
-import type { NextResponse } from "next/server";
 import { requireMember } from "@real-estate/auth";
-import { verifyApiKey } from "@real-estate/db/api-keys";
-import { resolveTenantByHost } from "@real-estate/db/tenants";
-import type { CrmActor } from "@real-estate/db/crm";
-import { jsonError } from "./responses";
+import { isSameOrigin } from "@real-estate/http";
+import { VERIFIED_API_KEY_TTL_MS, verifyApiKey } from "@real-estate/crm";
+import type { CrmActor } from "@real-estate/crm";
+import type { RateLimitHit } from "@real-estate/http";
+import { hitApiKeyLimit, hitSessionLimit, rateLimitHeaders, requiredScope } from "./api-key-limits";
+import { jsonError, tenantOfRequest } from "./responses";
 
 export type ApiCaller = {
   tenantId: string;
+  /** The brokerage's time zone: date-only filters are its days. */
+  timeZone: string;
+  /** The brokerage's country (ISO 3166-1 alpha-2): phone numbers without a country code are its. */
+  country: string;
   actor: CrmActor;
   /** The member's own membership id (for `assignedTo=me`); null for API keys. */
   membershipId: string | null;
+  /** Where the API key, or the signed-in member, stands against its per-minute limit after this request. */
+  rateLimit: RateLimitHit | null;
 };
 
+export type ApiAuth = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
+
+// One authentication per request: the route layer (idempotency, RateLimit headers) and the
+// route itself ask for the same request, and a key's request must be counted once.
+const authenticated = new WeakMap<Request, Promise<ApiAuth>>();
+
+/** The authentication of this request if a route already asked for it (never counts a request itself). */
+export function authenticationOf(request: Request): Promise<ApiAuth> | undefined {
+  return authenticated.get(request);
+}
+
 /**
- * Authenticates a REST call on the tenant of its Host: `Authorization: Bearer <api key>` of
- * that tenant, or a member's session cookie. A bad key or no credentials answer 401; a
- * signed-in user who is not a member of this tenant gets 404, as if nothing were here.
+ * The API key in an Authorization header: `Bearer <key>`, or HTTP Basic with the key as the
+ * user name and any (or no) password, as Follow Up Boss clients send it. Null when neither.
  */
-export async function authenticateApi(request: Request): Promise<{ ok: true; caller: ApiCaller } | { ok: false; response: NextResponse }> {
-  const tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "CRM" }).catch(() => null);
-  if (!tenant) return { ok: false, response: jsonError(404, "unknown_tenant") };
+export function apiKeyFromAuthorization(authorization: string): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (bearer) return bearer[1]!;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization.trim());
+  if (!basic) return null;
+  const decoded = Buffer.from(basic[1]!, "base64").toString("utf8");
+  const user = decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
+  return user || null;
+}
+
+/**
+ * Authenticates a REST call on the tenant of its Host: an API key of that tenant (`Bearer`, or
+ * Basic with the key as user name), or a member's session cookie. A bad key or no credentials answer 401; a
+ * signed-in user who is not a member of this tenant gets 404, as if nothing were here.
+ * An API key's request is counted against the key's per-minute limit (429 with Retry-After when
+ * over it) and needs the key's "read" scope (GET, HEAD) or "write" scope (every other method):
+ * 403 `insufficient_scope` naming the missing one. A member's requests are counted against the
+ * per-member limit (CRM_API_SESSION_RATE_LIMIT_PER_MINUTE): 429 with Retry-After over it.
+ */
+export function authenticateApi(request: Request): Promise<ApiAuth> {
+  let result = authenticated.get(request);
+  if (!result) {
+    result = authenticateOnce(request);
+    authenticated.set(request, result);
+  }
+  return result;
+}
+
+/** The answer's extra field Follow Up Boss clients read (`errorMessage`), on its API's paths only. */
+function messageFields(request: Request, message: string): Record<string, string> {
+  return new URL(request.url).pathname.startsWith("/v1/") ? { message, errorMessage: message } : { message };
+}
+
+async function authenticateOnce(request: Request): Promise<ApiAuth> {
+  const resolved = await tenantOfRequest(request);
+  if (!resolved.ok) return resolved;
+  const { tenant } = resolved;
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    const key = match ? await verifyApiKey({ tenantId: tenant.tenantId, key: match[1]! }) : null;
+    const secret = apiKeyFromAuthorization(authorization);
+    // A key this process verified in the last few seconds is not read again (decision 0033):
+    // revoking it, or changing its limit, reaches every instance within VERIFIED_API_KEY_TTL_MS.
+    const key = secret ? await verifyApiKey({ tenantId: tenant.tenantId, key: secret, maxAgeMs: VERIFIED_API_KEY_TTL_MS }) : null;
     if (!key) return { ok: false, response: jsonError(401, "invalid_api_key") };
-    return { ok: true, caller: { tenantId: tenant.tenantId, actor: { userId: null, apiKeyId: key.id }, membershipId: null } };
+    const hit = await hitApiKeyLimit({ tenantId: tenant.tenantId, apiKeyId: key.id, perMinute: key.rateLimitPerMinute });
+    if (!hit.ok) {
+      const message = `This API key may make ${hit.limit} requests per minute; try again in ${hit.retryAfterSeconds} s.`;
+      return { ok: false, response: jsonError(429, "rate_limited", messageFields(request, message), rateLimitHeaders(hit)) };
+    }
+    const scope = requiredScope(request.method);
+    if (!key.scopes.includes(scope)) {
+      const message = `This API key lacks the "${scope}" scope (it has: ${key.scopes.join(", ") || "none"}); an owner can create a key with ${scope} access.`;
+      return {
+        ok: false,
+        response: jsonError(
+          403,
+          "insufficient_scope",
+          { requiredScope: scope, ...messageFields(request, message) },
+          {
+            ...rateLimitHeaders(hit),
+            "www-authenticate": `Bearer error="insufficient_scope", scope="${scope}"`,
+          },
+        ),
+      };
+    }
+    return {
+      ok: true,
+      caller: {
+        tenantId: tenant.tenantId,
+        timeZone: tenant.timeZone,
+        country: tenant.country,
+        actor: { userId: null, apiKeyId: key.id },
+        membershipId: null,
+        rateLimit: hit,
+      },
+    };
   }
+  // A session cookie rides along with any site's request: writes must come from the CRM's own pages.
+  if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
   const access = await requireMember({ tenantId: tenant.tenantId, headers: request.headers });
   if (!access.ok) {
     return { ok: false, response: access.reason === "unauthenticated" ? jsonError(401, "unauthenticated") : jsonError(404, "not_found") };
   }
+  const hit = await hitSessionLimit({ tenantId: tenant.tenantId, userId: access.session.user.id });
+  if (!hit.ok) {
+    const message = `A member may make ${hit.limit} API requests per minute; try again in ${hit.retryAfterSeconds} s.`;
+    return { ok: false, response: jsonError(429, "rate_limited", messageFields(request, message), rateLimitHeaders(hit)) };
+  }
   return {
     ok: true,
-    caller: { tenantId: tenant.tenantId, actor: { userId: access.session.user.id }, membershipId: access.membership.id },
+    caller: {
+      tenantId: tenant.tenantId,
+      timeZone: tenant.timeZone,
+      country: tenant.country,
+      actor: { userId: access.session.user.id },
+      membershipId: access.membership.id,
+      rateLimit: hit,
+    },
   };
 }

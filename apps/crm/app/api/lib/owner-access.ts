@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { requireMember } from "@real-estate/auth";
-import { resolveTenantByHost } from "@real-estate/db/tenants";
-import { jsonError } from "./responses";
+import { isSameOrigin } from "@real-estate/http";
+import { jsonError, tenantOfRequest } from "./responses";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,22 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function requireOwnerForContact(
   request: Request,
   contactId: string,
-): Promise<{ ok: true; tenantId: string; userId: string; contactId: string } | { ok: false; response: NextResponse }> {
-  const host = request.headers.get("host");
-  const tenant = await resolveTenantByHost({ host, kind: "CRM" }).catch(() => null);
-  if (!tenant) return { ok: false, response: jsonError(404, "unknown_tenant") };
-  if (request.method !== "GET") {
-    const origin = request.headers.get("origin");
-    let originHost: string | null = null;
-    try {
-      originHost = origin ? new URL(origin).host : null;
-    } catch {
-      originHost = "invalid";
-    }
-    if (origin !== null && originHost !== host) {
-      return { ok: false, response: NextResponse.json({ error: "cross_site_request" }, { status: 403, headers: { "cache-control": "no-store" } }) };
-    }
-  }
+): Promise<{ ok: true; tenantId: string; userId: string; contactId: string } | { ok: false; response: Response }> {
+  const resolved = await tenantOfRequest(request);
+  if (!resolved.ok) return resolved;
+  const { tenant } = resolved;
+  if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
   const access = await requireMember({ tenantId: tenant.tenantId, role: "OWNER", headers: request.headers });
   if (!access.ok) return { ok: false, response: access.reason === "unauthenticated" ? jsonError(401, "unauthenticated") : jsonError(404, "not_found") };
   if (!UUID.test(contactId)) return { ok: false, response: jsonError(404, "not_found") };

@@ -11,7 +11,7 @@ import {
 } from "./query-params";
 
 const lead = (qs: string) => parseLeadListQuery(new URLSearchParams(qs));
-const fieldsOf = (r: ReturnType<typeof lead>) => (r.ok ? [] : Object.keys(r.error.fields));
+const fieldsOf = (r: { ok: true } | { ok: false; error: { fields: Record<string, string[]> } }) => (r.ok ? [] : Object.keys(r.error.fields));
 const ID = "0196a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b";
 
 describe("lead list query", () => {
@@ -40,10 +40,14 @@ describe("lead list query", () => {
     expect(fieldsOf(lead(`q=${"x".repeat(201)}`))).toEqual(["q"]);
   });
 
-  it("created range: dates (createdTo inclusive of its day) or ISO date-times, in order", () => {
-    const r = lead("createdFrom=2026-11-01&createdTo=2026-11-03");
+  it("created range: dates (days in the brokerage's zone, createdTo inclusive of its day) or ISO date-times, in order", () => {
+    const r = parseLeadListQuery(new URLSearchParams("createdFrom=2026-11-01&createdTo=2026-11-03"), { timeZone: "UTC" });
     expect(r.ok && r.value.createdFrom?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     expect(r.ok && r.value.createdTo?.toISOString()).toBe("2026-11-04T00:00:00.000Z");
+    const ny = parseLeadListQuery(new URLSearchParams("createdFrom=2026-11-27&createdTo=2026-11-27"), { timeZone: "America/New_York" });
+    expect(ny.ok && [ny.value.createdFrom?.toISOString(), ny.value.createdTo?.toISOString()]).toEqual(["2026-11-27T05:00:00.000Z", "2026-11-28T05:00:00.000Z"]);
+    const tokyo = parseLeadListQuery(new URLSearchParams("createdFrom=2026-11-27"), { timeZone: "Asia/Tokyo" });
+    expect(tokyo.ok && tokyo.value.createdFrom?.toISOString()).toBe("2026-11-26T15:00:00.000Z");
     const t = lead("createdFrom=2026-11-01T05:00:00.000Z&createdTo=2026-11-01T10:00:00%2B02:00");
     expect(t.ok && t.value.createdTo?.toISOString()).toBe("2026-11-01T08:00:00.000Z");
     expect(fieldsOf(lead("createdFrom=2026-02-30"))).toEqual(["createdFrom"]);
@@ -80,6 +84,23 @@ describe("lead list query", () => {
     expect(fieldsOf(lead(`cursor=${c}&sort=createdAt`))).toEqual(["cursor"]);
     for (const bad of ["abc", "!!!", Buffer.from('{"s":"-createdAt","v":"x","id":"y"}').toString("base64url"), "x".repeat(400)]) {
       expect(fieldsOf(lead(`cursor=${bad}`))).toEqual(["cursor"]);
+    }
+  });
+
+  it("a frozen list's position round-trips under its sort only, and never for contacts or activities", () => {
+    const position = { snapshotId: ID, offset: 50 };
+    const c = encodeCursor(position, "-lastActivityAt");
+    const r = lead(`sort=-lastActivityAt&cursor=${c}`);
+    expect(r.ok && r.value.cursor).toEqual(position);
+    expect(fieldsOf(lead(`sort=lastActivityAt&cursor=${c}`))).toEqual(["cursor"]);
+    const forContacts = encodeCursor(position, "contacts");
+    expect(fieldsOf(parseContactListQuery(new URLSearchParams(`cursor=${forContacts}`)))).toEqual(["cursor"]);
+    for (const bad of [
+      { s: "-lastActivityAt", snap: ID, o: 0 },
+      { s: "-lastActivityAt", snap: "x", o: 5 },
+      { s: "-lastActivityAt", snap: ID, o: 1.5 },
+    ]) {
+      expect(fieldsOf(lead(`sort=-lastActivityAt&cursor=${Buffer.from(JSON.stringify(bad)).toString("base64url")}`))).toEqual(["cursor"]);
     }
   });
 });

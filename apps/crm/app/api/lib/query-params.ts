@@ -2,7 +2,8 @@
 // module, so the REST API and the screens accept exactly the same filters. Unknown parameters
 // are rejected, repeated single-valued ones too; list-valued ones take `a,b` or `x=a&x=b`.
 import { z } from "zod";
-import { ACTIVITY_TYPES, LEAD_SOURCES, LEAD_STATUSES } from "@real-estate/types";
+import type { FieldErrors } from "@real-estate/http";
+import { ACTIVITY_TYPES, DEFAULT_TIME_ZONE, isLocalDate, LEAD_SOURCES, LEAD_STATUSES, startOfLocalDay } from "@real-estate/types";
 
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 50;
@@ -10,26 +11,37 @@ export const LEAD_SORTS = ["-createdAt", "createdAt", "-lastActivityAt", "lastAc
 export type LeadSortParam = (typeof LEAD_SORTS)[number];
 
 export type Keyset = { value: Date; id: string };
-export type FieldErrors = Record<string, string[]>;
+/** A position in a list frozen when paging began (see listLeads). */
+export type SnapshotPosition = { snapshotId: string; offset: number };
+export type ListCursor = Keyset | SnapshotPosition;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: { error: "validation_failed"; fields: FieldErrors } };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 // ── cursors ──────────────────────────────────────────────────────────────────────────────
-/** Opaque cursor: base64url of {s: sort, v: ISO time, id}. The sort is inside so a cursor cannot be replayed under another order. */
-export function encodeCursor(keyset: Keyset, sort: string): string {
-  return Buffer.from(JSON.stringify({ s: sort, v: keyset.value.toISOString(), id: keyset.id }), "utf8").toString("base64url");
+/**
+ * Opaque cursor: base64url of {s: sort, v: ISO time, id} (a keyset) or {s: sort, snap: id, o:
+ * offset} (a position in a frozen list). The sort is inside so a cursor cannot be replayed under
+ * another order.
+ */
+export function encodeCursor(cursor: ListCursor, sort: string): string {
+  const payload = "snapshotId" in cursor ? { s: sort, snap: cursor.snapshotId, o: cursor.offset } : { s: sort, v: cursor.value.toISOString(), id: cursor.id };
+  return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
 }
 
-const ZCursorPayload = z.object({ s: z.string(), v: z.iso.datetime(), id: z.string().regex(UUID) }).strict();
+const ZCursorPayload = z.union([
+  z.object({ s: z.string(), v: z.iso.datetime(), id: z.string().regex(UUID) }).strict(),
+  z.object({ s: z.string(), snap: z.string().regex(UUID), o: z.number().int().min(1).max(10_000_000) }).strict(),
+]);
 
-export function decodeCursor(cursor: string, sort: string): Keyset | null {
+export function decodeCursor(cursor: string, sort: string): ListCursor | null {
   if (cursor.length > 300 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {
     const parsed = ZCursorPayload.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     if (!parsed.success || parsed.data.s !== sort) return null;
-    return { value: new Date(parsed.data.v), id: parsed.data.id };
+    const data = parsed.data;
+    return "snap" in data ? { snapshotId: data.snap, offset: data.o } : { value: new Date(data.v), id: data.id };
   } catch {
     return null;
   }
@@ -42,25 +54,30 @@ const ZLimit = z
   .transform(Number)
   .pipe(z.number().int().min(1, "at least 1").max(MAX_LIMIT, `at most ${MAX_LIMIT}`));
 
-/** A date (YYYY-MM-DD, taken as UTC midnight) or an ISO date-time with offset. `endOfDay` makes a date-only value exclusive of the next day. */
-function dateParam(endOfDay: boolean) {
-  return z.string().transform((raw, ctx) => {
-    if (DATE_ONLY.test(raw)) {
-      const d = new Date(`${raw}T00:00:00.000Z`);
-      if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(raw)) return endOfDay ? new Date(d.getTime() + 86_400_000) : d;
-    } else if (z.iso.datetime({ offset: true }).safeParse(raw).success) {
-      return new Date(raw);
-    }
+/** A calendar date in the tenant's zone, resolved to instants once the zone is known. */
+type LocalDay = { localDate: string };
+
+/** A date (YYYY-MM-DD: a day in the tenant's time zone) or an ISO date-time with offset (an instant). */
+function dateParam() {
+  return z.string().transform((raw, ctx): Date | LocalDay => {
+    if (isLocalDate(raw)) return { localDate: raw };
+    if (!DATE_ONLY.test(raw) && z.iso.datetime({ offset: true }).safeParse(raw).success) return new Date(raw);
     ctx.addIssue({ code: "custom", message: "a date (YYYY-MM-DD) or an ISO 8601 date-time" });
     return z.NEVER;
   });
+}
+
+/** An instant, or the start of a day in the zone (`endOfDay`: the start of the next day, so the day is included). */
+function resolveDate(value: Date | LocalDay | undefined, timeZone: string, endOfDay: boolean): Date | undefined {
+  if (value === undefined || value instanceof Date) return value;
+  return startOfLocalDay(value.localDate, timeZone, endOfDay ? 1 : 0);
 }
 
 function listOf<T extends string>(values: readonly T[], label: string) {
   return z.array(z.enum(values as unknown as [T, ...T[]], { message: `each ${label} must be one of ${values.join(", ")}` })).max(20);
 }
 
-const ZAssignee = z.string().refine((v) => v === "unassigned" || v === "me" || UUID.test(v), "a member id, \"me\" or \"unassigned\"");
+const ZAssignee = z.string().refine((v) => v === "unassigned" || v === "me" || UUID.test(v), 'a member id, "me" or "unassigned"');
 const ZQ = z.string().trim().max(200, "at most 200 characters");
 const ZId = z.string().regex(UUID, "a UUID");
 
@@ -70,8 +87,8 @@ export const leadListQueryShape = {
   source: listOf(LEAD_SOURCES, "source").optional(),
   assignedTo: z.array(ZAssignee).max(20).optional(),
   q: ZQ.optional(),
-  createdFrom: dateParam(false).optional(),
-  createdTo: dateParam(true).optional(),
+  createdFrom: dateParam().optional(),
+  createdTo: dateParam().optional(),
   sort: z.enum(LEAD_SORTS).default("-createdAt"),
   cursor: z.string().optional(),
   limit: ZLimit.optional(),
@@ -99,7 +116,11 @@ export function parseQuery<S extends Shape>(shape: S, params: URLSearchParams): 
       fields[key] = ["unknown query parameter"];
       continue;
     }
-    if (MULTI.has(key)) raw[key] = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    if (MULTI.has(key))
+      raw[key] = values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean);
     else if (values.length > 1) fields[key] = ["given more than once"];
     else if (values[0] !== "") raw[key] = values[0];
   }
@@ -114,35 +135,66 @@ export function parseQuery<S extends Shape>(shape: S, params: URLSearchParams): 
   return { ok: true, value: result.data };
 }
 
-export type LeadListQuery = Omit<Parsed<typeof leadListQueryShape>, "cursor" | "limit"> & { cursor?: Keyset; limit: number };
+export type LeadListQuery = Omit<Parsed<typeof leadListQueryShape>, "cursor" | "limit" | "createdFrom" | "createdTo"> & {
+  createdFrom?: Date;
+  createdTo?: Date;
+  cursor?: ListCursor;
+  limit: number;
+};
 export type ContactListQuery = { q?: string; cursor?: Keyset; limit: number };
 export type ActivityListQuery = Omit<Parsed<typeof activityListQueryShape>, "cursor" | "limit"> & { cursor?: Keyset; limit: number };
 
-function withCursor<T extends { cursor?: string; limit?: number }>(value: T, sort: string): ParseResult<Omit<T, "cursor" | "limit"> & { cursor?: Keyset; limit: number }> {
+const BAD_CURSOR: { ok: false; error: { error: "validation_failed"; fields: FieldErrors } } = {
+  ok: false,
+  error: { error: "validation_failed", fields: { cursor: ["not a cursor from this list and sort order"] } },
+};
+
+function withCursor<T extends { cursor?: string; limit?: number }>(
+  value: T,
+  sort: string,
+): ParseResult<Omit<T, "cursor" | "limit"> & { cursor?: ListCursor; limit: number }> {
   const { cursor, limit, ...rest } = value;
-  const keyset = cursor === undefined ? undefined : decodeCursor(cursor, sort);
-  if (keyset === null) return { ok: false, error: { error: "validation_failed", fields: { cursor: ["not a cursor from this list and sort order"] } } };
-  return { ok: true, value: { ...rest, cursor: keyset, limit: limit ?? DEFAULT_LIMIT } };
+  const decoded = cursor === undefined ? undefined : decodeCursor(cursor, sort);
+  if (decoded === null) return BAD_CURSOR;
+  return { ok: true, value: { ...rest, cursor: decoded, limit: limit ?? DEFAULT_LIMIT } };
 }
 
-export function parseLeadListQuery(params: URLSearchParams): ParseResult<LeadListQuery> {
+/** For lists whose sort keys never change (contacts by creation, activities by occurrence): keysets only. */
+function withKeyset<T extends { cursor?: string; limit?: number }>(
+  value: T,
+  sort: string,
+): ParseResult<Omit<T, "cursor" | "limit"> & { cursor?: Keyset; limit: number }> {
+  const result = withCursor(value, sort);
+  if (!result.ok) return result;
+  const cursor = result.value.cursor;
+  if (cursor && "snapshotId" in cursor) return BAD_CURSOR;
+  return { ok: true, value: { ...result.value, cursor } };
+}
+
+/**
+ * The leads list's query. A date-only createdFrom / createdTo is a day in the tenant's time zone
+ * (`timeZone`): from its local midnight, to the end of that day inclusive.
+ */
+export function parseLeadListQuery(params: URLSearchParams, options: { timeZone?: string } = {}): ParseResult<LeadListQuery> {
   const parsed = parseQuery(leadListQueryShape, params);
   if (!parsed.ok) return parsed;
-  const { createdFrom, createdTo } = parsed.value;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const createdFrom = resolveDate(parsed.value.createdFrom, timeZone, false);
+  const createdTo = resolveDate(parsed.value.createdTo, timeZone, true);
   if (createdFrom && createdTo && createdFrom >= createdTo) {
     return { ok: false, error: { error: "validation_failed", fields: { createdTo: ["must be after createdFrom"] } } };
   }
-  return withCursor(parsed.value, parsed.value.sort);
+  return withCursor({ ...parsed.value, createdFrom, createdTo }, parsed.value.sort);
 }
 
 export function parseContactListQuery(params: URLSearchParams): ParseResult<ContactListQuery> {
   const parsed = parseQuery(contactListQueryShape, params);
-  return parsed.ok ? withCursor(parsed.value, "contacts") : parsed;
+  return parsed.ok ? withKeyset(parsed.value, "contacts") : parsed;
 }
 
 export function parseActivityListQuery(params: URLSearchParams): ParseResult<ActivityListQuery> {
   const parsed = parseQuery(activityListQueryShape, params);
-  return parsed.ok ? withCursor(parsed.value, "activities") : parsed;
+  return parsed.ok ? withKeyset(parsed.value, "activities") : parsed;
 }
 
 /** Turns a Next.js `searchParams` object into URLSearchParams (for pages sharing these parsers). */

@@ -1,4 +1,4 @@
-import type { ActivityRow, ContactRow, LeadDetailRow, LeadListRow } from "@real-estate/db/crm";
+import type { ActivityRow, ContactRow, LeadDetailRow, LeadListRow } from "@real-estate/crm";
 import type { z } from "zod";
 import type { ZActivity, ZContact, ZLeadDetail, ZLeadItem } from "./contracts";
 
@@ -29,7 +29,9 @@ export function contactItem(row: ContactRow & { _count?: { leads: number } }): z
     lastName: row.lastName,
     email: row.email,
     phone: row.phone,
+    phoneExtension: row.phoneExtension,
     source: row.source,
+    version: row.version,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -38,7 +40,14 @@ export function contactItem(row: ContactRow & { _count?: { leads: number } }): z
 }
 
 export function leadDetail(row: LeadDetailRow): z.infer<typeof ZLeadDetail> {
-  return { ...leadItem(row), message: row.message, closedAt: iso(row.closedAt), updatedAt: row.updatedAt.toISOString(), contact: contactItem(row.contact) };
+  return {
+    ...leadItem(row),
+    message: row.message,
+    version: row.version,
+    closedAt: iso(row.closedAt),
+    updatedAt: row.updatedAt.toISOString(),
+    contact: contactItem(row.contact),
+  };
 }
 
 export function activityItem(row: ActivityRow): z.infer<typeof ZActivity> {

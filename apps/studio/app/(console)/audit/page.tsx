@@ -1,4 +1,4 @@
-import { isUuid, listOperatorActions, listTenants } from "@real-estate/db/studio";
+import { isUuid, listOperatorActions, listTenants } from "@real-estate/operator";
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
 import { OlderLink } from "@/components/older-link";

@@ -1,12 +1,12 @@
-import { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError, type DeadLetter } from "@real-estate/db/queue";
-import { countMatchingDeadLetters, getAttemptTimes, listTenants, type AttemptTimes } from "@real-estate/db/studio";
+import { countDeadLettersByError, listDeadLetters, UnknownTenantFilterError, type DeadLetter } from "@real-estate/queue";
+import { countMatchingDeadLetters, getAttemptTimes, listTenants, type AttemptTimes } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeadLetterFilterForm } from "@/components/dead-letter-filter-form";
 import { DeadLetterTable, type DeadLetterRowView } from "@/components/dead-letter-table";
 import { ErrorGroups } from "@/components/error-groups";
 import { PageHead } from "@/components/page-head";
-import { queryFromSearchParams, toDeadLetterFilter, type TDeadLetterQuery } from "@/lib/dead-letter-query";
+import { queryFromSearchParams, toDeadLetterFilter, type DeadLetterQuery } from "@/lib/dead-letter-query";
 import { formatShort } from "@/lib/format";
 import { requireOperatorPage } from "@/lib/operator";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Dead letters" };
 
 type Search = Record<string, string | undefined>;
 
-function href(query: TDeadLetterQuery, extra: Record<string, string> = {}): string {
+function href(query: DeadLetterQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams(Object.entries({ ...query, ...extra }).filter(([, v]) => v) as [string, string][]);
   return `/dead-letters${params.size ? `?${params}` : ""}`;
 }
@@ -23,7 +23,15 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   await requireOperatorPage();
   const search = await searchParams;
   const parsed = queryFromSearchParams(search);
-  const raw: TDeadLetterQuery = { tenant: search.tenant, eventType: search.eventType, error: search.error, window: (search.window || undefined) as TDeadLetterQuery["window"], since: search.since, until: search.until };
+  const raw: DeadLetterQuery = {
+    tenant: search.tenant,
+    kind: search.kind,
+    eventType: search.eventType,
+    error: search.error,
+    window: (search.window || undefined) as DeadLetterQuery["window"],
+    since: search.since,
+    until: search.until,
+  };
   const tenants = await listTenants();
   let problem: string | null = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
   let data = null;
@@ -45,7 +53,10 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   }
   return (
     <>
-      <PageHead title="Dead letters" subtitle="Website events that used up their attempts. Nothing is dropped: fix the cause, then re-drive them. Times in UTC." />
+      <PageHead
+        title="Dead letters"
+        subtitle="Jobs (website events, e-mails and other kinds) that used up their attempts. Nothing is dropped: fix the cause, then re-drive them. Times in UTC."
+      />
       <DeadLetterFilterForm tenants={tenants} search={search} />
       {problem ? (
         <div className="banner bad" role="alert">
@@ -57,11 +68,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
           {data.groups.length ? (
             <ErrorGroups total={data.total} filter={raw} groups={data.groups.map((g) => ({ ...g, filterHref: href({ ...raw, error: g.error }) }))} />
           ) : null}
-          <DeadLetterTable
-            total={data.total}
-            filter={raw}
-            rows={data.page.items.map((d) => toRow(d, data.times.get(d.jobId)))}
-          />
+          <DeadLetterTable total={data.total} filter={raw} rows={data.page.items.map((d) => toRow(d, data.times.get(d.jobId)))} />
           {data.page.nextCursor ? (
             <div className="right">
               <Link className="button" href={href(raw, { cursor: data.page.nextCursor })}>
@@ -80,6 +87,7 @@ function toRow(d: DeadLetter, t: AttemptTimes | undefined): DeadLetterRowView {
     jobId: d.jobId,
     tenantId: d.tenantId,
     tenantSlug: d.tenantSlug,
+    kind: d.kind,
     eventType: d.eventType,
     attempts: d.attempts,
     maxAttempts: d.maxAttempts,

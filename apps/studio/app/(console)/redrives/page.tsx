@@ -1,4 +1,4 @@
-import { isUuid, listRedrives } from "@real-estate/db/studio";
+import { isUuid, listRedrives } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
@@ -16,7 +16,11 @@ export default async function RedrivesPage({ searchParams }: { searchParams: Pro
   const page = await listRedrives({ before: isUuid(before) ? before : undefined, limit: 30 });
   return (
     <>
-      <PageHead title="Re-drives" subtitle="Every re-drive from the studio and the CLI, and whether its jobs succeeded or failed again" actions={<AutoRefresh seconds={10} />} />
+      <PageHead
+        title="Re-drives"
+        subtitle="Every re-drive from the studio and the CLI, and whether its jobs succeeded or failed again"
+        actions={<AutoRefresh seconds={10} />}
+      />
       <div className="panel">
         <table className="data" data-testid="redrives-table">
           <thead>
@@ -49,7 +53,11 @@ export default async function RedrivesPage({ searchParams }: { searchParams: Pro
                 <td className="small">{describeRedriveFilter(r.filter)}</td>
                 <td>
                   <RunBadge outcome={r.outcome} />
-                  {r.error ? <div className="error-text truncate" style={{ maxWidth: 220 }} title={r.error}>{r.error}</div> : null}
+                  {r.error ? (
+                    <div className="error-text truncate" style={{ maxWidth: 220 }} title={r.error}>
+                      {r.error}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="num">
                   {r.requeued.toLocaleString("en-US")} / {r.matched.toLocaleString("en-US")}

@@ -1,4 +1,4 @@
-import { listTenants } from "@real-estate/db/studio";
+import { listTenants } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHead } from "@/components/page-head";
@@ -96,7 +96,11 @@ function HostCell({ hosts }: { hosts: { id: string; hostname: string; isPrimary:
       {hosts.map((h) => (
         <div key={h.id} className="mono">
           {h.hostname}
-          {h.isPrimary && hosts.length > 1 ? <span className="badge info" style={{ marginLeft: 6 }}>primary</span> : null}
+          {h.isPrimary && hosts.length > 1 ? (
+            <span className="badge info" style={{ marginLeft: 6 }}>
+              primary
+            </span>
+          ) : null}
         </div>
       ))}
     </td>

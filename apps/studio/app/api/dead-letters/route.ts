@@ -1,12 +1,12 @@
-import { listDeadLetters } from "@real-estate/db/queue";
-import { getAttemptTimes } from "@real-estate/db/studio";
+import { listDeadLetters } from "@real-estate/queue";
+import { getAttemptTimes } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { operatorRoute } from "@/lib/api";
 import { filterError } from "@/lib/filter-error";
 import { queryFromSearchParams, toDeadLetterFilter } from "@/lib/dead-letter-query";
 
-/** Dead letters matching ?tenant=&eventType=&error=&window=|since=&until=, newest first (cursor paging). */
+/** Dead letters matching ?tenant=&kind=&eventType=&error=&window=|since=&until=, newest first (cursor paging). */
 export const GET = operatorRoute(async (request) => {
   const params = new URL(request.url).searchParams;
   const query = queryFromSearchParams(params);

@@ -1,6 +1,6 @@
-import { RedriveConflictError, resolveDeadLetterFilter } from "@real-estate/db/queue";
+import { RedriveConflictError, resolveDeadLetterFilter } from "@real-estate/queue";
 import { getDb } from "@real-estate/db";
-import { listRedrives, runStudioRedrive, type StudioRedriveSelection } from "@real-estate/db/studio";
+import { listRedrives, runStudioRedrive, type StudioRedriveSelection } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { operatorRoute, readJson } from "@/lib/api";
@@ -10,7 +10,14 @@ import { filterError } from "@/lib/filter-error";
 const ZRedriveRequest = z
   .object({
     selection: z.union([
-      z.object({ ids: z.array(z.string().regex(/^\d{1,18}$/, "job ids are positive integers")).min(1).max(10_000) }).strict(),
+      z
+        .object({
+          ids: z
+            .array(z.string().regex(/^\d{1,18}$/, "job ids are positive integers"))
+            .min(1)
+            .max(10_000),
+        })
+        .strict(),
       z.object({ all: z.literal(true), filter: ZDeadLetterQuery.strict().prefault({}) }).strict(),
     ]),
   })
@@ -28,7 +35,8 @@ export const GET = operatorRoute(async (request) => {
  */
 export const POST = operatorRoute(async (request, { operator }) => {
   const body = ZRedriveRequest.parse(await readJson(request));
-  const selection: StudioRedriveSelection = "ids" in body.selection ? { ids: body.selection.ids } : { all: true, filter: toDeadLetterFilter(body.selection.filter) };
+  const selection: StudioRedriveSelection =
+    "ids" in body.selection ? { ids: body.selection.ids } : { all: true, filter: toDeadLetterFilter(body.selection.filter) };
   // Bad filters (an unknown tenant) are refused before anything starts.
   if ("all" in selection) await resolveDeadLetterFilter(getDb(), selection.filter).catch((error: unknown) => Promise.reject(filterError(error)));
   const encoder = new TextEncoder();
@@ -47,7 +55,11 @@ export const POST = operatorRoute(async (request, { operator }) => {
       } catch (error) {
         const conflict = error instanceof RedriveConflictError;
         if (!conflict) console.error("[studio] re-drive failed", error);
-        send({ type: "error", status: conflict ? 409 : 500, message: conflict ? error.message : "The re-drive failed; see the re-drive history for what was done." });
+        send({
+          type: "error",
+          status: conflict ? 409 : 500,
+          message: conflict ? error.message : "The re-drive failed; see the re-drive history for what was done.",
+        });
       } finally {
         try {
           controller.close();

@@ -1,4 +1,4 @@
-import { createTenant } from "@real-estate/db/studio";
+import { createTenant } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute, readJson } from "@/lib/api";
 

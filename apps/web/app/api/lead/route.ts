@@ -3,10 +3,10 @@ import { webEnv } from "@/lib/env";
 import { isBotSubmission } from "@/lib/forms/bot-traps";
 import { consentRecord } from "@/lib/forms/consent-record";
 import { eventSource } from "@/lib/forms/event-source";
-import { fieldErrors, flattenContact, splitName } from "@/lib/forms/fields";
+import { eventPhone, fieldErrors, flattenContact, splitName } from "@/lib/forms/fields";
 import { guardPost } from "@/lib/forms/guard-post";
-import { ZLeadSubmission } from "@/lib/forms/lead-schema";
-import { acceptedResponse, enqueueAndRespond, invalidResponse } from "@/lib/forms/submit-event";
+import { leadSubmissionSchema } from "@/lib/forms/lead-schema";
+import { acceptedResponse, enqueueAndRespond, invalidResponse, submissionHash } from "@/lib/forms/submit-event";
 
 /** Contact message or listing inquiry → `lead.submitted`, queued for the CRM. */
 export async function POST(request: Request): Promise<Response> {
@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   const backPath = listingKey ? `/homes/${encodeURIComponent(listingKey.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))}` : "/contact";
   // Bots get the same thank-you as people, and nothing is queued.
   if (isBotSubmission({ data, kind, minFillMs: webEnv().WEB_FORM_MIN_FILL_MS })) return acceptedResponse(kind, crypto.randomUUID(), thankYou);
-  const parsed = ZLeadSubmission.safeParse(flattenContact(data));
+  const parsed = leadSubmissionSchema(tenant.country).safeParse(flattenContact(data));
   if (!parsed.success) return invalidResponse(kind, fieldErrors(parsed.error), backPath);
   const input = parsed.data;
   const occurredAt = new Date().toISOString();
@@ -27,6 +27,7 @@ export async function POST(request: Request): Promise<Response> {
   return enqueueAndRespond({
     tenantId: tenant.tenantId,
     kind,
+    requestHash: submissionHash("lead", input),
     thankYouPath: thankYou,
     backPath,
     event: {
@@ -36,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
       occurredAt,
       source,
       payload: {
-        contact: { ...splitName(input.name), ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) },
+        contact: { ...splitName(input.name), ...(input.email ? { email: input.email } : {}), ...eventPhone(input.phone) },
         ...(input.message ? { message: input.message } : {}),
         ...(input.listingKey ? { listingKey: input.listingKey } : {}),
         ...(consent ? { consent } : {}),

@@ -10,7 +10,9 @@ export default async function NewContactPage() {
     <>
       <div className="page-head">
         <div>
-          <div className="sub"><Link href="/contacts">Contacts</Link> /</div>
+          <div className="sub">
+            <Link href="/contacts">Contacts</Link> /
+          </div>
           <h1>New contact</h1>
           <div className="sub">If someone with this email or phone exists already, you will be offered that contact instead.</div>
         </div>

@@ -1,6 +1,6 @@
 import { requireMember } from "@real-estate/auth";
-import { resolveTenantByHost } from "@real-estate/db/tenants";
-import { json, jsonError } from "../../lib/responses";
+import { apiRoute } from "../../lib/api-route";
+import { json, jsonError, tenantOfRequest } from "../../lib/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
  * GET /api/auth/session — who is signed in and their role in this host's brokerage.
  * 401 when signed out; `membership: null` when signed in but not a member here.
  */
-export async function GET(request: Request) {
-  const tenant = await resolveTenantByHost({ host: request.headers.get("host"), kind: "CRM" }).catch(() => null);
-  if (!tenant) return jsonError(404, "unknown_tenant");
+export const GET = apiRoute(async function GET(request: Request) {
+  const resolved = await tenantOfRequest(request);
+  if (!resolved.ok) return resolved.response;
+  const { tenant } = resolved;
   const access = await requireMember({ tenantId: tenant.tenantId, headers: request.headers });
   if (!access.ok && access.reason === "unauthenticated") return jsonError(401, "unauthenticated");
   const { session } = access as Exclude<typeof access, { reason: "unauthenticated" }>;
@@ -20,4 +21,4 @@ export async function GET(request: Request) {
     tenant: { id: tenant.tenantId, slug: tenant.slug, name: tenant.name },
     membership: access.ok ? { id: access.membership.id, role: access.membership.role } : null,
   });
-}
+});

@@ -1,25 +1,30 @@
-import { getLead, isUuid, updateLead } from "@real-estate/db/crm";
+import { getLead, isUuid, updateLead } from "@real-estate/crm";
 import { authenticateApi } from "../../lib/api-auth";
 import { ZLeadPatch } from "../../lib/contracts";
-import { json, jsonError, readJsonBody } from "../../lib/responses";
+import { expectedVersionFrom, preconditionFailed, versionedJson } from "../../lib/etag";
+import { jsonError, readJsonBody } from "../../lib/responses";
 import { leadDetail } from "../../lib/serialize";
+import { apiRoute } from "../../lib/api-route";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ leadId: string }> };
 
-/** GET /api/leads/{leadId} — one lead with its contact; 404 for unknown or another tenant's. */
-export async function GET(request: Request, { params }: Params) {
+/** GET /api/leads/{leadId} — one lead with its contact and its version as ETag; 404 for unknown or another tenant's. */
+export const GET = apiRoute(async function GET(request: Request, { params }: Params) {
   const auth = await authenticateApi(request);
   if (!auth.ok) return auth.response;
   const { leadId } = await params;
   const lead = isUuid(leadId) ? await getLead({ tenantId: auth.caller.tenantId, leadId }) : null;
   if (!lead) return jsonError(404, "not_found");
-  return json(leadDetail(lead));
-}
+  return versionedJson(leadDetail(lead), lead.version);
+});
 
-/** PATCH /api/leads/{leadId} — change status and/or assignee; each change becomes an activity. */
-export async function PATCH(request: Request, { params }: Params) {
+/**
+ * PATCH /api/leads/{leadId} — change status and/or assignee; each change becomes an activity.
+ * With If-Match (the ETag of a GET), a lead changed since answers 412 with the lead as it is now.
+ */
+export const PATCH = apiRoute(async function PATCH(request: Request, { params }: Params) {
   const auth = await authenticateApi(request);
   if (!auth.ok) return auth.response;
   const { leadId } = await params;
@@ -31,10 +36,14 @@ export async function PATCH(request: Request, { params }: Params) {
     leadId,
     change: { status: body.value.status, assignedMembershipId: body.value.assignedTo },
     actor: auth.caller.actor,
+    expectedVersion: expectedVersionFrom(request),
   });
   if (!result.ok) {
     if (result.error === "not_found") return jsonError(404, "not_found");
+    if (result.error === "version_mismatch") {
+      return preconditionFailed("lead", leadDetail(result.lead), result.lead.version);
+    }
     return jsonError(422, "validation_failed", { fields: { assignedTo: ["not a member of this brokerage"] } });
   }
-  return json(leadDetail(result.lead));
-}
+  return versionedJson(leadDetail(result.lead), result.lead.version);
+});

@@ -1,4 +1,4 @@
-import { getRedrive, StudioNotFoundError } from "@real-estate/db/studio";
+import { getRedrive, StudioNotFoundError } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,6 +7,7 @@ import { PageHead } from "@/components/page-head";
 import { describeRedriveFilter, RedriveOutcomeView, RunBadge } from "@/components/redrive-outcome";
 import { formatDateTime } from "@/lib/format";
 import { requireOperatorPage } from "@/lib/operator";
+import { JobKind } from "@/components/job-kind";
 
 export const metadata: Metadata = { title: "Re-drive" };
 
@@ -60,7 +61,7 @@ export default async function RedrivePage({ params }: { params: Promise<{ redriv
             <tr>
               <th>Job</th>
               <th>Tenant</th>
-              <th>Event</th>
+              <th>Kind</th>
               <th>Status now</th>
               <th className="num">Attempts</th>
               <th>Last error</th>
@@ -81,9 +82,13 @@ export default async function RedrivePage({ params }: { params: Promise<{ redriv
                   <Link href={`/dead-letters/${j.tenantId}/${j.id}`}>#{j.id}</Link>
                 </td>
                 <td className="mono small">{j.tenantSlug}</td>
-                <td className="mono small">{j.eventType}</td>
+                <td className="small">
+                  <JobKind kind={j.kind} eventType={j.eventType} />
+                </td>
                 <td>
-                  <span className={`badge ${STATUS_BADGE[j.status] ?? ""}`}>{j.status === "COMPLETED" ? "succeeded" : j.status.replace("_", " ").toLowerCase()}</span>
+                  <span className={`badge ${STATUS_BADGE[j.status] ?? ""}`}>
+                    {j.status === "COMPLETED" ? "succeeded" : j.status.replace("_", " ").toLowerCase()}
+                  </span>
                 </td>
                 <td className="num">{j.attempts}</td>
                 <td>

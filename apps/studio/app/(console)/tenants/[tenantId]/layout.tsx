@@ -17,7 +17,11 @@ export default async function TenantLayout({ children, params }: { children: Rea
         crumbs={[{ href: "/tenants", label: "Tenants" }]}
         title={
           <span className="row" style={{ gap: 10 }}>
-            <TenantDot name={tenant.name} color={tenant.primaryColor} logoUrl={tenant.logoPath ? `/api/tenants/${tenant.id}/logo?v=${encodeURIComponent(tenant.logoPath)}` : null} />
+            <TenantDot
+              name={tenant.name}
+              color={tenant.primaryColor}
+              logoUrl={tenant.logoPath ? `/api/tenants/${tenant.id}/logo?v=${encodeURIComponent(tenant.logoPath)}` : null}
+            />
             {tenant.name}
             <StatusBadge status={tenant.status} />
           </span>
@@ -53,7 +57,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
           { href: `${base}/domains`, label: `Domains (${tenant.domains.length})` },
           { href: `${base}/website`, label: "Website modules" },
           { href: `${base}/content`, label: "Towns & neighbourhoods" },
+          { href: `${base}/feeds`, label: "MLS feeds" },
           { href: `${base}/activity`, label: "Audit trail" },
+          { href: `/outbox?tenant=${tenant.id}`, label: "Outbox" },
         ]}
       />
       {children}

@@ -23,7 +23,16 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
           <TenantForm
             key={tenant.updatedAt.toISOString()}
             tenantId={tenant.id}
-            initial={{ slug: tenant.slug, name: tenant.name, primaryColor: tenant.primaryColor, accentColor: tenant.accentColor, tagline: tenant.tagline ?? "" }}
+            initial={{
+              slug: tenant.slug,
+              name: tenant.name,
+              primaryColor: tenant.primaryColor,
+              accentColor: tenant.accentColor,
+              tagline: tenant.tagline ?? "",
+              country: tenant.country,
+              timeZone: tenant.timeZone,
+              clerkOrganizationId: tenant.clerkOrganizationId ?? "",
+            }}
           />
         </div>
       </div>

@@ -1,5 +1,5 @@
-import { countDeadLettersByError } from "@real-estate/db/queue";
-import { countMatchingDeadLetters } from "@real-estate/db/studio";
+import { countDeadLettersByError } from "@real-estate/queue";
+import { countMatchingDeadLetters } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { operatorRoute } from "@/lib/api";

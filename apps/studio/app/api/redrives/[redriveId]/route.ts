@@ -1,4 +1,4 @@
-import { getRedrive } from "@real-estate/db/studio";
+import { getRedrive } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute } from "@/lib/api";
 

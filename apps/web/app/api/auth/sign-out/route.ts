@@ -1,4 +1,4 @@
-import { deleteVisitorSession } from "@real-estate/db/visitors";
+import { deleteVisitorSession } from "@real-estate/sites";
 import { guardPost } from "@/lib/forms/guard-post";
 import { serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { readCookie, SESSION_COOKIE, signOutCookies, withCookies } from "@/lib/visitors/session-cookie";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
-import { invalidateTenantCache } from "@real-estate/db/tenants";
+import { invalidateTenantCache, resolveTenantSlugById } from "@real-estate/sites";
 import { webEnv } from "@/lib/env";
 import { jsonError } from "@/lib/forms/responses";
 import { tenantTag } from "@/lib/site/site-data";
@@ -29,8 +29,10 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = ZRevalidate.safeParse(body);
   if (!parsed.success) return jsonError(422, "validation_failed", { fields: { tenantId: parsed.error.issues[0]?.message ?? "invalid" } });
   const { tenantId } = parsed.data;
+  // The slug before the change: pages live under it (the studio may have just renamed the tenant).
+  const slug = await resolveTenantSlugById({ tenantId });
   invalidateTenantCache({ tenantId });
   revalidateTag(tenantTag(tenantId), { expire: 0 });
-  revalidatePath(`/sites/${tenantId}`, "layout");
+  if (slug) revalidatePath(`/sites/${encodeURIComponent(slug)}`, "layout");
   return Response.json({ revalidated: true, tenantId }, { headers: { "cache-control": "no-store" } });
 }

@@ -1,8 +1,10 @@
-import { updateVisitorProfile } from "@real-estate/db/visitors";
+import { removeMarketingUnsubscribe, suppressEmailAddress } from "@real-estate/mail/suppressions";
+import { getDb } from "@real-estate/db";
+import { updateVisitorProfile } from "@real-estate/sites";
 import { fieldErrors } from "@/lib/forms/fields";
 import { jsonError, serviceUnavailable } from "@/lib/forms/responses";
 import { visitorRead, visitorWrite } from "@/lib/visitors/visitor-api";
-import { ZProfileUpdate } from "@/lib/visitors/user-schemas";
+import { profileUpdateSchema } from "@/lib/visitors/user-schemas";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -17,11 +19,18 @@ export async function GET(request: Request): Promise<Response> {
 export async function PUT(request: Request): Promise<Response> {
   const r = await visitorWrite(request);
   if (!r.ok) return r.response;
-  const parsed = ZProfileUpdate.safeParse(r.data);
+  const parsed = profileUpdateSchema(r.tenant.country).safeParse(r.data);
   if (!parsed.success) return jsonError(422, "validation_failed", { fields: fieldErrors(parsed.error) });
+  const { phone, ...rest } = parsed.data;
+  const changes = { ...rest, ...(phone !== undefined ? { phone: phone?.e164 ?? null, phoneExtension: phone?.extension ?? null } : {}) };
   try {
-    const profile = await updateVisitorProfile({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id, changes: parsed.data });
+    const profile = await updateVisitorProfile({ tenantId: r.tenant.tenantId, visitorId: r.visitor.id, changes });
     if (!profile) return jsonError(404, "not_found");
+    // Alerts consent as the preferences page keeps it: off suppresses marketing mail to the address, on lifts its own unsubscribe.
+    const alerts = parsed.data.preferences?.emailAlerts;
+    if (alerts === true) await removeMarketingUnsubscribe(getDb(), { tenantId: r.tenant.tenantId, address: profile.email });
+    if (alerts === false)
+      await suppressEmailAddress(getDb(), { tenantId: r.tenant.tenantId, address: profile.email, scope: "marketing", reason: "unsubscribe" });
     return Response.json({ profile }, { headers: noStore });
   } catch {
     return serviceUnavailable();

@@ -1,7 +1,7 @@
-import { listSavedListingKeys, removeSavedListing, saveListing } from "@real-estate/db/visitors";
+import { listSavedListingKeys, removeSavedListing, saveListing } from "@real-estate/sites";
 import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { listingPath } from "@/lib/site/site-urls";
-import { visitorRead, visitorWrite, type TVisitorRequest } from "@/lib/visitors/visitor-api";
+import { visitorRead, visitorWrite, type VisitorRequest } from "@/lib/visitors/visitor-api";
 import { ZListingKey } from "@/lib/visitors/user-schemas";
 import { emitVisitorEvent } from "@/lib/visitors/visitor-events";
 
@@ -31,7 +31,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const saved = await saveListing({ tenantId, visitorId: r.visitor.id, listingKey: key.data });
     if (!saved.ok) return jsonError(404, "listing_not_found");
-    if (saved.created) await emitVisitorEvent({ tenantId, visitor: r.visitor, body: { type: "listing.saved", listingKey: key.data }, eventKey: key.data, request });
+    if (saved.created)
+      await emitVisitorEvent({ tenantId, visitor: r.visitor, body: { type: "listing.saved", listingKey: key.data }, eventKey: key.data, request });
     if (r.kind === "form") return seeOther(`${listingPath(key.data)}?saved=1`);
     return Response.json({ listingKey: key.data, saved: true, created: saved.created }, { status: saved.created ? 201 : 200, headers: noStore });
   } catch {
@@ -46,7 +47,7 @@ export async function DELETE(request: Request): Promise<Response> {
   return remove(r, request);
 }
 
-async function remove(r: Extract<TVisitorRequest, { ok: true }>, request: Request): Promise<Response> {
+async function remove(r: Extract<VisitorRequest, { ok: true }>, request: Request): Promise<Response> {
   const key = ZListingKey.safeParse(r.data.listingKey ?? new URL(request.url).searchParams.get("listingKey"));
   if (!key.success) return jsonError(422, "validation_failed", { fields: { listingKey: key.error.issues[0]?.message ?? "invalid" } });
   try {

@@ -1,4 +1,4 @@
-import { syncVisitorSaves } from "@real-estate/db/visitors";
+import { syncVisitorSaves } from "@real-estate/sites";
 import { fieldErrors } from "@/lib/forms/fields";
 import { jsonError, serviceUnavailable } from "@/lib/forms/responses";
 import { visitorWrite } from "@/lib/visitors/visitor-api";

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getContact } from "@real-estate/db/crm";
+import { getContact } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 import { ContactForm } from "@/components/contact-form";
 import { contactName } from "@/components/format";
+import { formatPhone } from "@real-estate/types";
 
 export const metadata = { title: "Edit contact" };
 
@@ -16,11 +17,28 @@ export default async function EditContactPage({ params }: { params: Promise<{ co
     <>
       <div className="page-head">
         <div>
-          <div className="sub"><Link href={`/contacts/${contact.id}`}>{contactName(contact)}</Link> /</div>
+          <div className="sub">
+            <Link href={`/contacts/${contact.id}`}>{contactName(contact)}</Link> /
+          </div>
           <h1>Edit contact</h1>
         </div>
       </div>
-      <ContactForm mode="edit" contactId={contact.id} initial={contact} />
+      <ContactForm
+        mode="edit"
+        contactId={contact.id}
+        initial={{ ...contact, phone: formatPhone(contact.phone, { extension: contact.phoneExtension, homeCountry: tenant.country }) }}
+        base={{
+          version: contact.version,
+          values: {
+            firstName: contact.firstName,
+            lastName: contact.lastName,
+            email: contact.email,
+            phone: contact.phone,
+            phoneExtension: contact.phoneExtension,
+            notes: contact.notes,
+          },
+        }}
+      />
     </>
   );
 }

@@ -1,13 +1,14 @@
-import { exportContactData } from "@real-estate/db/privacy";
+import { exportContactData } from "@real-estate/crm";
 import { requireOwnerForContact } from "../../../lib/owner-access";
 import { jsonError } from "../../../lib/responses";
+import { apiRoute } from "../../../lib/api-route";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ contactId: string }> };
 
 /** GET /api/contacts/:contactId/export — everything held about the contact, as one JSON download (owners only). */
-export async function GET(request: Request, { params }: Params) {
+export const GET = apiRoute(async function GET(request: Request, { params }: Params) {
   const access = await requireOwnerForContact(request, (await params).contactId);
   if (!access.ok) return access.response;
   const doc = await exportContactData({ tenantId: access.tenantId, contactId: access.contactId, actorUserId: access.userId });
@@ -21,4 +22,4 @@ export async function GET(request: Request, { params }: Params) {
       "cache-control": "no-store",
     },
   });
-}
+});

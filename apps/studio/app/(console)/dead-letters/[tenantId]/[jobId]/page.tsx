@@ -1,4 +1,4 @@
-import { getIngestionJob, StudioNotFoundError } from "@real-estate/db/studio";
+import { getIngestionJob, StudioNotFoundError } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,6 +7,7 @@ import { PayloadViewer } from "@/components/payload-viewer";
 import { RedriveButton } from "@/components/redrive-button";
 import { formatDateTime } from "@/lib/format";
 import { requireOperatorPage } from "@/lib/operator";
+import { describeJob } from "@real-estate/types";
 
 export const metadata: Metadata = { title: "Dead letter" };
 
@@ -30,10 +31,13 @@ export default async function DeadLetterPage({ params }: { params: Promise<{ ten
         }
         subtitle={
           <>
-            <span className="mono">{job.eventType}</span> for <Link href={`/tenants/${job.tenantId}`}>{job.tenant.name}</Link>
+            {describeJob(job)} (<span className="mono">{job.eventType !== job.kind ? `${job.kind} · ${job.eventType}` : job.kind}</span>) for{" "}
+            <Link href={`/tenants/${job.tenantId}`}>{job.tenant.name}</Link>
           </>
         }
-        actions={job.status === "DEAD_LETTERED" ? <RedriveButton target={{ kind: "ids", ids: [job.id], label: `job #${job.id}` }} label="Re-drive this job" /> : null}
+        actions={
+          job.status === "DEAD_LETTERED" ? <RedriveButton target={{ kind: "ids", ids: [job.id], label: `job #${job.id}` }} label="Re-drive this job" /> : null
+        }
       />
       <div className="grid" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.3fr)", alignItems: "start" }}>
         <div className="stack">
@@ -43,7 +47,7 @@ export default async function DeadLetterPage({ params }: { params: Promise<{ ten
             </div>
             <div className="panel-body">
               <dl className="kv">
-                <dt>Event id</dt>
+                <dt>{job.kind === "website-event" ? "Event id" : "Key"}</dt>
                 <dd className="mono">{job.eventId}</dd>
                 <dt>Attempts</dt>
                 <dd>

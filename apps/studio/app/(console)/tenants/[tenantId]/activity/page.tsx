@@ -1,4 +1,4 @@
-import { isUuid, listOperatorActions } from "@real-estate/db/studio";
+import { isUuid, listOperatorActions } from "@real-estate/operator";
 import type { Metadata } from "next";
 import { OlderLink } from "@/components/older-link";
 import { AuditTable } from "@/components/audit-table";
@@ -7,7 +7,13 @@ import { requireOperatorPage } from "@/lib/operator";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-export default async function TenantActivityPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function TenantActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantId: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   await requireOperatorPage();
   const tenant = await loadTenant((await params).tenantId);
   const { before } = await searchParams;

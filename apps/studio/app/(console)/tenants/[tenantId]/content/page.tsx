@@ -1,4 +1,4 @@
-import { listAreas } from "@real-estate/db/studio";
+import { listAreas } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";

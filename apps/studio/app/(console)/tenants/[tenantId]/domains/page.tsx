@@ -23,7 +23,13 @@ export default async function DomainsPage({ params, searchParams }: { params: Pr
       ) : null}
       <DomainsEditor
         tenantId={tenant.id}
-        domains={tenant.domains.map((d) => ({ id: d.id, hostname: d.hostname, kind: d.kind, isPrimary: d.isPrimary, href: siteUrl(d.hostname, { kind: d.kind }) }))}
+        domains={tenant.domains.map((d) => ({
+          id: d.id,
+          hostname: d.hostname,
+          kind: d.kind,
+          isPrimary: d.isPrimary,
+          href: siteUrl(d.hostname, { kind: d.kind }),
+        }))}
       />
     </>
   );

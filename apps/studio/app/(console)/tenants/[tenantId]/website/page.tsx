@@ -1,4 +1,4 @@
-import { listAreas, listModuleEditor } from "@real-estate/db/studio";
+import { listAreas, listModuleEditor } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModulesEditor } from "@/components/modules-editor";
@@ -8,11 +8,20 @@ import { siteUrl } from "@/lib/site-url";
 
 export const metadata: Metadata = { title: "Website modules" };
 
-export default async function WebsiteModulesPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function WebsiteModulesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   await requireOperatorPage();
   const tenant = await loadTenant((await params).tenantId);
   const pageKind = (await searchParams).page === "neighborhood" ? "neighborhood" : "town";
-  const [modules, areas] = await Promise.all([listModuleEditor({ tenantId: tenant.id, pageKind: pageKind === "town" ? "TOWN" : "NEIGHBORHOOD" }), listAreas({ tenantId: tenant.id })]);
+  const [modules, areas] = await Promise.all([
+    listModuleEditor({ tenantId: tenant.id, pageKind: pageKind === "town" ? "TOWN" : "NEIGHBORHOOD" }),
+    listAreas({ tenantId: tenant.id }),
+  ]);
   const web = tenant.domains.find((d) => d.kind === "WEB" && d.isPrimary);
   const town = areas[0];
   const hood = areas.find((a) => a.neighborhoods.length)?.neighborhoods[0];

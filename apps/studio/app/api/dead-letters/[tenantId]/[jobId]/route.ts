@@ -1,4 +1,4 @@
-import { getIngestionJob } from "@real-estate/db/studio";
+import { getIngestionJob } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute } from "@/lib/api";
 

@@ -1,4 +1,4 @@
-import { addTenantDomain } from "@real-estate/db/studio";
+import { addTenantDomain } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute, readJson } from "@/lib/api";
 import { revalidateTenantSite } from "@/lib/revalidate-web";

@@ -1,6 +1,8 @@
-import { MAX_LOGO_BYTES, readTenantLogo, removeTenantLogo, saveTenantLogo, StudioNotFoundError, StudioValidationError } from "@real-estate/db/studio";
+import { removeTenantLogo, saveTenantLogo, StudioNotFoundError, StudioValidationError } from "@real-estate/operator";
+import { MAX_LOGO_BYTES, readTenantLogo } from "@real-estate/sites";
 import { NextResponse } from "next/server";
-import { BadRequest, operatorRoute } from "@/lib/api";
+import { MalformedRequestError, readBytes } from "@real-estate/http";
+import { operatorRoute } from "@/lib/api";
 import { revalidateTenantSite } from "@/lib/revalidate-web";
 
 type Params = { tenantId: string };
@@ -14,18 +16,19 @@ export const GET = operatorRoute<Params>(async (_request, { params }) => {
 
 /** Uploads a logo: multipart form with a `logo` file, or the raw image bytes as the body. */
 export const PUT = operatorRoute<Params>(async (request, { params, operator }) => {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_LOGO_BYTES + 64 * 1024) throw new BadRequest(413, "too_large", "The logo must be at most 1 MiB");
+  // The logo plus room for a multipart envelope; 413 beyond, however the body is sent.
+  const body = await readBytes(request, MAX_LOGO_BYTES + 64 * 1024);
   let bytes: Uint8Array;
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => {
-      throw new BadRequest(400, "malformed_body", "The upload could not be read");
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
+      throw new MalformedRequestError("malformed_body", "The upload could not be read");
     });
     const file = form.get("logo");
     if (!(file instanceof File)) throw new StudioValidationError({ logo: ["choose an image file"] });
     bytes = new Uint8Array(await file.arrayBuffer());
   } else {
-    bytes = new Uint8Array(await request.arrayBuffer());
+    bytes = body;
   }
   const tenant = await saveTenantLogo({ tenantId: params.tenantId, actor: operator, bytes });
   const revalidated = await revalidateTenantSite(tenant.id);

@@ -1,4 +1,4 @@
-import { revealJobPayload } from "@real-estate/db/studio";
+import { revealJobPayload } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { operatorRoute, readJson } from "@/lib/api";

@@ -1,4 +1,4 @@
-import { removeTenantDomain } from "@real-estate/db/studio";
+import { removeTenantDomain } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute } from "@/lib/api";
 import { revalidateTenantSite } from "@/lib/revalidate-web";

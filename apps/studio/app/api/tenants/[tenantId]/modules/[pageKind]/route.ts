@@ -1,4 +1,4 @@
-import { getStudioTenant, listModuleEditor, savePageModules, setModuleEnabled } from "@real-estate/db/studio";
+import { getStudioTenant, listModuleEditor, savePageModules, setModuleEnabled } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute, readJson } from "@/lib/api";
 import { pageKindFromPath } from "@/lib/path-params";
@@ -14,14 +14,24 @@ export const GET = operatorRoute<Params>(async (_request, { params }) => {
 
 /** Saves the whole module list of a page kind (`town` or `neighborhood` in the path): { modules: [{ moduleKey, enabled, settings }] } in display order. */
 export const PUT = operatorRoute<Params>(async (request, { params, operator }) => {
-  const modules = await savePageModules({ tenantId: params.tenantId, pageKind: pageKindFromPath(params.pageKind), actor: operator, input: await readJson(request) });
+  const modules = await savePageModules({
+    tenantId: params.tenantId,
+    pageKind: pageKindFromPath(params.pageKind),
+    actor: operator,
+    input: await readJson(request),
+  });
   const revalidated = await revalidateTenantSite(params.tenantId);
   return NextResponse.json({ modules, revalidated: revalidated.ok });
 });
 
 /** Switches one module: { moduleKey, enabled }. */
 export const PATCH = operatorRoute<Params>(async (request, { params, operator }) => {
-  const modules = await setModuleEnabled({ tenantId: params.tenantId, pageKind: pageKindFromPath(params.pageKind), actor: operator, input: await readJson(request) });
+  const modules = await setModuleEnabled({
+    tenantId: params.tenantId,
+    pageKind: pageKindFromPath(params.pageKind),
+    actor: operator,
+    input: await readJson(request),
+  });
   const revalidated = await revalidateTenantSite(params.tenantId);
   return NextResponse.json({ modules, revalidated: revalidated.ok });
 });

@@ -1,4 +1,4 @@
-import { getArea, StudioNotFoundError } from "@real-estate/db/studio";
+import { getArea, StudioNotFoundError } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,7 +24,8 @@ export default async function AreaPage({ params }: { params: Promise<{ tenantId:
         <Link href={`/tenants/${tenant.id}/content`}>← Towns and neighbourhoods</Link>
         <span className="spacer" />
         <span className="muted small">
-          {kind === "town" ? "Town" : `Neighbourhood of ${area.town?.name}`} · <span className="mono">{area.slug}</span> · updated {formatDateTime(area.updatedAt)}
+          {kind === "town" ? "Town" : `Neighbourhood of ${area.town?.name}`} · <span className="mono">{area.slug}</span> · updated{" "}
+          {formatDateTime(area.updatedAt)}
           {area.isSample ? (
             <>
               {" · "}
@@ -36,7 +37,12 @@ export default async function AreaPage({ params }: { params: Promise<{ tenantId:
       {area.invalidContent ? (
         <div className="banner warn">The stored content no longer matches the expected shape; it is shown as stored. Fix it and save.</div>
       ) : null}
-      <AreaEditor url={`/api/tenants/${tenant.id}/areas/${kind}/${area.id}`} name={area.name} summary={area.summary} content={area.invalidContent ?? area.content} />
+      <AreaEditor
+        url={`/api/tenants/${tenant.id}/areas/${kind}/${area.id}`}
+        name={area.name}
+        summary={area.summary}
+        content={area.invalidContent ?? area.content}
+      />
     </div>
   );
 }

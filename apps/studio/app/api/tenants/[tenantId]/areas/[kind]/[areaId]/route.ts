@@ -1,4 +1,4 @@
-import { getArea, updateAreaContent } from "@real-estate/db/studio";
+import { getArea, updateAreaContent } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute, readJson } from "@/lib/api";
 import { areaKindFromPath } from "@/lib/path-params";
@@ -13,7 +13,13 @@ export const GET = operatorRoute<Params>(async (_request, { params }) => {
 
 /** Saves a town's or neighbourhood's name, summary and content: { name?, summary?, content }. */
 export const PUT = operatorRoute<Params>(async (request, { params, operator }) => {
-  const area = await updateAreaContent({ tenantId: params.tenantId, kind: areaKindFromPath(params.kind), areaId: params.areaId, actor: operator, input: await readJson(request) });
+  const area = await updateAreaContent({
+    tenantId: params.tenantId,
+    kind: areaKindFromPath(params.kind),
+    areaId: params.areaId,
+    actor: operator,
+    input: await readJson(request),
+  });
   const revalidated = await revalidateTenantSite(params.tenantId);
   return NextResponse.json({ area, revalidated: revalidated.ok });
 });

@@ -1,4 +1,4 @@
-import { setPrimaryDomain } from "@real-estate/db/studio";
+import { setPrimaryDomain } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { operatorRoute } from "@/lib/api";
 import { revalidateTenantSite } from "@/lib/revalidate-web";

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import type { TaskRow } from "@real-estate/crm";
+import { TASK_KIND_LABELS } from "@real-estate/types";
+import { CompleteTaskButton } from "./complete-task-button";
+import { contactName, formatDateTime, formatPhone } from "./format";
+
+/**
+ * Tasks as rows: kind, title, due time (brokerage's zone), person with a call/e-mail link, the
+ * assignee, and Done. `showPerson`: on My day (on a lead's page the person is the page).
+ */
+export function TaskList({
+  tasks,
+  timeZone,
+  country,
+  showPerson,
+  showAssignee,
+  now = new Date(),
+}: {
+  tasks: TaskRow[];
+  timeZone: string;
+  country: string;
+  showPerson?: boolean;
+  showAssignee?: boolean;
+  now?: Date;
+}) {
+  if (tasks.length === 0) return null;
+  return (
+    <ul className="task-list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      {tasks.map((t) => {
+        const overdue = !t.completedAt && t.dueAt < now;
+        const record = t.leadId ? `/leads/${t.leadId}` : `/contacts/${t.contactId}`;
+        return (
+          <li key={t.id} data-testid="task" data-task-id={t.id} style={{ padding: "8px 0", borderBottom: "1px solid var(--line, #e5e7eb)" }}>
+            <div className="row" style={{ justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
+              <div>
+                <span className="tag">{TASK_KIND_LABELS[t.kind]}</span>{" "}
+                <strong style={t.completedAt ? { textDecoration: "line-through" } : undefined}>{t.title}</strong>
+                <div className="muted" style={{ fontSize: 13 }}>
+                  <span style={overdue ? { color: "var(--danger)" } : undefined}>
+                    {t.completedAt
+                      ? `Done ${formatDateTime(t.completedAt, timeZone)}`
+                      : `${overdue ? "Overdue since" : "Due"} ${formatDateTime(t.dueAt, timeZone)}`}
+                  </span>
+                  {showPerson && (
+                    <>
+                      {" · "}
+                      <Link href={record}>{contactName(t.contact)}</Link>
+                      {t.contact.phone && (
+                        <>
+                          {" · "}
+                          <a href={`tel:${t.contact.phone}`} data-testid="task-call">
+                            {formatPhone(t.contact.phone, { homeCountry: country })}
+                          </a>
+                        </>
+                      )}
+                      {t.contact.email && (
+                        <>
+                          {" · "}
+                          <a href={`mailto:${t.contact.email}`}>{t.contact.email}</a>
+                        </>
+                      )}
+                    </>
+                  )}
+                  {showAssignee && (
+                    <>
+                      {" · "}
+                      {t.assignedTo?.user.name ?? "Nobody yet"}
+                    </>
+                  )}
+                </div>
+                {t.notes && (
+                  <div className="t-body" style={{ fontSize: 13 }}>
+                    {t.notes}
+                  </div>
+                )}
+              </div>
+              <CompleteTaskButton taskId={t.id} done={t.completedAt !== null} title={t.title} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,65 @@
+// The studio's MLS feeds tab through the running studio: add a feed (secret never returned or
+// shown), test its connection against the local RESO server, ask for a sync, see it on the page;
+// another tenant's feed is a 404 and bad settings change nothing.
+import { SHORELINE_TENANT } from "@real-estate/demo";
+import { startResoServer, type ResoServer } from "@real-estate/demo/reso-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoIds } from "./support/ids";
+import { api, operatorCookie, testDb } from "./support/studio-client";
+
+const TOKEN = "studio-Bearer-Token-3c1d-e8f0";
+let reso: ResoServer;
+let cookie: string;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+
+beforeAll(async () => {
+  reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 20, bearerTokens: [TOKEN] });
+  cookie = await operatorCookie();
+  ids = await demoIds();
+});
+afterAll(() => reso?.close());
+
+describe("studio MLS feeds", () => {
+  it("adds a feed, tests its connection, asks for a sync and shows it, never showing the secret", async () => {
+    const feeds = `/api/tenants/${ids.fairfield}/feeds`;
+    const bad = await api("POST", feeds, { cookie, json: { name: "", baseUrl: "ftp://x", authKind: "bearer" } });
+    expect([bad.status, bad.body.error]).toEqual([422, "validation_failed"]);
+    const created = await api("POST", feeds, {
+      cookie,
+      json: { name: "Studio test MLS", baseUrl: reso.serviceRoot, authKind: "bearer", secret: TOKEN, disclaimer: "Studio test disclaimer." },
+    });
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain(TOKEN);
+    const feedId = created.body.feed.id as string;
+
+    const test = await api("POST", `${feeds}/${feedId}/test`, { cookie });
+    expect(test.status).toBe(200);
+    expect(test.body.ok).toBe(true);
+    expect(test.body.sampleKeys.length).toBeGreaterThan(0);
+
+    const run = await api("POST", `${feeds}/${feedId}/runs`, { cookie, json: { kind: "incremental" } });
+    expect([run.status, run.body.requested]).toEqual([202, "incremental"]);
+    expect(
+      (await testDb().feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ids.fairfield, id: feedId } }, select: { requestedKind: true } }))
+        .requestedKind,
+    ).toBe("incremental");
+
+    const page = await api("GET", `/tenants/${ids.fairfield}/feeds`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Studio test MLS");
+    expect(page.text).toContain(reso.serviceRoot);
+    expect(page.text).toContain("Recent runs");
+    expect(page.text).not.toContain(TOKEN);
+
+    // Shoreline naming Fairfield's feed: the same 404 as a feed that does not exist.
+    const other = `/api/tenants/${ids.shoreline}/feeds/${feedId}`;
+    expect((await api("PUT", other, { cookie, json: { name: "Taken over", baseUrl: reso.serviceRoot, authKind: "bearer" } })).status).toBe(404);
+    expect((await api("POST", `${other}/runs`, { cookie, json: { kind: "full" } })).status).toBe(404);
+    expect((await api("POST", `${other}/test`, { cookie })).status).toBe(404);
+    expect((await testDb().feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ids.fairfield, id: feedId } }, select: { name: true } })).name).toBe(
+      "Studio test MLS",
+    );
+    // Without an operator session the routes do not exist.
+    expect((await api("POST", `${feeds}/${feedId}/runs`, { json: { kind: "full" } })).status).toBe(404);
+  });
+});

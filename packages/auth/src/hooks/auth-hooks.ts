@@ -1,0 +1,59 @@
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { checkStaffPassword } from "../passwords/check-staff-password";
+import { checkSignInThrottle } from "../sign-in-throttle/check-sign-in-throttle";
+import { recordSignInFailure } from "../sign-in-throttle/record-sign-in-failure";
+import { recordSignInSuccess } from "../sign-in-throttle/record-sign-in-success";
+import { signInAddress } from "../sign-in-throttle/sign-in-address";
+import { staffSignInKeys, type ThrottleKey } from "../sign-in-throttle/sign-in-keys";
+
+const SIGN_IN_PATH = "/sign-in/email";
+
+/** The refusal of a locked sign-in: 429 with the wait, the same for every email (known or not). */
+export function tooManySignIns(retryAfterSeconds: number): APIError {
+  const seconds = String(retryAfterSeconds);
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code: "TOO_MANY_SIGN_IN_ATTEMPTS", message: `Too many sign-in attempts; try again in ${seconds} seconds.` },
+    { "retry-after": seconds, "x-retry-after": seconds },
+  );
+}
+
+function signInKeysOf(ctx: { body?: unknown; headers?: Headers }): ThrottleKey[] | null {
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  if (typeof email !== "string" || !email) return null;
+  return staffSignInKeys({ email, address: signInAddress(ctx.headers ?? new Headers()) });
+}
+
+/**
+ * Before every better-auth endpoint, HTTP or `auth.api` call alike (so the CRM's form, the
+ * CRM's and the studio's `/api/auth/sign-in/email` share one rule): a sign-in whose account or
+ * address is locked is refused before its password is looked at; a new password (change,
+ * reset) must pass the staff password rule.
+ */
+export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
+  if (ctx.path === SIGN_IN_PATH) {
+    const keys = signInKeysOf(ctx);
+    if (keys) {
+      const check = await checkSignInThrottle({ keys });
+      if (!check.ok) throw tooManySignIns(check.retryAfterSeconds);
+    }
+  }
+  const newPassword = (ctx.body as { newPassword?: unknown } | undefined)?.newPassword;
+  if (typeof newPassword === "string") {
+    const check = checkStaffPassword(newPassword);
+    if (!check.ok) throw new APIError("BAD_REQUEST", { code: "PASSWORD_TOO_WEAK", message: check.message });
+  }
+});
+
+/** After a sign-in: a wrong email or password counts a failure on the account and the address; a success clears the account's. */
+export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== SIGN_IN_PATH) return;
+  const keys = signInKeysOf(ctx);
+  if (!keys) return;
+  const returned = ctx.context.returned;
+  if (isAPIError(returned)) {
+    if (returned.statusCode === 401) await recordSignInFailure({ keys });
+  } else if (returned) {
+    await recordSignInSuccess({ keys });
+  }
+});

@@ -1,0 +1,81 @@
+// better-auth makes the reset token; this module decides whether and how it is e-mailed. A reset
+// is asked on one tenant's CRM (its branding, its sender) or on the studio (an operator's, sent
+// by the platform, decision 0035), so the request runs inside a context naming where it was
+// asked; a call to better-auth's endpoint from anywhere else sends nothing.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { getDb } from "@real-estate/db";
+import { deliverPlatformEmail, loadBranding, platformBranding, queueEmail, queuePlatformEmail } from "@real-estate/mail";
+import { OPERATOR_ROLE } from "../require-operator";
+
+/** Minutes a staff reset link works (better-auth's resetPasswordTokenExpiresIn, default 60). */
+export const STAFF_RESET_VALID_MINUTES = 60;
+
+/** One reset e-mail per account and tenant in this window: more requests mail nothing more. */
+const RESET_MAIL_WINDOW_MS = 2 * 60_000;
+
+type ResetRequest = { tenantId: string; crmUrl?: string } | { studioUrl: string };
+
+const requestContext = new AsyncLocalStorage<ResetRequest>();
+
+/** Runs `fn` (better-auth's requestPasswordReset) as a reset asked on this tenant's CRM. */
+export function withResetRequest<T>(request: ResetRequest, fn: () => Promise<T>): Promise<T> {
+  return requestContext.run(request, fn);
+}
+
+/**
+ * better-auth's `sendResetPassword`: writes the reset e-mail to the tenant's outbox when the
+ * account is a member of the tenant the reset was asked on; otherwise nothing (the answer to the
+ * visitor is the same either way, and an unsent token expires unused).
+ */
+export async function sendStaffPasswordReset(data: { user: { id: string; email: string; name?: string | null }; token: string }): Promise<void> {
+  const request = requestContext.getStore();
+  if (!request) return;
+  if ("studioUrl" in request) return sendOperatorPasswordReset(data, request.studioUrl);
+  const db = getDb();
+  const membership = await db.tenantMembership.findFirst({ where: { tenantId: request.tenantId, userId: data.user.id }, select: { id: true } });
+  if (!membership) return;
+  const brand = await loadBranding(db, request.tenantId);
+  const base = (request.crmUrl ?? brand.crmUrl).replace(/\/+$/, "");
+  const window = Math.floor(Date.now() / RESET_MAIL_WINDOW_MS);
+  await queueEmail(db, {
+    tenantId: request.tenantId,
+    brand,
+    template: "password-reset",
+    props: { resetUrl: `${base}/reset-password?token=${encodeURIComponent(data.token)}`, validMinutes: STAFF_RESET_VALID_MINUTES },
+    to: { address: data.user.email, name: data.user.name ?? null },
+    dedupeKey: `staff-password-reset:${data.user.id}:${window}`,
+  });
+}
+
+/** Promises of the platform sends started by requests (tests wait for them; nothing else does). */
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves when every operator reset e-mail started so far has been sent or given up on. */
+export async function settleOperatorResetMail(): Promise<void> {
+  await Promise.allSettled([...inFlight]);
+}
+
+/**
+ * An operator's reset asked on the studio: stored in the platform outbox (one per account and
+ * window) and sent at once, after the answer, so the answer takes as long whether or not the
+ * address is an operator's. An account that is not an operator gets nothing.
+ */
+async function sendOperatorPasswordReset(data: { user: { id: string; email: string }; token: string }, studioUrl: string): Promise<void> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: data.user.id }, select: { platformRole: true } });
+  if (user?.platformRole !== OPERATOR_ROLE) return;
+  const window = Math.floor(Date.now() / RESET_MAIL_WINDOW_MS);
+  const brand = platformBranding({ studioUrl });
+  const send = queuePlatformEmail(db, {
+    template: "password-reset",
+    props: { resetUrl: `${brand.webUrl}/reset-password?token=${encodeURIComponent(data.token)}`, validMinutes: STAFF_RESET_VALID_MINUTES },
+    userId: data.user.id,
+    to: data.user.email,
+    dedupeKey: `operator-password-reset:${data.user.id}:${window}`,
+    brand,
+  }).then((queued) => (queued.created ? deliverPlatformEmail(db, { id: queued.id }) : "skipped"));
+  // A failure is kept on the message (or the message is not stored); the worker's sweep retries.
+  const tracked = send.catch((error: unknown) => console.error(`[auth] operator reset e-mail: ${(error as Error).message}`));
+  inFlight.add(tracked);
+  void tracked.finally(() => inFlight.delete(tracked));
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-estate/db/testing";
+import { createMembership } from "@real-estate/crm";
+import { getSession, requestStaffPasswordReset, resetStaffPassword, signInWithPassword, signUpWithPassword } from "../src/index";
+
+const testDb = useTestDatabase("staffreset");
+const HOST = "crm.alpha.localhost:3001";
+const OLD_PASSWORD = "pass-word-1234";
+const NEW_PASSWORD = "a-brand-new-secret-42";
+
+const headersFor = (cookie?: string) => new Headers(cookie ? { host: HOST, cookie } : { host: HOST });
+
+function tokenOf(text: string): string {
+  const match = /reset-password\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  if (!match) throw new Error(`no reset link in: ${text.slice(0, 300)}`);
+  return decodeURIComponent(match[1]!);
+}
+
+describe("staff password reset by e-mail", () => {
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let cookie: string;
+
+  beforeAll(async () => {
+    const db = testDb().db;
+    a = await createTenantFixture(db, { slug: "alpha" });
+    b = await createTenantFixture(db, { slug: "beta" });
+    const res = await signUpWithPassword({ name: "Agent Alpha", email: "agent@alpha.example", password: OLD_PASSWORD, headers: headersFor() });
+    if (!res.ok) throw new Error(res.message);
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    await createMembership({ tenantId: a.tenantId, userId: res.userId, role: "AGENT" });
+  });
+
+  it("answers alike for unknown addresses and non-members, and mails only a member, on the tenant asked", async () => {
+    const { db } = testDb();
+    expect(await requestStaffPasswordReset({ tenantId: a.tenantId, email: "nobody@alpha.example", headers: headersFor() })).toEqual({ ok: true });
+    expect(await requestStaffPasswordReset({ tenantId: b.tenantId, email: "agent@alpha.example", headers: headersFor() })).toEqual({ ok: true });
+    expect(await db.emailMessage.count({ where: { template: "password-reset" } })).toBe(0);
+
+    expect(
+      await requestStaffPasswordReset({
+        tenantId: a.tenantId,
+        email: " Agent@Alpha.example ",
+        crmUrl: "http://crm.alpha.localhost:3001",
+        headers: headersFor(),
+      }),
+    ).toEqual({
+      ok: true,
+    });
+    // A second request at once mails nothing more (one e-mail per account and window).
+    await requestStaffPasswordReset({ tenantId: a.tenantId, email: "agent@alpha.example", headers: headersFor() });
+    const messages = await db.emailMessage.findMany({ where: { template: "password-reset" } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ tenantId: a.tenantId, toAddress: "agent@alpha.example", category: "transactional", status: "QUEUED" });
+    expect(messages[0]!.fromAddress).toMatch(/^alpha@/);
+    expect(messages[0]!.text).toContain("http://crm.alpha.localhost:3001/reset-password?token=");
+    expect(await db.ingestionJob.count({ where: { tenantId: a.tenantId, kind: "email.deliver" } })).toBe(1);
+    expect(await db.ingestionJob.count({ where: { tenantId: b.tenantId } })).toBe(0);
+  });
+
+  it("sets a new password once with the mailed token, refuses weak ones, and ends every session", async () => {
+    const { db } = testDb();
+    const message = await db.emailMessage.findFirstOrThrow({ where: { template: "password-reset", tenantId: a.tenantId } });
+    const token = tokenOf(message.text);
+    expect((await getSession(headersFor(cookie)))?.user.email).toBe("agent@alpha.example");
+
+    expect(await resetStaffPassword({ token, newPassword: "short", headers: headersFor() })).toMatchObject({ ok: false, error: "weak_password" });
+    expect(await resetStaffPassword({ token: "not-a-token", newPassword: NEW_PASSWORD, headers: headersFor() })).toMatchObject({
+      ok: false,
+      error: "invalid_token",
+    });
+    expect(await resetStaffPassword({ token, newPassword: NEW_PASSWORD, headers: headersFor() })).toEqual({ ok: true });
+    expect(await resetStaffPassword({ token, newPassword: "another-new-secret-99", headers: headersFor() })).toMatchObject({
+      ok: false,
+      error: "invalid_token",
+    });
+
+    expect(await getSession(headersFor(cookie))).toBeNull();
+    expect((await signInWithPassword({ email: "agent@alpha.example", password: OLD_PASSWORD, headers: headersFor() })).ok).toBe(false);
+    expect((await signInWithPassword({ email: "agent@alpha.example", password: NEW_PASSWORD, headers: headersFor() })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Db } from "@real-estate/db";
+import { getDb } from "@real-estate/db";
+import { API_KEY_PREFIX, apiKeySelect, hashApiKey, type ApiKeyRow } from "./api-key-select";
+
+/** lastUsedAt is written at most this often per key (default 60 s), not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * How long a process may answer a request with a key it verified against the database without
+ * reading the key's row again (decision 0033). A revocation, or a change of the key's limit, made
+ * in the same process applies to its next request; one made by another instance of the CRM
+ * applies there within this time.
+ */
+export const VERIFIED_API_KEY_TTL_MS = 5_000;
+
+/** Verified keys one process remembers at most (the oldest verification is forgotten first). */
+const MAX_VERIFIED_KEYS = 10_000;
+
+type Verified = { row: ApiKeyRow; verifiedAt: number };
+// Keyed by tenant and the key's sha256, never by the key itself; only keys that verified are kept.
+const globalForKeys = globalThis as unknown as { __verifiedApiKeys?: Map<string, Verified> };
+const verifiedKeys = (globalForKeys.__verifiedApiKeys ??= new Map<string, Verified>());
+// Counts forgets: a row read before a revocation in this process is not remembered after it.
+const globalForForgets = globalThis as unknown as { __verifiedApiKeyForgets?: { n: number } };
+const forgets = (globalForForgets.__verifiedApiKeyForgets ??= { n: 0 });
+
+/** Forgets what this process verified of one key (after its revocation or an edit), or of every key. */
+export function forgetVerifiedApiKeys(options: { tenantId: string; apiKeyId: string } | "all"): void {
+  forgets.n++;
+  if (options === "all") return verifiedKeys.clear();
+  for (const [cacheKey, { row }] of verifiedKeys) {
+    if (row.tenantId === options.tenantId && row.id === options.apiKeyId) verifiedKeys.delete(cacheKey);
+  }
+}
+
+async function touch(db: Db, row: ApiKeyRow, now: number): Promise<void> {
+  if (row.lastUsedAt && now - row.lastUsedAt.getTime() <= LAST_USED_RESOLUTION_MS) return;
+  row.lastUsedAt = new Date(now);
+  await db.apiKey.update({ where: { tenantId_id: { tenantId: row.tenantId, id: row.id } }, data: { lastUsedAt: row.lastUsedAt } });
+}
+
+/**
+ * The tenant's active key matching this secret, or null (unknown, revoked, or another
+ * tenant's key: a key only works on its own tenant). With `maxAgeMs`, a key this process verified
+ * at most that long ago is answered without reading its row (request paths pass
+ * VERIFIED_API_KEY_TTL_MS); without it the row is always read.
+ */
+export async function verifyApiKey(options: { tenantId: string; key: string; db?: Db; maxAgeMs?: number }): Promise<ApiKeyRow | null> {
+  const db = options.db ?? getDb();
+  if (!options.key.startsWith(API_KEY_PREFIX) || options.key.length > 200) return null;
+  const keyHash = hashApiKey(options.key);
+  const cacheKey = `${options.tenantId}:${keyHash}`;
+  const maxAgeMs = options.maxAgeMs ?? 0;
+  if (maxAgeMs > 0) {
+    const cached = verifiedKeys.get(cacheKey);
+    const now = Date.now();
+    if (cached && now - cached.verifiedAt < maxAgeMs) {
+      await touch(db, cached.row, now);
+      return cached.row;
+    }
+    if (cached) verifiedKeys.delete(cacheKey);
+  }
+  const forgetsBefore = forgets.n;
+  const row = await db.apiKey.findUnique({
+    where: { tenantId_keyHash: { tenantId: options.tenantId, keyHash } },
+    select: apiKeySelect,
+  });
+  if (!row || row.revokedAt) return null;
+  const now = Date.now();
+  if (maxAgeMs > 0 && forgets.n === forgetsBefore) {
+    if (verifiedKeys.size >= MAX_VERIFIED_KEYS) verifiedKeys.delete(verifiedKeys.keys().next().value!);
+    verifiedKeys.set(cacheKey, { row, verifiedAt: now });
+  }
+  await touch(db, row, now);
+  return row;
+}

@@ -1,0 +1,3 @@
+export * from "./partner-event-body";
+export * from "./accept-partner-event";
+export * from "./find-event-person";

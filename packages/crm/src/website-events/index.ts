@@ -1,0 +1,2 @@
+export * from "./describe-event";
+export * from "./process-website-event";

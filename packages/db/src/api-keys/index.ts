@@ -1,5 +1,0 @@
-export * from "./api-key-select";
-export * from "./create-api-key";
-export * from "./list-api-keys";
-export * from "./revoke-api-key";
-export * from "./verify-api-key";

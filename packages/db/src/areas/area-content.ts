@@ -1,7 +1,0 @@
-import { ZAreaContent, type TAreaContent } from "@real-estate/types";
-
-/** Town/neighbourhood content JSON as stored; invalid content reads as empty, never an error. */
-export function parseAreaContent(value: unknown): TAreaContent {
-  const parsed = ZAreaContent.safeParse(value);
-  return parsed.success ? parsed.data : {};
-}

@@ -1,3 +1,0 @@
-export * from "./resolve-tenant-by-host";
-export * from "./tenant-cache";
-export * from "./get-tenant";

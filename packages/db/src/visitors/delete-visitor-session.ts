@@ -1,9 +1,0 @@
-import type { Db } from "../client/create-client";
-import { getDb } from "../client/shared-client";
-import { hashSessionToken } from "./visitor-sessions";
-
-/** Ends the session holding this token (sign out); a no-op for an unknown token. */
-export async function deleteVisitorSession(options: { tenantId: string; token: string; db?: Db }): Promise<void> {
-  const db = options.db ?? getDb();
-  await db.visitorSession.deleteMany({ where: { tenantId: options.tenantId, tokenHash: hashSessionToken(options.token) } });
-}

@@ -1,2 +1,0 @@
-export * from "./list-page-modules";
-export * from "./get-website-config";

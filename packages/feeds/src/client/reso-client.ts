@@ -1,0 +1,164 @@
+// A RESO Web API (OData v4) client: OAuth 2 client credentials (tokens cached until expiry) or
+// a static bearer token, server-driven paging, and the server's limits respected: 429 with
+// Retry-After, 5xx and network failures retried with exponential backoff and jitter, a timeout
+// on every request. Credentials never appear in an error message or a log line.
+import { z } from "zod";
+import { FeedRequestError } from "./feed-errors";
+import { sharedTokenCache, TokenCache } from "./token-cache";
+
+export type FeedAuth = { kind: "client_credentials"; tokenUrl: string; clientId: string; clientSecret: string } | { kind: "bearer"; token: string };
+
+export type ResoClientOptions = {
+  /** OData service root, e.g. https://api.mls.example/reso/odata */
+  baseUrl: string;
+  auth: FeedAuth;
+  /** Per-request timeout (default 30,000 ms). */
+  timeoutMs?: number;
+  /** Attempts per request for 429, 5xx, timeouts and network errors (default 5). */
+  maxAttempts?: number;
+  /** First backoff step (default 500 ms), doubled each attempt, with jitter, at most 30 s. */
+  backoffBaseMs?: number;
+  /** Longest Retry-After waited in-process (default 60 s); longer ones end the run and reschedule it. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  tokenCache?: TokenCache;
+};
+
+export type ResoPage = { value: Record<string, unknown>[]; nextLink: string | null };
+
+const ZPage = z.object({ value: z.array(z.record(z.string(), z.unknown())), "@odata.nextLink": z.string().optional() });
+const ZToken = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().optional(), token_type: z.string().optional() });
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export type ResoClient = {
+  get(resource: string, params: Record<string, string | undefined>): Promise<ResoPage>;
+  /** Follows an @odata.nextLink (only on the feed's own origin: the token goes nowhere else). */
+  getNextLink(nextLink: string): Promise<ResoPage>;
+  /** Requests made, for progress and tests. */
+  readonly requests: number;
+};
+
+export function createResoClient(options: ResoClientOptions): ResoClient {
+  const doFetch = options.fetch ?? fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const backoffBaseMs = options.backoffBaseMs ?? 500;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const cache = options.tokenCache ?? sharedTokenCache;
+  const root = options.baseUrl.replace(/\/+$/, "");
+  const origin = new URL(root).origin;
+  let requests = 0;
+
+  const auth = options.auth;
+  const cacheKey = auth.kind === "client_credentials" ? TokenCache.keyFor(auth.tokenUrl, auth.clientId, auth.clientSecret) : "";
+
+  async function timedFetch(url: string, init: RequestInit): Promise<Response> {
+    requests++;
+    try {
+      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+    } catch (error) {
+      const name = error instanceof Error ? error.name : "";
+      const what = name === "TimeoutError" || name === "AbortError" ? `timed out after ${timeoutMs} ms` : "network error";
+      throw new FeedRequestError(`${describe(url)}: ${what}`, { transient: true });
+    }
+  }
+
+  /** The URL without its query string: filters can carry an office id, never worth a log line. */
+  function describe(url: string) {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  }
+
+  async function fetchToken(): Promise<string> {
+    if (auth.kind === "bearer") return auth.token;
+    const cached = cache.get(cacheKey);
+    if (cached) return cached;
+    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: auth.clientId, client_secret: auth.clientSecret });
+    const response = await timedFetch(auth.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body,
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      const transient = response.status === 429 || response.status >= 500;
+      throw new FeedRequestError(
+        `token endpoint ${describe(auth.tokenUrl)} answered ${response.status}${response.status === 401 || response.status === 400 ? " (check the client id and secret)" : ""}`,
+        {
+          transient,
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        },
+      );
+    }
+    const parsed = ZToken.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new FeedRequestError(`token endpoint ${describe(auth.tokenUrl)} sent no access_token`, { transient: false });
+    cache.set(cacheKey, parsed.data.access_token, parsed.data.expires_in ?? 3600);
+    return parsed.data.access_token;
+  }
+
+  async function request(url: string): Promise<ResoPage> {
+    let refreshedToken = false;
+    for (let attempt = 1; ; attempt++) {
+      let failure: FeedRequestError;
+      try {
+        const token = await fetchToken();
+        const response = await timedFetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+        if (response.ok) {
+          const parsed = ZPage.safeParse(await response.json().catch(() => null));
+          if (!parsed.success) throw new FeedRequestError(`${describe(url)}: not an OData collection`, { transient: false });
+          return { value: parsed.data.value, nextLink: parsed.data["@odata.nextLink"] ?? null };
+        }
+        const detail = await response.text().catch(() => "");
+        if (response.status === 401 && auth.kind === "client_credentials" && !refreshedToken) {
+          // The cached token may have been revoked or expired early: one new token, then give up.
+          cache.delete(cacheKey);
+          refreshedToken = true;
+          attempt--;
+          continue;
+        }
+        const transient = response.status === 429 || response.status === 408 || response.status >= 500;
+        failure = new FeedRequestError(`${describe(url)} answered ${response.status}${transient ? "" : `: ${detail.slice(0, 200)}`}`, {
+          transient,
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        });
+      } catch (error) {
+        if (!(error instanceof FeedRequestError)) throw error;
+        failure = error;
+      }
+      if (!failure.transient || attempt >= maxAttempts) throw failure;
+      const retryAfter = failure.options.retryAfterMs;
+      if (retryAfter !== undefined && retryAfter > maxRetryAfterMs) throw failure;
+      const backoff = Math.min(30_000, backoffBaseMs * 2 ** (attempt - 1));
+      await sleep(retryAfter ?? backoff / 2 + Math.random() * (backoff / 2));
+    }
+  }
+
+  return {
+    get(resource, params) {
+      const url = new URL(`${root}/${resource}`);
+      for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, v);
+      return request(url.toString());
+    },
+    getNextLink(nextLink) {
+      const url = new URL(nextLink, `${root}/`);
+      if (url.origin !== origin) throw new FeedRequestError(`nextLink points at another origin (${url.origin}); not following it`, { transient: false });
+      return request(url.toString());
+    },
+    get requests() {
+      return requests;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { getDb, type Db } from "@real-estate/db";
+import { v7 as uuidv7 } from "uuid";
+import { sealSecret, secretHint } from "../credentials/seal-secret";
+import { scheduleFeedSync } from "../schedule/feed-sync-job";
+import { feedViewSelect, ZFeedInput, type FeedInput, type FeedView } from "./feed-contracts";
+
+export class FeedInputError extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super("invalid feed settings");
+  }
+}
+
+function parse(input: FeedInput) {
+  const parsed = ZFeedInput.safeParse(input);
+  if (!parsed.success) {
+    throw new FeedInputError(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "feed", i.message])));
+  }
+  return parsed.data;
+}
+
+/** Adds a feed to the tenant. The secret is required here, stored sealed, and never returned. */
+export async function createFeed(options: { tenantId: string; input: FeedInput; db?: Db }): Promise<FeedView> {
+  const db = options.db ?? getDb();
+  const settings = parse(options.input);
+  if (!settings.secret) throw new FeedInputError({ secret: settings.authKind === "bearer" ? "the bearer token is required" : "the client secret is required" });
+  const id = uuidv7();
+  const { secret, ...rest } = settings;
+  // The first run is queued with the feed: it runs as soon as a worker is free.
+  return db.$transaction(async (tx) => {
+    const feed = await tx.feed.create({
+      data: {
+        ...rest,
+        tokenUrl: rest.authKind === "client_credentials" ? rest.tokenUrl : null,
+        clientId: rest.authKind === "client_credentials" ? rest.clientId : null,
+        filter: rest.filter || null,
+        disclaimer: rest.disclaimer || null,
+        tenantId: options.tenantId,
+        id,
+        secretCiphertext: sealSecret({ tenantId: options.tenantId, feedId: id, secret }),
+        secretHint: secretHint(secret),
+      },
+      select: feedViewSelect,
+    });
+    await scheduleFeedSync(tx, { tenantId: options.tenantId, feedId: id, runAt: feed.nextRunAt });
+    return feed;
+  });
+}
+
+/** Changes a feed's settings; an empty secret keeps the stored one. Null when not the tenant's. */
+export async function updateFeed(options: { tenantId: string; feedId: string; input: FeedInput; db?: Db }): Promise<FeedView | null> {
+  const db = options.db ?? getDb();
+  const settings = parse(options.input);
+  const { secret, ...rest } = settings;
+  const existing = await db.feed.findUnique({ where: { tenantId_id: { tenantId: options.tenantId, id: options.feedId } }, select: { authKind: true } });
+  if (!existing) return null;
+  if (!secret && existing.authKind !== rest.authKind) throw new FeedInputError({ secret: "a new secret is required when the sign-in method changes" });
+  return db.feed.update({
+    where: { tenantId_id: { tenantId: options.tenantId, id: options.feedId } },
+    data: {
+      ...rest,
+      tokenUrl: rest.authKind === "client_credentials" ? rest.tokenUrl : null,
+      clientId: rest.authKind === "client_credentials" ? rest.clientId : null,
+      filter: rest.filter || null,
+      disclaimer: rest.disclaimer || null,
+      ...(secret ? { secretCiphertext: sealSecret({ tenantId: options.tenantId, feedId: options.feedId, secret }), secretHint: secretHint(secret) } : {}),
+    },
+    select: feedViewSelect,
+  });
+}

@@ -1,0 +1,103 @@
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+/**
+ * One counted request: `limit` requests per window, `remaining` of them left after this one, and
+ * the seconds until the window ends (`resetSeconds`), enough for RateLimit headers; refused with
+ * `retryAfterSeconds` when over the limit.
+ */
+export type RateLimitHit =
+  | { ok: true; limit: number; remaining: number; resetSeconds: number }
+  | { ok: false; limit: number; remaining: 0; resetSeconds: number; retryAfterSeconds: number };
+
+export type SharedRateLimiter = {
+  /**
+   * Counts one request for `key`; refused with the seconds until its window ends when over the
+   * limit. `points` overrides the limiter's own limit for this key (e.g. a per-API-key limit).
+   */
+  hit: (key: string, options?: { points?: number }) => Promise<RateLimitHit>;
+};
+
+const globalForRedis = globalThis as unknown as { __rateLimitRedis?: Map<string, Redis> };
+
+/** One connection per Redis URL per process, shared by every limiter. */
+function redisClient(url: string): Redis {
+  const clients = (globalForRedis.__rateLimitRedis ??= new Map());
+  let client = clients.get(url);
+  if (!client) {
+    // A command waits for the connection, but fails after one retry while Redis is away (the
+    // memory limiter answers meanwhile, see below).
+    client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1_000 });
+    client.on("error", () => {});
+    clients.set(url, client);
+  }
+  return client;
+}
+
+/**
+ * What the limiter needs of a node-postgres pool (the app's own, `pgPoolOf(getDb())`): it runs
+ * named prepared statements on it.
+ */
+export type RateLimitPgPool = { query: (...args: never[]) => Promise<unknown> };
+
+/**
+ * The platform-wide table the PostgreSQL store counts in, created by the migration
+ * `rate_limit_count` (packages/db), not at runtime: `key` ("rl:<limiter name>:<key>"), `points`
+ * used in the window, `expire` (epoch milliseconds the window ends).
+ */
+export const RATE_LIMIT_TABLE = "rate_limit_count";
+
+/**
+ * A fixed-window limit of `points` requests per `durationSeconds` per key, shared by every
+ * instance of an app: counted in Redis when `redisUrl` is given (rate-limiter-flexible's atomic
+ * INCR + expiry), else in PostgreSQL when `pgPool` is given (rate-limiter-flexible's one-statement
+ * upsert into `rate_limit_count`; rows expired over an hour are deleted every five minutes), else
+ * in this process only. When the store cannot be reached, each process counts on its own
+ * meanwhile (rate-limiter-flexible's insurance limiter): limits loosen, nothing fails.
+ */
+export function createRateLimiter(options: {
+  name: string;
+  points: () => number;
+  durationSeconds: number;
+  redisUrl?: string;
+  pgPool?: RateLimitPgPool;
+}): SharedRateLimiter {
+  const limiters = new Map<number, RateLimiterAbstract>();
+  const limiterFor = (points: number): RateLimiterAbstract => {
+    let limiter = limiters.get(points);
+    if (limiter) return limiter;
+    const memory = new RateLimiterMemory({ points, duration: options.durationSeconds, keyPrefix: options.name });
+    const shared = { points, duration: options.durationSeconds, keyPrefix: `rl:${options.name}`, insuranceLimiter: memory };
+    if (options.redisUrl) {
+      limiter = new RateLimiterRedis({ ...shared, storeClient: redisClient(options.redisUrl) });
+    } else if (options.pgPool) {
+      limiter = new RateLimiterPostgres({
+        ...shared,
+        storeClient: options.pgPool,
+        storeType: "pool",
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        clearExpiredByTimeout: true,
+      });
+    } else {
+      limiter = memory;
+    }
+    limiters.set(points, limiter);
+    return limiter;
+  };
+  return {
+    hit: async (key, hitOptions) => {
+      const limit = hitOptions?.points ?? options.points();
+      try {
+        const res = await limiterFor(limit).consume(key, 1);
+        return { ok: true, limit, remaining: Math.max(0, res.remainingPoints), resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+      } catch (result) {
+        if (result instanceof RateLimiterRes) {
+          const seconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+          return { ok: false, limit, remaining: 0, resetSeconds: seconds, retryAfterSeconds: seconds };
+        }
+        throw result;
+      }
+    },
+  };
+}

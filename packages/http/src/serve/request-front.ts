@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TrustSettings } from "../client-address/trust-proxy";
+import { refuseOversizeBody } from "../body/body-cap";
+import { baselineSecurityHeaders } from "../headers/security-headers";
+import type { Logger } from "../logging/json-logger";
+import type { HttpMetrics } from "../metrics/http-metrics";
+import type { RouteMatcher } from "../metrics/route-templates";
+import { runWithRequestId } from "@real-estate/types/request-context";
+import { stampRequestId } from "../request-id/request-id";
+import { REQUEST_ID_HEADER } from "../request-id/request-id-header";
+import { findUnstorableUrlPart, UNSTORABLE_MESSAGE } from "../text/unstorable-text";
+import { requestIsHttps, stampClientAddress } from "./strip-internal-headers";
+import { stripInternalResponseHeaders } from "./strip-response-headers";
+import { normalizeRequestTarget } from "./request-target";
+import { swapRenderNonce } from "./swap-render-nonce";
+
+/** The app behind the front (Next.js's request handler in production). */
+export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * What the app server does for every request before and after the app: the client's address
+ * and the request id stamped on the request (the id echoed on the response), the baseline
+ * security headers, a fresh script nonce per response, the health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
+ * log line (`msg: "request"`, with the route template, never the raw path or query).
+ */
+export function createRequestFront(options: {
+  trust: TrustSettings;
+  routes: Pick<RouteMatcher, "match">;
+  metrics: Pick<HttpMetrics, "observe">;
+  health: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+  logger: Logger;
+  handle: AppHandler;
+  /** Largest request body a Content-Length may announce (see refuseOversizeBody); default no cap. */
+  maxBytes?: number;
+  /** The process's render nonce, replaced by a fresh nonce in every response (see swapRenderNonce); default none. */
+  renderNonce?: string;
+}) {
+  const { trust, routes, metrics, health, logger, handle } = options;
+  return function front(req: IncomingMessage, res: ServerResponse): void {
+    const started = process.hrtime.bigint();
+    const targetOk = normalizeRequestTarget(req);
+    const url = new URL(targetOk ? (req.url ?? "/") : "/", "http://localhost");
+    const requestId = stampRequestId(req, trust.trust);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    // Counted under the route that served it: the internal rewrite target when proxy.ts rewrote
+    // the request (the website's `/sites/[site]/…`), else the path as sent.
+    let servedPath = url.pathname;
+    res.once("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routes.match(servedPath);
+      metrics.observe(route, res.statusCode, seconds);
+      const entry = { msg: "request", requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round(seconds * 1e4) / 10 };
+      if (res.statusCode >= 500) logger.error(entry);
+      else logger.info(entry);
+    });
+    stampClientAddress(req, trust);
+    stripInternalResponseHeaders(res, (target) => {
+      servedPath = new URL(target, "http://localhost").pathname;
+    });
+    if (options.renderNonce) swapRenderNonce(res, options.renderNonce);
+    for (const [name, value] of Object.entries(baselineSecurityHeaders({ https: requestIsHttps(req, trust) }))) res.setHeader(name, value);
+    if (!targetOk) {
+      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: "malformed_request", message: "the request target must be a path on this host" }));
+      return;
+    }
+    if (health(req, res, url.pathname)) return;
+    if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
+    // Checked on the URL as sent: Next.js replaces undecodable bytes before proxy.ts sees them,
+    // and a page reading such a query parameter then fails with a 500.
+    const field = findUnstorableUrlPart(url);
+    if (field) {
+      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } }));
+      return;
+    }
+    // Code below the route (the queue stamping the jobs it queues) reads the id from the context.
+    runWithRequestId(requestId, () => handle(req, res)).catch((error: unknown) => {
+      logger.error({ msg: "request failed", requestId, method: req.method, route: routes.match(servedPath), error: describeError(error) });
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      } else res.destroy();
+    });
+  };
+}
+
+/** The error's class and message, without its stack (one line in the log). */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
+  return String(error).slice(0, 500);
+}

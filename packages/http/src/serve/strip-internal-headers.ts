@@ -1,0 +1,36 @@
+import type { IncomingMessage } from "node:http";
+import { CLIENT_ADDRESS_HEADER } from "../client-address/client-address";
+import { normalizeAddress, resolveClientAddress } from "../client-address/resolve-client-address";
+import type { TrustSettings } from "../client-address/trust-proxy";
+
+/**
+ * Makes the request's internal headers the server's own: any incoming value of
+ * CLIENT_ADDRESS_HEADER is dropped (from `headers` and `rawHeaders`, whichever Next.js reads)
+ * and the address resolved from the socket (and trusted proxies) is set in its place.
+ */
+export function stampClientAddress(req: IncomingMessage, settings: TrustSettings): string {
+  const address = resolveClientAddress({ socketAddress: req.socket.remoteAddress, headers: req.headers, trust: settings.trust, header: settings.header });
+  const raw: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() !== CLIENT_ADDRESS_HEADER) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  raw.push(CLIENT_ADDRESS_HEADER, address);
+  req.rawHeaders = raw;
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  return address;
+}
+
+/**
+ * Whether the client reached us over HTTPS: a TLS socket, or a trusted proxy (the socket's peer
+ * is trusted by TRUST_PROXY) saying so in X-Forwarded-Proto (or `proto=` of Forwarded).
+ */
+export function requestIsHttps(req: IncomingMessage, settings: TrustSettings): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const { trust } = settings;
+  if (trust.kind === "none") return false;
+  const peer = normalizeAddress(req.socket.remoteAddress);
+  if (!peer || (trust.kind === "addresses" && !trust.trusts(peer, 0))) return false;
+  const header = settings.header === "forwarded" ? req.headers.forwarded : req.headers["x-forwarded-proto"];
+  const text = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").pop()?.trim().toLowerCase() ?? "";
+  return settings.header === "forwarded" ? /(^|;)\s*proto="?https"?\s*(;|$)/.test(text) : text === "https";
+}

@@ -1,0 +1,162 @@
+// Form rate limits shared by every instance of an app through Redis (127.0.0.1:6379 here, as on
+// CI; REDIS_TEST_URL names another) or, by default, PostgreSQL (a database of this file's own,
+// on TEST_DATABASE_URL's server, given the table by its migration in packages/db). Two limiters
+// stand for two processes: they share nothing but the store (each PostgreSQL limiter has a pool
+// of its own).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimiter } from "../src";
+
+const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const uniqueName = () => `test-${crypto.randomBytes(6).toString("hex")}`;
+
+/** Whether something accepts connections at the Redis address (a laptop may run none; CI always has one). */
+async function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
+    socket.setTimeout(2_000);
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+}
+const withoutRedis = !process.env.CI && !(await reachable(REDIS_URL));
+if (withoutRedis) console.warn(`shared rate limiter: nothing answers at ${REDIS_URL}: the two Redis checks are skipped (CI never skips them)`);
+
+describe("shared rate limiter", () => {
+  it.skipIf(withoutRedis)("counts one limit across instances through Redis, per key", async () => {
+    const name = uniqueName();
+    const one = createRateLimiter({ name, points: () => 3, durationSeconds: 60, redisUrl: REDIS_URL });
+    const two = createRateLimiter({ name, points: () => 3, durationSeconds: 60, redisUrl: REDIS_URL });
+    const results = [await one.hit("t1|1.2.3.4"), await two.hit("t1|1.2.3.4"), await one.hit("t1|1.2.3.4")];
+    expect(results.every((r) => r.ok)).toBe(true);
+    const over = await two.hit("t1|1.2.3.4");
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    if (!over.ok) expect(over.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await one.hit("t1|1.2.3.4")).ok).toBe(false);
+    // Another tenant's bucket (or another address) is counted apart.
+    expect((await two.hit("t2|1.2.3.4")).ok).toBe(true);
+    expect((await one.hit("t1|5.6.7.8")).ok).toBe(true);
+  });
+
+  it("without a store each limiter counts its own", async () => {
+    const name = uniqueName();
+    const one = createRateLimiter({ name, points: () => 2, durationSeconds: 60 });
+    const two = createRateLimiter({ name, points: () => 2, durationSeconds: 60 });
+    expect([await one.hit("k"), await one.hit("k"), await two.hit("k"), await two.hit("k")].every((r) => r.ok)).toBe(true);
+    expect((await one.hit("k")).ok).toBe(false);
+    expect((await two.hit("k")).ok).toBe(false);
+  });
+
+  it("keeps limiting in the process when Redis cannot be reached", async () => {
+    const limiter = createRateLimiter({ name: uniqueName(), points: () => 2, durationSeconds: 60, redisUrl: "redis://127.0.0.1:1" });
+    expect((await limiter.hit("k")).ok).toBe(true);
+    expect((await limiter.hit("k")).ok).toBe(true);
+    expect((await limiter.hit("k")).ok).toBe(false);
+  });
+
+  it.skipIf(withoutRedis)("a hit may carry its own limit (per API key) and tells what is left and when the window ends", async () => {
+    const limiter = createRateLimiter({ name: uniqueName(), points: () => 100, durationSeconds: 60, redisUrl: REDIS_URL });
+    const first = await limiter.hit("key-a", { points: 2 });
+    expect(first).toMatchObject({ ok: true, limit: 2, remaining: 1 });
+    expect(first.resetSeconds).toBeGreaterThanOrEqual(1);
+    expect(first.resetSeconds).toBeLessThanOrEqual(60);
+    expect(await limiter.hit("key-a", { points: 2 })).toMatchObject({ ok: true, remaining: 0 });
+    expect(await limiter.hit("key-a", { points: 2 })).toMatchObject({ ok: false, limit: 2, remaining: 0 });
+    // The limiter's own limit for a key without one.
+    expect(await limiter.hit("key-b")).toMatchObject({ ok: true, limit: 100, remaining: 99 });
+  });
+
+  describe("on PostgreSQL", () => {
+    const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../db/prisma/migrations");
+    const migration = fs.readdirSync(migrations).find((dir) => dir.endsWith("_rate_limit_count"));
+    const databaseName = `re_test_ratelimit_${crypto.randomBytes(4).toString("hex")}`;
+    const databaseUrl = () => {
+      const url = new URL(ADMIN_URL);
+      url.pathname = `/${databaseName}`;
+      return url.toString();
+    };
+    const admin = async (sql: string, url = ADMIN_URL) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    beforeAll(async () => {
+      if (!migration) throw new Error("no rate_limit_count migration in packages/db");
+      await admin(`CREATE DATABASE "${databaseName}"`);
+      await admin(fs.readFileSync(path.join(migrations, migration, "migration.sql"), "utf8"), databaseUrl());
+    }, 60_000);
+    const pools: pg.Pool[] = [];
+    const newPool = (url: string) => {
+      const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 2_000 });
+      pool.on("error", () => {});
+      pools.push(pool);
+      return pool;
+    };
+    afterAll(async () => {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    });
+
+    it("two instances with pools of their own share one budget per key, counted in rate_limit_count", async () => {
+      const name = uniqueName();
+      const one = createRateLimiter({ name, points: () => 3, durationSeconds: 60, pgPool: newPool(databaseUrl()) });
+      const two = createRateLimiter({ name, points: () => 3, durationSeconds: 60, pgPool: newPool(databaseUrl()) });
+      const results = [await one.hit("t1|1.2.3.4"), await two.hit("t1|1.2.3.4"), await one.hit("t1|1.2.3.4")];
+      expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+      expect(results.map((r) => r.remaining)).toEqual([2, 1, 0]);
+      const over = await two.hit("t1|1.2.3.4");
+      expect(over.ok).toBe(false);
+      if (!over.ok) expect(over.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      if (!over.ok) expect(over.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect((await one.hit("t1|1.2.3.4")).ok).toBe(false);
+      // Another tenant's bucket (or another address) is counted apart.
+      expect((await two.hit("t2|1.2.3.4")).ok).toBe(true);
+      expect((await one.hit("t1|5.6.7.8")).ok).toBe(true);
+      // The count is the table's row (five hits on the first key), not a process's memory.
+      const { rows } = await admin(`SELECT key, points FROM rate_limit_count WHERE key LIKE 'rl:${name}:%' ORDER BY key`, databaseUrl());
+      expect(rows).toEqual([
+        { key: `rl:${name}:t1|1.2.3.4`, points: 5 },
+        { key: `rl:${name}:t1|5.6.7.8`, points: 1 },
+        { key: `rl:${name}:t2|1.2.3.4`, points: 1 },
+      ]);
+    });
+
+    it("a new window starts once the last one ended", async () => {
+      const name = uniqueName();
+      const one = createRateLimiter({ name, points: () => 1, durationSeconds: 2, pgPool: newPool(databaseUrl()) });
+      const two = createRateLimiter({ name, points: () => 1, durationSeconds: 2, pgPool: newPool(databaseUrl()) });
+      expect((await one.hit("k")).ok).toBe(true);
+      const refused = await two.hit("k");
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      await new Promise((resolve) => setTimeout(resolve, refused.retryAfterSeconds * 1_000 + 100));
+      expect((await two.hit("k")).ok).toBe(true);
+      expect((await one.hit("k")).ok).toBe(false);
+    });
+
+    it("keeps limiting in each process when PostgreSQL cannot be reached", async () => {
+      const name = uniqueName();
+      const unreachable = "postgresql://postgres@127.0.0.1:1/postgres";
+      const one = createRateLimiter({ name, points: () => 2, durationSeconds: 60, pgPool: newPool(unreachable) });
+      const two = createRateLimiter({ name, points: () => 2, durationSeconds: 60, pgPool: newPool(unreachable) });
+      expect([await one.hit("k"), await one.hit("k")].map((r) => r.ok)).toEqual([true, true]);
+      expect((await one.hit("k")).ok).toBe(false);
+      // The other process has its own count meanwhile: limits loosen, nothing fails.
+      expect([await two.hit("k"), await two.hit("k")].map((r) => r.ok)).toEqual([true, true]);
+      expect((await two.hit("k")).ok).toBe(false);
+    });
+  });
+});

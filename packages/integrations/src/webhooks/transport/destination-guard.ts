@@ -1,0 +1,87 @@
+import dns from "node:dns";
+import net from "node:net";
+import ipaddr from "ipaddr.js";
+
+/** A destination the platform refuses to call (server-side request forgery protection). */
+export class ForbiddenDestinationError extends Error {
+  readonly errorClass = "permanent" as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenDestinationError";
+  }
+}
+
+export type LookupAll = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+export const systemLookup: LookupAll = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+
+/**
+ * True for an address on the public internet: ipaddr.js's `unicast` range. Loopback, private
+ * (10/8, 172.16/12, 192.168/16), link-local (169.254/16, incl. cloud metadata), carrier-grade
+ * NAT, multicast, reserved, unique-local and IPv4-mapped forms of any of them are not.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() === "unicast";
+}
+
+/** The host as the allow-list spells it: lower-case, IPv6 without brackets. */
+function bareHost(url: URL): string {
+  return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+}
+
+/** True when an operator allowed this URL's host (`host`, or `host:port` with the URL's port). */
+export function isAllowedHost(url: URL, allowedHosts: readonly string[]): boolean {
+  const host = bareHost(url);
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  return allowedHosts.includes(host) || allowedHosts.includes(`${host}:${port}`) || allowedHosts.includes(`[${host}]:${port}`);
+}
+
+/**
+ * Checks what can be checked without the network: http(s) only, no credentials in the URL, and
+ * a literal address or `localhost` only when public or allowed. Returns a reason, or null.
+ */
+export function checkDestinationUrl(raw: string, allowedHosts: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return "not a URL";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "only http and https URLs";
+  if (url.username || url.password) return "no user name or password in the URL";
+  if (isAllowedHost(url, allowedHosts)) return null;
+  const host = bareHost(url);
+  if (net.isIP(host) && !isPublicAddress(host)) return "a private, loopback or link-local address";
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal"))
+    return "a name of this machine or its network";
+  return null;
+}
+
+/**
+ * The addresses to connect to for `url`, after the checks: every address the name resolves to
+ * must be public (a name with one private address among public ones is refused: an attacker
+ * controls which one a client picks), unless the host is allowed. Throws ForbiddenDestinationError.
+ */
+export async function resolveDestination(
+  url: URL,
+  options: { allowedHosts: readonly string[]; lookup?: LookupAll },
+): Promise<{ address: string; family: number }[]> {
+  const reason = checkDestinationUrl(url.href, options.allowedHosts);
+  if (reason) throw new ForbiddenDestinationError(`refused destination ${url.host}: ${reason}`);
+  const host = bareHost(url);
+  if (net.isIP(host)) return [{ address: host, family: net.isIP(host) }];
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = await (options.lookup ?? systemLookup)(host);
+  } catch (error) {
+    throw Object.assign(new Error(`cannot resolve ${host}: ${(error as Error).message}`), { errorClass: "transient" as const });
+  }
+  if (addresses.length === 0) throw Object.assign(new Error(`cannot resolve ${host}`), { errorClass: "transient" as const });
+  if (isAllowedHost(url, options.allowedHosts)) return addresses;
+  const inside = addresses.find((a) => !isPublicAddress(a.address));
+  if (inside) throw new ForbiddenDestinationError(`refused destination ${url.host}: resolves to a private, loopback or link-local address`);
+  return addresses;
+}

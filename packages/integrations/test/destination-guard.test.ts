@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { checkDestinationUrl, ForbiddenDestinationError, isPublicAddress, resolveDestination } from "../src";
+
+describe("webhook destination guard", () => {
+  it("tells public unicast addresses from the platform's own networks", () => {
+    for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"]) expect(isPublicAddress(a), a).toBe(true);
+    for (const a of [
+      "127.0.0.1",
+      "127.8.9.1",
+      "10.0.0.1",
+      "172.16.5.4",
+      "172.31.255.255",
+      "192.168.0.10",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fe80::1",
+      "fc00::1",
+      "fd12::1",
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+      "not-an-ip",
+    ]) {
+      expect(isPublicAddress(a), a).toBe(false);
+    }
+  });
+
+  it("checks URLs before any lookup: scheme, credentials, literal addresses, local names, the allow-list", () => {
+    expect(checkDestinationUrl("https://hooks.example.com/x", [])).toBeNull();
+    expect(checkDestinationUrl("http://93.184.216.34:8080/x", [])).toBeNull();
+    expect(checkDestinationUrl("ftp://example.com/", [])).toMatch(/http/);
+    expect(checkDestinationUrl("https://u:p@example.com/", [])).toMatch(/password/);
+    expect(checkDestinationUrl("http://[::1]:3000/", [])).toMatch(/private/);
+    expect(checkDestinationUrl("http://0x7f000001/", [])).toMatch(/private/); // the URL parser reads it as 127.0.0.1
+    expect(checkDestinationUrl("http://2130706433/", [])).toMatch(/private/);
+    expect(checkDestinationUrl("http://crm.localhost:3001/", [])).toMatch(/this machine/);
+    expect(checkDestinationUrl("not a url", [])).toBe("not a URL");
+    expect(checkDestinationUrl("http://127.0.0.1:8027/hooks/a", ["127.0.0.1:8027"])).toBeNull();
+    expect(checkDestinationUrl("http://127.0.0.1:8028/hooks/a", ["127.0.0.1:8027"])).toMatch(/private/);
+    expect(checkDestinationUrl("http://127.0.0.1:9999/", ["127.0.0.1"])).toBeNull();
+  });
+
+  it("refuses a name when any address it resolves to is inside, and keeps the checked addresses", async () => {
+    const lookup = async (host: string) =>
+      ({
+        "mixed.example": [
+          { address: "93.184.216.34", family: 4 },
+          { address: "10.0.0.2", family: 4 },
+        ],
+        "public.example": [{ address: "93.184.216.34", family: 4 }],
+      })[host] ?? [];
+    await expect(resolveDestination(new URL("https://mixed.example/"), { allowedHosts: [], lookup })).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    await expect(resolveDestination(new URL("https://public.example/"), { allowedHosts: [], lookup })).resolves.toEqual([
+      { address: "93.184.216.34", family: 4 },
+    ]);
+    await expect(resolveDestination(new URL("https://nowhere.example/"), { allowedHosts: [], lookup })).rejects.toThrow(/cannot resolve/);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Db, DbTx } from "@real-estate/db";
+import { mailSettings, publicUrl } from "../delivery/mail-settings";
+
+/** What a tenant's e-mails look like and who they come from. */
+export type Branding = {
+  tenantId: string;
+  slug: string;
+  name: string;
+  primaryColor: string;
+  accentColor: string;
+  /** Absolute URL of the logo, or null. */
+  logoUrl: string | null;
+  /** The office address printed in every footer (required in marketing mail). */
+  address: string | null;
+  /** Sender: the tenant's name at the platform's mail domain. */
+  fromName: string;
+  fromAddress: string;
+  /** Replies go to the tenant's contact address. */
+  replyTo: string | null;
+  /** Base URLs of the tenant's website and CRM. */
+  webUrl: string;
+  crmUrl: string;
+};
+
+export class UnknownTenantError extends Error {
+  constructor(tenantId: string) {
+    super(`tenant ${tenantId} does not exist`);
+    this.name = "UnknownTenantError";
+  }
+}
+
+type Row = {
+  id: string;
+  slug: string;
+  name: string;
+  primaryColor: string;
+  accentColor: string;
+  logoPath: string | null;
+  officeAddress: string | null;
+  contactEmail: string | null;
+  webHost: string | null;
+  crmHost: string | null;
+};
+
+/** The tenant's branding in one query (tenant, website config, primary web and CRM hosts). */
+export async function loadBranding(db: Db | DbTx, tenantId: string): Promise<Branding> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT t.id::text AS id, t.slug, t.name, t."primaryColor", t."accentColor", t."logoPath",
+           w."officeAddress", w."contactEmail",
+           (SELECT hostname FROM "TenantDomain" d WHERE d."tenantId" = t.id AND d.kind = 'WEB' ORDER BY d."isPrimary" DESC, d."createdAt" LIMIT 1) AS "webHost",
+           (SELECT hostname FROM "TenantDomain" d WHERE d."tenantId" = t.id AND d.kind = 'CRM' ORDER BY d."isPrimary" DESC, d."createdAt" LIMIT 1) AS "crmHost"
+      FROM "Tenant" t LEFT JOIN "WebsiteConfig" w ON w."tenantId" = t.id
+     WHERE t.id = ${tenantId}::uuid`;
+  const r = rows[0];
+  if (!r) throw new UnknownTenantError(tenantId);
+  const settings = mailSettings();
+  const webUrl = publicUrl(r.webHost ?? `${r.slug}.localhost`, settings.webPort);
+  return {
+    tenantId: r.id,
+    slug: r.slug,
+    name: r.name,
+    primaryColor: r.primaryColor,
+    accentColor: r.accentColor,
+    logoUrl: r.logoPath ? `${webUrl}/brand-logo?v=${encodeURIComponent(r.logoPath)}` : null,
+    address: r.officeAddress,
+    fromName: r.name,
+    fromAddress: `${r.slug}@${settings.fromDomain}`,
+    replyTo: r.contactEmail,
+    webUrl,
+    crmUrl: publicUrl(r.crmHost ?? `crm.${r.slug}.localhost`, settings.crmPort),
+  };
+}

@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { v7 as uuidv7 } from "uuid";
+import type { Db, DbTx } from "@real-estate/db";
+import { PermanentIngestionError, scrubPersonalData, TransientIngestionError, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
+import type { MailTransport } from "./smtp-transport";
+
+const ZPayload = z.object({ emailId: z.uuid() });
+
+/** E-mail delivery retries: 8 attempts over about four hours, 5xx answers are permanent. */
+export const EMAIL_RETRY_POLICY: JobRetryPolicy = {
+  attempts: 8,
+  backoffMs: [10_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000],
+  classify: (error) => {
+    const code = smtpCodeOf(error);
+    if (code !== null) return code >= 500 ? "permanent" : "transient";
+    return undefined;
+  },
+};
+
+/** The SMTP reply code of a nodemailer error, when the server answered. */
+export function smtpCodeOf(error: unknown): number | null {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" ? code : null;
+}
+
+export class SmtpRefusedError extends Error {
+  constructor(
+    readonly code: number,
+    readonly response: string,
+  ) {
+    super(`SMTP ${code}: ${scrubPersonalData(response)}`.slice(0, 500));
+    this.name = "SmtpRefusedError";
+  }
+  get responseCode() {
+    return this.code;
+  }
+  get errorClass() {
+    return this.code >= 500 ? ("permanent" as const) : ("transient" as const);
+  }
+}
+
+type Row = {
+  id: string;
+  status: string;
+  category: string;
+  template: string;
+  toAddress: string;
+  toName: string | null;
+  fromAddress: string;
+  fromName: string;
+  replyTo: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  messageId: string;
+  contactId: string | null;
+  leadId: string | null;
+  suppressed: string | null;
+};
+
+export type DeliveryOutcome = { outcome: "applied"; status: "SENT" | "SUPPRESSED" } | { outcome: "duplicate" };
+
+/** Longest a delivery may hold its message (SMTP connection, greeting and socket timeouts are 10-30 s). */
+const DELIVERY_HOLD_MS = 90_000;
+
+/**
+ * Delivers one outbox message (job kind "email.deliver"). A message already SENT or SUPPRESSED is
+ * a repeat and sends nothing. A suppressed address (bounced before, or unsubscribed from
+ * marketing) is not mailed: SUPPRESSED. Otherwise the message goes out with its stored
+ * Message-ID (a repeat after a crash carries the same one); the answer is kept: SENT, or on a 5xx
+ * FAILED with the address suppressed (permanent: dead-lettered), or on a 4xx / connection error
+ * still QUEUED for the retry (FAILED after the last attempt). Each outcome is added to the
+ * contact's CRM timeline when the message has a contact.
+ *
+ * The message's row stays locked (FOR UPDATE, in one transaction) from the status check until
+ * the outcome is written: a second delivery of the same message (its job reclaimed after the
+ * lease ran out while the SMTP server was slow) skips the locked row and retries later, when it
+ * finds SENT. A worker that dies mid-delivery drops its connection and with it the lock.
+ */
+export async function deliverEmail(options: { db: Db; transport: MailTransport; job: ClaimedJob; now?: Date }): Promise<DeliveryOutcome> {
+  const { db, job } = options;
+  const parsed = ZPayload.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentIngestionError("invalid email.deliver payload (emailId)");
+  const tenantId = job.tenantId;
+  const emailId = parsed.data.emailId;
+  const result = await db.$transaction(
+    async (tx): Promise<DeliveryOutcome | { error: Error }> => {
+      const rows = await tx.$queryRaw<Row[]>`
+        SELECT m.id::text AS id, m.status::text AS status, m.category, m.template, m."toAddress", m."toName", m."fromAddress", m."fromName", m."replyTo",
+               m.subject, m.html, m.text, m.headers, m."messageId", m."contactId"::text AS "contactId", m."leadId"::text AS "leadId",
+               (SELECT s.reason FROM "EmailSuppression" s
+                 WHERE s."tenantId" = m."tenantId" AND s.address = lower(m."toAddress") AND (s.scope = 'all' OR (s.scope = 'marketing' AND m.category = 'marketing'))
+                 LIMIT 1) AS suppressed
+          FROM "EmailMessage" m WHERE m."tenantId" = ${tenantId}::uuid AND m.id = ${emailId}::uuid
+           FOR UPDATE OF m SKIP LOCKED`;
+      const m = rows[0];
+      if (!m) {
+        const held = await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM "EmailMessage" WHERE "tenantId" = ${tenantId}::uuid AND id = ${emailId}::uuid`;
+        // Another delivery of this message is in flight: try again later (it will find SENT).
+        if (held[0]?.n) return { error: new TransientIngestionError("another delivery of this message is in flight") };
+        // Erased with its person: nothing to do.
+        return { outcome: "duplicate" };
+      }
+      // Already delivered by an earlier attempt: nothing to do.
+      if (m.status === "SENT" || m.status === "SUPPRESSED") return { outcome: "duplicate" };
+      const now = () => options.now ?? new Date();
+      if (m.suppressed) {
+        await record(tx, tenantId, m, { status: "SUPPRESSED", smtpCode: null, smtpResponse: null, error: `address suppressed (${m.suppressed})` }, now());
+        return { outcome: "applied", status: "SUPPRESSED" };
+      }
+      let response: string;
+      try {
+        const info = await options.transport.sendMail({
+          from: { name: m.fromName, address: m.fromAddress },
+          to: m.toName ? { name: m.toName, address: m.toAddress } : m.toAddress,
+          replyTo: m.replyTo ?? undefined,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          messageId: `<${m.messageId}>`,
+          headers: m.headers,
+        });
+        response = info.response ?? "250 accepted";
+      } catch (error) {
+        const code = smtpCodeOf(error);
+        const answer = String((error as { response?: unknown }).response ?? (error as Error).message ?? error).slice(0, 1000);
+        const permanent = code !== null && code >= 500;
+        const last = job.attempts >= (EMAIL_RETRY_POLICY.attempts ?? job.maxAttempts);
+        await record(
+          tx,
+          tenantId,
+          m,
+          { status: permanent || last ? "FAILED" : "QUEUED", smtpCode: code, smtpResponse: answer, error: answer },
+          now(),
+          permanent,
+        );
+        if (code !== null) return { error: new SmtpRefusedError(code, answer) };
+        return { error: new TransientIngestionError(`SMTP delivery failed: ${scrubPersonalData(answer)}`, { cause: error }) };
+      }
+      await record(
+        tx,
+        tenantId,
+        m,
+        { status: "SENT", smtpCode: Number(/^\d{3}/.exec(response)?.[0] ?? 250), smtpResponse: response.slice(0, 1000), error: null },
+        now(),
+      );
+      return { outcome: "applied", status: "SENT" };
+    },
+    { timeout: DELIVERY_HOLD_MS, maxWait: 10_000 },
+  );
+  // Thrown after the commit, so the failed attempt's record is kept.
+  if ("error" in result) throw result.error;
+  return result;
+}
+
+const ACTIVITY_TITLE = {
+  SENT: "E-mail sent",
+  SUPPRESSED: "E-mail not sent (address suppressed)",
+  FAILED: "E-mail could not be delivered",
+  QUEUED: "",
+} as const;
+
+/**
+ * Writes the attempt's outcome on the message (only while it is not SENT/SUPPRESSED, so a late
+ * repeat cannot overwrite a delivery), a suppression for a permanent refusal, and a timeline
+ * entry for a final outcome, in one statement.
+ */
+async function record(
+  db: Db | DbTx,
+  tenantId: string,
+  m: Row,
+  o: { status: "SENT" | "SUPPRESSED" | "FAILED" | "QUEUED"; smtpCode: number | null; smtpResponse: string | null; error: string | null },
+  now: Date,
+  suppress = false,
+) {
+  const final = o.status !== "QUEUED";
+  const activity = final && m.contactId ? uuidv7({ msecs: now.getTime() }) : null;
+  const metadata = JSON.stringify({ emailId: m.id, template: m.template, status: o.status, to: m.toAddress, subject: m.subject, smtp: o.smtpResponse });
+  await db.$executeRaw`
+    WITH upd AS (
+      UPDATE "EmailMessage" SET status = ${o.status}::"EmailStatus", attempts = attempts + 1, "smtpCode" = ${o.smtpCode}, "smtpResponse" = ${o.smtpResponse},
+             "lastError" = ${o.error}, "sentAt" = CASE WHEN ${o.status} = 'SENT' THEN ${now}::timestamp(3) ELSE "sentAt" END,
+             "failedAt" = CASE WHEN ${o.status} = 'FAILED' THEN ${now}::timestamp(3) ELSE "failedAt" END, "updatedAt" = ${now}::timestamp(3)
+       WHERE "tenantId" = ${tenantId}::uuid AND id = ${m.id}::uuid AND status IN ('QUEUED', 'FAILED')
+      RETURNING 1
+    ), sup AS (
+      INSERT INTO "EmailSuppression" ("tenantId", address, scope, reason, detail, "createdAt")
+      SELECT ${tenantId}::uuid, lower(${m.toAddress}), 'all', 'bounce', ${o.smtpResponse}, ${now}::timestamp(3) WHERE ${suppress} AND EXISTS (SELECT 1 FROM upd)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), act AS (
+      INSERT INTO "Activity" ("tenantId", id, "contactId", "leadId", type, title, metadata, "occurredAt", "createdAt")
+      SELECT ${tenantId}::uuid, ${activity}::uuid, ${m.contactId}::uuid, ${m.leadId}::uuid, 'EMAIL'::"ActivityType", ${`${ACTIVITY_TITLE[o.status]}: ${m.subject}`.slice(0, 300)},
+             ${metadata}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3)
+       WHERE ${activity}::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM upd)
+         AND EXISTS (SELECT 1 FROM "Contact" c WHERE c."tenantId" = ${tenantId}::uuid AND c.id = ${m.contactId}::uuid)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM sup), (SELECT count(*) FROM act)`;
+}

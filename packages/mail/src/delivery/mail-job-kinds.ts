@@ -1,0 +1,40 @@
+import type { Db, DbTx } from "@real-estate/db";
+import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
+import { composeLeadAlert, LEAD_ALERT_KIND } from "../alerts/compose-lead-alert";
+import { EMAIL_DELIVER_KIND } from "../outbox/queue-emails";
+import { composeTaskReminder, TASK_REMINDER_KIND } from "../reminders/compose-task-reminder";
+import { deliverEmail, EMAIL_RETRY_POLICY } from "./deliver-email";
+import type { MailTransport } from "./smtp-transport";
+
+/** The part of the worker's handler context these kinds use (structurally the worker's JobHandlerContext). */
+type Ctx = {
+  job: ClaimedJob;
+  db: Db;
+  now: Date;
+  once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
+};
+
+type Kind = { handle: (ctx: Ctx) => Promise<unknown>; retry?: JobRetryPolicy };
+
+/**
+ * The job kinds of outgoing e-mail (decision 0012), for the worker's registry:
+ * "email.deliver" sends one outbox message over `transport`; "lead.alert" writes a new lead's
+ * alert e-mails to the outbox, once per inquiry; "task.reminder" writes a task's reminder to its
+ * assignee at the due time, once per task and due time.
+ */
+export function mailJobKinds(options: { transport: MailTransport }): Record<string, Kind> {
+  return {
+    [EMAIL_DELIVER_KIND]: {
+      retry: EMAIL_RETRY_POLICY,
+      handle: (ctx) => deliverEmail({ db: ctx.db, transport: options.transport, job: ctx.job }),
+    },
+    [LEAD_ALERT_KIND]: {
+      retry: { attempts: 6, backoffMs: [5_000, 30_000, 120_000, 600_000, 3_600_000] },
+      handle: (ctx) => ctx.once((tx) => composeLeadAlert(tx, { tenantId: ctx.job.tenantId, payload: ctx.job.payload })),
+    },
+    [TASK_REMINDER_KIND]: {
+      retry: { attempts: 6, backoffMs: [5_000, 30_000, 120_000, 600_000, 3_600_000] },
+      handle: (ctx) => ctx.once((tx) => composeTaskReminder(tx, { tenantId: ctx.job.tenantId, payload: ctx.job.payload })),
+    },
+  };
+}

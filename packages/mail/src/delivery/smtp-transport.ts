@@ -1,0 +1,31 @@
+import nodemailer, { type SendMailOptions } from "nodemailer";
+import { mailSettings } from "./mail-settings";
+
+/** What the delivery needs from a mail transport (nodemailer's SMTP transport, or a test's). */
+export type MailTransport = {
+  sendMail(message: SendMailOptions): Promise<{ response?: string; messageId?: string; accepted?: unknown[] }>;
+  close?(): void;
+};
+
+/**
+ * nodemailer's SMTP transport for SMTP_URL (default: the local sink npm start runs), pooled:
+ * `maxConnections` connections kept open and reused, so a burst does not pay a handshake per message.
+ */
+export function createSmtpTransport(options: { url?: string; maxConnections?: number } = {}): MailTransport {
+  const url = options.url ?? mailSettings().smtpUrl;
+  const parsed = new URL(url);
+  return nodemailer.createTransport({
+    host: parsed.hostname,
+    port: Number(parsed.port) || (parsed.protocol === "smtps:" ? 465 : 25),
+    secure: parsed.protocol === "smtps:",
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    // A local stand-in has no certificate; a real relay on port 587 upgrades with STARTTLS.
+    ignoreTLS: parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost",
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    maxMessages: Infinity,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}

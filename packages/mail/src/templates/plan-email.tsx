@@ -1,0 +1,39 @@
+import React from "react";
+import { Heading, Text } from "@react-email/components";
+import type { Branding } from "../branding/load-branding";
+import { Layout, paragraph } from "./layout";
+
+export type PlanEmailProps = {
+  recipientName: string | null;
+  subject: string;
+  /** The owner's text; blank lines separate paragraphs. */
+  body: string;
+  /** The lead's agent, who signs it; null: the brokerage signs. */
+  agent: { name: string | null; email: string | null } | null;
+};
+
+/** A follow-up e-mail an action plan sends to a lead, in the agent's name. */
+export function PlanEmail(props: PlanEmailProps & { brand: Branding }) {
+  const paragraphs = props.body.split(/\n\s*\n/).filter((p) => p.trim());
+  return (
+    <Layout brand={props.brand} preview={props.subject}>
+      <Heading as="h2" style={{ fontSize: 20, margin: "16px 0 8px" }}>
+        {props.recipientName ? `Hello ${props.recipientName},` : "Hello,"}
+      </Heading>
+      {paragraphs.map((p, i) => (
+        <Text key={i} style={{ ...paragraph, whiteSpace: "pre-line" }}>
+          {p.trim()}
+        </Text>
+      ))}
+      <Text style={paragraph}>
+        {props.agent?.name ?? props.brand.name}
+        {props.agent?.email ? (
+          <>
+            <br />
+            {props.agent.email}
+          </>
+        ) : null}
+      </Text>
+    </Layout>
+  );
+}

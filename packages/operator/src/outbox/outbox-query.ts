@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "SUPPRESSED"] as const;
+export type EmailStatusData = (typeof EMAIL_STATUSES)[number];
+
+/** The outbox list's filter, as the studio's URL carries it (`?tenant=&status=&cursor=`). */
+export const ZOutboxQuery = z.object({
+  tenantId: z.uuid("Unknown tenant.").optional(),
+  status: z.enum(EMAIL_STATUSES, "Status is one of QUEUED, SENT, FAILED, SUPPRESSED.").optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, "That page link is not valid.")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type OutboxQuery = z.infer<typeof ZOutboxQuery>;
+
+/** Keyset cursor over (createdAt, id), newest first. */
+export function encodeOutboxCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+}
+
+export function decodeOutboxCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return { createdAt, id };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { resolveTenantByHost } from "@real-estate/sites";
+import { addTenantDomain, getStudioTenant, listOperatorActions, removeTenantDomain, setPrimaryDomain, StudioError } from "../src";
+
+const testDb = useTestDatabase("studio_domains");
+const actor = { userId: "op-1", email: "operator@platform.example" };
+
+async function failure(promise: Promise<unknown>): Promise<StudioError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StudioError);
+  return error as StudioError;
+}
+
+describe("studio domains", () => {
+  it("adds a normalised host that resolves at once; a host belongs to one tenant only (409)", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "dom-a" });
+    const b = await createTenantFixture(db, { slug: "dom-b" });
+    const added = await addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: " WWW.Dom-A.Example.:8080 ", kind: "WEB" } });
+    expect(added).toMatchObject({ hostname: "www.dom-a.example", kind: "WEB", isPrimary: false });
+    expect((await resolveTenantByHost({ host: "www.dom-a.example", kind: "WEB" }))?.tenantId).toBe(a.tenantId);
+
+    const taken = await failure(addTenantDomain({ tenantId: b.tenantId, actor, input: { hostname: "www.dom-a.example", kind: "WEB" } }));
+    expect(taken.status).toBe(409);
+    expect(taken.fields?.hostname?.[0]).toContain("Tenant dom-a");
+    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "WWW.DOM-A.EXAMPLE", kind: "CRM" } }))).status).toBe(409);
+    for (const hostname of ["not a host", "a..b", "-bad.example", "[::1]", "x".repeat(300), ""]) {
+      const bad = await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname, kind: "WEB" } }));
+      expect(bad.status).toBe(422);
+      expect(bad.fields?.hostname).toBeDefined();
+    }
+    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "ok.example", kind: "FTP" } }))).status).toBe(422);
+    expect(await db.tenantDomain.count({ where: { tenantId: b.tenantId } })).toBe(2);
+    const log = await listOperatorActions({ tenantId: a.tenantId, action: "domain" });
+    expect(log.rows.map((r) => [r.action, (r.after as { hostname: string }).hostname])).toEqual([["domain.add", "www.dom-a.example"]]);
+  });
+
+  it("marks a primary host per kind, and promotes the next host when the primary is removed", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "prim", webHosts: ["prim.test", "www.prim.test"] });
+    const third = await addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: "prim.example", kind: "WEB", isPrimary: true } });
+    let tenant = await getStudioTenant({ tenantId: t.tenantId });
+    expect(tenant.domains.filter((d) => d.kind === "WEB" && d.isPrimary).map((d) => d.hostname)).toEqual(["prim.example"]);
+    expect((await resolveTenantByHost({ host: "prim.test", kind: "WEB" }))?.primaryHostname).toBe("prim.example");
+
+    const www = tenant.domains.find((d) => d.hostname === "www.prim.test")!;
+    await setPrimaryDomain({ tenantId: t.tenantId, domainId: www.id, actor });
+    tenant = await getStudioTenant({ tenantId: t.tenantId });
+    expect(
+      tenant.domains
+        .filter((d) => d.isPrimary)
+        .map((d) => d.hostname)
+        .sort(),
+    ).toEqual(["crm.prim.test", "www.prim.test"]);
+
+    await removeTenantDomain({ tenantId: t.tenantId, domainId: www.id, actor });
+    tenant = await getStudioTenant({ tenantId: t.tenantId });
+    expect(tenant.domains.filter((d) => d.kind === "WEB").map((d) => [d.hostname, d.isPrimary])).toEqual([
+      ["prim.test", true],
+      ["prim.example", false],
+    ]);
+    expect(await resolveTenantByHost({ host: "www.prim.test", kind: "WEB" })).toBeNull();
+    const log = await listOperatorActions({ tenantId: t.tenantId, action: "domain" });
+    expect(log.rows.map((r) => r.action)).toEqual(["domain.remove", "domain.primary", "domain.add"]);
+    expect(log.rows[0]!.after).toEqual({ promotedToPrimary: "prim.test" });
+    expect(third.isPrimary).toBe(true);
+  });
+
+  it("answers 404 for another tenant's domain, exactly like a missing one, and changes nothing", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "iso-a" });
+    const b = await createTenantFixture(db, { slug: "iso-b" });
+    const bDomain = (await getStudioTenant({ tenantId: b.tenantId })).domains[0]!;
+    for (const attempt of [
+      () => removeTenantDomain({ tenantId: a.tenantId, domainId: bDomain.id, actor }),
+      () => setPrimaryDomain({ tenantId: a.tenantId, domainId: bDomain.id, actor }),
+      () => removeTenantDomain({ tenantId: a.tenantId, domainId: "00000000-0000-7000-8000-000000000000", actor }),
+      () => removeTenantDomain({ tenantId: a.tenantId, domainId: "nope", actor }),
+    ]) {
+      const error = await failure(attempt());
+      expect([error.status, error.message]).toEqual([404, "Domain not found"]);
+    }
+    expect(await db.tenantDomain.count({ where: { tenantId: b.tenantId } })).toBe(2);
+  });
+});

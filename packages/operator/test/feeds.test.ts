@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { addTenantFeed, editTenantFeed, listOperatorActions, listTenantFeeds, requestTenantFeedRun, StudioError } from "../src";
+
+const testDb = useTestDatabase("studio_feeds");
+const actor = { userId: "op-1", email: "operator@platform.example" };
+
+beforeAll(() => {
+  // This run's own key for sealing feed secrets (never a constant, never the data folder's).
+  process.env.FEED_CREDENTIALS_KEY = crypto.randomBytes(32).toString("base64");
+});
+
+async function failure(promise: Promise<unknown>): Promise<StudioError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StudioError);
+  return error as StudioError;
+}
+
+const SECRET = "s3cret-client-secret-9876";
+const input = (over: Record<string, unknown> = {}) => ({
+  name: "Coast MLS",
+  baseUrl: "https://api.mls.example/reso/odata",
+  authKind: "client_credentials",
+  tokenUrl: "https://api.mls.example/oauth/token",
+  clientId: "client-1",
+  secret: SECRET,
+  disclaimer: "Deemed reliable, not guaranteed.",
+  ...over,
+});
+
+describe("studio MLS feeds", () => {
+  it("adds a feed with its secret sealed, audits it without the secret, and refuses bad settings with nothing stored", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "feeds-a" });
+    const feed = await addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db });
+    expect(feed).toMatchObject({ name: "Coast MLS", authKind: "client_credentials", clientId: "client-1", status: "active" });
+    expect(JSON.stringify(feed)).not.toContain(SECRET);
+    const stored = await db.feed.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: t.tenantId, id: feed.id } },
+      select: { secretCiphertext: true, secretHint: true },
+    });
+    expect(stored.secretCiphertext).not.toContain(SECRET);
+    expect(SECRET.endsWith(stored.secretHint.replace(/^\W+/, ""))).toBe(true);
+    const [audit] = (await listOperatorActions({ tenantId: t.tenantId, limit: 1 })).rows;
+    expect(audit).toMatchObject({ action: "feed.add", actorEmail: actor.email });
+    expect(JSON.stringify(audit)).not.toContain(SECRET);
+
+    const bad = await failure(
+      addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Plain", baseUrl: "http://mls.example/odata", secret: "" }), db }),
+    );
+    expect([bad.status, Object.keys(bad.fields ?? {}).sort()]).toEqual([422, ["baseUrl"]]);
+    const noSecret = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "No secret", secret: undefined }), db }));
+    expect([noSecret.status, Object.keys(noSecret.fields ?? {})]).toEqual([422, ["secret"]]);
+    const twice = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db }));
+    expect(twice.status).toBe(409);
+    expect(await db.feed.count({ where: { tenantId: t.tenantId } })).toBe(1);
+  });
+
+  it("edits keeping the stored secret, asks for runs, and treats another tenant's feed as missing", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "feeds-b" });
+    const b = await createTenantFixture(db, { slug: "feeds-c" });
+    const feed = await addTenantFeed({ tenantId: a.tenantId, actor, input: input(), db });
+    const before = await db.feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: feed.id } }, select: { secretCiphertext: true } });
+    const edited = await editTenantFeed({
+      tenantId: a.tenantId,
+      feedId: feed.id,
+      actor,
+      input: input({ secret: "", filter: "ListOfficeKey eq 'OFF-1'", syncIntervalSeconds: 600 }),
+      db,
+    });
+    expect(edited).toMatchObject({ filter: "ListOfficeKey eq 'OFF-1'", syncIntervalSeconds: 600 });
+    const after = await db.feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: feed.id } }, select: { secretCiphertext: true } });
+    expect(after.secretCiphertext).toBe(before.secretCiphertext);
+
+    await db.feed.update({ where: { tenantId_id: { tenantId: a.tenantId, id: feed.id } }, data: { status: "paused", consecutiveFailures: 5 } });
+    expect(await requestTenantFeedRun({ tenantId: a.tenantId, feedId: feed.id, actor, input: { kind: "full" }, db })).toEqual({ kind: "full" });
+    expect(
+      await db.feed.findUniqueOrThrow({
+        where: { tenantId_id: { tenantId: a.tenantId, id: feed.id } },
+        select: { status: true, requestedKind: true, consecutiveFailures: true },
+      }),
+    ).toEqual({ status: "active", requestedKind: "full", consecutiveFailures: 0 });
+    expect((await listOperatorActions({ tenantId: a.tenantId, limit: 1 })).rows[0]).toMatchObject({ action: "feed.reconcile" });
+    expect((await failure(requestTenantFeedRun({ tenantId: a.tenantId, feedId: feed.id, actor, input: { kind: "everything" }, db }))).status).toBe(422);
+
+    // Tenant B naming A's feed: 404 for every action, and A's feed is unchanged.
+    expect((await failure(editTenantFeed({ tenantId: b.tenantId, feedId: feed.id, actor, input: input({ name: "Hijacked" }), db }))).status).toBe(404);
+    expect((await failure(requestTenantFeedRun({ tenantId: b.tenantId, feedId: feed.id, actor, input: { kind: "incremental" }, db }))).status).toBe(404);
+    expect(await listTenantFeeds({ tenantId: b.tenantId, db })).toEqual([]);
+    const listed = await listTenantFeeds({ tenantId: a.tenantId, db });
+    expect(listed.map((f) => f.name)).toEqual(["Coast MLS"]);
+    expect(listed[0]!.listings).toMatchObject({ countsByStatus: [], hiddenFromInternet: 0, runs: [] });
+  });
+});

@@ -1,0 +1,22 @@
+import type { Db } from "@real-estate/db";
+import { getDb } from "@real-estate/db";
+import { refArrays, type JobRef } from "./job-types";
+
+/**
+ * Gives claimed jobs that were never started back to the queue (graceful shutdown): PENDING,
+ * due now, lease cleared, and the attempt the claim counted is taken back.
+ * Only jobs still leased to `workerId` change; returns how many did.
+ * Worker internals: deliberately cross-tenant, keyed by (tenantId, id).
+ */
+export async function releaseLeases(options: { jobs: readonly JobRef[]; workerId: string; now?: Date; db?: Db }): Promise<number> {
+  if (options.jobs.length === 0) return 0;
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const { tenantIds, ids } = refArrays(options.jobs);
+  return db.$executeRaw`
+    UPDATE "IngestionJob" AS j SET
+      status = 'PENDING', attempts = greatest(j.attempts - 1, 0), "nextAttemptAt" = least(j."nextAttemptAt", ${now}::timestamp(3)),
+      "lockedAt" = NULL, "lockedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${now}::timestamp(3)
+    FROM unnest(${tenantIds}::uuid[], ${ids}::bigint[]) AS u("tenantId", id)
+    WHERE j."tenantId" = u."tenantId" AND j.id = u.id AND j.status::text = 'PROCESSING' AND j."lockedBy" = ${options.workerId}`;
+}

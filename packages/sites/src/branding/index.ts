@@ -1,0 +1,2 @@
+export * from "./logo-files";
+export * from "./read-tenant-logo";

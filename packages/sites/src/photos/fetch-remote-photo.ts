@@ -1,0 +1,133 @@
+// Fetches one photo from a feed's media host. The URL comes from an MLS feed, so the fetch is
+// guarded like any server-side request to an address someone else chose: http(s) only, no
+// private, loopback or link-local address (checked on the address actually connected to, so a
+// DNS answer cannot swap one in), redirects followed by hand under the same checks, a time limit
+// and a size cap. The one exception is the feed's own service host, which the tenant's operator
+// configured (a RESO server on the local network, or the local stand-in of the demo and tests).
+import dns from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+
+export type RemotePhoto = { body: Buffer; contentType: string };
+
+export class PhotoFetchError extends Error {}
+
+const BLOCKED = new net.BlockList();
+for (const [prefix, bits] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  BLOCKED.addSubnet(prefix, bits, "ipv4");
+for (const [prefix, bits] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  BLOCKED.addSubnet(prefix, bits, "ipv6");
+
+/** True for an address a photo may not be fetched from (private, loopback, link-local, reserved). */
+export function isBlockedAddress(address: string): boolean {
+  // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isBlockedAddress(mapped[1]!);
+  const family = net.isIPv4(address) ? "ipv4" : net.isIPv6(address) ? "ipv6" : null;
+  return family === null || BLOCKED.check(address, family);
+}
+
+export type FetchRemotePhotoOptions = {
+  url: string;
+  /** host[:port] that may resolve to a private address (the feed's own service host); default none. */
+  trustedHost?: string | null;
+  /** Default 10 s for the whole exchange. */
+  timeoutMs?: number;
+  /** Default 15 MB. */
+  maxBytes?: number;
+};
+
+const MAX_REDIRECTS = 3;
+
+export async function fetchRemotePhoto(options: FetchRemotePhotoOptions): Promise<RemotePhoto> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  let url = new URL(options.url);
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const answer = await requestOnce(url, {
+      trusted: !!options.trustedHost && url.host === options.trustedHost,
+      deadline,
+      maxBytes: options.maxBytes ?? 15 * 1024 * 1024,
+    });
+    if (answer.kind === "photo") return answer.photo;
+    url = new URL(answer.location, url);
+  }
+  throw new PhotoFetchError("too many redirects");
+}
+
+type Answer = { kind: "photo"; photo: RemotePhoto } | { kind: "redirect"; location: string };
+
+function requestOnce(url: URL, options: { trusted: boolean; deadline: number; maxBytes: number }): Promise<Answer> {
+  if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new PhotoFetchError(`unsupported scheme ${url.protocol}`));
+  const remaining = options.deadline - Date.now();
+  if (remaining <= 0) return Promise.reject(new PhotoFetchError("timed out"));
+  // Every address the connection would use is checked here, at connect time.
+  const lookup: net.LookupFunction = (hostname, lookupOptions, callback) => {
+    dns.lookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 4);
+      const list = addresses as dns.LookupAddress[];
+      const allowed = options.trusted ? list : list.filter((a) => !isBlockedAddress(a.address));
+      if (!allowed.length) return callback(new PhotoFetchError(`${hostname} resolves to a private address`), "", 4);
+      if ((lookupOptions as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
+      callback(null, allowed[0]!.address, allowed[0]!.family);
+    });
+  };
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(literal) && !options.trusted && isBlockedAddress(literal)) return Promise.reject(new PhotoFetchError("private address"));
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise<Answer>((resolve, reject) => {
+    const req = client.get(url, { lookup, timeout: remaining, headers: { accept: "image/*", "user-agent": "real-estate-photos/1" } }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        return resolve({ kind: "redirect", location: res.headers.location });
+      }
+      const contentType = String(res.headers["content-type"] ?? "")
+        .split(";")[0]!
+        .trim()
+        .toLowerCase();
+      if (status !== 200) {
+        res.resume();
+        return reject(new PhotoFetchError(`${url.host}${url.pathname} answered ${status}`));
+      }
+      if (!contentType.startsWith("image/")) {
+        res.resume();
+        return reject(new PhotoFetchError(`${url.host}${url.pathname} is not an image (${contentType || "no type"})`));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) {
+          req.destroy(new PhotoFetchError("photo too large"));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("end", () => resolve({ kind: "photo", photo: { body: Buffer.concat(chunks), contentType } }));
+      res.on("error", reject);
+    });
+    const timer = setTimeout(() => req.destroy(new PhotoFetchError("timed out")), remaining);
+    req.on("close", () => clearTimeout(timer));
+    req.on("timeout", () => req.destroy(new PhotoFetchError("timed out")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./list-page-modules";
+export * from "./get-provider-keys";

@@ -1,0 +1,81 @@
+import type { Db, DbTx } from "@real-estate/db";
+import type { ProcessWebsiteEventResult } from "@real-estate/crm";
+import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
+import { createSmtpTransport, mailJobKinds, queueWebhookDisabledNotice, SAVED_SEARCH_ALERTS_KIND, type MailTransport } from "@real-estate/mail";
+import { feedSyncKind, FEED_SYNC_KIND } from "./feed-sync";
+import { savedSearchAlertsKind } from "./saved-search-alerts";
+import { visitorEmailKinds } from "./visitor-emails";
+import { PLAN_STEP_KIND, planStepKind } from "./plan-steps";
+import { webhookJobKinds, type EndpointDisabled, type WebhookSettings } from "@real-estate/integrations";
+
+export type JobHandlerContext = {
+  job: ClaimedJob;
+  db: Db;
+  /** The worker clock's time when the job started. */
+  now: Date;
+  /**
+   * Runs `effect` exactly once per job key: in one transaction with a JobEffect ledger row for
+   * (tenant, kind, key). A repeat of the job (its worker died after committing, or the completion
+   * was not recorded) finds the row and runs nothing: `{ outcome: "duplicate" }`.
+   */
+  once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
+  /** The website-event kind's processing (ledger → contact → lead → activity, one transaction). */
+  process: () => Promise<ProcessWebsiteEventResult>;
+};
+
+/**
+ * Handles one job; resolving completes it, throwing fails the attempt (classified by the kind's
+ * retry policy, then classifyIngestionError: TransientIngestionError retries,
+ * PermanentIngestionError dead-letters). A result `{ outcome: "duplicate" }` is counted as such.
+ */
+export type JobHandler = (ctx: JobHandlerContext) => Promise<unknown>;
+
+/** What the worker knows about one kind of job (decision 0010). */
+export type JobKind = {
+  handle: JobHandler;
+  /** Attempts, backoff and what counts as permanent; default: the website events' policy. */
+  retry?: JobRetryPolicy;
+  /**
+   * Called once the queue has recorded a job of this kind as dead-lettered, for kinds whose jobs
+   * carry on a chain (a feed's next run): the follow-up a completed job would have written. Its
+   * errors are logged, never retried here.
+   */
+  onDeadLettered?: (info: { db: Db; job: ClaimedJob; error: string; now: Date }) => Promise<unknown>;
+};
+
+/** Job kinds by name; a job whose kind is missing here is dead-lettered ("no handler"). */
+export type JobKindRegistry = Readonly<Record<string, JobKind>>;
+
+/** Website events: attempts per event type are stored on the job at enqueue (4-6), default backoff. */
+export const websiteEventKind: JobKind = { handle: (ctx) => ctx.process() };
+
+/**
+ * The kinds a standard worker runs. Each domain adds its kinds here. Outbound webhooks
+ * ("webhook.deliver", decision 0021) read WEBHOOK_ALLOWED_HOSTS / WEBHOOK_TIMEOUT_MS unless
+ * `webhooks` is given; an endpoint they disable after a day of failures is e-mailed to the
+ * tenant's owners through the outbox.
+ */
+export function defaultJobKinds(options: { webhooks?: WebhookSettings } = {}): JobKindRegistry {
+  // Inside the transaction that disables the endpoint: the notice commits with the disabling.
+  const onEndpointDisabled = async (info: EndpointDisabled) => {
+    await queueWebhookDisabledNotice(info.db, { tenantId: info.tenantId, deliveryId: info.deliveryId, now: info.now });
+  };
+  return { "website-event": websiteEventKind, ...webhookJobKinds({ settings: options.webhooks, onEndpointDisabled }) };
+}
+
+/**
+ * What `npm run worker:ingestion:drain` runs: the default kinds, outgoing e-mail (lead alerts,
+ * saved-search alerts, visitors' verification and password-reset links, delivery over SMTP_URL)
+ * the steps of action plans (tasks and follow-up e-mails, decision 0027) and MLS feed runs
+ * ("feed.sync", decision 0024).
+ */
+export function standardJobKinds(options: { transport?: MailTransport; webhooks?: WebhookSettings; feedOwner?: string } = {}): JobKindRegistry {
+  return {
+    ...defaultJobKinds({ webhooks: options.webhooks }),
+    ...mailJobKinds({ transport: options.transport ?? createSmtpTransport() }),
+    [SAVED_SEARCH_ALERTS_KIND]: savedSearchAlertsKind,
+    [PLAN_STEP_KIND]: planStepKind,
+    ...visitorEmailKinds,
+    [FEED_SYNC_KIND]: feedSyncKind({ owner: options.feedOwner }),
+  };
+}

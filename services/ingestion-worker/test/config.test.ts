@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { ZWorkerEnv } from "../src/config";
+
+describe("worker environment", () => {
+  it("serves metrics and health on loopback unless told otherwise", () => {
+    expect(ZWorkerEnv.parse({}).METRICS_HOST).toBe("127.0.0.1");
+    expect(ZWorkerEnv.parse({ METRICS_HOST: "0.0.0.0" }).METRICS_HOST).toBe("0.0.0.0");
+    expect(ZWorkerEnv.parse({ METRICS_HOST: "::1" }).METRICS_HOST).toBe("::1");
+    expect(ZWorkerEnv.parse({ METRICS_HOST: "localhost" }).METRICS_HOST).toBe("localhost");
+  });
+
+  it("refuses a listen address that is not one", () => {
+    for (const bad of ["evil.example", "0.0.0.0; rm", "", "256.1.1.1"]) expect(ZWorkerEnv.safeParse({ METRICS_HOST: bad }).success).toBe(false);
+  });
+});

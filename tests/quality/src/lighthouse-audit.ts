@@ -1,0 +1,48 @@
+// Lighthouse (the npm package, in the Chromium at /usr/bin/chromium over its debugging port) on a
+// page, mobile (Lighthouse's default: a mid-range phone on a slow 4G link, simulated) or desktop.
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+export type FormFactor = "mobile" | "desktop";
+export type LighthouseScores = { performance: number; accessibility: number; "best-practices": number; seo: number };
+export type LighthouseRun = { url: string; formFactor: FormFactor; scores: LighthouseScores; failing: string[] };
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+export async function runLighthouse(url: string, formFactor: FormFactor, debuggingPort: number): Promise<LighthouseRun> {
+  const result = await lighthouse(
+    url,
+    { port: debuggingPort, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES], maxWaitForLoad: 120_000 },
+    formFactor === "desktop" ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as LighthouseScores;
+  // The audits that cost points (score under 1), named, so a miss can be fixed without rerunning.
+  const failing: string[] = [];
+  for (const c of CATEGORIES) {
+    for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.push(`${c}: ${ref.id} (${audit.displayValue ?? audit.score})`);
+    }
+  }
+  return { url, formFactor, scores, failing };
+}
+
+/**
+ * Whether a run meets the goal: accessibility and best practices always; SEO where `seo` (the
+ * website's pages). A page that asks search engines not to index it (sign-in, sign-up, password
+ * reset) loses SEO's is-crawlable audit by design: its SEO goal is every other SEO audit passing.
+ * Performance moves with the machine's load and is reported only.
+ */
+export function lighthouseVerdict(
+  run: Pick<LighthouseRun, "scores" | "failing">,
+  options: { seo: boolean; goal: number },
+): { ok: boolean; noindexOnly: boolean } {
+  const s = run.scores;
+  const seoMisses = run.failing.filter((f) => f.startsWith("seo: "));
+  const noindexOnly = seoMisses.length > 0 && seoMisses.every((f) => f.startsWith("seo: is-crawlable "));
+  const seoOk = !options.seo || s.seo >= options.goal || noindexOnly;
+  return { ok: s.accessibility >= options.goal && s["best-practices"] >= options.goal && seoOk, noindexOnly };
+}
