@@ -35,18 +35,25 @@ export function ProfileForm({
       <div style={{ display: "grid", gap: 12, maxWidth: 420 }}>
         <div>
           <label htmlFor="profile-displayName">Name on the website</label>
-          <input id="profile-displayName" name="displayName" defaultValue={displayName} maxLength={80} placeholder={accountName} style={{ width: "100%" }} />
+          <input
+            id="profile-displayName"
+            name="displayName"
+            defaultValue={state.values?.displayName ?? displayName}
+            maxLength={80}
+            placeholder={accountName}
+            style={{ width: "100%" }}
+          />
           <div className="small muted">Leave empty to stay off the website&apos;s contact page; e-mails then use “{accountName}”.</div>
           <FieldError state={state} field="displayName" />
         </div>
         <div>
           <label htmlFor="profile-phone">Phone</label>
-          <input id="profile-phone" name="phone" type="tel" defaultValue={phone} maxLength={40} style={{ width: "100%" }} />
+          <input id="profile-phone" name="phone" type="tel" defaultValue={state.values?.phone ?? phone} maxLength={40} style={{ width: "100%" }} />
           <FieldError state={state} field="phone" />
         </div>
         <div>
           <label htmlFor="profile-mlsAgentKey">MLS agent id</label>
-          <input id="profile-mlsAgentKey" name="mlsAgentKey" defaultValue={mlsAgentKey} maxLength={64} style={{ width: "100%" }} />
+          <input id="profile-mlsAgentKey" name="mlsAgentKey" defaultValue={state.values?.mlsAgentKey ?? mlsAgentKey} maxLength={64} style={{ width: "100%" }} />
           <div className="small muted">Your listings&apos; pages on the website then show your profile.</div>
           <FieldError state={state} field="mlsAgentKey" />
         </div>

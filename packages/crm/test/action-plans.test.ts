@@ -264,4 +264,28 @@ describe("action plans (two tenants)", () => {
     const titles = (await db.activity.findMany({ where: { tenantId: t.tenantId, leadId }, orderBy: { id: "asc" } })).map((x) => x.type);
     expect(titles).toContain("ACTION_PLAN");
   });
+
+  it("a plan's e-mail is signed with the lead's agent's profile: display name, phone formatted for the brokerage, photo version", async () => {
+    const { db } = testDb();
+    await db.tenantMembership.update({
+      where: { tenantId_id: { tenantId: a.tenantId, id: a.agentMembershipId } },
+      data: { displayName: "Dana Signer", phone: "+12035550187", phoneExtension: null, photoSha256: "ab".repeat(32) },
+    });
+    try {
+      const lead = await seedLead(db, a.tenantId, { first: "Sig", email: "sig@example.com", assignedMembershipId: a.agentMembershipId });
+      const plan = await createActionPlan({ tenantId: a.tenantId, input: { ...buyerPlan, name: "Signed plan" }, actorUserId: a.ownerUserId });
+      const started = await startActionPlan({ tenantId: a.tenantId, leadId: lead.leadId, planId: plan.id, actorUserId: a.agentUserId, now });
+      if (!started.ok) throw new Error(started.error);
+      const email = started.leadPlan.steps.find((step) => step.kind === "EMAIL")!;
+      expect(await runStep(db, a.tenantId, email.id, new Date("2026-11-21T15:00:00Z"))).toMatchObject({
+        action: "email",
+        agent: { name: "Dana Signer", phone: "(203) 555-0187", membershipId: a.agentMembershipId, photoVersion: "ab".repeat(8) },
+      });
+    } finally {
+      await db.tenantMembership.update({
+        where: { tenantId_id: { tenantId: a.tenantId, id: a.agentMembershipId } },
+        data: { displayName: null, phone: null, photoSha256: null },
+      });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "@real-estate/db";
 import { PermanentIngestionError } from "@real-estate/queue";
+import { formatPhone } from "@real-estate/types";
 
 export const ZPlanStepPayload = z.object({
   leadPlanStepId: z.uuid(),
@@ -21,7 +22,7 @@ export type PlanStepOutcome =
       to: { address: string; name: string | null };
       subject: string;
       body: string;
-      agent: { name: string | null; email: string | null } | null;
+      agent: PlanEmailAgent | null;
     };
 
 type StepRow = {
@@ -45,6 +46,21 @@ type StepRow = {
   lastName: string | null;
   agentName: string | null;
   agentEmail: string | null;
+  agentPhone: string | null;
+  agentPhoneExtension: string | null;
+  agentPhotoSha256: string | null;
+  country: string;
+};
+
+/** The lead's agent as the plan's e-mail signs it: their profile's name, phone and photo. */
+export type PlanEmailAgent = {
+  name: string | null;
+  email: string | null;
+  /** Formatted for the brokerage's country, or null. */
+  phone?: string | null;
+  /** With photoVersion, the photo's path on the brokerage's website (/agent-photos/…). */
+  membershipId?: string | null;
+  photoVersion?: string | null;
 };
 
 /**
@@ -77,7 +93,9 @@ export async function runPlanStep(tx: DbTx, options: { tenantId: string; payload
     SELECT s.id::text AS id, s."leadPlanId"::text AS "leadPlanId", s.kind::text AS kind, s."taskKind"::text AS "taskKind", s.title,
            s."emailSubject", s."emailBody", s."dueAt", s.status::text AS status, s.rescheduled, r.status::text AS "runStatus", r."planName",
            l.id::text AS "leadId", l."contactId"::text AS "contactId", l."assignedMembershipId"::text AS "assignedMembershipId",
-           c.email, c."firstName", c."lastName", u.name AS "agentName", u.email AS "agentEmail"
+           c.email, c."firstName", c."lastName", COALESCE(m."displayName", u.name) AS "agentName", u.email AS "agentEmail",
+           m.phone AS "agentPhone", m."phoneExtension" AS "agentPhoneExtension", m."photoSha256" AS "agentPhotoSha256",
+           (SELECT t.country FROM "Tenant" t WHERE t.id = s."tenantId") AS country
       FROM "LeadPlanStep" s
       JOIN "LeadPlan" r ON r."tenantId" = s."tenantId" AND r.id = s."leadPlanId"
       JOIN "Lead" l ON l."tenantId" = r."tenantId" AND l.id = r."leadId"
@@ -121,7 +139,16 @@ export async function runPlanStep(tx: DbTx, options: { tenantId: string; payload
       to: { address: step.email, name: [step.firstName, step.lastName].filter(Boolean).join(" ") || null },
       subject: step.emailSubject ?? step.title,
       body: step.emailBody ?? "",
-      agent: step.agentName || step.agentEmail ? { name: step.agentName, email: step.agentEmail } : null,
+      agent:
+        step.agentName || step.agentEmail
+          ? {
+              name: step.agentName,
+              email: step.agentEmail,
+              phone: step.agentPhone ? formatPhone(step.agentPhone, { extension: step.agentPhoneExtension, homeCountry: step.country }) : null,
+              membershipId: step.assignedMembershipId,
+              photoVersion: step.agentPhotoSha256 ? step.agentPhotoSha256.slice(0, 16) : null,
+            }
+          : null,
     };
   }
   await finishRunIfDone(tx, { tenantId, leadPlanId: step.leadPlanId, leadId: step.leadId, contactId: step.contactId, planName: step.planName, now });

@@ -1,5 +1,5 @@
 import React from "react";
-import { Heading, Text } from "@react-email/components";
+import { Heading, Img, Text } from "@react-email/components";
 import type { Branding } from "../branding/load-branding";
 import { Layout, paragraph } from "./layout";
 
@@ -8,8 +8,11 @@ export type PlanEmailProps = {
   subject: string;
   /** The owner's text; blank lines separate paragraphs. */
   body: string;
-  /** The lead's agent, who signs it; null: the brokerage signs. */
-  agent: { name: string | null; email: string | null } | null;
+  /**
+   * The lead's agent, who signs it with their profile (name, phone, photo from the brokerage's
+   * website); null: the brokerage signs.
+   */
+  agent: { name: string | null; email: string | null; phone?: string | null; membershipId?: string | null; photoVersion?: string | null } | null;
 };
 
 /** A follow-up e-mail an action plan sends to a lead, in the agent's name. */
@@ -25,8 +28,23 @@ export function PlanEmail(props: PlanEmailProps & { brand: Branding }) {
           {p.trim()}
         </Text>
       ))}
+      {props.agent?.membershipId && props.agent.photoVersion ? (
+        <Img
+          src={`${props.brand.webUrl}/agent-photos/${props.agent.membershipId}/${props.agent.photoVersion}`}
+          alt={props.agent.name ?? ""}
+          width={64}
+          height={64}
+          style={{ borderRadius: 32, marginTop: 8 }}
+        />
+      ) : null}
       <Text style={paragraph}>
         {props.agent?.name ?? props.brand.name}
+        {props.agent?.phone ? (
+          <>
+            <br />
+            {props.agent.phone}
+          </>
+        ) : null}
         {props.agent?.email ? (
           <>
             <br />
