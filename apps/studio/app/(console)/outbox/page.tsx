@@ -48,6 +48,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const queuedAge = health.oldestQueuedAgeSeconds;
   // Tenant mail is re-sent through the queue; the platform's own mail is retried by its sweep.
   const failedTenantMail = health.totals.FAILED - (health.platform?.FAILED ?? 0);
+  // The platform's own row in the health table, once it has any mail.
+  const platformMail = health.platform && EMAIL_STATUSES.some((s) => health.platform![s] > 0) ? health.platform : null;
   return (
     <>
       <PageHead
@@ -89,9 +91,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           <div className="hint">bounced or unsubscribed addresses</div>
         </div>
       </section>
-      {!tenant && !platform && (health.byTenant.length || health.platform) ? (
-        <TenantTable rows={health.byTenant} platform={health.platform} search={search} />
-      ) : null}
+      {!tenant && !platform && (health.byTenant.length || platformMail) ? <TenantTable rows={health.byTenant} platform={platformMail} search={search} /> : null}
       <form className="panel" method="get" style={{ margin: "16px 0" }} data-testid="outbox-filter">
         <div className="panel-body row" style={{ alignItems: "flex-end" }}>
           <label className="field">
