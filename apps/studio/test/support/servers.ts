@@ -14,17 +14,8 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** The studio tests' port range: 3300-3399, or STUDIO_TEST_PORTS (`lo-hi`) when set. */
-function portRange(): [number, number] {
-  const value = process.env.STUDIO_TEST_PORTS;
-  if (!value) return [3300, 3399];
-  const [lo, hi] = value.split("-").map(Number) as [number, number];
-  if (!(lo >= 1024 && hi <= 65535 && lo <= hi)) throw new Error(`STUDIO_TEST_PORTS must be lo-hi within 1024-65535 (got "${value}")`);
-  return [lo, hi];
-}
-
-/** The first free ports in the studio's test range (3300-3399, or STUDIO_TEST_PORTS). */
-export async function freePorts(count: number, from = portRange()[0], to = portRange()[1]): Promise<number[]> {
+/** The first free ports in the studio's test range (3300-3399). */
+export async function freePorts(count: number, from = 3300, to = 3399): Promise<number[]> {
   const ports: number[] = [];
   for (let p = from; p <= to && ports.length < count; p++) if (await portIsFree(p)) ports.push(p);
   if (ports.length < count) throw new Error(`no ${count} free ports between ${from} and ${to}`);

@@ -206,7 +206,7 @@ async function emitEventWebhooks(
  * WON/LOST) updated, or a new NEW lead with the event's source → one WEBSITE_EVENT activity →
  * a new lead routed by the tenant's rules (routeNewLead); an inquiry on an existing lead is the
  * person replying, and pauses the lead's running action plans.
- * for an inquiry, a "lead.alert" job (the agent's e-mail).
+ * for an inquiry, a "lead.alert" job (the agent's e-mail), or the e-mail itself (`writeLeadAlert`).
  * Scoped to `tenantId` (the queued job's tenant) in every statement.
  * Throws PermanentIngestionError for an invalid payload; database errors propagate.
  */
@@ -217,6 +217,12 @@ export async function processWebsiteEvent(options: {
   db?: Db;
   /** Timestamp for createdAt/updatedAt/processedAt (default: now). */
   now?: Date;
+  /**
+   * Writes an inquiry's new-lead alert inside this transaction instead of queueing a "lead.alert"
+   * job to write it (the worker passes the mail package's writer, which finds the recipients
+   * itself): the alert is in the outbox exactly when the lead is, without a job of its own.
+   */
+  writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown>;
 }): Promise<ProcessWebsiteEventResult> {
   const db = options.db ?? getDb();
   const { tenantId } = options;
@@ -265,7 +271,9 @@ export async function processWebsiteEvent(options: {
         });
       }
       await emitEventWebhooks(tx, { tenantId, event, effect, contact, written, routing, now });
-      if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
+      if (ALERTED_EVENT_TYPES.has(event.type) && written.leadId && options.writeLeadAlert) {
+        await options.writeLeadAlert(tx, { leadId: written.leadId, activityId: written.activityId });
+      } else if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
         // The new-lead e-mail (decision 0012): queued with the lead, written by the worker's
         // "lead.alert" kind; wake: the agent should hear of it within seconds.
         await enqueueJob(tx, {
