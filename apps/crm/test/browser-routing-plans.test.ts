@@ -9,10 +9,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
-import { REPO_ROOT, startNextApp, type NextAppServer } from "@real-estate/http/testing";
+import { launchChromium, REPO_ROOT, startNextApp, type NextAppServer } from "@real-estate/http/testing";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "@real-estate/smtp-sink";
 import { createCrmFixtureTenant, createUserWithPassword, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
 import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
@@ -165,19 +165,7 @@ beforeAll(async () => {
     ready: (port) => httpGet({ port, host: "readiness.invalid", path: "/" }).then((r) => r.status === 404),
     readyTimeoutMs: 120_000,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   // Generous: copying a build waits while anyone on the machine rebuilds that app (the shared build lock).
 }, 900_000);
 
