@@ -1,5 +1,8 @@
 // What the search map and the small maps draw: homes as GeoJSON points (keyed by ListingKey, so a
-// dot can be lit by feature state) and the box that holds them. No tiles, no remote sources.
+// dot can be lit by feature state) and the box that holds them, over the tenant's tile style when
+// one is configured, else over a plain local background with no remote sources.
+import type { LayerSpecification, SourceSpecification, StyleSpecification, TransformStyleFunction } from "maplibre-gl";
+
 export type MapPoint = { key: string; lat: number; lng: number; price: number };
 export type MapArea = { west: number; south: number; east: number; north: number };
 
@@ -30,4 +33,25 @@ export function pointsBounds(points: readonly MapPoint[]): [number, number, numb
     Math.max(...points.map((p) => p.lng)),
     Math.max(...points.map((p) => p.lat)),
   ];
+}
+
+/**
+ * The map's style options: the configured style URL (fetched by MapLibre) or the plain local
+ * style, with the homes' source and layers added on top once the style is in (transformStyle), so
+ * the dots draw the same over any style.
+ */
+export function mapStyleOptions(
+  styleUrl: string | null,
+  homes: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] },
+): { style: string | StyleSpecification; transformStyle: TransformStyleFunction; attributionControl: false | { compact: true } } {
+  return {
+    style: styleUrl ?? { version: 8, sources: {}, layers: [MAP_BACKGROUND] },
+    transformStyle: (_previous, next) => ({
+      ...next,
+      sources: { ...next.sources, ...homes.sources },
+      layers: [...next.layers, ...homes.layers],
+    }),
+    // A tile style's data comes with its attribution (OpenStreetMap and the like); the local style has none.
+    attributionControl: styleUrl ? { compact: true } : false,
+  };
 }

@@ -1,20 +1,32 @@
 "use client";
 
 // The search map (MapLibre GL JS): the homes of the current search as clustered dots, drawn from
-// our own data with no tile server (a style with one GeoJSON source and a plain background). The
+// our own data over the tenant's tile style when one is configured, else over a plain local
+// background with no tile server (homes-map-data.ts, mapStyleOptions). The
 // library and its worker are served from the site's own origin: the worker is a static file
 // (public/static, copied from the package at build) that the library loads as a module worker.
 // The list stays the primary, keyboard- and screen-reader-usable view; the map adds "search this
 // area", which puts the map's bounds in the URL so the list and the map show the same homes.
 import { useEffect, useRef, useState } from "react";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { homesGeoJson, MAP_BACKGROUND, MAP_WORKER_URL, pointsBounds, type MapArea, type MapPoint } from "./homes-map-data";
+import { homesGeoJson, MAP_WORKER_URL, mapStyleOptions, pointsBounds, type MapArea, type MapPoint } from "./homes-map-data";
 
 export type { MapArea, MapPoint } from "./homes-map-data";
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
-export function SearchMap({ points, area, searchHrefBase }: { points: MapPoint[]; area: MapArea | null; searchHrefBase: string }) {
+export function SearchMap({
+  points,
+  area,
+  searchHrefBase,
+  styleUrl,
+}: {
+  points: MapPoint[];
+  area: MapArea | null;
+  searchHrefBase: string;
+  /** The tenant's MapLibre style URL; null: the plain local style. */
+  styleUrl: string | null;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [moved, setMoved] = useState<MapArea | null>(null);
   const [failed, setFailed] = useState(false);
@@ -30,12 +42,9 @@ export function SearchMap({ points, area, searchHrefBase }: { points: MapPoint[]
         const data = homesGeoJson(points);
         const map = new maplibregl.Map({
           container: container.current,
-          attributionControl: false,
-          style: {
-            version: 8,
+          ...mapStyleOptions(styleUrl, {
             sources: { homes: { type: "geojson", data, cluster: true, clusterRadius: 36, promoteId: "key" } },
             layers: [
-              MAP_BACKGROUND,
               {
                 id: "clusters",
                 type: "circle",
@@ -62,7 +71,7 @@ export function SearchMap({ points, area, searchHrefBase }: { points: MapPoint[]
                 },
               },
             ],
-          },
+          }),
           bounds: area ? [area.west, area.south, area.east, area.north] : pointsBounds(points),
           fitBoundsOptions: { padding: area ? 0 : 32, maxZoom: 14 },
         });
@@ -114,14 +123,14 @@ export function SearchMap({ points, area, searchHrefBase }: { points: MapPoint[]
       disposed = true;
       cleanup();
     };
-  }, [points, area]);
+  }, [points, area, styleUrl]);
 
   const searchHere = moved
     ? `${searchHrefBase}${searchHrefBase.includes("?") ? "&" : "?"}bounds=${encodeURIComponent([moved.west, moved.south, moved.east, moved.north].join(","))}`
     : null;
   return (
     <section className="search-map card" aria-label="Map of the homes in this search">
-      <div ref={container} className="search-map-canvas" data-points={points.length} />
+      <div ref={container} className="search-map-canvas" data-points={points.length} data-map-style={styleUrl ?? "local"} />
       <div className="search-map-tools">
         {failed ? <p className="small muted">The map cannot be shown in this browser; every home is in the list.</p> : null}
         {searchHere ? (

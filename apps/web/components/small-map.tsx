@@ -1,14 +1,14 @@
 "use client";
 
-// A small map on listing and town pages (MapLibre GL JS, as the search map: no tile server, the
-// library and its worker from the site's own origin). Lazy: nothing of MapLibre is fetched until
+// A small map on listing and town pages (MapLibre GL JS, as the search map: the tenant's tile
+// style or the plain local one, the library and its worker from the site's own origin). Lazy: nothing of MapLibre is fetched until
 // the map's box comes near the viewport, and the box has a fixed height, so the page neither waits
 // for it nor shifts when it appears. A dot opens its home; the page's own home is drawn larger.
 import { useEffect, useRef, useState } from "react";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { homesGeoJson, MAP_BACKGROUND, MAP_WORKER_URL, pointsBounds, type MapPoint } from "./homes-map-data";
+import { homesGeoJson, MAP_WORKER_URL, mapStyleOptions, pointsBounds, type MapPoint } from "./homes-map-data";
 
-export function SmallMap({ points, label, focus }: { points: MapPoint[]; label: string; focus?: MapPoint }) {
+export function SmallMap({ points, label, focus, styleUrl }: { points: MapPoint[]; label: string; focus?: MapPoint; styleUrl: string | null }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
 
@@ -25,12 +25,9 @@ export function SmallMap({ points, label, focus }: { points: MapPoint[]; label: 
         const all = focus && !points.some((p) => p.key === focus.key) ? [...points, focus] : points;
         const map = new maplibregl.Map({
           container: element,
-          attributionControl: false,
-          style: {
-            version: 8,
+          ...mapStyleOptions(styleUrl, {
             sources: { homes: { type: "geojson", data: homesGeoJson(all, focus?.key), promoteId: "key" } },
             layers: [
-              MAP_BACKGROUND,
               {
                 id: "homes",
                 type: "circle",
@@ -43,7 +40,7 @@ export function SmallMap({ points, label, focus }: { points: MapPoint[]; label: 
                 },
               },
             ],
-          },
+          }),
           ...(focus
             ? { center: [focus.lng, focus.lat] as [number, number], zoom: 13 }
             : { bounds: pointsBounds(all), fitBoundsOptions: { padding: 24, maxZoom: 14 } }),
@@ -77,11 +74,11 @@ export function SmallMap({ points, label, focus }: { points: MapPoint[]; label: 
       observer.disconnect();
       cleanup();
     };
-  }, [points, focus]);
+  }, [points, focus, styleUrl]);
 
   return (
     <section className="small-map card" aria-label={label}>
-      <div ref={container} className="small-map-canvas" data-points={points.length} />
+      <div ref={container} className="small-map-canvas" data-points={points.length} data-map-style={styleUrl ?? "local"} />
       {failed ? <p className="small muted small-map-note">The map cannot be shown in this browser.</p> : null}
     </section>
   );

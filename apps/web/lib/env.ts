@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { configuredSecret } from "@real-estate/auth/secrets";
+import { zMapStyleUrl } from "@real-estate/types";
 
 const ZWebEnv = z.object({
   /** Scheme of canonical URLs, sitemap and robots.txt (default http). */
@@ -24,6 +25,10 @@ const ZWebEnv = z.object({
   GOOGLE_PLACES_BASE_URL: z.url().default("https://places.googleapis.com"),
   /** Milliseconds a provider HTTP call may take before the module falls back (default 2500). */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_500),
+  /** MapLibre style URL of every website's maps unless the tenant has its own (https; http on loopback outside production); unset: the plain local style. */
+  MAP_STYLE_URL: zMapStyleUrl({ allowLoopbackHttp: process.env.NODE_ENV !== "production" })
+    .optional()
+    .transform((v) => v ?? undefined),
 });
 export type WebEnv = z.infer<typeof ZWebEnv> & {
   /** Shared secret of the web app's POST /api/internal/revalidate (header x-internal-token): configured, or generated outside production (see configuredSecret). */

@@ -4,8 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@real-estate/db/testing";
 import { createWebhookEndpoint, type WebhookEventType } from "@real-estate/integrations";
-import { claimPondLead, completeTask, createTask, unsafeRerouteOverdueLeads, ZTaskCreate } from "../src";
+import { claimPondLead, completeTask, createTask, processWebsiteEvent, unsafeRerouteOverdueLeads, ZTaskCreate } from "../src";
 import { createCrmTenant, seedLead, type CrmTenant } from "./support/crm-fixtures";
+import { leadSubmitted } from "./support/website-events";
 
 const testDb = useTestDatabase("api18_hook_emissions");
 
@@ -101,5 +102,22 @@ describe("webhook emissions", () => {
       reason: "rerouted_to_pond",
       actor: { kind: "routing", ruleId: null },
     });
+  });
+
+  it("a website event queues only the types an endpoint chose, with the contact; nothing where no endpoint chose one", async () => {
+    const { db } = testDb();
+    const inA = await processWebsiteEvent({ tenantId: a.tenantId, event: leadSubmitted(a.tenantId, { firstName: "Oda", email: "oda@example.com" }) });
+    const inB = await processWebsiteEvent({ tenantId: b.tenantId, event: leadSubmitted(b.tenantId, { firstName: "Per", email: "per@example.com" }) });
+    if (inA.outcome !== "applied" || inB.outcome !== "applied") throw new Error("expected leads");
+    const created = (await deliveries(a.tenantId, "contact.created")).filter((d) => d.contactId === inA.contactId);
+    expect(created).toHaveLength(1);
+    expect((created[0]!.payload as { data: { contact: Record<string, unknown> } }).data.contact).toMatchObject({
+      id: inA.contactId,
+      firstName: "Oda",
+      email: "oda@example.com",
+    });
+    // No endpoint of A chose lead.created; B's endpoints chose none of the event's types.
+    expect(await deliveries(a.tenantId, "lead.created")).toHaveLength(0);
+    expect(await db.webhookDelivery.count({ where: { tenantId: b.tenantId, contactId: inB.contactId } })).toBe(0);
   });
 });

@@ -12,3 +12,4 @@ export * from "./dead-letters";
 export * from "./redrives";
 export * from "./feeds";
 export * from "./outbox";
+export * from "./website";

@@ -70,3 +70,38 @@ export const ZAreaContent = z
   })
   .strict();
 export type AreaContent = z.infer<typeof ZAreaContent>;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Why a MapLibre style URL cannot be used, or null when it can: an absolute https URL without
+ * credentials; plain http only for a loopback host and only when `allowLoopbackHttp` (outside
+ * production), so a local style server works in development.
+ */
+export function mapStyleUrlProblem(value: string, options: { allowLoopbackHttp: boolean }): string | null {
+  if (value.length > 2_000) return "at most 2,000 characters";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "an absolute URL such as https://tiles.example.com/style.json";
+  }
+  if (url.username || url.password) return "a URL without a user name or password";
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) {
+    return options.allowLoopbackHttp ? null : "an https URL (http only for localhost in development)";
+  }
+  return "an https URL";
+}
+
+/** A website's map style URL as entered: trimmed; empty means none (the platform default). */
+export function zMapStyleUrl(options: { allowLoopbackHttp: boolean }) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = value === "" ? null : mapStyleUrlProblem(value, options);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((value) => (value === "" ? null : new URL(value).href));
+}

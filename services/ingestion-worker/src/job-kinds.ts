@@ -1,7 +1,7 @@
 import type { Db, DbTx } from "@real-estate/db";
 import type { ProcessWebsiteEventResult } from "@real-estate/crm";
 import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
-import { createSmtpTransport, mailJobKinds, queueWebhookDisabledNotice, SAVED_SEARCH_ALERTS_KIND, type MailTransport } from "@real-estate/mail";
+import { createSmtpTransport, mailJobKinds, queueWebhookDisabledNotice, SAVED_SEARCH_ALERTS_KIND, writeLeadAlert, type MailTransport } from "@real-estate/mail";
 import { feedSyncKind, FEED_SYNC_KIND } from "./feed-sync";
 import { savedSearchAlertsKind } from "./saved-search-alerts";
 import { visitorEmailKinds } from "./visitor-emails";
@@ -19,8 +19,11 @@ export type JobHandlerContext = {
    * was not recorded) finds the row and runs nothing: `{ outcome: "duplicate" }`.
    */
   once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
-  /** The website-event kind's processing (ledger → contact → lead → activity, one transaction). */
-  process: () => Promise<ProcessWebsiteEventResult>;
+  /**
+   * The website-event kind's processing (ledger → contact → lead → activity, one transaction);
+   * `writeLeadAlert` writes an inquiry's alert e-mail in that transaction (see processWebsiteEvent).
+   */
+  process: (options?: { writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown> }) => Promise<ProcessWebsiteEventResult>;
 };
 
 /**
@@ -64,6 +67,16 @@ export function defaultJobKinds(options: { webhooks?: WebhookSettings } = {}): J
 }
 
 /**
+ * Website events written together with their new-lead alert e-mail: the alert goes to the
+ * outbox in the event's own transaction (one job per inquiry instead of an event job and a
+ * "lead.alert" job), exactly once with the event (its ledger) and at most once per inquiry and
+ * recipient (the message's dedupe key), as the "lead.alert" kind writes it.
+ */
+export const websiteEventWithAlertsKind: JobKind = {
+  handle: (ctx) => ctx.process({ writeLeadAlert: (tx, alert) => writeLeadAlert(tx, { tenantId: ctx.job.tenantId, ...alert }) }),
+};
+
+/**
  * What `npm run worker:ingestion:drain` runs: the default kinds, outgoing e-mail (lead alerts,
  * saved-search alerts, visitors' verification and password-reset links, delivery over SMTP_URL)
  * the steps of action plans (tasks and follow-up e-mails, decision 0027) and MLS feed runs
@@ -73,6 +86,7 @@ export function standardJobKinds(options: { transport?: MailTransport; webhooks?
   return {
     ...defaultJobKinds({ webhooks: options.webhooks }),
     ...mailJobKinds({ transport: options.transport ?? createSmtpTransport() }),
+    "website-event": websiteEventWithAlertsKind,
     [SAVED_SEARCH_ALERTS_KIND]: savedSearchAlertsKind,
     [PLAN_STEP_KIND]: planStepKind,
     ...visitorEmailKinds,

@@ -73,7 +73,7 @@ export async function runJob(options: {
     job,
     db,
     now,
-    process: () => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now }),
+    process: (o) => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now, writeLeadAlert: o?.writeLeadAlert }),
     once: (effect) =>
       db.$transaction(async (tx) => {
         if (!(await claimJobEffect(tx, { tenantId: job.tenantId, kind: job.kind, key: job.eventId, now }))) return { outcome: "duplicate" as const };

@@ -2,11 +2,12 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
-import { createSmtpTransport, type MailTransport } from "@real-estate/mail";
+import { processWebsiteEvent } from "@real-estate/crm";
+import { createSmtpTransport, writeLeadAlert, type MailTransport } from "@real-estate/mail";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { systemClock } from "../src/clock";
-import { standardJobKinds } from "../src/job-kinds";
-import { enqueue, testWorker } from "./helpers";
+import { standardJobKinds, websiteEventWithAlertsKind } from "../src/job-kinds";
+import { enqueue, leadEvent, testWorker } from "./helpers";
 
 const testDb = useTestDatabase("leadalert");
 let sink: SmtpSink;
@@ -87,5 +88,66 @@ describe("new-lead alert e-mail", () => {
       await running;
     }
     expect(await db.emailMessage.count({ where: { status: "SENT" } })).toBe(2);
+  });
+
+  it("is written with the lead in the event's transaction: one job per inquiry, to the assigned agent only, never twice, never without the lead", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "inline-a" });
+    const b = await createTenantFixture(db, { slug: "inline-b" });
+    await member(db, a.tenantId, "OWNER", "owner-inline-a@example.test");
+    const agent = await member(db, a.tenantId, "AGENT", "agent-inline-a@example.test");
+    await member(db, b.tenantId, "OWNER", "owner-inline-b@example.test");
+    // The website-event kind alone (no "lead.alert", no delivery): the alert must come from the event's job.
+    const { worker } = testWorker(db, { kinds: { "website-event": websiteEventWithAlertsKind } });
+    const first = await enqueue(db, a.tenantId, { firstName: "Noor", email: "noor@example.test" }, { message: "Still available?" });
+    await enqueue(db, b.tenantId, { firstName: "Ivo", email: "ivo@example.test" });
+    expect(await worker.drainOnce()).toEqual({ processed: 2, retried: 0, deadLettered: 0 });
+    const ours = { tenantId: { in: [a.tenantId, b.tenantId] } };
+    expect(await db.ingestionJob.count({ where: { ...ours, kind: "lead.alert" } })).toBe(0);
+    const queued = await db.emailMessage.findMany({ where: { ...ours, template: "lead-alert" }, orderBy: { toAddress: "asc" } });
+    expect(queued.map((m) => [m.tenantId, m.toAddress, m.fromAddress, m.status])).toEqual([
+      [a.tenantId, "owner-inline-a@example.test", "inline-a@mail.platform.example", "QUEUED"],
+      [b.tenantId, "owner-inline-b@example.test", "inline-b@mail.platform.example", "QUEUED"],
+    ]);
+    expect(queued[0]!.text).toContain("noor@example.test");
+    expect(queued[0]!.text).toContain("Still available?");
+    expect(queued[0]!.text).not.toContain("ivo@example.test");
+    // Each message has its delivery job, queued in the same transaction.
+    for (const m of queued) {
+      expect(await db.ingestionJob.count({ where: { tenantId: m.tenantId, kind: "email.deliver", eventId: m.id } })).toBe(1);
+    }
+
+    // The same event again (a job run twice): the ledger makes it a duplicate, no second alert.
+    const again = await processWebsiteEvent({
+      tenantId: a.tenantId,
+      event: first.event,
+      db,
+      writeLeadAlert: (tx, alert) => writeLeadAlert(tx, { tenantId: a.tenantId, ...alert }),
+    });
+    expect(again).toEqual({ outcome: "duplicate" });
+    expect(await db.emailMessage.count({ where: { tenantId: a.tenantId } })).toBe(1);
+
+    // A lead routed to an agent: the alert goes to that agent only.
+    await db.lead.updateMany({ where: { tenantId: a.tenantId }, data: { status: "WON" } });
+    await db.routingRule.create({ data: { tenantId: a.tenantId, name: "All to the agent", position: 1, targetKind: "AGENT", targetMembershipId: agent.id } });
+    await enqueue(db, a.tenantId, { firstName: "Rae", email: "rae@example.test" });
+    expect(await worker.drainOnce()).toMatchObject({ processed: 1 });
+    const routed = await db.emailMessage.findMany({ where: { tenantId: a.tenantId, toAddress: { not: "owner-inline-a@example.test" } } });
+    expect(routed.map((m) => m.toAddress)).toEqual(["agent-inline-a@example.test"]);
+
+    // An alert that cannot be written rolls the whole event back: no lead without its alert.
+    const failing = leadEvent(a.tenantId, { firstName: "Lou", email: "lou@example.test" });
+    await expect(
+      processWebsiteEvent({
+        tenantId: a.tenantId,
+        event: failing,
+        db,
+        writeLeadAlert: async () => {
+          throw new Error("the outbox is unavailable");
+        },
+      }),
+    ).rejects.toThrow("the outbox is unavailable");
+    expect(await db.contact.count({ where: { tenantId: a.tenantId, email: "lou@example.test" } })).toBe(0);
+    expect(await db.ingestedEvent.count({ where: { tenantId: a.tenantId, eventId: failing.eventId } })).toBe(0);
   });
 });

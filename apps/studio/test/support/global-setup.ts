@@ -25,16 +25,19 @@ export default async function setup(project: TestProject) {
   };
   try {
     await seedDemoData({ db: database.db, log: () => undefined });
-    const [studioPort, webPort] = await freePorts(2);
+    // STUDIO_TEST_PORT_FROM moves the range (default 3300-3399), so two checkouts can run the suite at once.
+    const portFrom = Number(process.env.STUDIO_TEST_PORT_FROM) || 3300;
+    const [studioPort, webPort] = await freePorts(2, portFrom, portFrom + 99);
     // Secrets of this run only, generated here and handed to the servers and the test files.
     const authSecret = crypto.randomBytes(32).toString("base64url");
+    const feedCredentialsKey = crypto.randomBytes(32).toString("base64");
     const common = {
       DATABASE_URL: database.url,
       DB_POOL_SIZE: "4",
       UPLOADS_DIR: uploads,
       INTERNAL_API_TOKEN: crypto.randomBytes(32).toString("base64url"),
       // Seals MLS feed secrets (required in production, as these servers run).
-      FEED_CREDENTIALS_KEY: crypto.randomBytes(32).toString("base64"),
+      FEED_CREDENTIALS_KEY: feedCredentialsKey,
       BETTER_AUTH_SECRET: authSecret,
       WEB_PUBLIC_PORT: String(webPort),
       TENANT_CACHE_TTL_MS: "5000",
@@ -59,6 +62,7 @@ export default async function setup(project: TestProject) {
     project.provide("webPort", webPort!);
     project.provide("uploadsDir", uploads);
     project.provide("authSecret", authSecret);
+    project.provide("feedCredentialsKey", feedCredentialsKey);
   } catch (error) {
     await teardown();
     throw error;
@@ -74,5 +78,7 @@ declare module "vitest" {
     webPort: number;
     uploadsDir: string;
     authSecret: string;
+    /** The servers' key for feed secrets, for a worker run in a test process to open them. */
+    feedCredentialsKey: string;
   }
 }

@@ -110,25 +110,43 @@ export async function addContactIdentities(
 
 /**
  * Marks the oldest e-mail/phone primary where the contact has none, and mirrors the primary
- * values onto Contact.email / phone / phoneExtension. Returns what became primary.
+ * values onto Contact.email / phone / phoneExtension (as mirrorPrimaries), in one statement.
+ * Returns what became primary.
  */
 export async function promoteMissingPrimaries(tx: DbTx, tenantId: string, contactId: string) {
-  const emails = await tx.$queryRaw<{ email: string }[]>`
-    UPDATE "ContactEmail" SET "isPrimary" = true
-     WHERE "tenantId" = ${tenantId}::uuid AND id = (
-           SELECT id FROM "ContactEmail" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid
-            ORDER BY "createdAt", email LIMIT 1)
-       AND NOT EXISTS (SELECT 1 FROM "ContactEmail" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid AND "isPrimary")
-    RETURNING email`;
-  const phones = await tx.$queryRaw<{ phone: string }[]>`
-    UPDATE "ContactPhone" SET "isPrimary" = true
-     WHERE "tenantId" = ${tenantId}::uuid AND id = (
-           SELECT id FROM "ContactPhone" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid
-            ORDER BY "createdAt", phone LIMIT 1)
-       AND NOT EXISTS (SELECT 1 FROM "ContactPhone" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid AND "isPrimary")
-    RETURNING phone`;
-  await mirrorPrimaries(tx, tenantId, contactId);
-  return { email: emails[0]?.email ?? null, phone: phones[0]?.phone ?? null };
+  // The mirror cannot see the promotions of its own statement (one snapshot): it takes a value
+  // promoted here, else the primary the contact already had.
+  const rows = await tx.$queryRaw<{ email: string | null; phone: string | null }[]>`
+    WITH pe AS (
+      UPDATE "ContactEmail" SET "isPrimary" = true
+       WHERE "tenantId" = ${tenantId}::uuid AND id = (
+             SELECT id FROM "ContactEmail" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid
+              ORDER BY "createdAt", email LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM "ContactEmail" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid AND "isPrimary")
+      RETURNING email
+    ), pp AS (
+      UPDATE "ContactPhone" SET "isPrimary" = true
+       WHERE "tenantId" = ${tenantId}::uuid AND id = (
+             SELECT id FROM "ContactPhone" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid
+              ORDER BY "createdAt", phone LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM "ContactPhone" WHERE "tenantId" = ${tenantId}::uuid AND "contactId" = ${contactId}::uuid AND "isPrimary")
+      RETURNING phone, extension
+    ), primary_phone AS (
+      SELECT phone, extension FROM pp
+      UNION ALL
+      (SELECT phone, extension FROM "ContactPhone" p
+        WHERE p."tenantId" = ${tenantId}::uuid AND p."contactId" = ${contactId}::uuid AND p."isPrimary" AND NOT EXISTS (SELECT 1 FROM pp) LIMIT 1)
+    ), mirror AS (
+      UPDATE "Contact" c SET
+        email = COALESCE((SELECT email FROM pe),
+                         (SELECT email FROM "ContactEmail" e WHERE e."tenantId" = c."tenantId" AND e."contactId" = c.id AND e."isPrimary" LIMIT 1)),
+        phone = (SELECT phone FROM primary_phone LIMIT 1),
+        "phoneExtension" = (SELECT extension FROM primary_phone LIMIT 1)
+       WHERE c."tenantId" = ${tenantId}::uuid AND c.id = ${contactId}::uuid
+      RETURNING 1
+    )
+    SELECT (SELECT email FROM pe) AS email, (SELECT phone FROM pp) AS phone, (SELECT count(*) FROM mirror) AS mirrored`;
+  return { email: rows[0]?.email ?? null, phone: rows[0]?.phone ?? null };
 }
 
 /** Copies the primary e-mail and phone rows onto the contact (the columns lists and search read). */

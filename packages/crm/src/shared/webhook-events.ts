@@ -1,5 +1,5 @@
 import type { DbTx } from "@real-estate/db";
-import { queueWebhookEvents, type WebhookEvent } from "@real-estate/integrations";
+import { queueWebhookEvents, type SubscribedEndpoint, type WebhookEvent } from "@real-estate/integrations";
 import type { CrmActor } from "./crm-selects";
 
 type ContactFields = {
@@ -31,7 +31,16 @@ export function actorData(actor: CrmActor | null) {
   return actor.apiKeyId ? { kind: "api_key", apiKeyId: actor.apiKeyId } : { kind: "member", userId: actor.userId };
 }
 
-/** Queues the webhook deliveries of CRM changes inside the change's transaction (decision 0021). */
-export async function emitWebhookEvents(tx: DbTx, tenantId: string, events: WebhookEvent[], now?: Date): Promise<void> {
-  if (events.length) await queueWebhookEvents(tx, { tenantId, events, now });
+/**
+ * Queues the webhook deliveries of CRM changes inside the change's transaction (decision 0021);
+ * `endpoints`: the tenant's endpoints when the caller has read them (webhookEndpointsOf).
+ */
+export async function emitWebhookEvents(
+  tx: DbTx,
+  tenantId: string,
+  events: WebhookEvent[],
+  now?: Date,
+  endpoints?: readonly SubscribedEndpoint[],
+): Promise<void> {
+  if (events.length) await queueWebhookEvents(tx, { tenantId, events, now, endpoints });
 }

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import { DEFAULT_TIME_ZONE, ZWebsiteEvent, type WebsiteEvent } from "@real-estate/types";
+import { ZWebsiteEvent, type WebsiteEvent } from "@real-estate/types";
 import type { Db, DbTx } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { describeEventEffect, type EventEffect } from "./describe-event";
@@ -7,8 +7,10 @@ import { describeIngestionError, enqueueJob, PermanentIngestionError } from "@re
 import { describeContactChanges, upsertEventContact, type EventContactResult } from "./upsert-event-contact";
 import { routeNewLead, type RoutingResult } from "../routing/route-new-lead";
 import { contactData, emitWebhookEvents } from "../shared/webhook-events";
+import { webhookEndpointsOf } from "@real-estate/integrations";
 import { contactSelect } from "../shared/crm-selects";
 import { pauseLeadPlansInTx } from "../action-plans/pause-lead-plans";
+import { getTenantLocaleCached } from "../contacts/tenant-locale";
 
 export type ProcessWebsiteEventResult =
   | {
@@ -163,10 +165,20 @@ async function emitEventWebhooks(
   },
 ) {
   const { tenantId, contact, written } = o;
+  const changed = !contact.created && (contact.mergedIds.length > 0 || describeContactChanges(contact) !== null);
+  const types = [
+    ...(contact.created ? ["contact.created"] : []),
+    ...(changed ? ["contact.updated"] : []),
+    ...(written.leadCreated ? ["lead.created"] : []),
+    ...(o.routing && "membershipId" in o.routing ? ["lead.assigned"] : []),
+  ];
+  if (types.length === 0) return;
+  // The contact is read for the payloads only when an endpoint is subscribed to one of them.
+  const endpoints = await webhookEndpointsOf(tx, tenantId);
+  if (!endpoints.some((e) => types.some((t) => e.events.includes(t)))) return;
   const row = await tx.contact.findUnique({ where: { tenantId_id: { tenantId, id: contact.contactId } }, select: contactSelect });
   if (!row) return;
   const actor = { kind: "event", eventId: o.event.eventId, eventType: o.event.type };
-  const changed = !contact.created && (contact.mergedIds.length > 0 || describeContactChanges(contact) !== null);
   await emitWebhookEvents(
     tx,
     tenantId,
@@ -195,6 +207,7 @@ async function emitEventWebhooks(
         : []),
     ],
     o.now,
+    endpoints,
   );
 }
 
@@ -206,7 +219,7 @@ async function emitEventWebhooks(
  * WON/LOST) updated, or a new NEW lead with the event's source → one WEBSITE_EVENT activity →
  * a new lead routed by the tenant's rules (routeNewLead); an inquiry on an existing lead is the
  * person replying, and pauses the lead's running action plans.
- * for an inquiry, a "lead.alert" job (the agent's e-mail).
+ * for an inquiry, a "lead.alert" job (the agent's e-mail), or the e-mail itself (`writeLeadAlert`).
  * Scoped to `tenantId` (the queued job's tenant) in every statement.
  * Throws PermanentIngestionError for an invalid payload; database errors propagate.
  */
@@ -217,12 +230,18 @@ export async function processWebsiteEvent(options: {
   db?: Db;
   /** Timestamp for createdAt/updatedAt/processedAt (default: now). */
   now?: Date;
+  /**
+   * Writes an inquiry's new-lead alert inside this transaction instead of queueing a "lead.alert"
+   * job to write it (the worker passes the mail package's writer, which finds the recipients
+   * itself): the alert is in the outbox exactly when the lead is, without a job of its own.
+   */
+  writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown>;
 }): Promise<ProcessWebsiteEventResult> {
   const db = options.db ?? getDb();
   const { tenantId } = options;
   const now = options.now ?? new Date();
   const event = parseQueuedEvent({ tenantId, payload: options.event });
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { country: true, timeZone: true } });
+  const tenant = await getTenantLocaleCached(db, tenantId);
   const listingKey = "listingKey" in event.payload && typeof event.payload.listingKey === "string" ? event.payload.listingKey : null;
   const listing = listingKey
     ? await db.listing.findUnique({
@@ -231,7 +250,7 @@ export async function processWebsiteEvent(options: {
       })
     : null;
   const effect = describeEventEffect(event, {
-    defaultCountry: tenant?.country,
+    defaultCountry: tenant.country,
     listing: listing ? { address: listing.UnparsedAddress, city: listing.City, price: listing.ListPrice } : null,
   });
   return db.$transaction(
@@ -249,7 +268,7 @@ export async function processWebsiteEvent(options: {
               contactId: contact.contactId,
               source: effect.leadSource,
               listingKey: effect.listingKey,
-              timeZone: tenant?.timeZone ?? DEFAULT_TIME_ZONE,
+              timeZone: tenant.timeZone,
               now,
             })
           : null;
@@ -265,7 +284,9 @@ export async function processWebsiteEvent(options: {
         });
       }
       await emitEventWebhooks(tx, { tenantId, event, effect, contact, written, routing, now });
-      if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
+      if (ALERTED_EVENT_TYPES.has(event.type) && written.leadId && options.writeLeadAlert) {
+        await options.writeLeadAlert(tx, { leadId: written.leadId, activityId: written.activityId });
+      } else if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
         // The new-lead e-mail (decision 0012): queued with the lead, written by the worker's
         // "lead.alert" kind; wake: the agent should hear of it within seconds.
         await enqueueJob(tx, {

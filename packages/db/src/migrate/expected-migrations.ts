@@ -21,4 +21,5 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   "20261203042304_platform_email",
   "20261203052000_listing_views",
   "20261203053000_rate_limit_count",
+  "20261203071500_website_map_style",
 ];

@@ -26,7 +26,7 @@ export function renderNonce(): string | null {
  * on its own scripts when the request carries the policy) and what those load
  * (`'strict-dynamic'`); no inline script without it, no objects, bases or form targets elsewhere.
  * CRM and studio are never framed; a brokerage's website may frame itself and shows listing
- * photos from HTTPS hosts. Styles allow inline `style` attributes (React's style props) in every
+ * photos from HTTPS hosts and its map's tile style from HTTPS hosts (connect-src). Styles allow inline `style` attributes (React's style props) in every
  * app. `dev` adds what `next dev` needs (eval). `clerkFrontendApi` (CRM and studio signing in
  * through Clerk) lets Clerk's browser script talk to the instance's Frontend API host, show
  * avatars from Clerk's image host and its bot check in a frame.
@@ -40,7 +40,11 @@ export function contentSecurityPolicy(options: { app: AppKind; nonce: string; de
     "style-src 'self' 'unsafe-inline'",
     options.app === "web" ? "img-src 'self' data: blob: https:" : `img-src 'self' data: blob:${clerk ? " https://img.clerk.com" : ""}`,
     "font-src 'self' data:",
-    `connect-src 'self'${clerk ? ` ${clerk}` : ""}`,
+    // A brokerage's website fetches its map's tile style, tiles, glyphs and sprites from the style's
+    // hosts (any HTTPS host the studio accepted; plain http on loopback only under `next dev`).
+    options.app === "web"
+      ? `connect-src 'self' https:${options.dev ? " http://localhost:* http://127.0.0.1:*" : ""}`
+      : `connect-src 'self'${clerk ? ` ${clerk}` : ""}`,
     clerk ? "worker-src 'self' blob:" : "worker-src 'self'",
     ...(clerk ? ["frame-src 'self' https://challenges.cloudflare.com"] : []),
     "object-src 'none'",

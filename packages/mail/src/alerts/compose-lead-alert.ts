@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "@real-estate/db";
 import { PermanentIngestionError } from "@real-estate/queue";
-import { loadBranding } from "../branding/load-branding";
+import { loadBrandingCached } from "../branding/load-branding";
 import { queueEmails, type QueuedEmail } from "../outbox/queue-emails";
 
 /** The job kind crm queues with a lead's new inquiry; its handler writes the alert e-mails. */
@@ -13,14 +13,15 @@ type LeadRow = {
   leadId: string;
   contactId: string;
   message: string | null;
-  listingKey: string | null;
-  assignedMembershipId: string | null;
   firstName: string | null;
   lastName: string | null;
   email: string | null;
   phone: string | null;
-  activityTitle: string;
+  activityTitle: string | null;
   eventType: string | null;
+  /** The assigned agent, or every owner when the lead is unassigned; by address. */
+  recipients: Recipient[];
+  listing: ListingRow | null;
 };
 type Recipient = { email: string; name: string | null; membershipId: string };
 type ListingRow = { ListingKey: string; UnparsedAddress: string; City: string; StateOrProvince: string; ListPrice: number; Media: { url?: string }[] };
@@ -36,37 +37,43 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD",
  * Writes the new-lead alert for one inquiry to the outbox: to the lead's assigned agent, or to
  * every owner of the tenant when the lead is unassigned. Who (name, e-mail, phone), what they
  * asked, the listing with its address and photo, a link to the lead in the CRM. One message per
- * (inquiry, recipient), ever (dedupe key), so a re-run writes nothing new.
+ * (inquiry, recipient), ever (dedupe key), so a re-run writes nothing new. The payload of a
+ * "lead.alert" job (leadId, activityId), validated here.
  */
 export async function composeLeadAlert(tx: DbTx, options: { tenantId: string; payload: unknown }): Promise<QueuedEmail[]> {
   const parsed = ZLeadAlertPayload.safeParse(options.payload);
   if (!parsed.success) throw new PermanentIngestionError("invalid lead.alert payload");
-  const { tenantId } = options;
-  const { leadId, activityId } = parsed.data;
+  return writeLeadAlert(tx, { tenantId: options.tenantId, ...parsed.data });
+}
+
+/**
+ * composeLeadAlert for ids the caller has just written: the worker calls it inside the
+ * transaction that applies the inquiry, so the alert is in the outbox exactly when the lead is.
+ * One read (the lead, its person, the inquiry's activity, the recipients and the listing), the
+ * tenant's branding from a short cache (loadBrandingCached), one render, one write for the
+ * messages and one for their delivery jobs.
+ */
+export async function writeLeadAlert(tx: DbTx, options: { tenantId: string; leadId: string; activityId: string }): Promise<QueuedEmail[]> {
+  const { tenantId, leadId, activityId } = options;
   const leads = await tx.$queryRaw<LeadRow[]>`
-    SELECT l.id::text AS "leadId", l."contactId"::text AS "contactId", l.message, l."listingKey", l."assignedMembershipId"::text AS "assignedMembershipId",
-           c."firstName", c."lastName", c.email, c.phone, a.title AS "activityTitle", a.metadata->>'eventType' AS "eventType"
+    SELECT l.id::text AS "leadId", l."contactId"::text AS "contactId", l.message,
+           c."firstName", c."lastName", c.email, c.phone, a.title AS "activityTitle", a.metadata->>'eventType' AS "eventType",
+           COALESCE((SELECT json_agg(json_build_object('email', u.email, 'name', u.name, 'membershipId', m.id::text) ORDER BY u.email)
+                       FROM "TenantMembership" m JOIN "user" u ON u.id = m."userId"
+                      WHERE m."tenantId" = l."tenantId"
+                        AND (CASE WHEN l."assignedMembershipId" IS NOT NULL THEN m.id = l."assignedMembershipId" ELSE m.role = 'OWNER' END)), '[]'::json) AS recipients,
+           (SELECT json_build_object('ListingKey', s."ListingKey", 'UnparsedAddress', s."UnparsedAddress", 'City', s."City",
+                                     'StateOrProvince', s."StateOrProvince", 'ListPrice', s."ListPrice", 'Media', s."Media")
+              FROM "Listing" s WHERE s."tenantId" = l."tenantId" AND s."ListingKey" = l."listingKey") AS listing
       FROM "Lead" l JOIN "Contact" c ON c."tenantId" = l."tenantId" AND c.id = l."contactId"
       LEFT JOIN "Activity" a ON a."tenantId" = l."tenantId" AND a.id = ${activityId}::uuid
      WHERE l."tenantId" = ${tenantId}::uuid AND l.id = ${leadId}::uuid`;
   const lead = leads[0];
   if (!lead) return []; // erased since: nobody to tell about
-  const recipients = await tx.$queryRaw<Recipient[]>`
-    SELECT u.email, u.name, m.id::text AS "membershipId"
-      FROM "TenantMembership" m JOIN "user" u ON u.id = m."userId"
-     WHERE m."tenantId" = ${tenantId}::uuid
-       AND (CASE WHEN ${lead.assignedMembershipId}::uuid IS NOT NULL THEN m.id = ${lead.assignedMembershipId}::uuid ELSE m.role = 'OWNER' END)
-     ORDER BY u.email`;
+  const recipients = lead.recipients;
   if (recipients.length === 0) return [];
-  const brand = await loadBranding(tx, tenantId);
-  let listing: ListingRow | undefined;
-  if (lead.listingKey) {
-    listing = (
-      await tx.$queryRaw<ListingRow[]>`
-        SELECT "ListingKey", "UnparsedAddress", "City", "StateOrProvince", "ListPrice", "Media" FROM "Listing"
-         WHERE "tenantId" = ${tenantId}::uuid AND "ListingKey" = ${lead.listingKey}`
-    )[0];
-  }
+  const brand = await loadBrandingCached(tx, tenantId);
+  const listing = lead.listing ?? undefined;
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || lead.phone || "Someone";
   const photo = listing?.Media?.[0]?.url;
   return queueEmails(tx, {

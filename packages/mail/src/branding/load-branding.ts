@@ -70,3 +70,35 @@ export async function loadBranding(db: Db | DbTx, tenantId: string): Promise<Bra
     crmUrl: publicUrl(r.crmHost ?? `crm.${r.slug}.localhost`, settings.crmPort),
   };
 }
+
+/**
+ * How long loadBrandingCached keeps a tenant's branding: the tenant cache's TTL (TENANT_CACHE_TTL_MS,
+ * default 5 s), so a change made in the studio shows in the next e-mails within seconds, as it
+ * shows on the tenant's pages.
+ */
+const BRANDING_TTL_MS = Number(process.env.TENANT_CACHE_TTL_MS ?? 5_000);
+const BRANDING_CACHE_MAX = 10_000;
+const brandingCache = new Map<string, { brand: Branding; expiresAt: number }>();
+
+/**
+ * loadBranding through a short in-process cache by tenant (BRANDING_TTL_MS), for the hot path of
+ * the new-lead alert, written for every inquiry: within the TTL the tenant's branding is not read
+ * again. An unknown tenant is not cached.
+ */
+export async function loadBrandingCached(db: Db | DbTx, tenantId: string): Promise<Branding> {
+  const now = Date.now();
+  const hit = brandingCache.get(tenantId);
+  if (hit && hit.expiresAt > now) return hit.brand;
+  const brand = await loadBranding(db, tenantId);
+  if (BRANDING_TTL_MS > 0) {
+    if (brandingCache.size >= BRANDING_CACHE_MAX) brandingCache.clear();
+    brandingCache.set(tenantId, { brand, expiresAt: now + BRANDING_TTL_MS });
+  }
+  return brand;
+}
+
+/** Drops cached branding: of one tenant, or of all of them. */
+export function invalidateBrandingCache(options: { tenantId?: string } = {}): void {
+  if (options.tenantId) brandingCache.delete(options.tenantId);
+  else brandingCache.clear();
+}

@@ -1,5 +1,5 @@
 import React from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { Branding } from "../branding/load-branding";
 import { EmailVerification, type EmailVerificationProps } from "./email-verification";
 import { Invitation, type InvitationProps } from "./invitation";
@@ -95,9 +95,12 @@ function element<T extends EmailTemplateName>(name: T, props: EmailTemplates[T],
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-/** Renders a template for a tenant to HTML and plain text (React Email). */
+/**
+ * Renders a template for a tenant to HTML and plain text (React Email): the component once, the
+ * text converted from that HTML as `render(el, { plainText: true })` would (it renders the
+ * component a second time only to convert the same markup).
+ */
 export async function renderEmail<T extends EmailTemplateName>(name: T, props: EmailTemplates[T], brand: Branding): Promise<RenderedEmail> {
-  const el = element(name, props, brand);
-  const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
-  return { subject: subjectOf(name, props, brand), html, text };
+  const html = await render(element(name, props, brand));
+  return { subject: subjectOf(name, props, brand), html, text: toPlainText(html) };
 }

@@ -1,2 +1,3 @@
 export * from "./list-page-modules";
 export * from "./get-provider-keys";
+export * from "./get-map-style-url";

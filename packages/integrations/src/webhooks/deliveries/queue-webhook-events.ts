@@ -6,6 +6,17 @@ import type { WebhookEvent } from "../event-types";
 /** The job kind that makes one delivery attempt. */
 export const WEBHOOK_DELIVER_KIND = "webhook.deliver";
 
+/** An enabled endpoint and the event types it is subscribed to. */
+export type SubscribedEndpoint = { id: string; events: string[] };
+
+/**
+ * The tenant's enabled endpoints and their event types, for a caller that builds an event's
+ * payload only when someone is subscribed to it (then passes them on to queueWebhookEvents).
+ */
+export async function webhookEndpointsOf(db: Db | DbTx, tenantId: string): Promise<SubscribedEndpoint[]> {
+  return db.webhookEndpoint.findMany({ where: { tenantId, disabledAt: null }, select: { id: true, events: true }, orderBy: { id: "asc" } });
+}
+
 /**
  * Queues the deliveries of business events: one WebhookDelivery row (the delivery log entry;
  * its id is the `webhook-id`) per enabled endpoint of the tenant subscribed to the event's type,
@@ -13,10 +24,19 @@ export const WEBHOOK_DELIVER_KIND = "webhook.deliver";
  * exist exactly when the change committed. A tenant without endpoints costs one indexed read.
  * Returns the number of deliveries queued.
  */
-export async function queueWebhookEvents(db: Db | DbTx, options: { tenantId: string; events: readonly WebhookEvent[]; now?: Date }): Promise<number> {
+export async function queueWebhookEvents(
+  db: Db | DbTx,
+  options: {
+    tenantId: string;
+    events: readonly WebhookEvent[];
+    now?: Date;
+    /** The tenant's enabled endpoints as webhookEndpointsOf read them in this transaction (default: read here). */
+    endpoints?: readonly SubscribedEndpoint[];
+  },
+): Promise<number> {
   if (options.events.length === 0) return 0;
   const { tenantId } = options;
-  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId, disabledAt: null }, select: { id: true, events: true }, orderBy: { id: "asc" } });
+  const endpoints = options.endpoints ?? (await webhookEndpointsOf(db, tenantId));
   if (endpoints.length === 0) return 0;
   const now = options.now ?? new Date();
   const rows: { id: string; endpointId: string; type: string; payload: string; contactId: string | null }[] = [];

@@ -1,6 +1,7 @@
-import { listAreas, listModuleEditor } from "@real-estate/operator";
+import { getMapStyleSetting, listAreas, listModuleEditor } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MapStylePanel } from "@/components/map-style-panel";
 import { ModulesEditor } from "@/components/modules-editor";
 import { loadTenant } from "@/lib/load-tenant";
 import { requireOperatorPage } from "@/lib/operator";
@@ -18,9 +19,10 @@ export default async function WebsiteModulesPage({
   await requireOperatorPage();
   const tenant = await loadTenant((await params).tenantId);
   const pageKind = (await searchParams).page === "neighborhood" ? "neighborhood" : "town";
-  const [modules, areas] = await Promise.all([
+  const [modules, areas, mapStyleUrl] = await Promise.all([
     listModuleEditor({ tenantId: tenant.id, pageKind: pageKind === "town" ? "TOWN" : "NEIGHBORHOOD" }),
     listAreas({ tenantId: tenant.id }),
+    getMapStyleSetting({ tenantId: tenant.id }),
   ]);
   const web = tenant.domains.find((d) => d.kind === "WEB" && d.isPrimary);
   const town = areas[0];
@@ -46,6 +48,7 @@ export default async function WebsiteModulesPage({
         ) : null}
       </div>
       <ModulesEditor key={`${pageKind}-${JSON.stringify(modules)}`} tenantId={tenant.id} pageKind={pageKind} modules={modules} />
+      <MapStylePanel key={mapStyleUrl ?? ""} tenantId={tenant.id} mapStyleUrl={mapStyleUrl} />
       <p className="muted small">Saving refreshes the tenant&apos;s cached pages on the website at once; every change is recorded in the audit trail.</p>
     </div>
   );

@@ -13,6 +13,7 @@ import { listingPhotos } from "@/lib/site/listing-photos";
 import { getListingCached, getListingPointsCached, getSite, searchListingsCached } from "@/lib/site/site-data";
 import { absoluteUrl, listingPath, townPath } from "@/lib/site/site-urls";
 import { siteParams } from "@/lib/site/site-params";
+import { siteMapStyleUrl } from "@/lib/site/map-style";
 
 export const revalidate = 5;
 export function generateStaticParams() {
@@ -133,6 +134,7 @@ export default async function ListingPage({ params }: Props) {
             {located ? (
               <SmallMap
                 label={`Map of ${address.street}`}
+                styleUrl={await siteMapStyleUrl(tenantId)}
                 focus={{ key: listing.ListingKey, lat: listing.Latitude!, lng: listing.Longitude!, price: listing.ListPrice }}
                 points={(townPoints?.points ?? []).map((p) => ({ key: p.key, lat: p.lat, lng: p.lng, price: p.price }))}
               />

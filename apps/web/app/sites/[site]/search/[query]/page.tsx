@@ -12,6 +12,7 @@ import { describeSearch, loadSearchPage } from "@/lib/search/search-page";
 import { savedSearchName } from "@/lib/search/describe-search";
 import { searchHref } from "@/lib/search/search-path";
 import { siteParams } from "@/lib/site/site-params";
+import { siteMapStyleUrl } from "@/lib/site/map-style";
 
 // /homes?… is rewritten here by proxy.ts with the query encoded in [query], so every distinct
 // search is a cacheable page of its own.
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SearchPage({ params }: Props) {
   const { tenantId, query } = await siteParams(params);
-  const { parsed, ctx, result, map } = await loadSearchPage(tenantId, query);
+  const [{ parsed, ctx, result, map }, mapStyle] = await Promise.all([loadSearchPage(tenantId, query), siteMapStyleUrl(tenantId)]);
   const title = describeSearch(parsed, ctx);
   const { page: _page, sort: _sort, ...saveable } = parsed.applied;
   const { page: _p, bounds: _b, ...withoutArea } = parsed.applied;
@@ -102,6 +103,7 @@ export default async function SearchPage({ params }: Props) {
               points={map.points.map((p) => ({ key: p.key, lat: p.lat, lng: p.lng, price: p.price }))}
               area={parsed.filters.bounds ?? null}
               searchHrefBase={searchHref(withoutArea)}
+              styleUrl={mapStyle}
             />
             {map.truncated ? (
               <p className="small muted">The map shows the {map.points.length.toLocaleString("en-US")} most recently updated homes; the list has them all.</p>

@@ -8,6 +8,7 @@ import { loadAreaModules } from "@/lib/providers/area-modules";
 import { getListingPointsCached, getPageModules, getTownCached } from "@/lib/site/site-data";
 import { neighborhoodPath, townPath } from "@/lib/site/site-urls";
 import { siteParams } from "@/lib/site/site-params";
+import { siteMapStyleUrl } from "@/lib/site/map-style";
 
 export const revalidate = 5;
 export function generateStaticParams() {
@@ -52,6 +53,7 @@ export default async function TownPage({ params }: Props) {
           {points.points.length ? (
             <SmallMap
               label={`Map of the homes for sale in ${town.name}`}
+              styleUrl={await siteMapStyleUrl(tenantId)}
               points={points.points.map((p) => ({ key: p.key, lat: p.lat, lng: p.lng, price: p.price }))}
             />
           ) : null}

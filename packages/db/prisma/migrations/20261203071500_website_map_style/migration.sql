@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WebsiteConfig" ADD COLUMN     "mapStyleUrl" TEXT;

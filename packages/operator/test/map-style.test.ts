@@ -1,0 +1,93 @@
+// A website's map style URL: validated (https; http only for loopback and only outside
+// production), stored for one tenant only, audited when it changes, and cleared with "".
+import { describe, expect, it } from "vitest";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { getMapStyleUrl } from "@real-estate/sites";
+import { mapStyleUrlProblem } from "@real-estate/types";
+import { getMapStyleSetting, listOperatorActions, setMapStyle, StudioError } from "../src";
+
+const testDb = useTestDatabase("studio_map_style");
+const actor = { userId: "op-1", email: "operator@platform.example" };
+const STYLE = "https://tiles.example.com/styles/streets/style.json";
+
+async function refused(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StudioError);
+  return error as StudioError;
+}
+
+describe("map style URL rules", () => {
+  it("accepts https anywhere and http only on loopback outside production", () => {
+    const dev = { allowLoopbackHttp: true };
+    const prod = { allowLoopbackHttp: false };
+    expect(mapStyleUrlProblem(STYLE, prod)).toBeNull();
+    expect(mapStyleUrlProblem("http://127.0.0.1:8080/style.json", dev)).toBeNull();
+    expect(mapStyleUrlProblem("http://localhost:8080/style.json", dev)).toBeNull();
+    expect(mapStyleUrlProblem("http://[::1]:8080/style.json", dev)).toBeNull();
+    expect(mapStyleUrlProblem("http://127.0.0.1:8080/style.json", prod)).toMatch(/https/);
+    expect(mapStyleUrlProblem("http://tiles.example.com/style.json", dev)).toBe("an https URL");
+    expect(mapStyleUrlProblem("http://localhost.example.com/style.json", dev)).toBe("an https URL");
+    expect(mapStyleUrlProblem("javascript:alert(1)", dev)).toBe("an https URL");
+    expect(mapStyleUrlProblem("ftp://tiles.example.com/style.json", dev)).toBe("an https URL");
+    expect(mapStyleUrlProblem("/styles/style.json", dev)).toMatch(/absolute URL/);
+    expect(mapStyleUrlProblem("https://user:secret@tiles.example.com/style.json", dev)).toMatch(/without a user name/);
+    expect(mapStyleUrlProblem(`https://tiles.example.com/${"a".repeat(2_000)}`, dev)).toMatch(/2,000/);
+  });
+});
+
+describe("setMapStyle", () => {
+  it("stores the style for one tenant only, audits the change, and clears it with an empty value", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db);
+    const b = await createTenantFixture(db);
+    await setMapStyle({ tenantId: b.tenantId, actor, input: { mapStyleUrl: "https://maps.other.example/b.json" }, db });
+
+    const saved = await setMapStyle({ tenantId: a.tenantId, actor, input: { mapStyleUrl: `  ${STYLE}  ` }, db });
+    expect(saved).toEqual({ mapStyleUrl: STYLE });
+    expect(await getMapStyleUrl({ tenantId: a.tenantId, db })).toBe(STYLE);
+    expect(await getMapStyleSetting({ tenantId: a.tenantId, db })).toBe(STYLE);
+    // The other tenant keeps its own style.
+    expect(await getMapStyleUrl({ tenantId: b.tenantId, db })).toBe("https://maps.other.example/b.json");
+    const [action] = (await listOperatorActions({ tenantId: a.tenantId, action: "website.map-style", db })).rows;
+    expect(action).toMatchObject({ action: "website.map-style", before: { mapStyleUrl: null }, after: { mapStyleUrl: STYLE } });
+
+    // The same value again changes nothing and records nothing.
+    await setMapStyle({ tenantId: a.tenantId, actor, input: { mapStyleUrl: STYLE }, db });
+    expect((await listOperatorActions({ tenantId: a.tenantId, action: "website.map-style", db })).rows).toHaveLength(1);
+
+    await setMapStyle({ tenantId: a.tenantId, actor, input: { mapStyleUrl: "" }, db });
+    expect(await getMapStyleUrl({ tenantId: a.tenantId, db })).toBeNull();
+    expect(await getMapStyleUrl({ tenantId: b.tenantId, db })).toBe("https://maps.other.example/b.json");
+  });
+
+  it("refuses bad input with field errors and stores nothing", async () => {
+    const { db } = testDb();
+    const { tenantId } = await createTenantFixture(db);
+    await setMapStyle({ tenantId, actor, input: { mapStyleUrl: STYLE }, db });
+    const cases: unknown[] = [
+      { mapStyleUrl: "http://tiles.example.com/style.json" },
+      { mapStyleUrl: "not a url" },
+      { mapStyleUrl: 42 },
+      { mapStyleUrl: STYLE, extra: true },
+      {},
+    ];
+    for (const input of cases) {
+      const error = await refused(setMapStyle({ tenantId, actor, input, db }));
+      expect([error.status, error.code], JSON.stringify(input)).toEqual([422, "validation_failed"]);
+    }
+    const loopback = await refused(setMapStyle({ tenantId, actor, input: { mapStyleUrl: "http://127.0.0.1:4510/style.json" }, db, allowLoopbackHttp: false }));
+    expect(loopback.fields).toEqual({ mapStyleUrl: ["an https URL (http only for localhost in development)"] });
+    expect(await getMapStyleUrl({ tenantId, db })).toBe(STYLE);
+    expect((await listOperatorActions({ tenantId, action: "website.map-style", db })).rows).toHaveLength(1);
+
+    // Outside production a local style server may be named.
+    await setMapStyle({ tenantId, actor, input: { mapStyleUrl: "http://127.0.0.1:4510/style.json" }, db, allowLoopbackHttp: true });
+    expect(await getMapStyleUrl({ tenantId, db })).toBe("http://127.0.0.1:4510/style.json");
+    // An unknown tenant is a 404.
+    const ghost = await refused(setMapStyle({ tenantId: "00000000-0000-7000-8000-000000000000", actor, input: { mapStyleUrl: STYLE }, db }));
+    expect(ghost.status).toBe(404);
+  });
+});
