@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { jsonBodyWith, routeInputs } from "../src/inventory/route-inputs";
 import { buildRouteInventory, exportedVerbs, fillPattern } from "../src/inventory/route-inventory";
 
 function fakeRepo(files: Record<string, string>): string {
@@ -47,5 +48,76 @@ describe("route inventory", () => {
     // The Follow Up Boss-compatible events API sits outside /api: the matrix and the fuzzing find it too.
     expect(inv.some((e) => e.app === "crm" && e.pattern === "/v1/events" && e.verbs.includes("POST"))).toBe(true);
     expect(inv.every((e) => e.kind === "page" || e.verbs.length > 0)).toBe(true);
+  });
+});
+
+describe("route inputs", () => {
+  it("reads each route's own query parameters and body fields from its source, its helpers and the schemas it parses with", () => {
+    const root = fakeRepo({
+      "packages/operator/package.json": JSON.stringify({ name: "@real-estate/operator", exports: { ".": "./src/index.ts" } }),
+      "packages/operator/src/index.ts": 'export * from "./tenants";',
+      "packages/operator/src/tenants.ts": [
+        'import { z } from "zod";',
+        "const ZTenantInput = z.object({ slug: z.string(), name: z.string().max(80) }).strict();",
+        "export async function createTenant(o: { input: unknown }) { const input = ZTenantInput.parse(o.input); return input; }",
+      ].join("\n"),
+      "apps/crm/app/api/lib/contracts.ts": [
+        'import { z } from "zod";',
+        "const ZBase = z.object({ firstName: z.string(), email: z.email() });",
+        "export const ZContactCreate = ZBase.extend({ openLead: z.object({ message: z.string() }).optional(), tags: z.array(z.string()) });",
+        "export const ZEnv = z.object({ DATABASE_URL: z.string() });",
+      ].join("\n"),
+      "apps/crm/lib/query.ts": [
+        "export function parseListQuery(params: URLSearchParams, request: Request) {",
+        '  return { q: params.get("q"), cursor: params.getAll("cursor"), origin: request.headers.get("x-forwarded-for") };',
+        "}",
+      ].join("\n"),
+      "apps/crm/app/api/contacts/route.ts": [
+        'import { ZContactCreate, ZEnv } from "../lib/contracts";',
+        'import { parseListQuery } from "@/lib/query";',
+        "export async function GET(request: Request) { return Response.json(parseListQuery(new URL(request.url).searchParams, request)); }",
+        "export async function POST(request: Request) { ZEnv.parse(process.env); return readJsonBody(request, ZContactCreate); }",
+      ].join("\n"),
+      "apps/studio/app/api/tenants/route.ts": [
+        'import { createTenant } from "@real-estate/operator";',
+        "export async function POST(request: Request) { return Response.json(await createTenant({ input: await readJson(request) })); }",
+      ].join("\n"),
+      "apps/web/app/sites/[site]/sign-in/page.tsx": [
+        "export default async function P({ searchParams }: { searchParams: Promise<{ next?: string }> }) {",
+        "  const sp = await searchParams;",
+        "  return <p>{sp.error}</p>;",
+        "}",
+      ].join("\n"),
+    });
+    const inv = buildRouteInventory(root);
+    const inputs = (app: string, pattern: string) =>
+      routeInputs(
+        inv.find((e) => e.app === app && e.pattern === pattern)!,
+        root,
+      );
+    const contacts = inputs("crm", "/api/contacts");
+    expect(contacts.GET).toEqual({ query: ["cursor", "q"], body: [] });
+    expect(contacts.POST?.body).toEqual([["firstName"], ["email"], ["openLead", "message"], ["tags", "[]"]]);
+    expect(inputs("studio", "/api/tenants").POST?.body).toEqual([["slug"], ["name"]]);
+    expect(inputs("web", "/sign-in").GET).toEqual({ query: ["error", "next"], body: [] });
+  });
+
+  it("finds the inputs of this repository's routes", () => {
+    const inv = buildRouteInventory();
+    const inputs = (app: string, pattern: string) => routeInputs(inv.find((e) => e.app === app && e.pattern === pattern)!);
+    const join = (paths: string[][] | undefined) => (paths ?? []).map((p) => p.join("."));
+    expect(join(inputs("crm", "/api/contacts").POST?.body)).toEqual(expect.arrayContaining(["firstName", "email", "openLead.message"]));
+    expect(join(inputs("crm", "/v1/events").POST?.body)).toEqual(expect.arrayContaining(["person.emails.[].value", "property"]));
+    expect(inputs("crm", "/api/leads").GET?.query).toEqual(expect.arrayContaining(["status", "assignedTo", "cursor"]));
+    expect(inputs("studio", "/api/outbox").GET?.query).toEqual(expect.arrayContaining(["tenant", "status", "cursor", "limit"]));
+    expect(join(inputs("web", "/api/lead").POST?.body)).toEqual(expect.arrayContaining(["email", "message", "listingKey", "pageUrl"]));
+    expect(inputs("studio", "/reset-password").GET?.query).toEqual(["token"]);
+  });
+
+  it("builds a JSON body with the raw value at a nested field", () => {
+    expect(jsonBodyWith(["person", "emails", "[]", "value"], "a\\u0000b", { email: "x@y.test" })).toBe(
+      '{"email":"x@y.test","person":{"emails":[{"value":"a\\u0000b"}]}}',
+    );
+    expect(JSON.parse(jsonBodyWith(["email"], "\\ud800", { email: "x@y.test" }))).toEqual({ email: "\ud800" });
   });
 });

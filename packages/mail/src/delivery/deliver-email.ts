@@ -2,6 +2,7 @@ import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
 import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, TransientIngestionError, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
+import MailComposer from "nodemailer/lib/mail-composer";
 import type { MailTransport } from "./smtp-transport";
 
 const ZPayload = z.object({ emailId: z.uuid() });
@@ -112,7 +113,9 @@ export async function deliverEmail(options: { db: Db; transport: MailTransport; 
       }
       let response: string;
       try {
-        const info = await options.transport.sendMail({
+        // Composed to one buffer first and handed to the transport whole: the SMTP DATA goes out
+        // in a few socket writes instead of one per encoded piece (the same bytes either way).
+        const composed = new MailComposer({
           from: { name: m.fromName, address: m.fromAddress },
           to: m.toName ? { name: m.toName, address: m.toAddress } : m.toAddress,
           replyTo: m.replyTo ?? undefined,
@@ -121,7 +124,9 @@ export async function deliverEmail(options: { db: Db; transport: MailTransport; 
           text: m.text,
           messageId: `<${m.messageId}>`,
           headers: m.headers,
-        });
+        }).compile();
+        const raw = await composed.build();
+        const info = await options.transport.sendMail({ envelope: composed.getEnvelope(), raw, messageId: `<${m.messageId}>` });
         response = info.response ?? "250 accepted";
       } catch (error) {
         const code = smtpCodeOf(error);
