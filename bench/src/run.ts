@@ -26,6 +26,8 @@ import { runQueueScenario } from "./scenarios/queue";
 import { runRedriveScenario } from "./scenarios/redrive";
 import { runSearchScenario } from "./scenarios/search";
 import { runFreshnessScenario } from "./scenarios/freshness";
+import { runRoutingScenario } from "./scenarios/routing";
+import { runMyDayScenario } from "./scenarios/my-day";
 
 const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<ScenarioResult, "seconds">>> = {
   queue: runQueueScenario,
@@ -40,6 +42,8 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   search: runSearchScenario,
   freshness: runFreshnessScenario,
   "events-api": runEventsApiScenario,
+  routing: runRoutingScenario,
+  "my-day": runMyDayScenario,
 };
 
 /** The whole run must end by itself; this is the backstop if something hangs. */

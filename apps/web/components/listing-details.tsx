@@ -1,4 +1,5 @@
-import type { ListingDetail } from "@real-estate/sites";
+import type { ListingDetail, MemberProfile } from "@real-estate/sites";
+import { AgentProfileCard } from "./agent-profile-card";
 import { formatAcres, formatNumber, formatPrice, humanize } from "@/lib/format";
 import type { SitePhoto } from "@/lib/site/listing-photos";
 import { LeadForm } from "./forms/lead-form";
@@ -90,20 +91,41 @@ export function ListingFacts({ listing }: { listing: ListingDetail }) {
   );
 }
 
-/** The listing agent and the inquiry form (it carries the listing key). */
-export function ListingInquiryCard({ listing, street, officeName }: { listing: ListingDetail; street: string; officeName: string | null }) {
+/**
+ * The listing agent and the inquiry form (it carries the listing key). When the agent is one of
+ * the brokerage's members, their profile (photo, name, phone); else the feed's agent name and office.
+ */
+export function ListingInquiryCard({
+  listing,
+  street,
+  officeName,
+  agent,
+  country,
+}: {
+  listing: ListingDetail;
+  street: string;
+  officeName: string | null;
+  agent: MemberProfile | null;
+  country: string;
+}) {
   return (
     <aside className="listing-aside" aria-label="Contact an agent">
       <div className="card card-pad">
-        <div className="agent-card" style={{ marginBottom: 16 }}>
-          <div className="agent-avatar" aria-hidden="true">
-            {monogram(listing.ListAgentFullName ?? officeName ?? "Agent")}
+        {agent ? (
+          <div style={{ marginBottom: 16 }}>
+            <AgentProfileCard agent={agent} country={country} subtitle={officeName ?? listing.ListOfficeName} />
           </div>
-          <div>
-            <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
-            <div className="small muted">{listing.ListOfficeName ?? officeName}</div>
+        ) : (
+          <div className="agent-card" style={{ marginBottom: 16 }}>
+            <div className="agent-avatar" aria-hidden="true">
+              {monogram(listing.ListAgentFullName ?? officeName ?? "Agent")}
+            </div>
+            <div>
+              <strong>{listing.ListAgentFullName ?? "Listing agent"}</strong>
+              <div className="small muted">{listing.ListOfficeName ?? officeName}</div>
+            </div>
           </div>
-        </div>
+        )}
         <h2 style={{ fontSize: "1.2rem" }}>Ask about this home</h2>
         <LeadForm
           idPrefix="inquiry"

@@ -11,6 +11,8 @@ export const SCENARIOS = [
   "lead-email",
   "freshness",
   "events-api",
+  "routing",
+  "my-day",
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 

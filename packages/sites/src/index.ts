@@ -8,3 +8,4 @@ export * from "./providers";
 export * from "./branding";
 export * from "./photos";
 export * from "./saved-search-alerts";
+export * from "./agent-profiles";

@@ -7,6 +7,7 @@ import { FunnelChart } from "@/components/funnel-chart";
 import { Timeline } from "@/components/timeline";
 import { TaskList } from "@/components/task-list";
 import { LiveRefresh } from "@/components/live-refresh";
+import { firstName, myProfile } from "@/lib/my-profile";
 import { formatDuration, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
 
 export const metadata = { title: "Dashboard" };
@@ -16,10 +17,11 @@ const since = (d: Date) => `/leads?createdFrom=${encodeURIComponent(d.toISOStrin
 export default async function DashboardPage() {
   const { tenant, session, member } = await requirePageAccess();
   const tenantId = tenant.tenantId;
-  const [stats, newest, day] = await Promise.all([
+  const [stats, newest, day, profile] = await Promise.all([
     getDashboardStats({ tenantId, timeZone: tenant.timeZone }),
     listLeads({ tenantId, limit: 1 }),
     getMyDay({ tenantId, membershipId: member.id, timeZone: tenant.timeZone, limit: 5 }),
+    myProfile(tenantId, member.id),
   ]);
   const dueNow = [...day.overdue.items, ...day.today.items].slice(0, 5);
   const dueCount = day.overdue.count + day.today.count;
@@ -30,7 +32,9 @@ export default async function DashboardPage() {
       <div className="page-head">
         <div>
           <h1>Dashboard</h1>
-          <div className="sub">Good to see you, {session.user.name.split(" ")[0]}. Numbers update as leads arrive.</div>
+          <div className="sub" data-testid="dashboard-greeting">
+            Good to see you, {firstName(profile?.name ?? session.user.name)}. Numbers update as leads arrive.
+          </div>
         </div>
         <Link className="btn btn-primary" href="/leads?status=NEW">
           Work new leads

@@ -7,6 +7,7 @@ import { getListingDisplayRules } from "@real-estate/sites";
 import { getListing, listFeaturedListings, listListingFacets, listListingKeys, listListingPoints, searchListings } from "@real-estate/sites";
 import { getSiteProfile } from "@real-estate/sites";
 import { listPageModules } from "@real-estate/sites";
+import { findListingAgentProfile, listWebsiteAgents, type MemberProfile } from "@real-estate/sites";
 
 /** Seconds a cached page or read lives before it is refreshed in the background. */
 export const SITE_REVALIDATE_SECONDS = 5;
@@ -32,6 +33,13 @@ export const getPageModules = cachedRead("modules", listPageModules);
 export const getFeatured = cachedRead("featured", listFeaturedListings);
 export const getFacets = cachedRead("facets", listListingFacets);
 export const getListingCached = cachedRead("listing", getListing);
+/** The members the contact page shows (those who gave their profile a name). */
+export const getWebsiteAgents: (a: { tenantId: string }) => Promise<MemberProfile[]> = cachedRead("agents", (a: { tenantId: string }) => listWebsiteAgents(a));
+/** The member who lists a home, when the brokerage knows them (else the page shows the brokerage). */
+export const getListingAgent: (a: { tenantId: string; listingKey: string }) => Promise<MemberProfile | null> = cachedRead(
+  "listing-agent",
+  (a: { tenantId: string; listingKey: string }) => findListingAgentProfile(a),
+);
 export const searchListingsCached = cachedRead("search", searchListings);
 /** The search map's dots: the same filters as the list (map area included), every page at once. */
 export const getListingPointsCached = cachedRead("listing-points", listListingPoints);

@@ -1,5 +1,8 @@
 import type { WebsiteEventInput } from "@real-estate/types";
 
+/** Area codes in service (a phone-only lead with an unassigned one is refused as no valid phone). */
+const AREA_CODES = [203, 212, 305, 312, 415, 475, 516, 617, 646, 718, 860, 914, 917, 973];
+
 type Person = { firstName: string; lastName: string; email?: string; phone?: string };
 
 /**
@@ -20,11 +23,11 @@ export function leadSubmittedEvents(tenantIds: readonly string[], count: number,
       person = known[(i * 7919) % known.length]!;
     } else {
       const k = known.length;
-      const phone = `(${200 + (k % 700)}) 555-${String(k % 10_000).padStart(4, "0")}`;
+      const phone = `(${AREA_CODES[k % AREA_CODES.length]}) ${200 + (((k / AREA_CODES.length) % 800) | 0)}-${String(k % 10_000).padStart(4, "0")}`;
       person = { firstName: "Bench", lastName: `Person ${k}` };
       if (k % 7 === 0) person.phone = phone;
       else person.email = `p${k}-${runId}@bench.example`;
-      if (k % 5 === 0 && person.email) person.phone = phone.replace("555", "556");
+      if (k % 5 === 0 && person.email) person.phone = phone;
       known.push(person);
     }
     events.push({

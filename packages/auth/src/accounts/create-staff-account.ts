@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
 import { getDb, type Db } from "@real-estate/db";
-import { getAuth } from "../get-auth";
 import { checkStaffPassword } from "../passwords/check-staff-password";
 
 export type CreateStaffAccountResult = { ok: true; userId: string } | { ok: false; error: "email_taken" | "weak_password"; message: string };
@@ -17,7 +17,9 @@ export async function createStaffAccount(options: { name: string; email: string;
   const db = options.db ?? getDb();
   const taken = { ok: false, error: "email_taken", message: "An account with this email already exists; sign in instead." } as const;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) return taken;
-  const hash = await (await getAuth().$context).password.hash(options.password);
+  // The same scrypt hash better-auth makes (create-auth.ts keeps its default hasher), without
+  // needing an auth instance: the account goes to `db`, whichever database that is.
+  const hash = await hashPassword(options.password);
   const userId = crypto.randomBytes(24).toString("base64url");
   try {
     await db.user.create({

@@ -7,6 +7,10 @@ export const membershipSelect = {
   userId: true,
   role: true,
   away: true,
+  displayName: true,
+  phone: true,
+  phoneExtension: true,
+  photoSha256: true,
   createdAt: true,
   user: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.TenantMembershipSelect;

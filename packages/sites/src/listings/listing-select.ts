@@ -93,7 +93,10 @@ type CardRow = {
  * removed here, before anything can render them.
  */
 export function toListingCard<T extends CardRow>(row: T) {
-  const card = { ...row, Media: parseListingMedia(row.Media), ModificationTimestamp: row.ModificationTimestamp.toISOString() };
+  // Rest, not a spread of `row`: a generic spread keeps the row's JSON type intersected with the
+  // parsed one, and which of the two an array method resolves to then depends on checking order.
+  const { Media, ModificationTimestamp, ...rest } = row;
+  const card = { ...rest, Media: parseListingMedia(Media), ModificationTimestamp: ModificationTimestamp.toISOString() };
   if (row.InternetAddressDisplayYN) return card;
   return {
     ...card,

@@ -19,6 +19,8 @@ export type SiteProfile = {
   contactEmail: string | null;
   contactPhone: string | null;
   officeAddress: string | null;
+  /** ISO 3166-1 alpha-2: phone numbers of this country are shown in national format. */
+  country: string;
   updatedAt: string;
 };
 
@@ -36,6 +38,7 @@ export async function getSiteProfile(options: { tenantId: string; db?: Db }): Pr
       accentColor: true,
       logoPath: true,
       tagline: true,
+      country: true,
       updatedAt: true,
       websiteConfig: {
         select: { siteTitle: true, heroHeadline: true, heroSubheadline: true, contactEmail: true, contactPhone: true, officeAddress: true, updatedAt: true },
@@ -63,6 +66,7 @@ export async function getSiteProfile(options: { tenantId: string; db?: Db }): Pr
     contactEmail: config?.contactEmail ?? null,
     contactPhone: config?.contactPhone ?? null,
     officeAddress: config?.officeAddress ?? null,
+    country: tenant.country,
     updatedAt: updatedAt.toISOString(),
   };
 }

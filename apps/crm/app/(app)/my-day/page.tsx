@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getMyDay, type MyDayBucket } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
 import { TaskList } from "@/components/task-list";
+import { firstName as firstNameOf, myProfile } from "@/lib/my-profile";
 
 export const metadata = { title: "My day" };
 
@@ -41,8 +42,12 @@ function Bucket({
 /** The agent's start page: their open tasks, overdue first, then today's, then the next seven days. */
 export default async function MyDayPage() {
   const { tenant, session, member } = await requirePageAccess({ returnTo: "/my-day" });
-  const day = await getMyDay({ tenantId: tenant.tenantId, membershipId: member.id, timeZone: tenant.timeZone });
-  const firstName = session.user.name.split(" ")[0];
+  const [day, profile] = await Promise.all([
+    getMyDay({ tenantId: tenant.tenantId, membershipId: member.id, timeZone: tenant.timeZone }),
+    myProfile(tenant.tenantId, member.id),
+  ]);
+  // The name the member chose for their profile, else their account's.
+  const firstName = firstNameOf(profile?.name ?? session.user.name);
   const open = day.overdue.count + day.today.count;
   return (
     <>

@@ -7,6 +7,10 @@ import { setAwayAction } from "@/app/actions/routing-actions";
 import { When } from "@/components/when";
 import { formatDateTime } from "@/components/format";
 import { ConfirmForm } from "@/components/confirm-form";
+import { MemberAvatar } from "@/components/member-avatar";
+import { crmMemberPhotoPath } from "@/app/api/lib/profile-serialize";
+import { formatPhone } from "@real-estate/types";
+import { photoVersion } from "@real-estate/sites";
 
 export const metadata = { title: "Team" };
 
@@ -44,8 +48,18 @@ export default async function TeamPage() {
             {members.map((m) => (
               <tr key={m.id}>
                 <td className="name">
-                  {m.user.name}
-                  {m.userId === session.user.id && <span className="faint"> (you)</span>}
+                  <span className="row" style={{ alignItems: "center", gap: 8, flexWrap: "nowrap" }}>
+                    <MemberAvatar
+                      name={m.displayName ?? m.user.name}
+                      src={m.photoSha256 ? crmMemberPhotoPath(m.id, photoVersion(m.photoSha256)) : null}
+                      size={28}
+                    />
+                    <span>
+                      <span data-testid="member-name">{m.displayName ?? m.user.name}</span>
+                      {m.userId === session.user.id && <span className="faint"> (you)</span>}
+                      {m.phone && <div className="small muted">{formatPhone(m.phone, { extension: m.phoneExtension, homeCountry: tenant.country })}</div>}
+                    </span>
+                  </span>
                 </td>
                 <td className="muted">{m.user.email}</td>
                 <td>{m.role === "OWNER" ? "Owner" : "Agent"}</td>
@@ -63,7 +77,7 @@ export default async function TeamPage() {
                   <When date={m.createdAt} />
                 </td>
                 <td>
-                  <MemberRowControls membershipId={m.id} name={m.user.name} role={m.role} isSelf={m.userId === session.user.id} />
+                  <MemberRowControls membershipId={m.id} name={m.displayName ?? m.user.name} role={m.role} isSelf={m.userId === session.user.id} />
                 </td>
               </tr>
             ))}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { LeadForm } from "@/components/forms/lead-form";
-import { getSite } from "@/lib/site/site-data";
+import { AgentProfileCard } from "@/components/agent-profile-card";
+import { getSite, getWebsiteAgents } from "@/lib/site/site-data";
 import { siteParams } from "@/lib/site/site-params";
 
 export const revalidate = 5;
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 
 export default async function ContactPage({ params }: { params: Promise<{ site: string }> }) {
   const { tenantId } = await siteParams(params);
-  const site = await getSite({ tenantId });
+  const [site, agents] = await Promise.all([getSite({ tenantId }), getWebsiteAgents({ tenantId })]);
   if (!site) notFound();
   return (
     <div className="section">
@@ -36,6 +37,16 @@ export default async function ContactPage({ params }: { params: Promise<{ site: 
                 {site.contactEmail ? <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a> : null}
               </address>
             </div>
+            {agents.length ? (
+              <div className="card card-pad" style={{ marginTop: 16 }} data-testid="our-agents">
+                <h2 style={{ fontSize: "1.1rem" }}>Our agents</h2>
+                <div className="agent-list">
+                  {agents.map((agent) => (
+                    <AgentProfileCard key={agent.membershipId} agent={agent} country={site.country} />
+                  ))}
+                </div>
+              </div>
+            ) : null}
           </div>
           <div className="card card-pad">
             <h2 style={{ fontSize: "1.3rem" }}>Send us a message</h2>

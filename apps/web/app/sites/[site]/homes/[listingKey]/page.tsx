@@ -10,7 +10,7 @@ import { SmallMap } from "@/components/small-map";
 import { formatAcres, formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
 import { listingJsonLd } from "@/lib/site/listing-json-ld";
 import { listingPhotos } from "@/lib/site/listing-photos";
-import { getListingCached, getListingPointsCached, getSite, searchListingsCached } from "@/lib/site/site-data";
+import { getListingAgent, getListingCached, getListingPointsCached, getSite, searchListingsCached } from "@/lib/site/site-data";
 import { absoluteUrl, listingPath, townPath } from "@/lib/site/site-urls";
 import { siteParams } from "@/lib/site/site-params";
 import { siteMapStyleUrl } from "@/lib/site/map-style";
@@ -55,10 +55,11 @@ export default async function ListingPage({ params }: Props) {
   // The small map: this home (unless the MLS withholds its address, which also withholds its
   // position) among the other homes for sale in its town.
   const located = listing.Latitude !== null && listing.Longitude !== null;
-  const [site, nearby, townPoints] = await Promise.all([
+  const [site, nearby, townPoints, agent] = await Promise.all([
     getSite({ tenantId }),
     listing.townSlug ? searchListingsCached({ tenantId, filters: { town: listing.townSlug }, pageSize: 4 }) : null,
     located && listing.townSlug ? getListingPointsCached({ tenantId, filters: { town: listing.townSlug }, limit: SMALL_MAP_POINTS }) : null,
+    getListingAgent({ tenantId, listingKey: listing.ListingKey }),
   ]);
   const more = nearby?.items.filter((l) => l.ListingKey !== listing.ListingKey).slice(0, 3) ?? [];
   const jsonLd = listingJsonLd(listing, absoluteUrl(site?.primaryHostname, listingPath(listing.ListingKey)), site?.primaryHostname ?? null);
@@ -140,7 +141,7 @@ export default async function ListingPage({ params }: Props) {
               />
             ) : null}
           </div>
-          <ListingInquiryCard listing={listing} street={address.street} officeName={site?.name ?? null} />
+          <ListingInquiryCard listing={listing} street={address.street} officeName={site?.name ?? null} agent={agent} country={site?.country ?? "US"} />
         </div>
         {more.length ? (
           <section className="section" style={{ paddingBottom: 0 }} aria-labelledby="more-h">

@@ -1,0 +1,141 @@
+// Ingestion with lead routing and a starting action plan, against the same ingestion without them,
+// in the same run: the cost an owner's routing rule and plan add to every new website lead.
+import crypto from "node:crypto";
+import { createActionPlan, createRoutingRule } from "@real-estate/crm";
+import type { Db } from "@real-estate/db";
+import type pg from "pg";
+import { fmt, log, type BenchContext } from "../../lib/context";
+import { figure, type ScenarioResult } from "../../lib/figures";
+import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
+import { perSecond, sleep } from "../../lib/stats";
+import { leadSubmittedEvents } from "../ingestion/lead-events";
+import { assertWorkerLanded, drainRate, enqueueBacklog, startWorker, waitCompleted } from "../ingestion/pipeline";
+
+/** The worker's default concurrency (INGESTION_CONCURRENCY). */
+const CONCURRENCY = 8;
+const AGENTS = 4;
+
+async function addAgent(db: Db, tenantId: string, name: string): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.user.create({ data: { id, name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${id.slice(0, 8)}@bench.example` } });
+  return (await db.tenantMembership.create({ data: { tenantId, userId: id, role: "AGENT" } })).id;
+}
+
+/** A round robin over four agents that starts a plan: a call task at once, an e-mail after a day, a text after two. */
+async function configureRouting(db: Db, tenantId: string): Promise<void> {
+  const owner = crypto.randomUUID();
+  await db.user.create({ data: { id: owner, name: "Bench Owner", email: `owner.${owner.slice(0, 8)}@bench.example` } });
+  await db.tenantMembership.create({ data: { tenantId, userId: owner, role: "OWNER" } });
+  const memberIds: string[] = [];
+  for (let i = 0; i < AGENTS; i++) memberIds.push(await addAgent(db, tenantId, `Bench Agent ${i + 1}`));
+  const plan = await createActionPlan({
+    tenantId,
+    actorUserId: owner,
+    db,
+    input: {
+      name: "New buyer lead",
+      steps: [
+        { kind: "TASK", taskKind: "CALL", title: "Call within the hour", offsetMinutes: 0 },
+        { kind: "EMAIL", title: "Follow-up", offsetMinutes: 1440, emailSubject: "Homes you may like", emailBody: "Hello again.\n\nHere are three more." },
+        { kind: "TASK", taskKind: "TEXT", title: "Text to set a showing", offsetMinutes: 2 * 1440 },
+      ],
+    },
+  });
+  await createRoutingRule({
+    tenantId,
+    actorUserId: owner,
+    db,
+    input: { name: "Website leads", sources: [], towns: [], targetKind: "ROUND_ROBIN", memberIds, actionPlanId: plan.id },
+  });
+}
+
+type Effects = { leads: number; assigned: number; leadPlans: number; tasks: number; dueJobsLeft: number };
+
+async function effects(pool: pg.Pool): Promise<Effects> {
+  const r = await pool.query<Record<keyof Effects, string>>(
+    `SELECT (SELECT count(*) FROM "Lead") AS leads, (SELECT count(*) FROM "Lead" WHERE "assignedMembershipId" IS NOT NULL) AS assigned,
+            (SELECT count(*) FROM "LeadPlan") AS "leadPlans", (SELECT count(*) FROM "Task") AS tasks,
+            (SELECT count(*) FROM "IngestionJob" WHERE status IN ('PENDING', 'PROCESSING') AND "nextAttemptAt" <= now()) AS "dueJobsLeft"`,
+  );
+  return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)])) as Effects;
+}
+
+/** Every job that was due (the leads and what their plans start at once) finished: first claim to last completion. */
+async function drainAll(pool: pg.Pool): Promise<{ seconds: number; jobs: number }> {
+  const r = await pool.query<{ n: string; seconds: number }>(
+    `SELECT count(*) AS n, EXTRACT(EPOCH FROM max("completedAt") - min("firstAttemptAt"))::float8 AS seconds FROM "IngestionJob" WHERE status = 'COMPLETED'`,
+  );
+  return { seconds: r.rows[0]!.seconds, jobs: Number(r.rows[0]!.n) };
+}
+
+/** One phase in its own fresh database: `n` lead.submitted events queued, then drained by the real worker. */
+async function phase(ctx: BenchContext, label: "plain" | "routed", n: number) {
+  const p = await openPlatformDb(`routing_${label}`, { poolSize: 8 });
+  try {
+    const tenants = await createBenchTenants(p.db, [`rt-${label}-a-${ctx.runId}`, `rt-${label}-b-${ctx.runId}`]);
+    if (label === "routed") for (const t of tenants) await configureRouting(p.db, t.tenantId);
+    const tag = `${ctx.runId}${label[0]}`;
+    await enqueueBacklog(
+      p.db,
+      leadSubmittedEvents(
+        tenants.map((t) => t.tenantId),
+        n,
+        tag,
+      ),
+    );
+    const worker = startWorker(p.url, CONCURRENCY);
+    try {
+      await waitCompleted(p.pool, `lead-${tag}-`, n, worker, Math.max(600_000, n * 200));
+      const leads = await drainRate(p.pool, `lead-${tag}-`);
+      // What the plans start at once (the call task, its reminder e-mail and that e-mail's delivery) are jobs too.
+      for (let i = 0; i < 600 && (await effects(p.pool)).dueJobsLeft > 0; i++) await sleep(200);
+      const all = await drainAll(p.pool);
+      const e = await effects(p.pool);
+      const leadsPerSecond = leads.perSecond;
+      const allPerSecond = perSecond(n, all.seconds * 1000);
+      log(
+        `${label}: ${fmt(n)} events in ${fmt(leads.seconds, 1)} s = ${fmt(leadsPerSecond)} events/s; with the ${fmt(all.jobs - n)} jobs they started, ${fmt(all.seconds, 1)} s = ${fmt(allPerSecond)} events/s (${JSON.stringify(e)})`,
+      );
+      return { leadsPerSecond, allPerSecond, seconds: leads.seconds, allSeconds: all.seconds, jobs: all.jobs, effects: e };
+    } finally {
+      await worker.stop();
+    }
+  } finally {
+    await p.close();
+  }
+}
+
+export async function runRoutingScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
+  assertWorkerLanded();
+  const n = ctx.args.quick ? 1_000 : 5_000;
+  log(`${fmt(n)} lead.submitted events, two tenants; with routing: a round robin over ${AGENTS} agents starting a three-step plan`);
+  const plain = await phase(ctx, "plain", n);
+  const routed = await phase(ctx, "routed", n);
+  // A returning person's message pauses their lead's plan, so some first steps rightly never run.
+  if (routed.effects.assigned !== routed.effects.leads || routed.effects.leadPlans !== routed.effects.leads || routed.effects.tasks === 0)
+    throw new Error(`routing did not give every lead an agent and a plan: ${JSON.stringify(routed.effects)}`);
+  return {
+    scenario: "routing",
+    figures: [
+      figure({
+        scenario: "routing",
+        name: "ingestion with routing and a starting plan (every lead routed, its plan started)",
+        unit: "events/s",
+        better: "higher",
+        value: routed.leadsPerSecond,
+        baseline: { label: "the same ingestion without routing or plan", value: plain.leadsPerSecond },
+        goal: { text: ">= 0.8 x without", ratioAtLeast: 0.8 },
+      }),
+      figure({
+        scenario: "routing",
+        name: "the same, until the plans' first steps ran (call task, reminder e-mail sent)",
+        unit: "events/s",
+        better: "higher",
+        value: routed.allPerSecond,
+        baseline: { label: "the same ingestion without routing or plan", value: plain.allPerSecond },
+        note: `${fmt(routed.jobs - n)} jobs started by the plans included`,
+      }),
+    ],
+    details: { events: n, concurrency: CONCURRENCY, agents: AGENTS, plain, routed },
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./profile-input";
+export * from "./member-photo";
+export * from "./member-profile";
