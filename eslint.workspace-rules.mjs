@@ -57,7 +57,16 @@ function workspaces() {
 }
 
 /** Files where devDependencies (and the root's dev tools) may be imported. */
-const DEV_FILES = ["**/test/**", "packages/db/src/testing/**", "**/*.test.ts", "**/vitest*.config.ts", "**/scripts/**", "bench/**", "tests/**"];
+const DEV_FILES = [
+  "**/test/**",
+  "packages/db/src/testing/**",
+  "packages/http/src/testing/**",
+  "**/*.test.ts",
+  "**/vitest*.config.ts",
+  "**/scripts/**",
+  "bench/**",
+  "tests/**",
+];
 
 export const workspaceRules = [
   {

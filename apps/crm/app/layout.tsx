@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { ClerkProvider } from "@clerk/nextjs";
-import { clerkProviderProps } from "@real-estate/auth/clerk-next";
+import { ClerkRoot } from "@real-estate/auth/clerk-components";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "CRM", robots: { index: false } };
@@ -10,19 +9,12 @@ export const metadata: Metadata = { title: "CRM", robots: { index: false } };
 // Content-Security-Policy (set in proxy.ts), which a prerendered page could not.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await headers();
-  const page = (
-    <html lang="en">
-      <body>{children}</body>
-    </html>
-  );
-  // Clerk's provider (its browser scripts carry this response's nonce) only when Clerk signs
-  // people in: under better-auth nothing of Clerk is rendered and no Clerk key is needed.
-  const clerk = clerkProviderProps();
-  return clerk ? (
-    <ClerkProvider dynamic {...clerk}>
-      {page}
-    </ClerkProvider>
-  ) : (
-    page
+  // Clerk's provider only when Clerk signs people in (see ClerkRoot).
+  return (
+    <ClerkRoot>
+      <html lang="en">
+        <body>{children}</body>
+      </html>
+    </ClerkRoot>
   );
 }

@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
@@ -47,19 +48,7 @@ beforeAll(async () => {
     ],
   });
   server = await startCrmServer({ port: PORT, databaseUrl: testDb.url, readyHost: HOST });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   // One signed-in owner; the tests open several tabs of this session.
   context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();

@@ -4,190 +4,46 @@
 // website's contact form; the worker routes the two leads to two agents and runs the plan; the
 // plan's first e-mail reaches the SMTP server; an agent opens My day, calls and marks the task done;
 // a visitor's second message pauses their plan and their agent resumes it from the lead's page.
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+// One story: each step starts where the one before left off (the world: support/routing-plans-world.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { setDb } from "@real-estate/db";
-import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
-import { REPO_ROOT, startNextApp, type NextAppServer } from "@real-estate/http/testing";
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from "@real-estate/smtp-sink";
-import { createCrmFixtureTenant, createUserWithPassword, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
-import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
+import type { Page } from "playwright-core";
+import type { TestDatabase } from "@real-estate/db/testing";
+import type { ReceivedMail, SmtpSink } from "@real-estate/smtp-sink";
+import type { FixtureTenant } from "./support/crm-fixture";
+import {
+  CALL_TITLE,
+  crmUrl,
+  EMAIL_SUBJECT,
+  PLAN_NAME,
+  RULE_NAME,
+  shot,
+  startRoutingPlansWorld,
+  STEP_TIMEOUT,
+  TEXT_TITLE,
+  VISITORS,
+  waitFor,
+  webUrl,
+  type Agent,
+  type RoutingPlansWorld,
+} from "./support/routing-plans-world";
 
-// Ports of this file's servers (CRM, website), clear of the other CRM browser tests'.
-const CRM_PORT = 41010;
-const WEB_PORT = 41020;
-/** Per test: sign-ins hash with scrypt and first page renders compile server code; both crawl on a busy machine. */
-const STEP_TIMEOUT = 180_000;
-/** How long the worker may take to turn a form post into a routed lead, a task and a delivered e-mail. */
-const WORKER_DEADLINE_MS = 120_000;
-const CRM_HOST = "crm.fairfield.localhost";
-const WEB_HOST = "fairfield.localhost";
-const OTHER_CRM_HOST = "crm.shoreline.localhost";
-const PLAN_NAME = "Website welcome";
-const RULE_NAME = "Website leads, shared";
-const EMAIL_SUBJECT = "Thank you for contacting Fairfield County Homes";
-const CALL_TITLE = "Call to welcome";
-const TEXT_TITLE = "Check in by text";
-const shots = path.resolve(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "crm");
-const WORKER_LOG = path.join(shots, "routing-plans-worker.log");
-
-type Agent = { name: string; email: string; userId: string; membershipId: string };
-type Visitor = { name: string; email: string; phone: string; message: string };
-const VISITORS: Visitor[] = [
-  { name: "Robin Harper", email: "robin.harper@example.com", phone: "203-555-0101", message: "We are moving to Fairfield in the spring." },
-  { name: "Morgan Ellis", email: "morgan.ellis@example.com", phone: "203-555-0102", message: "Looking for a colonial near the train." },
-];
-
+let world: RoutingPlansWorld | undefined;
 let testDb: TestDatabase;
-let crm: CrmServer | undefined;
-let web: NextAppServer | undefined;
-let worker: ChildProcess | undefined;
-let workerExited: Promise<void> | undefined;
-let sink: SmtpSink | undefined;
-let browser: Browser | undefined;
+let sink: SmtpSink;
 let fairfield: FixtureTenant;
 let shoreline: FixtureTenant;
 let agents: Agent[];
 
-const crmUrl = (p: string, host = CRM_HOST) => `http://${host}:${CRM_PORT}${p}`;
-const webUrl = (p: string) => `http://${WEB_HOST}:${WEB_PORT}${p}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, name), fullPage: true });
-const workerLog = () => (fs.existsSync(WORKER_LOG) ? fs.readFileSync(WORKER_LOG, "utf8").split("\n").slice(-30).join("\n") : "");
-
-/** Polls `read` until `done` holds for its value or the deadline passes; the last value either way. */
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, deadlineMs = WORKER_DEADLINE_MS): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs / 1000} s (last seen: ${JSON.stringify(value)})\nworker log:\n${workerLog()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser!.newContext({ viewport: { width: 1360, height: 900 } });
-  context.setDefaultNavigationTimeout(90_000);
-  context.setDefaultTimeout(45_000);
-  return context;
-}
-
-async function signIn(page: Page, email: string, host = CRM_HOST) {
-  await page.goto(crmUrl("/sign-in", host));
-  await page.fill("#email", email);
-  await page.fill("#password", PASSWORD);
-  await page.click("button[type=submit]");
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-async function addAgent(tenantId: string, name: string, email: string): Promise<Agent> {
-  const userId = await createUserWithPassword(testDb.db, email, name);
-  const m = await testDb.db.tenantMembership.create({ data: { tenantId, userId, role: "AGENT" } });
-  return { name, email, userId, membershipId: m.id };
-}
-
-/** The real worker binary (`npm run worker:ingestion:drain`) against the test database, mailing the sink. */
-function startWorker(databaseUrl: string, smtpUrl: string): ChildProcess {
-  const dir = path.join(REPO_ROOT, "services", "ingestion-worker");
-  const log = fs.openSync(WORKER_LOG, "w");
-  const child = spawn(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [path.join(dir, "src", "bin", "drain.ts")], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: smtpUrl,
-      METRICS_PORT: "off",
-      INGESTION_POLL_INTERVAL_MS: "250",
-      INGESTION_CONCURRENCY: "4",
-      PUBLIC_WEB_PORT: String(WEB_PORT),
-      PUBLIC_CRM_PORT: String(CRM_PORT),
-    },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
-  workerExited = new Promise((resolve) => child.once("exit", () => resolve()));
-  child.once("exit", () => fs.closeSync(log));
-  return child;
-}
-
-async function stopWorker() {
-  if (!worker?.pid || worker.exitCode !== null || worker.signalCode !== null) return;
-  process.kill(-worker.pid, "SIGTERM");
-  const stopped = await Promise.race([workerExited!.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
-  if (!stopped) process.kill(-worker.pid, "SIGKILL");
-}
+const newContext = () => world!.newContext();
+const signIn = (page: Page, email: string) => world!.signIn(page, email);
 
 beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  testDb = await createTestDatabase("crmrouting");
-  setDb(testDb.db);
-  fairfield = await createCrmFixtureTenant(testDb.db, {
-    slug: "fairfield",
-    name: "Fairfield County Homes",
-    crmHosts: [CRM_HOST],
-    webHosts: [WEB_HOST],
-    people: [],
-  });
-  agents = [
-    await addAgent(fairfield.tenantId, "Avery Stone", "avery.stone@fairfield.example"),
-    await addAgent(fairfield.tenantId, "Blake Rivers", "blake.rivers@fairfield.example"),
-  ];
-  // A second brokerage on the same servers: its people must never appear in Fairfield's routing.
-  shoreline = await createCrmFixtureTenant(testDb.db, {
-    slug: "shoreline",
-    name: "Shoreline Realty",
-    crmHosts: [OTHER_CRM_HOST],
-    webHosts: ["shoreline.localhost"],
-    people: [],
-  });
-  await testDb.db.user.update({ where: { id: shoreline.agent.userId }, data: { name: "Sasha Shoreline" } });
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  worker = startWorker(testDb.url, sink.url);
-  crm = await startCrmServer({ port: CRM_PORT, databaseUrl: testDb.url, readyHost: CRM_HOST });
-  web = await startNextApp({
-    app: "web",
-    label: "crm-routing-tests",
-    port: WEB_PORT,
-    env: {
-      DATABASE_URL: testDb.url,
-      WEB_PUBLIC_PORT: String(WEB_PORT),
-      // The bot guard's minimum fill time is the web suite's subject, not this one's.
-      WEB_FORM_MIN_FILL_MS: "0",
-      WEB_RATE_LIMIT_PER_MINUTE: "1000",
-      INTERNAL_API_TOKEN: crypto.randomBytes(32).toString("base64url"),
-    },
-    logFile: path.join(shots, `routing-plans-web-${WEB_PORT}.log`),
-    // An unknown host answers 404 once the app is up.
-    ready: (port) => httpGet({ port, host: "readiness.invalid", path: "/" }).then((r) => r.status === 404),
-    readyTimeoutMs: 120_000,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  // Generous: copying a build waits while anyone on the machine rebuilds that app (the shared build lock).
+  world = await startRoutingPlansWorld();
+  ({ testDb, sink, fairfield, shoreline, agents } = world);
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await crm?.stop();
-  await stopWorker();
-  await sink?.close();
-  await testDb?.drop();
+  await world?.stop();
 });
 
 describe("routing, My day and action plans in the browser", () => {
@@ -299,7 +155,7 @@ describe("routing, My day and action plans in the browser", () => {
       const toVisitors = (mail: ReceivedMail[]) => mail.filter((m) => m.subject === EMAIL_SUBJECT);
       const mails = await waitFor(
         "the plan's e-mails at the SMTP server",
-        async () => toVisitors(sink!.messages()),
+        async () => toVisitors(sink.messages()),
         (ms) => ms.length >= 2,
       );
       expect(mails.map((m) => m.envelope.to).sort()).toEqual(VISITORS.map((v) => [v.email]).sort());

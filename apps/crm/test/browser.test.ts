@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser, Page } from "playwright-core";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
@@ -57,19 +58,7 @@ beforeAll(async () => {
     people: [{ first: "Sam", last: "Seaward", email: "sam.seaward@example.com" }],
   });
   server = await startCrmServer({ port: PORT, databaseUrl: testDb.url, readyHost: FAIRFIELD });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -37,6 +37,13 @@ export {
   type StaffPasswordResetResult,
 } from "./password-reset/staff-password-reset";
 export { settleOperatorResetMail } from "./password-reset/staff-password-reset-mail";
+export {
+  readForgotPasswordForm,
+  resetStaffPasswordFromForm,
+  ZForgotPassword,
+  ZResetPassword,
+  type PasswordResetFormState,
+} from "./password-reset/password-reset-forms";
 export { hasSessionCookie, AUTH_COOKIE_PREFIX } from "./session-cookie";
 export { refuseSignIn, signInThrottleSettings, type SignInThrottleSettings } from "./sign-in-throttle";
 export { authProviderName, AUTH_PROVIDERS, type AuthProvider, type AuthProviderName } from "./provider/auth-provider";

@@ -53,6 +53,11 @@ describe("studio MLS feeds", () => {
       addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Plain", baseUrl: "http://mls.example/odata", secret: "" }), db }),
     );
     expect([bad.status, Object.keys(bad.fields ?? {}).sort()]).toEqual([422, ["baseUrl"]]);
+    // Not URLs at all: a field error each (never an exception from the URL check).
+    const notUrls = await failure(
+      addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Typo", baseUrl: "mls odata", tokenUrl: "not a url" }), db }),
+    );
+    expect([notUrls.status, Object.keys(notUrls.fields ?? {}).sort()]).toEqual([422, ["baseUrl", "tokenUrl"]]);
     const noSecret = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "No secret", secret: undefined }), db }));
     expect([noSecret.status, Object.keys(noSecret.fields ?? {})]).toEqual([422, ["secret"]]);
     const twice = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db }));

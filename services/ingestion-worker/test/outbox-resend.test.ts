@@ -2,12 +2,21 @@
 // worker to a real SMTP server (the project's sink), failures recorded, listed and counted, then
 // re-sent by an operator: the re-driven delivery job reaches the SMTP server again with the
 // message's original Message-ID.
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { createSmtpTransport, queueEmails, type MailTransport } from "@real-estate/mail";
-import { getOutboxHealth, listOperatorActions, listOutboxMessages, resendFailedEmails, StudioError } from "@real-estate/operator";
+import {
+  getOutboxHealth,
+  listOperatorActions,
+  listOutboxMessages,
+  outboxQueryInput,
+  resendFailedEmails,
+  StudioError,
+  ZOutboxQuery,
+} from "@real-estate/operator";
 import { mailJobKinds } from "@real-estate/mail";
 import { testWorker } from "./helpers";
 
@@ -105,5 +114,74 @@ describe("outbox in the studio: list, health, re-send", () => {
     // bob's address was tried again (the bounce suppression lifted), refused again, suppressed again.
     expect(await db.emailSuppression.count({ where: { tenantId: a.tenantId, address: "bob+reject@example.test", reason: "bounce" } })).toBe(1);
     expect((await getOutboxHealth({ tenantId: a.tenantId })).totals).toEqual({ QUEUED: 0, SENT: 2, FAILED: 1, SUPPRESSED: 0 });
+  });
+
+  it("lists the platform's own mail (no tenant) beside the tenants', alone with `platform`, never in a tenant's list, and counts it", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "box-c" });
+    const [tenantMail] = await queueEmails(db, { tenantId: t.tenantId, emails: [reset("eve@example.test")] });
+    const user = await db.user.create({
+      data: { id: `op-${crypto.randomUUID()}`, name: "Ops", email: "ops.outbox@platform.example", platformRole: "operator" },
+    });
+    const platformMail = (status: "SENT" | "FAILED", n: number) =>
+      db.platformEmail.create({
+        data: {
+          template: "password-reset",
+          userId: user.id,
+          toAddress: user.email,
+          fromAddress: "studio@platform.example",
+          fromName: "Platform Studio",
+          subject: `Choose a new password (${n})`,
+          html: "<p>reset</p>",
+          text: "reset",
+          messageId: `${crypto.randomUUID()}@platform.example`,
+          dedupeKey: `reset:${user.id}:${n}`,
+          status,
+          attempts: 1,
+          ...(status === "FAILED" ? { failedAt: new Date(), smtpCode: 550, lastError: "550 mailbox unavailable" } : { sentAt: new Date(), smtpCode: 250 }),
+        },
+      });
+    const sent = await platformMail("SENT", 1);
+    const failed = await platformMail("FAILED", 2);
+
+    const all = await listOutboxMessages({ limit: 200 });
+    expect(all.items.map((m) => m.id)).toEqual(expect.arrayContaining([tenantMail!.id, sent.id, failed.id]));
+    expect(all.items.find((m) => m.id === failed.id)).toMatchObject({
+      tenantId: null,
+      tenantSlug: null,
+      template: "password-reset",
+      category: "transactional",
+      toAddress: "ops.outbox@platform.example",
+      messageId: failed.messageId,
+      status: "FAILED",
+      smtpCode: 550,
+      jobStatus: null,
+    });
+    const times = all.items.map((m) => m.createdAt.getTime());
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    expect((await listOutboxMessages({ platform: true, limit: 50 })).items.map((m) => m.id).sort()).toEqual([sent.id, failed.id].sort());
+    expect((await listOutboxMessages({ platform: true, status: "FAILED", limit: 50 })).items.map((m) => m.id)).toEqual([failed.id]);
+    expect((await listOutboxMessages({ tenantId: t.tenantId, limit: 50 })).items.map((m) => m.id)).toEqual([tenantMail!.id]);
+    // Keyset pages of one, across both tables, cover everything once.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOutboxMessages({ cursor, limit: 1 });
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(all.items.map((m) => m.id).sort());
+
+    const health = await getOutboxHealth();
+    expect(health.platform).toMatchObject({ QUEUED: 0, SENT: 1, FAILED: 1, SUPPRESSED: 0 });
+    expect(health.totals.FAILED).toBe(health.byTenant.reduce((n, r) => n + r.FAILED, 0) + 1);
+    expect((await getOutboxHealth({ platform: true })).totals).toEqual({ QUEUED: 0, SENT: 1, FAILED: 1, SUPPRESSED: 0 });
+    expect((await getOutboxHealth({ tenantId: t.tenantId })).platform).toBeNull();
+
+    // The filter as the studio's URL carries it.
+    expect(ZOutboxQuery.parse(outboxQueryInput({ tenant: "platform", status: "FAILED" }))).toMatchObject({ platform: true, status: "FAILED" });
+    expect(ZOutboxQuery.parse(outboxQueryInput({ tenant: "platform" })).tenantId).toBeUndefined();
+    expect(ZOutboxQuery.safeParse(outboxQueryInput({ tenant: "platfrom" })).success).toBe(false);
+    await expect(listOutboxMessages({ tenantId: t.tenantId, platform: true, limit: 5 })).rejects.toBeInstanceOf(StudioError);
   });
 });

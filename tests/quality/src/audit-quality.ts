@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
 import { DEMO_ACCOUNTS } from "@real-estate/demo";
 import { auditApp, type AxePage } from "./axe-audit";
 import { checkHtml, type HtmlPage } from "./html-check";
@@ -178,20 +178,7 @@ try {
 
   const owner = DEMO_ACCOUNTS.find((a) => a.tenantSlug === "fairfield" && a.role === "OWNER")!;
   const operator = DEMO_ACCOUNTS.find((a) => a.platformRole === "operator")!;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--remote-debugging-port=${debuggingPort}`,
-    ],
-  });
+  const browser = await launchChromium({ extraArgs: [`--remote-debugging-port=${debuggingPort}`] });
   try {
     const apps = [
       { name: "web", origin: `http://fairfield.localhost:${ports.web}`, start: ["/", "/homes", "/towns", "/contact", "/home-value", "/sign-in", "/sign-up"] },

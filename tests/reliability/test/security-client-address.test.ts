@@ -3,7 +3,8 @@
 // request is still limited (429) on every website form and on the CRM's and studio's sign-in
 // endpoints, and a CRM session records 127.0.0.1. Redirect targets after sign-in (tab,
 // backslash, `//`, encoded, scheme, CR/LF variants) never leave the CRM's or the studio's origin.
-import { chromium, type Browser } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { rawRequest, type RawResponse } from "../src/http/raw-request";
@@ -195,19 +196,7 @@ describe("redirect after sign-in", () => {
   });
 
   it("keeps the CRM's and the studio's sign-in forms on their own origin (Chromium)", async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const crmOrigin = `http://crm.alpha.localhost:${new URL(servers.origins.crm!).port}`;
     const studioOrigin = `http://localhost:${new URL(servers.origins.studio!).port}`;
     const leaks: string[] = [];

@@ -3,7 +3,8 @@
 // Chromium: window.__xss stays undefined and the literal text is visible.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { ARTIFACTS_DIR, recordFigures } from "../src/report/summary";
@@ -43,19 +44,7 @@ beforeAll(async () => {
   if (apps.includes("crm")) users.owner = await signUpMember(db, { tenantId, email: "owner@alpha.test", role: "OWNER" });
   if (apps.includes("studio")) users.operator = await signUpOperator(db, "operator@platform.test");
   servers = await startApps({ apps, databaseUrl: testDb.url, label: "xss" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   recordFigures({ check: "stored <script> escaped (Chromium)", ...figures });

@@ -5,7 +5,7 @@ import { requireMember } from "@real-estate/auth";
 import { safeRedirectPath } from "@real-estate/http";
 import { getRequestTenant } from "@/lib/request-tenant";
 import { SignInForm } from "@/components/sign-in-form";
-import { ClerkSignIn } from "@/components/clerk-sign-in";
+import { ClerkSignIn } from "@real-estate/auth/clerk-components";
 import { clerkSelected } from "@real-estate/auth/clerk-next";
 
 export const metadata = { title: "Sign in" };

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/brand";
 import { SignInForm } from "./sign-in-form";
-import { ClerkSignIn } from "@/components/clerk-sign-in";
+import { ClerkSignIn } from "@real-estate/auth/clerk-components";
 import { clerkSelected } from "@real-estate/auth/clerk-next";
 
 export const metadata: Metadata = { title: "Sign in" };

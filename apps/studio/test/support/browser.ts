@@ -1,7 +1,8 @@
 // Chromium through playwright-core, signed in as the demo operator; screenshots to test-artifacts/studio.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { OPERATOR } from "./constants";
 import { REPO_ROOT } from "./servers";
@@ -12,19 +13,7 @@ export const siteUrl = (host: string, pathname = "/") => `http://${host}:${injec
 const ARTIFACTS = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "studio");
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchChromium();
 }
 
 /** A page signed in through the studio's sign-in form. */

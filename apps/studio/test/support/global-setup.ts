@@ -7,12 +7,14 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, dropStaleTestDatabases } from "@real-estate/db/testing";
 import { seedDemoData } from "@real-estate/demo";
+import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { freePorts, REPO_ROOT, startNextServer, type RunningServer } from "./servers";
 
 export default async function setup(project: TestProject) {
   await dropStaleTestDatabases().catch(() => 0);
   const database = await createTestDatabase("studio");
   const servers: RunningServer[] = [];
+  let sink: SmtpSink | undefined;
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "studio-test-uploads-"));
   const teardown = async () => {
     await Promise.all(servers.map((s) => s.stop()));
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject) {
     const logs = path.join(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_ROOT, "test-artifacts"), "studio");
     fs.mkdirSync(logs, { recursive: true });
     for (const s of servers) fs.writeFileSync(path.join(logs, `${s.name}-server.log`), s.output());
+    await sink?.close();
     await database.drop();
     fs.rmSync(uploads, { recursive: true, force: true });
   };
@@ -28,6 +31,8 @@ export default async function setup(project: TestProject) {
     // STUDIO_TEST_PORT_FROM moves the range (default 3300-3399), so two checkouts can run the suite at once.
     const portFrom = Number(process.env.STUDIO_TEST_PORT_FROM) || 3300;
     const [studioPort, webPort] = await freePorts(2, portFrom, portFrom + 99);
+    // The studio's own e-mail (an operator's password reset) goes to this sink; tests read it over its HTTP API.
+    sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
     // Secrets of this run only, generated here and handed to the servers and the test files.
     const authSecret = crypto.randomBytes(32).toString("base64url");
     const feedCredentialsKey = crypto.randomBytes(32).toString("base64");
@@ -53,6 +58,8 @@ export default async function setup(project: TestProject) {
           ...common,
           WEB_INTERNAL_URL: `http://127.0.0.1:${webPort}`,
           STUDIO_ORIGINS: `http://localhost:${studioPort},http://127.0.0.1:${studioPort}`,
+          STUDIO_PUBLIC_URL: `http://localhost:${studioPort}`,
+          SMTP_URL: sink.url,
         },
       }).then(started),
     ]);
@@ -62,6 +69,7 @@ export default async function setup(project: TestProject) {
     project.provide("webPort", webPort!);
     project.provide("uploadsDir", uploads);
     project.provide("authSecret", authSecret);
+    project.provide("mailApiPort", sink.httpPort!);
     project.provide("feedCredentialsKey", feedCredentialsKey);
   } catch (error) {
     await teardown();
@@ -78,6 +86,8 @@ declare module "vitest" {
     webPort: number;
     uploadsDir: string;
     authSecret: string;
+    /** HTTP port of the SMTP sink that receives the studio's own e-mail (GET /api/messages). */
+    mailApiPort: number;
     /** The servers' key for feed secrets, for a worker run in a test process to open them. */
     feedCredentialsKey: string;
   }

@@ -29,7 +29,7 @@ export async function startNextServer(options: { app: "studio" | "web"; port: nu
     label: "studio-tests",
     port: options.port,
     env: options.env,
-    ready: (port) => fetch(`http://127.0.0.1:${port}/__ready`, { redirect: "manual", signal: AbortSignal.timeout(2_000) }).then(() => true),
+    ready: (port) => fetch(`http://127.0.0.1:${port}/__ready`, { redirect: "manual", signal: AbortSignal.timeout(10_000) }).then(() => true),
   });
   return { name: options.app, url: server.url, port: server.port, stop: server.stop, output: server.output };
 }

@@ -2,7 +2,8 @@
 // one its search, town and listing maps load; a website without one keeps the plain local style.
 // Two tenants of their own, so the other files' pages and their no-remote-request checks are untouched.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_SOFTWARE_GL_ARGS, launchChromium } from "@real-estate/http/testing";
 import { httpRequest } from "../support/web-server";
 import { useE2e } from "../support/e2e-context";
 import { NAVIGATION_TIMEOUT_MS, screenshot } from "../support/browser";
@@ -73,10 +74,7 @@ describe("the tenant's map style in a browser", () => {
   let browser: Browser;
   beforeAll(async () => {
     // Software WebGL (SwiftShader), as in search-map.test.ts.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium({ args: CHROMIUM_SOFTWARE_GL_ARGS });
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,8 @@
 // MapLibre and its worker come from the site's own origin under the site's policy, and a visitor
 // who moves the map gets "search this area", whose page lists exactly the homes in that area.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_SOFTWARE_GL_ARGS, launchChromium } from "@real-estate/http/testing";
+import type { Browser } from "playwright-core";
 import { useE2e } from "../support/e2e-context";
 import { NAVIGATION_TIMEOUT_MS, screenshot } from "../support/browser";
 
@@ -67,10 +68,7 @@ describe("the map in a browser", () => {
   let browser: Browser;
   beforeAll(async () => {
     // Software WebGL (SwiftShader): the suites' usual --disable-gpu would leave MapLibre no context.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium({ args: CHROMIUM_SOFTWARE_GL_ARGS });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,25 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { launchChromium } from "@real-estate/http/testing";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { REPO_DIR } from "./web-server";
 
 export const ARTIFACTS_DIR = path.resolve(process.env.TEST_ARTIFACTS_DIR ?? path.join(REPO_DIR, "test-artifacts"), "web");
 
 export async function launchBrowser(): Promise<Browser> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchChromium();
 }
 
 /**

@@ -85,7 +85,7 @@ async function phase(ctx: BenchContext, label: "plain" | "routed", n: number) {
     );
     const worker = startWorker(p.url, CONCURRENCY);
     try {
-      await waitCompleted(p.pool, `lead-${tag}-`, n, worker, Math.max(120_000, (n / 10) * 1000));
+      await waitCompleted(p.pool, `lead-${tag}-`, n, worker, Math.max(600_000, n * 200));
       const leads = await drainRate(p.pool, `lead-${tag}-`);
       // What the plans start at once (the call task, its reminder e-mail and that e-mail's delivery) are jobs too.
       for (let i = 0; i < 600 && (await effects(p.pool)).dueJobsLeft > 0; i++) await sleep(200);

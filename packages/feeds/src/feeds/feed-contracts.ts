@@ -9,6 +9,8 @@ const ZServiceUrl = z
   .max(2048)
   .url()
   .refine((value) => {
+    // Not a URL at all: .url() above reports it (the checks all run, so this one must not throw).
+    if (!URL.canParse(value)) return true;
     const u = new URL(value);
     return !u.username && !u.password && (u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.test(u.hostname)));
   }, "must be an https URL (http only on localhost), without credentials in it");

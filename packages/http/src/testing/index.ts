@@ -1,4 +1,6 @@
-// Test support (Node only): running a Next.js app's production build behind real-estate-serve.
+// Test support (Node only): running a Next.js app's production build behind real-estate-serve,
+// and launching Chromium with the suites' flags.
+export { CHROMIUM_ARGS, CHROMIUM_SOFTWARE_GL_ARGS, chromiumPath, launchChromium, type LaunchChromiumOptions } from "./chromium";
 export {
   appBuildIsCurrent,
   buildLockOf,

@@ -151,7 +151,7 @@ export type StartNextAppOptions = {
   logFile?: string;
   /** True once the server answers as expected; polled every 250 ms. */
   ready: (port: number) => Promise<boolean>;
-  /** How long it may take to become ready (default 60 s). */
+  /** How long it may take to become ready (default 120 s: a first answer on a busy two-core machine can take that long). */
   readyTimeoutMs?: number;
 };
 
@@ -195,7 +195,7 @@ export async function startNextApp(options: StartNextAppOptions): Promise<NextAp
     }
     fs.rmSync(buildDir, { recursive: true, force: true });
   };
-  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) {

@@ -3,9 +3,16 @@ import { z } from "zod";
 export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "SUPPRESSED"] as const;
 export type EmailStatusData = (typeof EMAIL_STATUSES)[number];
 
-/** The outbox list's filter, as the studio's URL carries it (`?tenant=&status=&cursor=`). */
+/** The `tenant` value of the studio's outbox URL that selects the platform's own mail (no tenant's: an operator's password reset). */
+export const PLATFORM_OUTBOX = "platform";
+
+/**
+ * The outbox list's filter: one tenant's mail (`tenantId`), the platform's own mail
+ * (`platform`), or, with neither, everything.
+ */
 export const ZOutboxQuery = z.object({
   tenantId: z.uuid("Unknown tenant.").optional(),
+  platform: z.boolean().optional(),
   status: z.enum(EMAIL_STATUSES, "Status is one of QUEUED, SENT, FAILED, SUPPRESSED.").optional(),
   cursor: z
     .string()
@@ -15,6 +22,18 @@ export const ZOutboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type OutboxQuery = z.infer<typeof ZOutboxQuery>;
+
+/** The filter as the studio's URL carries it (`?tenant=<id>|platform&status=&cursor=&limit=`), ready for ZOutboxQuery. */
+export function outboxQueryInput(params: { tenant?: string | null; status?: string | null; cursor?: string | null; limit?: string | null }) {
+  const tenant = params.tenant || undefined;
+  return {
+    tenantId: tenant === PLATFORM_OUTBOX ? undefined : tenant,
+    platform: tenant === PLATFORM_OUTBOX ? true : undefined,
+    status: params.status || undefined,
+    cursor: params.cursor || undefined,
+    limit: params.limit || undefined,
+  };
+}
 
 /** Keyset cursor over (createdAt, id), newest first. */
 export function encodeOutboxCursor(row: { createdAt: Date; id: string }): string {

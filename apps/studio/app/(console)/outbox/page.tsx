@@ -1,4 +1,13 @@
-import { EMAIL_STATUSES, getOutboxHealth, listOutboxMessages, listTenants, ZOutboxQuery, type OutboxMessage } from "@real-estate/operator";
+import {
+  EMAIL_STATUSES,
+  getOutboxHealth,
+  listOutboxMessages,
+  listTenants,
+  outboxQueryInput,
+  PLATFORM_OUTBOX,
+  ZOutboxQuery,
+  type OutboxMessage,
+} from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHead } from "@/components/page-head";
@@ -21,7 +30,7 @@ function href(search: Search, extra: Search = {}): string {
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireOperatorPage();
   const search = await searchParams;
-  const parsed = ZOutboxQuery.safeParse({ tenantId: search.tenant || undefined, status: search.status || undefined, cursor: search.cursor || undefined });
+  const parsed = ZOutboxQuery.safeParse(outboxQueryInput({ tenant: search.tenant, status: search.status, cursor: search.cursor }));
   const tenants = await listTenants();
   if (!parsed.success) {
     return (
@@ -33,22 +42,29 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const [page, health] = await Promise.all([listOutboxMessages(parsed.data), getOutboxHealth({ tenantId: parsed.data.tenantId })]);
+  const platform = parsed.data.platform === true;
+  const [page, health] = await Promise.all([listOutboxMessages(parsed.data), getOutboxHealth({ tenantId: parsed.data.tenantId, platform })]);
   const tenant = tenants.find((t) => t.id === parsed.data.tenantId);
   const queuedAge = health.oldestQueuedAgeSeconds;
+  // Tenant mail is re-sent through the queue; the platform's own mail is retried by its sweep.
+  const failedTenantMail = health.totals.FAILED - (health.platform?.FAILED ?? 0);
+  // The platform's own row in the health table, once it has any mail.
+  const platformMail = health.platform && EMAIL_STATUSES.some((s) => health.platform![s] > 0) ? health.platform : null;
   return (
     <>
       <PageHead
-        title={tenant ? `Outbox · ${tenant.name}` : "Outbox"}
-        subtitle="Every e-mail the platform writes (alerts, invitations, password resets, …) and what the SMTP server answered. Failed ones can be sent again, with the same Message-ID. Times in UTC."
+        title={tenant ? `Outbox · ${tenant.name}` : platform ? "Outbox · Platform" : "Outbox"}
+        subtitle="Every e-mail the platform writes (alerts, invitations, password resets, …) and what the SMTP server answered. Failed ones can be sent again, with the same Message-ID. Platform mail (an operator's password reset) belongs to no tenant. Times in UTC."
         actions={
-          <ResendButton
-            label={`Re-send all ${formatNumber(health.totals.FAILED)} failed`}
-            tenantId={parsed.data.tenantId}
-            primary
-            disabled={!health.totals.FAILED}
-            testId="resend-all"
-          />
+          platform ? null : (
+            <ResendButton
+              label={`Re-send all ${formatNumber(failedTenantMail)} failed`}
+              tenantId={parsed.data.tenantId}
+              primary
+              disabled={!failedTenantMail}
+              testId="resend-all"
+            />
+          )
         }
       />
       <section className="grid grid-4" style={{ marginBottom: 16 }} data-testid="outbox-health">
@@ -75,12 +91,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           <div className="hint">bounced or unsubscribed addresses</div>
         </div>
       </section>
-      {!tenant && health.byTenant.length ? <TenantTable rows={health.byTenant} search={search} /> : null}
+      {!tenant && !platform && (health.byTenant.length || platformMail) ? <TenantTable rows={health.byTenant} platform={platformMail} search={search} /> : null}
       <form className="panel" method="get" style={{ margin: "16px 0" }} data-testid="outbox-filter">
         <div className="panel-body row" style={{ alignItems: "flex-end" }}>
           <label className="field">
             <span>Tenant</span>
-            <TenantSelect tenants={tenants} value={search.tenant} />
+            <TenantSelect tenants={tenants} value={search.tenant} platform={{ value: PLATFORM_OUTBOX, label: "Platform (no tenant)" }} />
           </label>
           <label className="field">
             <span>Status</span>
@@ -113,7 +129,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function TenantTable({ rows, search }: { rows: Awaited<ReturnType<typeof getOutboxHealth>>["byTenant"]; search: Search }) {
+type Health = Awaited<ReturnType<typeof getOutboxHealth>>;
+
+function TenantTable({ rows, platform, search }: { rows: Health["byTenant"]; platform: Health["platform"]; search: Search }) {
   return (
     <div className="panel">
       <div className="panel-head">
@@ -145,6 +163,21 @@ function TenantTable({ rows, search }: { rows: Awaited<ReturnType<typeof getOutb
                 <td className="small">{t.oldestQueuedAgeSeconds === null ? "—" : formatAge(t.oldestQueuedAgeSeconds)}</td>
               </tr>
             ))}
+            {platform ? (
+              <tr data-testid="outbox-platform-row">
+                <td>
+                  <Link href={href({ ...search, tenant: PLATFORM_OUTBOX })}>Platform</Link>
+                  <div className="muted small">no tenant: operators&apos; password resets</div>
+                </td>
+                <td className="num">{formatNumber(platform.QUEUED)}</td>
+                <td className="num">{formatNumber(platform.SENT)}</td>
+                <td className="num">
+                  {platform.FAILED ? <Link href={href({ ...search, tenant: PLATFORM_OUTBOX, status: "FAILED" })}>{formatNumber(platform.FAILED)}</Link> : 0}
+                </td>
+                <td className="num">{formatNumber(platform.SUPPRESSED)}</td>
+                <td className="small">{platform.oldestQueuedAgeSeconds === null ? "—" : formatAge(platform.oldestQueuedAgeSeconds)}</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
@@ -179,10 +212,10 @@ function MessageTable({ rows }: { rows: OutboxMessage[] }) {
               </tr>
             ) : null}
             {rows.map((m) => (
-              <tr key={m.id} data-status={m.status}>
+              <tr key={m.id} data-status={m.status} data-scope={m.tenantId ? "tenant" : "platform"}>
                 <td className="small nowrap">
                   {formatShort(m.createdAt)}
-                  <div className="muted">{m.tenantSlug}</div>
+                  <div className="muted">{m.tenantSlug ?? <span className="badge info">Platform</span>}</div>
                 </td>
                 <td>
                   <div className="truncate" style={{ maxWidth: 320 }} title={m.toAddress}>
@@ -208,7 +241,9 @@ function MessageTable({ rows }: { rows: OutboxMessage[] }) {
                   </div>
                 </td>
                 <td className="nowrap">
-                  {m.status === "FAILED" && m.jobStatus === "DEAD_LETTERED" ? <ResendButton label="Re-send" tenantId={m.tenantId} emailIds={[m.id]} /> : null}
+                  {m.tenantId && m.status === "FAILED" && m.jobStatus === "DEAD_LETTERED" ? (
+                    <ResendButton label="Re-send" tenantId={m.tenantId} emailIds={[m.id]} />
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,13 +1,12 @@
-import { getOutboxHealth } from "@real-estate/operator";
+import { getOutboxHealth, PLATFORM_OUTBOX } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { operatorRoute } from "@/lib/api";
 
-/** Outbox health (messages by state, oldest queued, per tenant), platform-wide or ?tenant=<id>. */
+/** Outbox health (messages by state, oldest queued, per tenant, the platform's own mail), platform-wide, ?tenant=<id> or ?tenant=platform. */
 export const GET = operatorRoute(async (request) => {
-  const tenantId = z
-    .uuid("Unknown tenant.")
-    .optional()
-    .parse(new URL(request.url).searchParams.get("tenant") || undefined);
+  const tenant = new URL(request.url).searchParams.get("tenant") || undefined;
+  if (tenant === PLATFORM_OUTBOX) return NextResponse.json(await getOutboxHealth({ platform: true }));
+  const tenantId = z.uuid("Unknown tenant.").optional().parse(tenant);
   return NextResponse.json(await getOutboxHealth({ tenantId }));
 });
