@@ -6,10 +6,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
-import { startNextApp, type NextAppServer } from "@real-estate/http/testing";
+import { launchChromium, startNextApp, type NextAppServer } from "@real-estate/http/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
 import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
 import { JPEG } from "./support/sample-images";
@@ -73,19 +73,7 @@ beforeAll(async () => {
     ready: (port) => httpGet({ port, host: "readiness.invalid", path: "/" }).then((r) => r.status === 404),
     readyTimeoutMs: 120_000,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 900_000);
 
 afterAll(async () => {
