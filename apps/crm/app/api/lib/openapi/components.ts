@@ -13,6 +13,7 @@ import {
   ZTaskCreate,
   ZTaskUpdate,
 } from "@real-estate/crm";
+import { ZProfilePatch } from "@real-estate/sites";
 import { ZWebhookEndpointInput, ZWebhookEndpointPatch } from "@real-estate/integrations";
 import { ZActionPlan, ZActionPlanList, ZLeadPlan, ZLeadPlanList } from "../action-plan-contracts";
 import {
@@ -38,6 +39,7 @@ import {
 import { ZMyDay, ZTask, ZTaskList } from "../task-contracts";
 import { apiKeySchemas } from "./api-keys";
 import { contactMergeSchemas } from "./contacts";
+import { profileSchemas } from "./profile";
 import { webhookSchemas } from "./webhooks";
 
 export function componentSchemas(): Record<string, Record<string, unknown>> {
@@ -68,6 +70,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
   registry.add(ZApiKeyPatch, { id: "ApiKeyPatch" });
   registry.add(ZTaskCreate, { id: "TaskCreate" });
   registry.add(ZTaskUpdate, { id: "TaskPatch" });
+  registry.add(ZProfilePatch, { id: "ProfilePatch" });
   for (const s of [
     ZTask,
     ZTaskList,
@@ -95,5 +98,5 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     delete s.$schema;
     delete s.$id;
   }
-  return Object.assign(schemas, webhookSchemas(), contactMergeSchemas(), apiKeySchemas());
+  return Object.assign(schemas, webhookSchemas(), contactMergeSchemas(), apiKeySchemas(), profileSchemas());
 }

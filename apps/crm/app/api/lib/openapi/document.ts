@@ -10,6 +10,7 @@ import { withDocumentConventions } from "./conventions";
 import { err } from "./helpers";
 import { leadPaths } from "./leads";
 import { partnerEventPaths } from "./partner-events";
+import { profilePaths } from "./profile";
 import { myDayPaths, taskPaths } from "./tasks";
 import { webhookPaths } from "./webhooks";
 
@@ -48,6 +49,7 @@ export function buildOpenApiDocument() {
       ...partnerEventPaths(),
       ...webhookPaths(),
       ...apiKeyPaths(),
+      ...profilePaths(),
       "/api/auth/session": {
         get: {
           summary: "The signed-in user and their membership here",

@@ -1,5 +1,6 @@
 import { memberPhotoResponse, readMemberPhoto } from "@real-estate/sites";
 import { authenticateApi } from "../../../lib/api-auth";
+import { apiRoute } from "../../../lib/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ type Params = { params: Promise<{ membershipId: string }> };
  * GET /api/members/{membershipId}/photo?v=… — a member's photo, for the brokerage's signed-in
  * members and API keys (the CRM's team list and profile page). Another brokerage's member: 404.
  */
-export async function GET(request: Request, { params }: Params): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request, { params }: Params): Promise<Response> {
   const auth = await authenticateApi(request);
   if (!auth.ok) return auth.response;
   const photo = await readMemberPhoto({ tenantId: auth.caller.tenantId, membershipId: (await params).membershipId });
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     ifNoneMatch: request.headers.get("if-none-match"),
     visibility: "private",
   });
-}
+});
