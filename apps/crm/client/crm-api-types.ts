@@ -510,6 +510,59 @@ export type paths = {
     patch: operations["patchApiKeysById"];
     trace?: never;
   };
+  "/api/profile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in member's profile in this brokerage */
+    get: operations["getProfile"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the display name, phone (read in the brokerage's country, stored E.164) or MLS agent id; null clears a field */
+    patch: operations["patchProfile"];
+    trace?: never;
+  };
+  "/api/profile/photo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the signed-in member's photo: the image file as the body, JPEG, PNG or WebP by its first bytes, at most 2 MiB */
+    put: operations["putProfilePhoto"];
+    post?: never;
+    /** Remove the signed-in member's photo */
+    delete: operations["deleteProfilePhoto"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/members/{membershipId}/photo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's photo (ETag and cache headers; `?v=` is the version the profile names) */
+    get: operations["getMembersPhoto"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/session": {
     parameters: {
       query?: never;
@@ -650,6 +703,11 @@ export type components = {
       assignedMembershipId?: string | null;
       done?: boolean;
       outcome?: string;
+    };
+    ProfilePatch: {
+      displayName?: string | null;
+      phone?: string | null;
+      mlsAgentKey?: string | null;
     };
     Task: {
       /** Format: uuid */
@@ -1139,6 +1197,22 @@ export type components = {
     };
     ApiKeyList: {
       items: components["schemas"]["ApiKey"][];
+    };
+    Profile: {
+      /** Format: uuid */
+      membershipId: string;
+      /** @description The display name, else the account's name */
+      name: string;
+      displayName: string | null;
+      accountName: string;
+      email: string;
+      /** @description E.164 */
+      phone: string | null;
+      phoneExtension: string | null;
+      phoneFormatted: string | null;
+      mlsAgentKey: string | null;
+      /** @description The CRM's own copy, for signed-in members */
+      photoUrl: string | null;
     };
   };
   responses: never;
@@ -5495,6 +5569,482 @@ export interface operations {
       };
       /** @description Invalid body: a limit outside 1-100,000, an empty name, nothing to change, or a field that cannot be changed (scopes) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's (or the signed-in member's) requests per minute are used up (`rate_limited`); try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          /** @description Requests the API key (or the signed-in member) may make per minute */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current minute */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the current minute's window ends */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Storage unavailable; try again (Retry-After) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Profile"];
+        };
+      };
+      /** @description No session, or a bad API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unknown host, not a member, or not this tenant's record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's (or the signed-in member's) requests per minute are used up (`rate_limited`); try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          /** @description Requests the API key (or the signed-in member) may make per minute */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current minute */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the current minute's window ends */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Storage unavailable; try again (Retry-After) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  patchProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProfilePatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Profile"];
+        };
+      };
+      /** @description Malformed JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No session, or a bad API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unknown host, not a member, or not this tenant's record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Invalid field (named in `fields`); nothing changed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's (or the signed-in member's) requests per minute are used up (`rate_limited`); try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          /** @description Requests the API key (or the signed-in member) may make per minute */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current minute */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the current minute's window ends */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Storage unavailable; try again (Retry-After) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  putProfilePhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Profile"];
+        };
+      };
+      /** @description No session, or a bad API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unknown host, not a member, or not this tenant's record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Larger than 2 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not a JPEG, PNG or WebP image */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A broken or empty image */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's (or the signed-in member's) requests per minute are used up (`rate_limited`); try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          /** @description Requests the API key (or the signed-in member) may make per minute */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current minute */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the current minute's window ends */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Storage unavailable; try again (Retry-After) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteProfilePhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Profile"];
+        };
+      };
+      /** @description No session, or a bad API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unknown host, not a member, or not this tenant's record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's (or the signed-in member's) requests per minute are used up (`rate_limited`); try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          "Retry-After"?: number;
+          /** @description Requests the API key (or the signed-in member) may make per minute */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current minute */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the current minute's window ends */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the body says nothing more */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Storage unavailable; try again (Retry-After) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getMembersPhoto: {
+    parameters: {
+      query?: {
+        v?: string;
+      };
+      header?: never;
+      path: {
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": unknown;
+          "image/png": unknown;
+          "image/webp": unknown;
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No session, or a bad API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unknown host, not a member, or not this tenant's record */
+      404: {
         headers: {
           [name: string]: unknown;
         };
