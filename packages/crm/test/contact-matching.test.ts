@@ -4,7 +4,7 @@ import type { Db } from "@real-estate/db";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { postgresErrorCode } from "@real-estate/queue";
 import { processWebsiteEvent } from "../src/website-events";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("contact_matching");
 

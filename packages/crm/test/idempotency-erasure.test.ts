@@ -3,7 +3,7 @@ import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { enqueueWebsiteEvent, IdempotencyConflictError } from "@real-estate/queue";
 import { eraseContact } from "../src/privacy";
 import { processWebsiteEvent } from "../src/website-events";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("idempotency_erasure");
 

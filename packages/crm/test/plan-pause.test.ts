@@ -18,7 +18,7 @@ import {
 } from "../src";
 import { createCrmTenant, seedLead, type CrmTenant } from "./support/crm-fixtures";
 import { addAgent } from "./support/routing-fixtures";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("p17_plan_pause");
 const start = new Date("2026-11-20T15:00:00Z");

@@ -5,7 +5,7 @@ import type { WebsiteEventInput } from "@real-estate/types";
 import { describeSearchQuery, processWebsiteEvent } from "../src";
 import { createCrmTenant, type CrmTenant } from "./support/crm-fixtures";
 import { addListing } from "./support/routing-fixtures";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("crm17_readable_story");
 

@@ -16,7 +16,7 @@ import { logActivity } from "../src/activities/log-activity";
 import { processWebsiteEvent } from "../src/website-events";
 import { createCrmTenant, type CrmTenant } from "./support/crm-fixtures";
 import { addAgent, addListing, assigneeOf, assignmentTitles, submitLead } from "./support/routing-fixtures";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("crmroute");
 

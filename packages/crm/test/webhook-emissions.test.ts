@@ -6,7 +6,7 @@ import { useTestDatabase } from "@real-estate/db/testing";
 import { createWebhookEndpoint, type WebhookEventType } from "@real-estate/integrations";
 import { claimPondLead, completeTask, createTask, processWebsiteEvent, unsafeRerouteOverdueLeads, ZTaskCreate } from "../src";
 import { createCrmTenant, seedLead, type CrmTenant } from "./support/crm-fixtures";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("api18_hook_emissions");
 

@@ -4,7 +4,7 @@ import pg from "pg";
 import { classifyIngestionError, PermanentIngestionError } from "@real-estate/queue";
 import { v7 as uuidv7 } from "uuid";
 import { processWebsiteEvent } from "../src/website-events";
-import { leadSubmitted, valuationRequested } from "./support/website-events";
+import { leadSubmitted, valuationRequested } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("ingestproc");
 

@@ -13,7 +13,7 @@ import {
   RETRY_SCHEDULE_MS,
 } from "../src";
 import { PermanentIngestionError, TransientIngestionError } from "../src";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("queueclaim");
 

@@ -14,7 +14,7 @@ import {
   UnknownTenantFilterError,
 } from "../src";
 import { PermanentIngestionError } from "../src";
-import { leadSubmitted, valuationRequested } from "./support/website-events";
+import { leadSubmitted, valuationRequested } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("queuedead");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { enqueueWebsiteEvent, enqueueWebsiteEvents, EventTenantMismatchError } from "../src";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("queuebulk");
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { enqueueWebsiteEvent, enqueueWebsiteEvents, IdempotencyConflictError, requestHash } from "../src";
-import { leadSubmitted, valuationRequested } from "./support/website-events";
+import { leadSubmitted, valuationRequested } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("idempotency");
 

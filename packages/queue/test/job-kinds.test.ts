@@ -15,7 +15,7 @@ import {
   retryDelayMs,
   TransientIngestionError,
 } from "../src";
-import { leadSubmitted } from "./support/website-events";
+import { leadSubmitted } from "@real-estate/queue/testing";
 
 const testDb = useTestDatabase("job-kinds");
 

@@ -2,7 +2,7 @@
 import type { Db } from "@real-estate/db";
 import { processWebsiteEvent } from "../../src/website-events";
 import { createUser } from "./crm-fixtures";
-import { leadSubmitted, valuationRequested } from "./website-events";
+import { leadSubmitted, valuationRequested } from "@real-estate/queue/testing";
 
 export async function addAgent(db: Db, tenantId: string, name: string): Promise<string> {
   const userId = await createUser(db, name);

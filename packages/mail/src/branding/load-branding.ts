@@ -1,4 +1,5 @@
 import type { Db, DbTx } from "@real-estate/db";
+import { LRUCache } from "lru-cache";
 import { mailSettings, publicUrl } from "../delivery/mail-settings";
 
 /** What a tenant's e-mails look like and who they come from. */
@@ -72,29 +73,24 @@ export async function loadBranding(db: Db | DbTx, tenantId: string): Promise<Bra
 }
 
 /**
- * How long loadBrandingCached keeps a tenant's branding: the tenant cache's TTL (TENANT_CACHE_TTL_MS,
+ * Tenant → branding for loadBrandingCached: the tenant cache's size and TTL (TENANT_CACHE_TTL_MS,
  * default 5 s), so a change made in the studio shows in the next e-mails within seconds, as it
  * shows on the tenant's pages.
  */
-const BRANDING_TTL_MS = Number(process.env.TENANT_CACHE_TTL_MS ?? 5_000);
-const BRANDING_CACHE_MAX = 10_000;
-const brandingCache = new Map<string, { brand: Branding; expiresAt: number }>();
+const brandingCache = new LRUCache<string, Branding, Db | DbTx>({
+  max: 10_000,
+  ttl: Number(process.env.TENANT_CACHE_TTL_MS ?? 5_000),
+  fetchMethod: (tenantId, _stale, { context }) => loadBranding(context, tenantId),
+});
 
 /**
- * loadBranding through a short in-process cache by tenant (BRANDING_TTL_MS), for the hot path of
- * the new-lead alert, written for every inquiry: within the TTL the tenant's branding is not read
- * again. An unknown tenant is not cached.
+ * loadBranding through a short in-process cache by tenant, for the hot path of the new-lead alert,
+ * written for every inquiry: within the TTL the tenant's branding is not read again, and
+ * concurrent callers share one read. An unknown tenant is not cached (the read's error reaches
+ * every caller).
  */
 export async function loadBrandingCached(db: Db | DbTx, tenantId: string): Promise<Branding> {
-  const now = Date.now();
-  const hit = brandingCache.get(tenantId);
-  if (hit && hit.expiresAt > now) return hit.brand;
-  const brand = await loadBranding(db, tenantId);
-  if (BRANDING_TTL_MS > 0) {
-    if (brandingCache.size >= BRANDING_CACHE_MAX) brandingCache.clear();
-    brandingCache.set(tenantId, { brand, expiresAt: now + BRANDING_TTL_MS });
-  }
-  return brand;
+  return (await brandingCache.fetch(tenantId, { context: db }))!;
 }
 
 /** Drops cached branding: of one tenant, or of all of them. */

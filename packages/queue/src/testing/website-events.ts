@@ -1,3 +1,4 @@
+/** Website events as the website sends them, for tests: a lead.submitted and a valuation.requested; override any part. */
 import crypto from "node:crypto";
 import type { WebsiteEventInput } from "@real-estate/types";
 
@@ -29,7 +30,7 @@ export function valuationRequested(tenantId: string, contact: Contact): WebsiteE
     payload: {
       contact,
       property: { address: "12 Elm Street, Fairfield CT", bedrooms: 3, bathrooms: 2, livingArea: 1850, yearBuilt: 1962 },
-      estimate: { low: 610_000, high: 680_000, comparables: 7 },
+      estimate: { low: 610_000, high: 680_000, comparables: 7, factsUsed: ["town", "livingArea", "bedrooms", "bathrooms"], factsNotUsed: ["yearBuilt"] },
       consent: {
         given: true,
         text: "I agree to be contacted by phone or text about my home.",
