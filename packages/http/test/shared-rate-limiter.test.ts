@@ -63,6 +63,37 @@ describe("shared rate limiter", () => {
     expect((await limiter.hit("k")).ok).toBe(false);
   });
 
+  it("does not make requests wait while Redis stays unreachable", async () => {
+    // Before the connection's state was consulted, each request waited in ioredis's queue through
+    // its growing reconnect back-off: five hits took over 15 s in all.
+    const limiter = createRateLimiter({ name: uniqueName(), points: () => 3, durationSeconds: 60, redisUrl: "redis://127.0.0.1:1" });
+    await limiter.hit("k");
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // several refused reconnects
+    const started = Date.now();
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push((await limiter.hit("k")).ok);
+    expect(answers).toEqual([true, true, false, false, false, false, false, false, false, false]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("answers from the process's own count when Redis accepts the connection but never replies", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket)); // reads nothing, writes nothing
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const limiter = createRateLimiter({ name: uniqueName(), points: () => 2, durationSeconds: 60, redisUrl: `redis://127.0.0.1:${port}` });
+      const started = Date.now();
+      const answers = [(await limiter.hit("k")).ok, (await limiter.hit("k")).ok, (await limiter.hit("k")).ok];
+      expect(answers).toEqual([true, true, false]);
+      // Each hit is bounded by the command timeout (500 ms) or the connect timeout (1 s), not left hanging.
+      expect(Date.now() - started).toBeLessThan(3 * 1_500);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it.skipIf(withoutRedis)("a hit may carry its own limit (per API key) and tells what is left and when the window ends", async () => {
     const limiter = createRateLimiter({ name: uniqueName(), points: () => 100, durationSeconds: 60, redisUrl: REDIS_URL });
     const first = await limiter.hit("key-a", { points: 2 });

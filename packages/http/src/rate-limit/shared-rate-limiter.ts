@@ -18,6 +18,9 @@ export type SharedRateLimiter = {
   hit: (key: string, options?: { points?: number }) => Promise<RateLimitHit>;
 };
 
+/** The longest a request waits for Redis before the process's own count answers for it. */
+const REDIS_COMMAND_TIMEOUT_MS = 500;
+
 const globalForRedis = globalThis as unknown as { __rateLimitRedis?: Map<string, Redis> };
 
 /** One connection per Redis URL per process, shared by every limiter. */
@@ -25,13 +28,21 @@ function redisClient(url: string): Redis {
   const clients = (globalForRedis.__rateLimitRedis ??= new Map());
   let client = clients.get(url);
   if (!client) {
-    // A command waits for the connection, but fails after one retry while Redis is away (the
-    // memory limiter answers meanwhile, see below).
-    client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1_000 });
+    // A command waits for the connection (queued, as at start-up) or for Redis's answer at most
+    // REDIS_COMMAND_TIMEOUT_MS; once the connection is known lost, `hit` does not ask Redis at all
+    // (redisIsDown). Either way the process's own count answers meanwhile (see below) and
+    // ioredis keeps reconnecting in the background. Without both, a request waited through
+    // ioredis's growing reconnect back-off: seconds per request after a few refused connections.
+    client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
     client.on("error", () => {});
     clients.set(url, client);
   }
   return client;
+}
+
+/** True while ioredis is between reconnect attempts after losing (or failing to make) its connection. */
+function redisIsDown(client: Redis): boolean {
+  return client.status === "reconnecting" || client.status === "close" || client.status === "end";
 }
 
 /**
@@ -62,14 +73,16 @@ export function createRateLimiter(options: {
   redisUrl?: string;
   pgPool?: RateLimitPgPool;
 }): SharedRateLimiter {
-  const limiters = new Map<number, RateLimiterAbstract>();
+  const limiters = new Map<number, { store: RateLimiterAbstract; memory: RateLimiterMemory }>();
+  const redis = options.redisUrl ? redisClient(options.redisUrl) : undefined;
   const limiterFor = (points: number): RateLimiterAbstract => {
-    let limiter = limiters.get(points);
-    if (limiter) return limiter;
+    const known = limiters.get(points);
+    if (known) return redis && redisIsDown(redis) ? known.memory : known.store;
+    let limiter: RateLimiterAbstract;
     const memory = new RateLimiterMemory({ points, duration: options.durationSeconds, keyPrefix: options.name });
     const shared = { points, duration: options.durationSeconds, keyPrefix: `rl:${options.name}`, insuranceLimiter: memory };
-    if (options.redisUrl) {
-      limiter = new RateLimiterRedis({ ...shared, storeClient: redisClient(options.redisUrl) });
+    if (redis) {
+      limiter = new RateLimiterRedis({ ...shared, storeClient: redis });
     } else if (options.pgPool) {
       limiter = new RateLimiterPostgres({
         ...shared,
@@ -82,8 +95,8 @@ export function createRateLimiter(options: {
     } else {
       limiter = memory;
     }
-    limiters.set(points, limiter);
-    return limiter;
+    limiters.set(points, { store: limiter, memory });
+    return redis && redisIsDown(redis) ? memory : limiter;
   };
   return {
     hit: async (key, hitOptions) => {
