@@ -29,10 +29,17 @@ export async function enqueue(db: Db, tenantId: string, contact: Contact, extra:
   return { ...result, event };
 }
 
-/** A worker on a manual clock a second ahead of the database (so just-enqueued jobs are due). */
+/**
+ * How far the test worker's clock starts ahead of the real time: jobs a test enqueues later (at the
+ * database's time) must still be due when it drains. One second was too little on a loaded
+ * machine: a test that enqueued again after more than a second drained nothing.
+ */
+const TEST_CLOCK_LEAD_MS = 30_000;
+
+/** A worker on a manual clock TEST_CLOCK_LEAD_MS ahead of the database (so jobs enqueued during the test are due). */
 export function testWorker(db: Db, options: Partial<WorkerOptions> = {}) {
   // The returned clock can only be advanced when the test did not bring its own.
-  const clock = (options.clock ?? createManualClock(new Date(Date.now() + 1_000))) as ManualClock;
+  const clock = (options.clock ?? createManualClock(new Date(Date.now() + TEST_CLOCK_LEAD_MS))) as ManualClock;
   const logger = createMemoryLogger();
   const worker = createWorker({ db, concurrency: 4, batchSize: 10, leaseMs: 60_000, logger, random: () => 0.5, ...options, clock });
   return { worker, clock, logger };
