@@ -70,7 +70,11 @@ export async function enqueueWebsiteEvents(options: { tenantId: string; events: 
     input.push({ e, h: hashes[i]! });
     attempts[e.type] ??= maxAttemptsFor(e.type);
   });
-  const rows = await queryRows<Row>(db, "queue_enqueue_website_events_json", ENQUEUE_BULK_SQL, [options.tenantId, JSON.stringify(input), JSON.stringify(attempts)]);
+  const rows = await queryRows<Row>(db, "queue_enqueue_website_events_json", ENQUEUE_BULK_SQL, [
+    options.tenantId,
+    JSON.stringify(input),
+    JSON.stringify(attempts),
+  ]);
   const byEventId = new Map(rows.map((r) => [r.eventId, r]));
   return events.map((e, i) => {
     const row = byEventId.get(e.eventId)!;
