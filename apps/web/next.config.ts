@@ -7,13 +7,13 @@ const benchBuild = process.env.BENCH_ROUTES === "1";
 
 /**
  * Most the in-memory page cache may hold, in MB (WEB_PAGE_CACHE_MB, read when the server starts;
- * default 64). Every distinct URL (tenant, town, listing, search with its query) is an entry, so
- * this is what grows under traffic; behind the edge's page cache (services/edge) repeats are
- * answered by nginx and this only needs the pages rendered since the last purge.
+ * default 256). Every distinct URL (tenant, town, listing, search with its query) is an entry.
+ * The bench's edge scenario runs one instance with 64 MB beside one with the default: under its
+ * load the peak memory came from concurrent renders, not from this cache (bench/RESULTS.md).
  */
 function pageCacheBytes(): number {
   const raw = process.env.WEB_PAGE_CACHE_MB?.trim();
-  const mb = raw ? Number(raw) : 64;
+  const mb = raw ? Number(raw) : 256;
   if (!Number.isFinite(mb) || mb < 0) throw new Error(`WEB_PAGE_CACHE_MB must be a number of MB (0 or more), got "${raw}"`);
   return mb * 1024 * 1024;
 }
