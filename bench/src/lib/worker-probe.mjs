@@ -24,7 +24,7 @@ if (dir) {
     pg.Client.prototype.query = function (config, ...rest) {
       counts.statements++;
       const text = typeof config === "string" ? config : config && typeof config.text === "string" ? config.text : "";
-      const verb = (/^\s*(?:WITH\b[\s\S]*?\)\s*)?([A-Za-z]+)/.exec(text)?.[1] ?? "?").toUpperCase();
+      const verb = (/^\s*([A-Za-z]+)/.exec(text)?.[1] ?? "?").toUpperCase();
       counts.byVerb[verb] = (counts.byVerb[verb] ?? 0) + 1;
       return original.call(this, config, ...rest);
     };
