@@ -8,7 +8,7 @@ import type { MappedListing } from "../mapping/map-property";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-const COLUMNS: [name: keyof MappedListing | "id" | "townSlug" | "OpenHouses", type: string][] = [
+const COLUMNS: [name: keyof MappedListing | "id" | "townSlug", type: string][] = [
   ["id", "uuid"],
   ["ListingKey", "text"],
   ["ListingId", "text"],
@@ -115,7 +115,8 @@ export async function removeFeedListings(options: { tenantId: string; feedId: st
 /** Removes the feed's listings whose keys the feed no longer has (reconciliation). */
 export async function removeFeedListingsNotIn(options: { tenantId: string; feedId: string; keep: string[]; db: DbOrTx }): Promise<{ removed: number }> {
   const [result] = await options.db.$queryRawUnsafe<{ removed: number }[]>(
-    REMOVE_SQL.replace(`"ListingKey" = ANY($3::text[])`, `NOT ("ListingKey" = ANY($3::text[]))`),
+    // An anti-join (hashed), not NOT (... = ANY(array)), which compares every listing with every key.
+    REMOVE_SQL.replace(`"ListingKey" = ANY($3::text[])`, `NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS k(key) WHERE k.key = "Listing"."ListingKey")`),
     options.tenantId,
     options.feedId,
     options.keep,
