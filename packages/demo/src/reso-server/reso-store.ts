@@ -18,6 +18,7 @@ export class ResoStore {
   private lastStamp = 0;
   private sorted: ResoRecord[] | null = null;
   private sortedOpenHouses: ResoRecord[] | null = null;
+  private sortedByKey: ResoRecord[] | null = null;
 
   constructor(private readonly options: ResoStoreOptions) {
     this.offices = buildOffices(options.tenant);
@@ -52,6 +53,7 @@ export class ResoStore {
       keys.push(key);
     }
     this.sorted = null;
+    this.sortedByKey = null;
     this.sortedOpenHouses = null;
     return keys;
   }
@@ -82,6 +84,7 @@ export class ResoStore {
     const gone = new Set(keys);
     for (const [ohKey, openHouse] of this.openHouses) if (gone.has(openHouse.ListingKey as string)) this.openHouses.delete(ohKey);
     this.sorted = null;
+    this.sortedByKey = null;
     this.sortedOpenHouses = null;
   }
 
@@ -109,6 +112,12 @@ export class ResoStore {
       return (a.OpenHouseKey as string) < (b.OpenHouseKey as string) ? -1 : 1;
     });
     return this.sortedOpenHouses;
+  }
+
+  /** Properties in ListingKey order (what reconciliation pages through), kept until the next change. */
+  byListingKey(): ResoRecord[] {
+    this.sortedByKey ??= [...this.properties.values()].sort((a, b) => ((a.ListingKey as string) < (b.ListingKey as string) ? -1 : 1));
+    return this.sortedByKey;
   }
 
   /** Properties in (ModificationTimestamp, ListingKey) order, kept until the next change. */

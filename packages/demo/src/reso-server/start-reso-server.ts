@@ -143,10 +143,12 @@ export async function startResoServer(options: ResoServerOptions): Promise<ResoS
     return true;
   }
 
-  function collection(resource: string): { records: ResoRecord[]; presortedBy?: string } {
+  function collection(resource: string, orderBy: string | null): { records: ResoRecord[]; presortedBy?: string } {
     const s = data.store!;
     switch (resource) {
       case "Property":
+        // Kept sorted both ways the feed client asks (replication and key reconciliation).
+        if (orderBy?.replace(/\s+/g, " ").trim() === "ListingKey asc") return { records: s.byListingKey(), presortedBy: "ListingKey asc" };
         return { records: s.byModification(), presortedBy: "ModificationTimestamp asc,ListingKey asc" };
       case "Media":
         return { records: [...s.media.values()].flat() };
@@ -181,7 +183,7 @@ export async function startResoServer(options: ResoServerOptions): Promise<ResoS
     if (!authorised(req)) return odataError(res, 401, "Unauthorized", "a valid bearer token is required", { "www-authenticate": "Bearer" });
     if (await applyFault(resource, res)) return;
     try {
-      const { records, presortedBy } = collection(resource);
+      const { records, presortedBy } = collection(resource, url.searchParams.get("$orderby"));
       const page = queryCollection({
         url,
         records,

@@ -39,11 +39,16 @@ upserted AS (
     .map(([n]) => `${q(n)} = EXCLUDED.${q(n)}`)
     .join(", ")}
   WHERE "OpenHouse"."ModificationTimestamp" <= EXCLUDED."ModificationTimestamp"
+    AND (${COLUMNS.map(([n]) => `"OpenHouse".${q(n)}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map(([n]) => `EXCLUDED.${q(n)}`).join(", ")})
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM incoming)::int AS incoming, (SELECT count(*) FROM upserted)::int AS upserted`;
+SELECT (SELECT count(*) FROM incoming i WHERE EXISTS (SELECT 1 FROM "Listing" l WHERE l."tenantId" = $1::uuid AND l."ListingKey" = i."ListingKey"))::int AS present,
+       (SELECT count(*) FROM upserted)::int AS upserted`;
 
-/** Upserts a page of open houses (the last record wins for a key sent twice); skips those without their listing. */
+/**
+ * Upserts a page of open houses (the last record wins for a key sent twice): `upserted` counts the
+ * new and changed ones; `skipped` those whose listing is not here.
+ */
 export async function upsertOpenHousePage(options: {
   tenantId: string;
   feedId: string;
@@ -53,14 +58,13 @@ export async function upsertOpenHousePage(options: {
   const byKey = new Map<string, MappedOpenHouse>();
   for (const row of options.rows) byKey.set(row.OpenHouseKey, row);
   if (byKey.size === 0) return { upserted: 0, skipped: 0 };
-  const [result] = await options.db.$queryRawUnsafe<{ incoming: number; upserted: number }[]>(
+  const [result] = await options.db.$queryRawUnsafe<{ present: number; upserted: number }[]>(
     UPSERT_SQL,
     options.tenantId,
     options.feedId,
     JSON.stringify([...byKey.values()]),
   );
-  const upserted = result?.upserted ?? 0;
-  return { upserted, skipped: byKey.size - upserted };
+  return { upserted: result?.upserted ?? 0, skipped: byKey.size - (result?.present ?? 0) };
 }
 
 export type OpenHouseProgress = { pages: number; upserted: number; skipped: number; removed: number; rejected: number };
