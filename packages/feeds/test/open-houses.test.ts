@@ -74,7 +74,11 @@ describe("OpenHouse replication against the local RESO server", () => {
       OpenHouseStartTime: movedStart.toISOString(),
       OpenHouseEndTime: new Date(movedStart.getTime() + 3_600_000).toISOString(),
     });
-    serverA.store.putOpenHouse({ OpenHouseKey: canceled!, ListingKey: serverA.store.openHouses.get(canceled!)!.ListingKey as string, OpenHouseStatus: "Canceled" });
+    serverA.store.putOpenHouse({
+      OpenHouseKey: canceled!,
+      ListingKey: serverA.store.openHouses.get(canceled!)!.ListingKey as string,
+      OpenHouseStatus: "Canceled",
+    });
     serverA.store.removeOpenHouses([withdrawn!]);
     serverA.store.putOpenHouse({
       OpenHouseKey: "GHOST-OH1",
@@ -97,9 +101,7 @@ describe("OpenHouse replication against the local RESO server", () => {
     const reconcile = await syncFeed({ tenantId: a.tenantId, feedId: a.feedId, kind: "reconcile", client: FAST_CLIENT });
     expect(reconcile).toMatchObject({ outcome: "succeeded", openHouses: { removed: 1, skipped: 1 } });
     const reconciled = await storedOpenHouses(a.tenantId);
-    expect(reconciled.map((o) => o.OpenHouseKey)).toEqual(
-      [...serverA.store.openHouses.keys()].filter((k) => k !== "GHOST-OH1").sort(),
-    );
+    expect(reconciled.map((o) => o.OpenHouseKey)).toEqual([...serverA.store.openHouses.keys()].filter((k) => k !== "GHOST-OH1").sort());
 
     // A listing gone from the feed takes its open houses with it.
     const gone = serverA.store.openHouses.get(moved!)!.ListingKey as string;

@@ -85,7 +85,15 @@ export async function runFeedsScenario(ctx: BenchContext): Promise<Omit<Scenario
           goal: { text: ">= 0.5 x bare insert", ratioAtLeast: 0.5 },
         }),
       ],
-      details: { listings: n, pageSize: PAGE, syncSeconds, pagesSeconds, reconcileSeconds: syncSeconds - pagesSeconds, pages: result.pages, bareInsertSeconds: bareSeconds },
+      details: {
+        listings: n,
+        pageSize: PAGE,
+        syncSeconds,
+        pagesSeconds,
+        reconcileSeconds: syncSeconds - pagesSeconds,
+        pages: result.pages,
+        bareInsertSeconds: bareSeconds,
+      },
     };
   } finally {
     await server.close();

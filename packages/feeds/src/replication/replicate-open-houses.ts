@@ -105,14 +105,20 @@ export async function replicateOpenHouses(options: {
       last = { timestamp: new Date(mapped.openHouse.ModificationTimestamp), key: mapped.openHouse.OpenHouseKey };
     }
     if (!last) throw new Error("a whole page of open houses without keys or modification times");
-    if (cursor.timestamp && (last.timestamp < cursor.timestamp || (last.timestamp.getTime() === cursor.timestamp.getTime() && last.key <= (cursor.key ?? "")))) {
+    if (
+      cursor.timestamp &&
+      (last.timestamp < cursor.timestamp || (last.timestamp.getTime() === cursor.timestamp.getTime() && last.key <= (cursor.key ?? "")))
+    ) {
       throw new Error("the feed does not honour $orderby/$filter on OpenHouse ModificationTimestamp; stopped to avoid a loop");
     }
     const next = last;
     const counts = await db.$transaction(async (tx) => {
       if (!(await renewFeedLease({ tenantId, feedId, owner: options.owner, db: tx }))) throw options.onLeaseLost();
       const written = await upsertOpenHousePage({ tenantId, feedId, rows, db: tx });
-      await tx.feed.update({ where: { tenantId_id: { tenantId, id: feedId } }, data: { openHouseCursorTimestamp: next.timestamp, openHouseCursorKey: next.key } });
+      await tx.feed.update({
+        where: { tenantId_id: { tenantId, id: feedId } },
+        data: { openHouseCursorTimestamp: next.timestamp, openHouseCursorKey: next.key },
+      });
       return written;
     });
     progress.pages++;

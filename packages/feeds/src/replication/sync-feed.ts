@@ -172,7 +172,12 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
       if (withOpenHouses) {
         const reconciled = await reconcileOpenHouses({ tenantId, feedId, client, db });
         openHouses = openHouses
-          ? { ...openHouses, upserted: openHouses.upserted + reconciled.upserted, removed: reconciled.removed, rejected: openHouses.rejected + reconciled.rejected }
+          ? {
+              ...openHouses,
+              upserted: openHouses.upserted + reconciled.upserted,
+              removed: reconciled.removed,
+              rejected: openHouses.rejected + reconciled.rejected,
+            }
           : reconciled;
       }
     }

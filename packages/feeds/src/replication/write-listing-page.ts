@@ -115,8 +115,7 @@ export async function removeFeedListings(options: { tenantId: string; feedId: st
 /** Removes the feed's listings whose keys the feed no longer has (reconciliation). */
 export async function removeFeedListingsNotIn(options: { tenantId: string; feedId: string; keep: string[]; db: DbOrTx }): Promise<{ removed: number }> {
   const [result] = await options.db.$queryRawUnsafe<{ removed: number }[]>(
-    // An anti-join (hashed), not NOT (... = ANY(array)), which compares every listing with every key.
-    REMOVE_SQL.replace(`"ListingKey" = ANY($3::text[])`, `NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS k(key) WHERE k.key = "Listing"."ListingKey")`),
+    REMOVE_SQL.replace(`"ListingKey" = ANY($3::text[])`, `NOT ("ListingKey" = ANY($3::text[]))`),
     options.tenantId,
     options.feedId,
     options.keep,
