@@ -131,4 +131,21 @@ describe("OpenHouse replication against the local RESO server", () => {
     expect(full.outcome).toBe("succeeded");
     expect((await storedOpenHouses(a.tenantId)).map((o) => o.OpenHouseKey)).toEqual(before.map((o) => o.OpenHouseKey));
   });
+
+  it("a server without an OpenHouse resource (404) still syncs its listings, and removes no open houses", async () => {
+    const { db } = testDb();
+    const a = await createFeedFixture(db, serverB, { slug: "oh-feed-404" });
+    await syncFeed({ tenantId: a.tenantId, feedId: a.feedId, client: FAST_CLIENT });
+    const before = (await storedOpenHouses(a.tenantId)).length;
+    expect(before).toBeGreaterThan(0);
+    const added = serverB.store.add(2);
+    serverB.injectFault({ status: 404, resource: "OpenHouse", times: 2 });
+    const result = await syncFeed({ tenantId: a.tenantId, feedId: a.feedId, kind: "reconcile", client: FAST_CLIENT });
+    expect(result).toMatchObject({ outcome: "succeeded", openHouses: { unavailable: true, removed: 0 } });
+    const incremental = await syncFeed({ tenantId: a.tenantId, feedId: a.feedId, client: FAST_CLIENT });
+    serverB.clearFaults();
+    expect(incremental).toMatchObject({ outcome: "succeeded", upserted: 2 });
+    expect((await storedOpenHouses(a.tenantId)).length).toBe(before);
+    serverB.store.remove(added);
+  });
 });

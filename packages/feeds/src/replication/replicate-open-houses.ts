@@ -67,7 +67,18 @@ export async function upsertOpenHousePage(options: {
   return { upserted: result?.upserted ?? 0, skipped: byKey.size - (result?.present ?? 0) };
 }
 
-export type OpenHouseProgress = { pages: number; upserted: number; skipped: number; removed: number; rejected: number };
+export type OpenHouseProgress = {
+  pages: number;
+  upserted: number;
+  skipped: number;
+  removed: number;
+  rejected: number;
+  /** The server has no OpenHouse resource (404): nothing read, nothing removed, the run goes on. */
+  unavailable?: boolean;
+};
+
+/** Many RESO servers publish no OpenHouse resource: a 404 on its first page means "none here". */
+const isMissingResource = (error: unknown) => error instanceof FeedRequestError && error.options.status === 404;
 
 /** Incremental replication of the feed's open houses from its OpenHouse cursor (reset on a full run). */
 export async function replicateOpenHouses(options: {
@@ -87,11 +98,17 @@ export async function replicateOpenHouses(options: {
   });
   let cursor = { timestamp: feed.openHouseCursorTimestamp, key: feed.openHouseCursorKey };
   for (;;) {
-    const page = await options.client.get("OpenHouse", {
-      $filter: keysetFilter(cursor, "OpenHouseKey") ?? undefined,
-      $orderby: "ModificationTimestamp asc,OpenHouseKey asc",
-      $top: String(options.pageSize),
-    });
+    const page = await options.client
+      .get("OpenHouse", {
+        $filter: keysetFilter(cursor, "OpenHouseKey") ?? undefined,
+        $orderby: "ModificationTimestamp asc,OpenHouseKey asc",
+        $top: String(options.pageSize),
+      })
+      .catch((error: unknown) => {
+        if (progress.pages === 0 && isMissingResource(error)) return null;
+        throw error;
+      });
+    if (!page) return { ...progress, unavailable: true };
     if (page.value.length === 0) break;
     const rows: MappedOpenHouse[] = [];
     let last: { timestamp: Date; key: string } | null = null;
@@ -143,11 +160,17 @@ export async function reconcileOpenHouses(options: { tenantId: string; feedId: s
   const keys: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await options.client.get("OpenHouse", {
-      $filter: after === null ? undefined : `OpenHouseKey gt ${quoteODataString(after)}`,
-      $orderby: "OpenHouseKey asc",
-      $top: String(RECONCILE_PAGE),
-    });
+    const page = await options.client
+      .get("OpenHouse", {
+        $filter: after === null ? undefined : `OpenHouseKey gt ${quoteODataString(after)}`,
+        $orderby: "OpenHouseKey asc",
+        $top: String(RECONCILE_PAGE),
+      })
+      .catch((error: unknown) => {
+        if (progress.pages === 0 && isMissingResource(error)) return null;
+        throw error;
+      });
+    if (!page) return { ...progress, unavailable: true };
     const rows: MappedOpenHouse[] = [];
     for (const record of page.value) {
       const mapped = mapOpenHouse(record);
