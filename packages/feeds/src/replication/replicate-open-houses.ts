@@ -6,7 +6,7 @@
 // picks it up once the listing arrived. The feed's $filter is a Property filter and is not sent.
 import type { Db } from "@real-estate/db";
 import { FeedRequestError } from "../client/feed-errors";
-import type { ResoClient } from "../client/reso-client";
+import type { ResoClient, ResoPage } from "../client/reso-client";
 import { mapOpenHouse, type MappedOpenHouse } from "../mapping/map-open-house";
 import { renewFeedLease } from "./feed-lease";
 import { keysetFilter, quoteODataString } from "./odata-text";
@@ -160,7 +160,7 @@ export async function reconcileOpenHouses(options: { tenantId: string; feedId: s
   const keys: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await options.client
+    const page: ResoPage | null = await options.client
       .get("OpenHouse", {
         $filter: after === null ? undefined : `OpenHouseKey gt ${quoteODataString(after)}`,
         $orderby: "OpenHouseKey asc",
@@ -182,7 +182,7 @@ export async function reconcileOpenHouses(options: { tenantId: string; feedId: s
     progress.upserted += written.upserted;
     progress.skipped += written.skipped;
     keys.push(...rows.map((r) => r.OpenHouseKey));
-    const last = typeof page.value.at(-1)?.OpenHouseKey === "string" ? (page.value.at(-1)!.OpenHouseKey as string) : null;
+    const last: string | null = typeof page.value.at(-1)?.OpenHouseKey === "string" ? (page.value.at(-1)!.OpenHouseKey as string) : null;
     if (!last || (page.nextLink === null && page.value.length < RECONCILE_PAGE)) break;
     if (after !== null && last <= after) throw new FeedRequestError("reconcile: the feed does not order open house keys; stopped", { transient: false });
     after = last;
