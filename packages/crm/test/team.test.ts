@@ -73,6 +73,23 @@ describe("team: memberships, invitations, API keys (two tenants)", () => {
     expect(mine.text).not.toContain(r.token);
   });
 
+  it("names the inviter by their member profile in the inviting tenant, else by their account's name", async () => {
+    const { db } = testDb();
+    const c = await createCrmTenant(db, "team-names-c");
+    const d = await createCrmTenant(db, "team-names-d");
+    // One person in both brokerages, with a profile name in c only.
+    const both = await createUser(db, "Morgan Account");
+    await db.tenantMembership.create({ data: { tenantId: c.tenantId, userId: both, role: "OWNER", displayName: "Morgan Lee" } });
+    await db.tenantMembership.create({ data: { tenantId: d.tenantId, userId: both, role: "OWNER" } });
+    const inC = await createInvitation({ tenantId: c.tenantId, email: "named.c@example.com", role: "AGENT", invitedByUserId: both });
+    const inD = await createInvitation({ tenantId: d.tenantId, email: "named.d@example.com", role: "AGENT", invitedByUserId: both });
+    const mailC = await db.emailMessage.findFirstOrThrow({ where: { tenantId: c.tenantId, id: inC.emailId } });
+    const mailD = await db.emailMessage.findFirstOrThrow({ where: { tenantId: d.tenantId, id: inD.emailId } });
+    expect(mailC.text).toContain("Morgan Lee invited you");
+    expect(mailC.text).not.toContain("Morgan Account");
+    expect(mailD.text).toContain("Morgan Account invited you");
+  });
+
   it("revoked and expired invitations cannot be accepted", async () => {
     const { db } = testDb();
     const userId = await createUser(db, "Late");

@@ -150,4 +150,42 @@ describe("new-lead alert e-mail", () => {
     expect(await db.contact.count({ where: { tenantId: a.tenantId, email: "lou@example.test" } })).toBe(0);
     expect(await db.ingestedEvent.count({ where: { tenantId: a.tenantId, eventId: failing.eventId } })).toBe(0);
   });
+
+  it("greets and addresses each recipient by their member profile's name in that tenant, else their account's name", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "profile-a" });
+    const b = await createTenantFixture(db, { slug: "profile-b" });
+    // One person in both brokerages, with a different profile name in each; a second owner of a without one.
+    const both = await db.user.create({ data: { id: crypto.randomUUID(), name: "Samuel Ortiz", email: "sam@example.test" } });
+    await db.tenantMembership.create({ data: { tenantId: a.tenantId, userId: both.id, role: "OWNER", displayName: "Sam Ortiz" } });
+    await db.tenantMembership.create({ data: { tenantId: b.tenantId, userId: both.id, role: "OWNER", displayName: "S. Ortiz, Broker" } });
+    await member(db, a.tenantId, "OWNER", "plain-owner@example.test");
+    const { worker } = testWorker(db, { kinds: { "website-event": websiteEventWithAlertsKind } });
+    await enqueue(db, a.tenantId, { firstName: "Mia", email: "mia@example.test" });
+    await enqueue(db, b.tenantId, { firstName: "Oli", email: "oli@example.test" });
+    expect(await worker.drainOnce()).toMatchObject({ processed: 2 });
+    const queued = await db.emailMessage.findMany({
+      where: { tenantId: { in: [a.tenantId, b.tenantId] }, template: "lead-alert" },
+      orderBy: [{ fromAddress: "asc" }, { toAddress: "asc" }],
+    });
+    expect(queued.map((m) => [m.fromAddress, m.toAddress, m.toName])).toEqual([
+      ["profile-a@mail.platform.example", "plain-owner@example.test", "OWNER plain-owner"],
+      ["profile-a@mail.platform.example", "sam@example.test", "Sam Ortiz"],
+      ["profile-b@mail.platform.example", "sam@example.test", "S. Ortiz, Broker"],
+    ]);
+    expect(queued[0]!.text).toContain("OWNER plain-owner,");
+    expect(queued[1]!.text).toContain("Sam Ortiz,");
+    expect(queued[1]!.text).not.toContain("Samuel");
+    expect(queued[2]!.text).toContain("S. Ortiz, Broker,");
+
+    // The profile name cleared: back to the account's name.
+    await db.tenantMembership.updateMany({ where: { tenantId: a.tenantId, userId: both.id }, data: { displayName: null } });
+    await enqueue(db, a.tenantId, { firstName: "Ned", email: "ned@example.test" });
+    expect(await worker.drainOnce()).toMatchObject({ processed: 1 });
+    const later = await db.emailMessage.findFirstOrThrow({
+      where: { tenantId: a.tenantId, toAddress: "sam@example.test", text: { contains: "ned@example.test" } },
+    });
+    expect(later.toName).toBe("Samuel Ortiz");
+    expect(later.text).toContain("Samuel Ortiz,");
+  });
 });

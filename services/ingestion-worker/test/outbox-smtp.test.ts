@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import type { Db } from "@real-estate/db";
+import { pgPoolOf, type Db } from "@real-estate/db";
 import { claimJobs, completeJobs, failJobs, planJobFailure } from "@real-estate/queue";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { createSmtpTransport, deliverEmail, EMAIL_RETRY_POLICY, queueEmail, type MailTransport } from "@real-estate/mail";
@@ -231,5 +231,49 @@ describe("outbox delivered over SMTP", () => {
     expect(sink.messages().map((m) => m.messageId)).toEqual([`<${queued.messageId}>`]);
     // The retry finds it SENT.
     expect(await deliverEmail({ db, transport, job: asJob as never })).toEqual({ outcome: "duplicate" });
+  });
+
+  it("a client without the pool (the Prisma transaction path) delivers alike and respects the hold taken on node-postgres", async () => {
+    const { db } = testDb();
+    // An extended client is another object: pgPoolOf finds no pool for it, so delivery runs in a Prisma transaction.
+    const viaPrisma = db.$extends({}) as unknown as Db;
+    expect(pgPoolOf(viaPrisma)).toBeNull();
+    expect(pgPoolOf(db)).not.toBeNull();
+    const t = await createTenantFixture(db, { slug: "prisma-path" });
+    sink.clear();
+    const first = await queueEmail(db, {
+      tenantId: t.tenantId,
+      template: "request-received",
+      to: { address: "p1@example.test" },
+      props: { name: "P", what: "a visit" },
+    });
+    const second = await queueEmail(db, {
+      tenantId: t.tenantId,
+      template: "request-received",
+      to: { address: "p2@example.test" },
+      props: { name: "Q", what: "a visit" },
+    });
+    const jobOf = async (emailId: string) => {
+      const row = await db.ingestionJob.findFirstOrThrow({ where: { tenantId: t.tenantId, kind: "email.deliver", eventId: emailId } });
+      return { ...row, id: row.id.toString(), attempts: 1, lockedBy: "x", leaseExpiresAt: new Date() } as never;
+    };
+    expect(await deliverEmail({ db: viaPrisma, transport, job: await jobOf(first.id) })).toEqual({ outcome: "applied", status: "SENT" });
+    const sent = await db.emailMessage.findFirstOrThrow({ where: { tenantId: t.tenantId, id: first.id } });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 1, smtpCode: 250 });
+    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`]);
+    expect(await deliverEmail({ db: viaPrisma, transport, job: await jobOf(first.id) })).toEqual({ outcome: "duplicate" });
+
+    // Held on node-postgres while the SMTP server is slow: the Prisma path finds it in flight and sends nothing.
+    const job = await jobOf(second.id);
+    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 600)), transport.sendMail(m)) };
+    const holding = deliverEmail({ db, transport: slow, job });
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(deliverEmail({ db: viaPrisma, transport, job })).rejects.toThrow("in flight");
+    expect(await holding).toEqual({ outcome: "applied", status: "SENT" });
+    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`, `<${second.messageId}>`]);
+    // A message of another tenant is not found under this tenant's id.
+    const other = await createTenantFixture(db, { slug: "prisma-path-b" });
+    expect(await deliverEmail({ db, transport, job: { ...(job as object), tenantId: other.tenantId } as never })).toEqual({ outcome: "duplicate" });
+    expect(sink.messages()).toHaveLength(2);
   });
 });

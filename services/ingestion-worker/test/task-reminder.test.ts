@@ -110,4 +110,40 @@ describe("task reminders", () => {
     await expect.poll(() => sink.messages().length, { timeout: 10_000 }).toBe(3);
     expect(sink.messages()[2]!.envelope.to).toEqual(["ann.agent@example.test"]);
   });
+
+  it("address the assignee by their member profile's name in the task's tenant, else their account's name", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "remind-profile-a" });
+    const b = await createTenantFixture(db, { slug: "remind-profile-b" });
+    const user = await db.user.create({ data: { id: crypto.randomUUID(), name: "Annabel Agent", email: "annabel@example.test" } });
+    const inA = await db.tenantMembership.create({ data: { tenantId: a.tenantId, userId: user.id, role: "AGENT", displayName: "Annie Agent" } });
+    const inB = await db.tenantMembership.create({ data: { tenantId: b.tenantId, userId: user.id, role: "AGENT" } });
+    const start = new Date(Date.now() + 1_000);
+    const due = new Date(start.getTime() + 3_600_000);
+    for (const [tenantId, membershipId, first] of [
+      [a.tenantId, inA.id, "Pia"],
+      [b.tenantId, inB.id, "Rex"],
+    ] as const) {
+      const lead = await leadOf(db, tenantId, first, membershipId);
+      const task = await createTask({
+        tenantId,
+        input: ZTaskCreate.parse({ kind: "CALL", title: `Call ${first}`, dueAt: due, leadId: lead.id }),
+        actor: { userId: null },
+      });
+      if (!task.ok) throw new Error("not created");
+    }
+    const clock = createManualClock(new Date(due.getTime() + 1_000));
+    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport }) });
+    await worker.drainOnce();
+    const mails = await db.emailMessage.findMany({
+      where: { tenantId: { in: [a.tenantId, b.tenantId] }, template: "task-reminder" },
+      orderBy: { fromAddress: "asc" },
+    });
+    expect(mails.map((m) => [m.fromAddress, m.toAddress, m.toName])).toEqual([
+      ["remind-profile-a@mail.platform.example", "annabel@example.test", "Annie Agent"],
+      ["remind-profile-b@mail.platform.example", "annabel@example.test", "Annabel Agent"],
+    ]);
+    expect(mails[0]!.text).toContain("Annie Agent, this task is due");
+    expect(mails[1]!.text).toContain("Annabel Agent, this task is due");
+  });
 });

@@ -85,19 +85,19 @@ describe("outbound webhooks (Standard Webhooks, through the queue)", () => {
   it("retries a failing endpoint on the backoff schedule for about a day, then fails the delivery (dead letter) and re-drives it; a day of failures disables the endpoint", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "hooks-retry" });
-    // Two owners (told when the endpoint is disabled) and an agent (not told).
-    for (const [email, role] of [
-      ["owner1@hooks-retry.test", "OWNER"],
-      ["owner2@hooks-retry.test", "OWNER"],
-      ["agent@hooks-retry.test", "AGENT"],
+    // Two owners (told when the endpoint is disabled, the first by their member profile's name) and an agent (not told).
+    for (const [email, role, displayName] of [
+      ["owner1@hooks-retry.test", "OWNER", "Olga Owner"],
+      ["owner2@hooks-retry.test", "OWNER", null],
+      ["agent@hooks-retry.test", "AGENT", null],
     ] as const) {
       const user = await db.user.create({ data: { id: crypto.randomUUID(), email, name: email.split("@")[0]!, emailVerified: true } });
-      await db.tenantMembership.create({ data: { tenantId: t.tenantId, userId: user.id, role } });
+      await db.tenantMembership.create({ data: { tenantId: t.tenantId, userId: user.id, role, displayName } });
     }
     const notices = () =>
       db.emailMessage.findMany({
         where: { tenantId: t.tenantId, template: "webhook-disabled" },
-        select: { toAddress: true, subject: true, text: true },
+        select: { toAddress: true, toName: true, subject: true, text: true },
         orderBy: { toAddress: "asc" },
       });
     const e = await endpoint(db, t.tenantId, "/status/500/retry");
@@ -137,7 +137,10 @@ describe("outbound webhooks (Standard Webhooks, through the queue)", () => {
     expect(after.disabledAt).not.toBeNull();
     // The owners are e-mailed through the outbox, once.
     const told = await notices();
-    expect(told.map((m) => m.toAddress)).toEqual(["owner1@hooks-retry.test", "owner2@hooks-retry.test"]);
+    expect(told.map((m) => [m.toAddress, m.toName])).toEqual([
+      ["owner1@hooks-retry.test", "Olga Owner"],
+      ["owner2@hooks-retry.test", "owner2"],
+    ]);
     expect(told[0]!.subject).toBe(`Webhook endpoint disabled: ${sink.url}/status/500/retry`);
     expect(told[0]!.text).toContain("has failed for a day");
     expect(told[0]!.text).toContain("endpoint answered HTTP 500");

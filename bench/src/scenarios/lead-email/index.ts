@@ -6,7 +6,10 @@
 // Baseline, same run, same server and rate: the same rendered alerts sent straight with
 // nodemailer at each instant, as a request handler mailing by itself would (no queue, no retry).
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createSmtpTransport, EMAIL_DELIVER_KIND, LEAD_ALERT_KIND } from "@real-estate/mail";
 import { enqueueWebsiteEvent } from "@real-estate/queue";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
@@ -24,6 +27,22 @@ const LEADS_PER_SECOND = 50;
 /** The worker's concurrency (its default), and the baseline's pooled connections (createSmtpTransport's default). */
 const WORKER_CONCURRENCY = 8;
 const CONNECTIONS = 4;
+/** Worker processes (LEAD_EMAIL_WORKERS, default 1): each runs the same kinds at WORKER_CONCURRENCY. */
+const WORKER_PROCESSES = Math.max(1, Math.min(4, Number(process.env.LEAD_EMAIL_WORKERS) || 1));
+/** Leads sent before the measured ones (the worker's start, the templates' first render, the SMTP pool). */
+const WARM_UP = 20;
+const PROBE = path.join(REPO_ROOT, "bench/src/lib/worker-probe.mjs");
+
+type Probe = { pid: number; cpuUserMs: number; cpuSystemMs: number; statements: number; byVerb: Record<string, number> };
+
+/** What the workers' probes wrote at exit (the launcher processes in front of them load no pg and write nothing). */
+function readProbes(dir: string): Probe[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Probe)
+    .filter((p) => p.statements > 0);
+}
 
 type Alert = {
   subject: string;
@@ -85,24 +104,29 @@ export async function runLeadEmailScenario(ctx: BenchContext): Promise<Omit<Scen
       };
     };
 
-    const worker = startProcess("lead-email-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [path.join(WORKER_DIR, "src/bin/drain.ts")], {
-      cwd: WORKER_DIR,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: p.url,
-        SMTP_URL: sink.url,
-        INGESTION_KINDS: `website-event,${LEAD_ALERT_KIND},${EMAIL_DELIVER_KIND}`,
-        INGESTION_CONCURRENCY: String(WORKER_CONCURRENCY),
-        METRICS_PORT: "off",
-      },
-    });
+    const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "lead-email-probe-"));
+    const workers = Array.from({ length: WORKER_PROCESSES }, (_, w) =>
+      startProcess(`lead-email-worker${w ? `-${w + 1}` : ""}`, path.join(REPO_ROOT, "node_modules/.bin/tsx"), [path.join(WORKER_DIR, "src/bin/drain.ts")], {
+        cwd: WORKER_DIR,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: p.url,
+          SMTP_URL: sink.url,
+          INGESTION_KINDS: `website-event,${LEAD_ALERT_KIND},${EMAIL_DELIVER_KIND}`,
+          INGESTION_CONCURRENCY: String(WORKER_CONCURRENCY),
+          METRICS_PORT: "off",
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(PROBE).href}`.trim(),
+          BENCH_WORKER_PROBE: probeDir,
+        },
+      }),
+    );
     let ours: number[];
     let enqueueLag: ReturnType<typeof summarize> | null = null;
     let pipelinePerSecond = 0;
     try {
       // Warm-up: the worker's start, the templates' first render, the SMTP pool.
-      const warm = 20;
+      const warm = WARM_UP;
       await Promise.all(
         Array.from({ length: warm }, (_, i) => enqueueWebsiteEvent({ db: p.db, tenantId: event(i, "warm").tenantId, event: event(i, "warm") })),
       );
@@ -127,10 +151,37 @@ export async function runLeadEmailScenario(ctx: BenchContext): Promise<Omit<Scen
       pipelinePerSecond = (n * 1000) / Math.max(1, last - start);
       log(`the worker took the ${fmt(n)} leads to accepted alerts at ${fmt(pipelinePerSecond)} leads/s (2 jobs each)`);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${tailLog(worker.logPath)}`);
+      throw new Error(`${(error as Error).message}\n${workers.map((w) => tailLog(w.logPath)).join("\n")}`);
     } finally {
-      await worker.stop();
+      await Promise.all(workers.map((w) => w.stop()));
     }
+    // Statements and CPU of the worker processes over the whole run (start-up and warm-up included), per lead.
+    const probes = readProbes(probeDir);
+    fs.rmSync(probeDir, { recursive: true, force: true });
+    const leadsProcessed = n + WARM_UP;
+    const workerCost =
+      probes.length === WORKER_PROCESSES
+        ? {
+            processes: probes.length,
+            leads: leadsProcessed,
+            statementsPerLead: probes.reduce((a, p) => a + p.statements, 0) / leadsProcessed,
+            cpuMsPerLead: probes.reduce((a, p) => a + p.cpuUserMs + p.cpuSystemMs, 0) / leadsProcessed,
+            byVerb: probes.reduce<Record<string, number>>((a, p) => {
+              for (const [k, v] of Object.entries(p.byVerb)) a[k] = (a[k] ?? 0) + v;
+              return a;
+            }, {}),
+          }
+        : null;
+    if (workerCost)
+      log(
+        `worker (${workerCost.processes} process${workerCost.processes > 1 ? "es" : ""}): ${fmt(workerCost.statementsPerLead, 1)} SQL statements and ${fmt(workerCost.cpuMsPerLead, 1)} ms CPU per lead (${fmt(leadsProcessed)} leads, start-up included); ${Object.entries(
+          workerCost.byVerb,
+        )
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join(", ")}`,
+      );
+    else log(`worker statements and CPU not measured (${probes.length} probe files for ${WORKER_PROCESSES} processes)`);
     if (ours.length !== n) throw new Error(`${ours.length} alerts matched their leads, expected ${n}`);
     const oursSummary = summarize(ours);
     log(
@@ -189,6 +240,8 @@ export async function runLeadEmailScenario(ctx: BenchContext): Promise<Omit<Scen
         ours: oursSummary,
         direct: directSummary,
         workerConcurrency: WORKER_CONCURRENCY,
+        workerProcesses: WORKER_PROCESSES,
+        workerCost,
       },
     };
   } finally {

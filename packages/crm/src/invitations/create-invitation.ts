@@ -51,12 +51,17 @@ export async function createInvitation(options: {
     });
     const brand = await loadBranding(tx, options.tenantId);
     const acceptUrl = `${(options.crmUrl ?? brand.crmUrl).replace(/\/+$/, "")}/accept-invitation?token=${token}`;
-    const inviter = await tx.user.findUnique({ where: { id: options.invitedByUserId }, select: { name: true } });
+    // The inviter as this brokerage knows them: their member profile's name, else the account's.
+    const inviter = await tx.user.findUnique({
+      where: { id: options.invitedByUserId },
+      select: { name: true, memberships: { where: { tenantId: options.tenantId }, select: { displayName: true } } },
+    });
+    const invitedBy = inviter?.memberships[0]?.displayName?.trim() || inviter?.name || null;
     const email = await queueEmail(tx, {
       tenantId: options.tenantId,
       brand,
       template: "invitation",
-      props: { invitedBy: inviter?.name ?? null, role: row.role, acceptUrl, expiresOn: expiresAt.toISOString().slice(0, 10) },
+      props: { invitedBy, role: row.role, acceptUrl, expiresOn: expiresAt.toISOString().slice(0, 10) },
       to: { address: row.email },
       dedupeKey: `invitation:${row.id}`,
     });

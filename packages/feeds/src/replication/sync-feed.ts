@@ -14,6 +14,7 @@ import { reconcileFeed } from "./reconcile-feed";
 import { recordFeedFailure, recordFeedSuccess } from "./record-feed-outcome";
 import { removeFeedListings, upsertListingPage, type PageRow } from "./write-listing-page";
 import { replicateRoster } from "./replicate-roster";
+import { reconcileOpenHouses, replicateOpenHouses, type OpenHouseProgress } from "./replicate-open-houses";
 
 export type FeedRunKind = "incremental" | "full" | "reconcile";
 
@@ -24,6 +25,8 @@ export type SyncFeedResult = {
   upserted: number;
   removed: number;
   rejected: number;
+  /** The feed's OpenHouse resource, when it is replicated. */
+  openHouses?: OpenHouseProgress;
   error?: string;
   paused?: boolean;
 };
@@ -69,11 +72,13 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
   try {
     const client = await openFeedClient({ tenantId, feedId, db, client: options.client });
     if (!client) throw new Error("feed vanished");
+    const withOpenHouses = feed.resources.includes("OpenHouse");
+    let openHouses: OpenHouseProgress | undefined;
     let reconcileNow = kind === "reconcile" || kind === "full" || feed.fullLoadStartedAt !== null;
     if (kind === "full") {
       await db.feed.update({
         where: { tenantId_id: { tenantId, id: feedId } },
-        data: { cursorTimestamp: null, cursorKey: null, fullLoadStartedAt: new Date() },
+        data: { cursorTimestamp: null, cursorKey: null, openHouseCursorTimestamp: null, openHouseCursorKey: null, fullLoadStartedAt: new Date() },
       });
       progress.cursor = { timestamp: null, key: null };
     } else {
@@ -145,6 +150,18 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         options.onPage?.(progress);
         if (!page.nextLink && page.value.length < feed.pageSize) break;
       }
+      // Open houses after the listings they belong to.
+      if (withOpenHouses) {
+        openHouses = await replicateOpenHouses({
+          tenantId,
+          feedId,
+          owner,
+          pageSize: feed.pageSize,
+          client,
+          db,
+          onLeaseLost: () => new FeedLeaseLostError("another run took over this feed"),
+        });
+      }
       const due = !feed.lastReconcileAt || Date.now() - feed.lastReconcileAt.getTime() >= feed.reconcileIntervalSeconds * 1000;
       reconcileNow ||= due;
     }
@@ -152,10 +169,21 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
       const { removed } = await reconcileFeed({ tenantId, feedId, filter: feed.filter, client, db });
       progress.removed += removed;
       await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { removed: { increment: removed } } });
+      if (withOpenHouses) {
+        const reconciled = await reconcileOpenHouses({ tenantId, feedId, client, db });
+        openHouses = openHouses
+          ? {
+              ...openHouses,
+              upserted: openHouses.upserted + reconciled.upserted,
+              removed: reconciled.removed,
+              rejected: openHouses.rejected + reconciled.rejected,
+            }
+          : reconciled;
+      }
     }
     await recordFeedSuccess({ tenantId, feedId, reconciled: reconcileNow, db });
     await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { status: "succeeded", finishedAt: new Date() } });
-    return { outcome: "succeeded", runId: run.id, ...progress };
+    return { outcome: "succeeded", runId: run.id, ...progress, ...(openHouses ? { openHouses } : {}) };
   } catch (error) {
     const { paused, message } = await recordFeedFailure({ tenantId, feedId, error, db });
     await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { status: "failed", error: message, finishedAt: new Date() } });

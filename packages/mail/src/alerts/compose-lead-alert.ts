@@ -35,7 +35,8 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD",
 
 /**
  * Writes the new-lead alert for one inquiry to the outbox: to the lead's assigned agent, or to
- * every owner of the tenant when the lead is unassigned. Who (name, e-mail, phone), what they
+ * every owner of the tenant when the lead is unassigned, each addressed and greeted by the name
+ * of their member profile in this tenant (decision 0040), else their account's. Who (name, e-mail, phone), what they
  * asked, the listing with its address and photo, a link to the lead in the CRM. One message per
  * (inquiry, recipient), ever (dedupe key), so a re-run writes nothing new. The payload of a
  * "lead.alert" job (leadId, activityId), validated here.
@@ -58,7 +59,7 @@ export async function writeLeadAlert(tx: DbTx, options: { tenantId: string; lead
   const leads = await tx.$queryRaw<LeadRow[]>`
     SELECT l.id::text AS "leadId", l."contactId"::text AS "contactId", l.message,
            c."firstName", c."lastName", c.email, c.phone, a.title AS "activityTitle", a.metadata->>'eventType' AS "eventType",
-           COALESCE((SELECT json_agg(json_build_object('email', u.email, 'name', u.name, 'membershipId', m.id::text) ORDER BY u.email)
+           COALESCE((SELECT json_agg(json_build_object('email', u.email, 'name', COALESCE(NULLIF(btrim(m."displayName"), ''), u.name), 'membershipId', m.id::text) ORDER BY u.email)
                        FROM "TenantMembership" m JOIN "user" u ON u.id = m."userId"
                       WHERE m."tenantId" = l."tenantId"
                         AND (CASE WHEN l."assignedMembershipId" IS NOT NULL THEN m.id = l."assignedMembershipId" ELSE m.role = 'OWNER' END)), '[]'::json) AS recipients,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
-import type { Db, DbTx } from "@real-estate/db";
+import { pgPoolOf, type Db } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, TransientIngestionError, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { MailTransport } from "./smtp-transport";
@@ -65,6 +65,57 @@ export type DeliveryOutcome = { outcome: "applied"; status: "SENT" | "SUPPRESSED
 /** Longest a delivery may hold its message (SMTP connection, greeting and socket timeouts are 10-30 s). */
 const DELIVERY_HOLD_MS = 90_000;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The message read and locked, with its suppression, in one statement; `tenant` and `email` are the SQL of the two ids. */
+function holdSql(tenant: string, email: string): string {
+  return `SELECT m.id::text AS id, m.status::text AS status, m.category, m.template, m."toAddress", m."toName", m."fromAddress", m."fromName", m."replyTo",
+           m.subject, m.html, m.text, m.headers, m."messageId", m."contactId"::text AS "contactId", m."leadId"::text AS "leadId",
+           (SELECT s.reason FROM "EmailSuppression" s
+             WHERE s."tenantId" = m."tenantId" AND s.address = lower(m."toAddress") AND (s.scope = 'all' OR (s.scope = 'marketing' AND m.category = 'marketing'))
+             LIMIT 1) AS suppressed
+      FROM "EmailMessage" m WHERE m."tenantId" = ${tenant} AND m.id = ${email}
+       FOR UPDATE OF m SKIP LOCKED`;
+}
+
+const HELD_ELSEWHERE_SQL = `SELECT count(*)::int AS n FROM "EmailMessage" WHERE "tenantId" = $1::uuid AND id = $2::uuid`;
+
+/**
+ * The attempt's outcome on the message (only while it is not SENT/SUPPRESSED, so a late repeat
+ * cannot overwrite a delivery), a suppression for a permanent refusal, and a timeline entry for a
+ * final outcome, in one statement. $1 tenant, $2 message, $3 status, $4 SMTP code, $5 SMTP
+ * answer, $6 error, $7 now, $8 suppress, $9 activity id (null: none), $10 to-address,
+ * $11 contact, $12 lead, $13 activity title, $14 activity metadata.
+ */
+const RECORD_SQL = `
+    WITH upd AS (
+      UPDATE "EmailMessage" SET status = $3::text::"EmailStatus", attempts = attempts + 1, "smtpCode" = $4::int, "smtpResponse" = $5::text,
+             "lastError" = $6::text, "sentAt" = CASE WHEN $3::text = 'SENT' THEN $7::timestamp(3) ELSE "sentAt" END,
+             "failedAt" = CASE WHEN $3::text = 'FAILED' THEN $7::timestamp(3) ELSE "failedAt" END, "updatedAt" = $7::timestamp(3)
+       WHERE "tenantId" = $1::uuid AND id = $2::uuid AND status IN ('QUEUED', 'FAILED')
+      RETURNING 1
+    ), sup AS (
+      INSERT INTO "EmailSuppression" ("tenantId", address, scope, reason, detail, "createdAt")
+      SELECT $1::uuid, lower($10::text), 'all', 'bounce', $5::text, $7::timestamp(3) WHERE $8::boolean AND EXISTS (SELECT 1 FROM upd)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), act AS (
+      INSERT INTO "Activity" ("tenantId", id, "contactId", "leadId", type, title, metadata, "occurredAt", "createdAt")
+      SELECT $1::uuid, $9::uuid, $11::uuid, $12::uuid, 'EMAIL'::"ActivityType", $13::text, $14::jsonb, $7::timestamp(3), $7::timestamp(3)
+       WHERE $9::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM upd)
+         AND EXISTS (SELECT 1 FROM "Contact" c WHERE c."tenantId" = $1::uuid AND c.id = $11::uuid)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM upd) AS upd, (SELECT count(*) FROM sup) AS sup, (SELECT count(*) FROM act) AS act`;
+
+/** The three things a delivery does inside its transaction, on whichever connection holds it. */
+type Held = {
+  /** The message, locked (null: locked by another delivery, or gone). */
+  hold(): Promise<Row | null>;
+  heldElsewhere(): Promise<boolean>;
+  record(values: unknown[]): Promise<void>;
+};
+
 /**
  * Delivers one outbox message (job kind "email.deliver"). A message already SENT or SUPPRESSED is
  * a repeat and sends nothing. A suppressed address (bounced before, or unsubscribed from
@@ -78,6 +129,11 @@ const DELIVERY_HOLD_MS = 90_000;
  * the outcome is written: a second delivery of the same message (its job reclaimed after the
  * lease ran out while the SMTP server was slow) skips the locked row and retries later, when it
  * finds SENT. A worker that dies mid-delivery drops its connection and with it the lock.
+ *
+ * On a pool-backed client (createPrismaClient) the transaction runs on one node-postgres
+ * connection in three round trips: BEGIN, the hold timeout and the locked read in one simple
+ * query (the two ids are checked UUIDs, written into the text), the outcome as a named prepared
+ * statement, COMMIT. Otherwise the same statements run in a Prisma transaction.
  */
 export async function deliverEmail(options: { db: Db; transport: MailTransport; job: ClaimedJob; now?: Date }): Promise<DeliveryOutcome> {
   const { db, job } = options;
@@ -85,79 +141,108 @@ export async function deliverEmail(options: { db: Db; transport: MailTransport; 
   if (!parsed.success) throw new PermanentIngestionError("invalid email.deliver payload (emailId)");
   const tenantId = job.tenantId;
   const emailId = parsed.data.emailId;
-  const result = await db.$transaction(
-    async (tx): Promise<DeliveryOutcome | { error: Error }> => {
-      const rows = await tx.$queryRaw<Row[]>`
-        SELECT m.id::text AS id, m.status::text AS status, m.category, m.template, m."toAddress", m."toName", m."fromAddress", m."fromName", m."replyTo",
-               m.subject, m.html, m.text, m.headers, m."messageId", m."contactId"::text AS "contactId", m."leadId"::text AS "leadId",
-               (SELECT s.reason FROM "EmailSuppression" s
-                 WHERE s."tenantId" = m."tenantId" AND s.address = lower(m."toAddress") AND (s.scope = 'all' OR (s.scope = 'marketing' AND m.category = 'marketing'))
-                 LIMIT 1) AS suppressed
-          FROM "EmailMessage" m WHERE m."tenantId" = ${tenantId}::uuid AND m.id = ${emailId}::uuid
-           FOR UPDATE OF m SKIP LOCKED`;
-      const m = rows[0];
-      if (!m) {
-        const held = await tx.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM "EmailMessage" WHERE "tenantId" = ${tenantId}::uuid AND id = ${emailId}::uuid`;
-        // Another delivery of this message is in flight: try again later (it will find SENT).
-        if (held[0]?.n) return { error: new TransientIngestionError("another delivery of this message is in flight") };
-        // Erased with its person: nothing to do.
-        return { outcome: "duplicate" };
-      }
-      // Already delivered by an earlier attempt: nothing to do.
-      if (m.status === "SENT" || m.status === "SUPPRESSED") return { outcome: "duplicate" };
-      const now = () => options.now ?? new Date();
-      if (m.suppressed) {
-        await record(tx, tenantId, m, { status: "SUPPRESSED", smtpCode: null, smtpResponse: null, error: `address suppressed (${m.suppressed})` }, now());
-        return { outcome: "applied", status: "SUPPRESSED" };
-      }
-      let response: string;
-      try {
-        // Composed to one buffer first and handed to the transport whole: the SMTP DATA goes out
-        // in a few socket writes instead of one per encoded piece (the same bytes either way).
-        const composed = new MailComposer({
-          from: { name: m.fromName, address: m.fromAddress },
-          to: m.toName ? { name: m.toName, address: m.toAddress } : m.toAddress,
-          replyTo: m.replyTo ?? undefined,
-          subject: m.subject,
-          html: m.html,
-          text: m.text,
-          messageId: `<${m.messageId}>`,
-          headers: m.headers,
-        }).compile();
-        const raw = await composed.build();
-        const info = await options.transport.sendMail({ envelope: composed.getEnvelope(), raw, messageId: `<${m.messageId}>` });
-        response = info.response ?? "250 accepted";
-      } catch (error) {
-        const code = smtpCodeOf(error);
-        const answer = String((error as { response?: unknown }).response ?? (error as Error).message ?? error).slice(0, 1000);
-        const permanent = code !== null && code >= 500;
-        const last = job.attempts >= (EMAIL_RETRY_POLICY.attempts ?? job.maxAttempts);
-        await record(
-          tx,
-          tenantId,
-          m,
-          { status: permanent || last ? "FAILED" : "QUEUED", smtpCode: code, smtpResponse: answer, error: answer },
-          now(),
-          permanent,
-        );
-        if (code !== null) return { error: new SmtpRefusedError(code, answer) };
-        return { error: new TransientIngestionError(`SMTP delivery failed: ${scrubPersonalData(answer)}`, { cause: error }) };
-      }
-      await record(
-        tx,
-        tenantId,
-        m,
-        { status: "SENT", smtpCode: Number(/^\d{3}/.exec(response)?.[0] ?? 250), smtpResponse: response.slice(0, 1000), error: null },
-        now(),
+  // Both ids are written into the locking statement's text on the node-postgres path.
+  if (!UUID.test(tenantId) || !UUID.test(emailId)) throw new PermanentIngestionError("invalid email.deliver ids");
+  const attempt = (held: Held) => deliverHeld(held, { ...options, tenantId });
+  const pool = pgPoolOf(db);
+  const result = pool
+    ? await inPgTransaction(pool, tenantId, emailId, attempt)
+    : await db.$transaction(
+        (tx) =>
+          attempt({
+            hold: async () => (await tx.$queryRawUnsafe<Row[]>(holdSql("$1::uuid", "$2::uuid"), tenantId, emailId))[0] ?? null,
+            heldElsewhere: async () => Boolean((await tx.$queryRawUnsafe<{ n: number }[]>(HELD_ELSEWHERE_SQL, tenantId, emailId))[0]?.n),
+            record: async (values) => void (await tx.$queryRawUnsafe(RECORD_SQL, ...values)),
+          }),
+        { timeout: DELIVERY_HOLD_MS, maxWait: 10_000 },
       );
-      return { outcome: "applied", status: "SENT" };
-    },
-    { timeout: DELIVERY_HOLD_MS, maxWait: 10_000 },
-  );
   // Thrown after the commit, so the failed attempt's record is kept.
   if ("error" in result) throw result.error;
   return result;
+}
+
+type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
+
+async function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string, attempt: (held: Held) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // The session ends (and with it the lock) if the transaction sits idle longer than a delivery may hold its message.
+    const opened = await client.query(
+      `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${DELIVERY_HOLD_MS}; ${holdSql(`'${tenantId}'::uuid`, `'${emailId}'::uuid`)}`,
+    );
+    const rows = ((Array.isArray(opened) ? opened.at(-1) : opened) as { rows: Row[] }).rows;
+    const value = await attempt({
+      hold: async () => rows[0] ?? null,
+      heldElsewhere: async () =>
+        Boolean((await client.query<{ n: number }>({ name: "mail_delivery_held", text: HELD_ELSEWHERE_SQL, values: [tenantId, emailId] })).rows[0]?.n),
+      record: async (values) => void (await client.query({ name: "mail_delivery_record", text: RECORD_SQL, values })),
+    });
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    broken = error as Error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    // A connection that failed mid-transaction is not handed out again.
+    client.release(broken);
+  }
+}
+
+async function deliverHeld(
+  held: Held,
+  options: { tenantId: string; transport: MailTransport; job: ClaimedJob; now?: Date },
+): Promise<DeliveryOutcome | { error: Error }> {
+  const { tenantId, job } = options;
+  const m = await held.hold();
+  if (!m) {
+    // Another delivery of this message is in flight: try again later (it will find SENT).
+    if (await held.heldElsewhere()) return { error: new TransientIngestionError("another delivery of this message is in flight") };
+    // Erased with its person: nothing to do.
+    return { outcome: "duplicate" };
+  }
+  // Already delivered by an earlier attempt: nothing to do.
+  if (m.status === "SENT" || m.status === "SUPPRESSED") return { outcome: "duplicate" };
+  const now = () => options.now ?? new Date();
+  if (m.suppressed) {
+    await record(held, tenantId, m, { status: "SUPPRESSED", smtpCode: null, smtpResponse: null, error: `address suppressed (${m.suppressed})` }, now());
+    return { outcome: "applied", status: "SUPPRESSED" };
+  }
+  let response: string;
+  try {
+    // Composed to one buffer first and handed to the transport whole: the SMTP DATA goes out
+    // in a few socket writes instead of one per encoded piece (the same bytes either way).
+    const composed = new MailComposer({
+      from: { name: m.fromName, address: m.fromAddress },
+      to: m.toName ? { name: m.toName, address: m.toAddress } : m.toAddress,
+      replyTo: m.replyTo ?? undefined,
+      subject: m.subject,
+      html: m.html,
+      text: m.text,
+      messageId: `<${m.messageId}>`,
+      headers: m.headers,
+    }).compile();
+    const raw = await composed.build();
+    const info = await options.transport.sendMail({ envelope: composed.getEnvelope(), raw, messageId: `<${m.messageId}>` });
+    response = info.response ?? "250 accepted";
+  } catch (error) {
+    const code = smtpCodeOf(error);
+    const answer = String((error as { response?: unknown }).response ?? (error as Error).message ?? error).slice(0, 1000);
+    const permanent = code !== null && code >= 500;
+    const last = job.attempts >= (EMAIL_RETRY_POLICY.attempts ?? job.maxAttempts);
+    await record(held, tenantId, m, { status: permanent || last ? "FAILED" : "QUEUED", smtpCode: code, smtpResponse: answer, error: answer }, now(), permanent);
+    if (code !== null) return { error: new SmtpRefusedError(code, answer) };
+    return { error: new TransientIngestionError(`SMTP delivery failed: ${scrubPersonalData(answer)}`, { cause: error }) };
+  }
+  await record(
+    held,
+    tenantId,
+    m,
+    { status: "SENT", smtpCode: Number(/^\d{3}/.exec(response)?.[0] ?? 250), smtpResponse: response.slice(0, 1000), error: null },
+    now(),
+  );
+  return { outcome: "applied", status: "SENT" };
 }
 
 const ACTIVITY_TITLE = {
@@ -167,13 +252,9 @@ const ACTIVITY_TITLE = {
   QUEUED: "",
 } as const;
 
-/**
- * Writes the attempt's outcome on the message (only while it is not SENT/SUPPRESSED, so a late
- * repeat cannot overwrite a delivery), a suppression for a permanent refusal, and a timeline
- * entry for a final outcome, in one statement.
- */
+/** Writes the attempt's outcome (RECORD_SQL). */
 async function record(
-  db: Db | DbTx,
+  held: Held,
   tenantId: string,
   m: Row,
   o: { status: "SENT" | "SUPPRESSED" | "FAILED" | "QUEUED"; smtpCode: number | null; smtpResponse: string | null; error: string | null },
@@ -183,25 +264,20 @@ async function record(
   const final = o.status !== "QUEUED";
   const activity = final && m.contactId ? uuidv7({ msecs: now.getTime() }) : null;
   const metadata = JSON.stringify({ emailId: m.id, template: m.template, status: o.status, to: m.toAddress, subject: m.subject, smtp: o.smtpResponse });
-  await db.$executeRaw`
-    WITH upd AS (
-      UPDATE "EmailMessage" SET status = ${o.status}::"EmailStatus", attempts = attempts + 1, "smtpCode" = ${o.smtpCode}, "smtpResponse" = ${o.smtpResponse},
-             "lastError" = ${o.error}, "sentAt" = CASE WHEN ${o.status} = 'SENT' THEN ${now}::timestamp(3) ELSE "sentAt" END,
-             "failedAt" = CASE WHEN ${o.status} = 'FAILED' THEN ${now}::timestamp(3) ELSE "failedAt" END, "updatedAt" = ${now}::timestamp(3)
-       WHERE "tenantId" = ${tenantId}::uuid AND id = ${m.id}::uuid AND status IN ('QUEUED', 'FAILED')
-      RETURNING 1
-    ), sup AS (
-      INSERT INTO "EmailSuppression" ("tenantId", address, scope, reason, detail, "createdAt")
-      SELECT ${tenantId}::uuid, lower(${m.toAddress}), 'all', 'bounce', ${o.smtpResponse}, ${now}::timestamp(3) WHERE ${suppress} AND EXISTS (SELECT 1 FROM upd)
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    ), act AS (
-      INSERT INTO "Activity" ("tenantId", id, "contactId", "leadId", type, title, metadata, "occurredAt", "createdAt")
-      SELECT ${tenantId}::uuid, ${activity}::uuid, ${m.contactId}::uuid, ${m.leadId}::uuid, 'EMAIL'::"ActivityType", ${`${ACTIVITY_TITLE[o.status]}: ${m.subject}`.slice(0, 300)},
-             ${metadata}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3)
-       WHERE ${activity}::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM upd)
-         AND EXISTS (SELECT 1 FROM "Contact" c WHERE c."tenantId" = ${tenantId}::uuid AND c.id = ${m.contactId}::uuid)
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM sup), (SELECT count(*) FROM act)`;
+  await held.record([
+    tenantId,
+    m.id,
+    o.status,
+    o.smtpCode,
+    o.smtpResponse,
+    o.error,
+    now.toISOString(),
+    suppress,
+    activity,
+    m.toAddress,
+    m.contactId,
+    m.leadId,
+    `${ACTIVITY_TITLE[o.status]}: ${m.subject}`.slice(0, 300),
+    metadata,
+  ]);
 }

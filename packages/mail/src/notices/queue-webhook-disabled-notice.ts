@@ -19,7 +19,7 @@ export async function queueWebhookDisabledNotice(db: Db | DbTx, options: { tenan
   const endpoint = endpoints[0];
   if (!endpoint?.disabledAt) return []; // deleted or enabled again since: nothing to tell about
   const owners = await db.$queryRaw<Owner[]>`
-    SELECT u.email, u.name
+    SELECT u.email, COALESCE(NULLIF(btrim(m."displayName"), ''), u.name) AS name
       FROM "TenantMembership" m JOIN "user" u ON u.id = m."userId"
      WHERE m."tenantId" = ${tenantId}::uuid AND m.role = 'OWNER'
      ORDER BY u.email`;

@@ -41,7 +41,7 @@ export async function composeTaskReminder(tx: DbTx, options: { tenantId: string;
   const { taskId, dueAt } = parsed.data;
   const [task] = await tx.$queryRaw<TaskRow[]>`
     SELECT t.id::text AS id, t.kind::text AS kind, t.title, t.notes, t."dueAt", t."leadId"::text AS "leadId", t."contactId"::text AS "contactId",
-           t."completedAt", c."firstName", c."lastName", c.email, c.phone, u.email AS "assigneeEmail", u.name AS "assigneeName", tn."timeZone"
+           t."completedAt", c."firstName", c."lastName", c.email, c.phone, u.email AS "assigneeEmail", COALESCE(NULLIF(btrim(m."displayName"), ''), u.name) AS "assigneeName", tn."timeZone"
       FROM "Task" t
       JOIN "Contact" c ON c."tenantId" = t."tenantId" AND c.id = t."contactId"
       JOIN "Tenant" tn ON tn.id = t."tenantId"
