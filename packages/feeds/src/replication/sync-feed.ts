@@ -97,13 +97,21 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
           m.MemberFullName,
         ]),
       );
-      for (;;) {
-        const page = await client.get("Property", {
-          $filter: andFilters(feed.filter, keysetFilter(progress.cursor)) ?? undefined,
+      const fetchPage = (cursor: SyncProgress["cursor"]) => {
+        const request = client.get("Property", {
+          $filter: andFilters(feed.filter, keysetFilter(cursor)) ?? undefined,
           $orderby: "ModificationTimestamp asc,ListingKey asc",
           $top: String(feed.pageSize),
           $expand: feed.resources.includes("Media") ? "Media" : undefined,
         });
+        // Read ahead: a failure surfaces where the page is awaited, not as an unhandled rejection.
+        request.catch(() => undefined);
+        return request;
+      };
+      let next: ReturnType<typeof fetchPage> | null = fetchPage(progress.cursor);
+      while (next) {
+        const page = await next;
+        next = null;
         if (page.value.length === 0) break;
         const rows: PageRow[] = [];
         const deleted: string[] = [];
@@ -132,6 +140,10 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         ) {
           throw new Error("the feed does not honour $orderby/$filter on ModificationTimestamp; stopped to avoid a loop");
         }
+        // The next page is asked for while this one is written (it only reads after this page's
+        // last key); the cursor is still committed page by page, in order.
+        const more = page.nextLink !== null || page.value.length >= feed.pageSize;
+        if (more) next = fetchPage(last);
         const counts = await db.$transaction(async (tx) => {
           if (!(await renewFeedLease({ tenantId, feedId, owner, db: tx }))) throw new FeedLeaseLostError("another run took over this feed");
           const { upserted } = await upsertListingPage({ tenantId, feedId, rows, db: tx });
@@ -148,7 +160,6 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         progress.removed += counts.removed;
         progress.cursor = last;
         options.onPage?.(progress);
-        if (!page.nextLink && page.value.length < feed.pageSize) break;
       }
       // Open houses after the listings they belong to.
       if (withOpenHouses) {
