@@ -5,6 +5,19 @@ import path from "node:path";
 // route files (`*.bench.ts`) compiled in. Every other build leaves them out.
 const benchBuild = process.env.BENCH_ROUTES === "1";
 
+/**
+ * Most the in-memory page cache may hold, in MB (WEB_PAGE_CACHE_MB, read when the server starts;
+ * default 256). Every distinct URL (tenant, town, listing, search with its query) is an entry.
+ * The bench's edge scenario runs one instance with 64 MB beside one with the default: under its
+ * load the peak memory came from concurrent renders, not from this cache (bench/RESULTS.md).
+ */
+function pageCacheBytes(): number {
+  const raw = process.env.WEB_PAGE_CACHE_MB?.trim();
+  const mb = raw ? Number(raw) : 256;
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`WEB_PAGE_CACHE_MB must be a number of MB (0 or more), got "${raw}"`);
+  return mb * 1024 * 1024;
+}
+
 const nextConfig: NextConfig = {
   pageExtensions: benchBuild ? ["bench.ts", "tsx", "ts", "jsx", "js"] : ["tsx", "ts", "jsx", "js"],
   distDir: benchBuild ? ".next-bench" : ".next",
@@ -27,8 +40,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
-  // Pages of every tenant, town, listing and search share this in-memory cache (default 50 MB).
-  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Pages of every tenant, town, listing and search share this in-memory LRU cache.
+  cacheMaxMemorySize: pageCacheBytes(),
   experimental: {
     // Pages generated at runtime (one per tenant, town, listing, search) stay in the in-memory
     // LRU cache (cacheMaxMemorySize above) instead of accumulating on disk.

@@ -22,6 +22,7 @@ import { runOutboxScenario } from "./scenarios/outbox";
 import { runLeadEmailScenario } from "./scenarios/lead-email";
 import { runLeadEndpointScenario } from "./scenarios/lead-endpoint";
 import { runPagesScenario } from "./scenarios/pages";
+import { runEdgeScenario } from "./scenarios/edge";
 import { runQueueScenario } from "./scenarios/queue";
 import { runRedriveScenario } from "./scenarios/redrive";
 import { runSearchScenario } from "./scenarios/search";
@@ -34,6 +35,7 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   ingestion: runIngestionScenario,
   "lead-endpoint": runLeadEndpointScenario,
   pages: runPagesScenario,
+  edge: runEdgeScenario,
   "crm-leads": runCrmLeadsScenario,
   redrive: runRedriveScenario,
   feeds: runFeedsScenario,

@@ -22,7 +22,7 @@ export async function ensureDemoFeed(options: { db: Db; resoUrl: string; log: (l
   if (!existing) {
     await createFeed({ tenantId: tenant.id, input, db: options.db });
     options.log(`Shoreline demo feed added (local RESO server at ${options.resoUrl}); the worker syncs it within seconds`);
-  } else if (existing.baseUrl !== input.baseUrl) {
+  } else if (existing.baseUrl !== input.baseUrl || !existing.resources.includes("OpenHouse")) {
     await updateFeed({ tenantId: tenant.id, feedId: existing.id, input, db: options.db });
     options.log(`Shoreline demo feed now points at ${options.resoUrl}`);
   }

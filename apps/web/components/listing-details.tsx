@@ -138,3 +138,31 @@ export function ListingInquiryCard({
     </aside>
   );
 }
+
+/** "Saturday, December 5 · 1:00 – 3:00 PM" in the site's time zone. */
+function openHouseWhen(start: string, end: string, timeZone: string): { day: string; hours: string } {
+  const day = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone }).format(new Date(start));
+  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  return { day, hours: `${time.format(new Date(start))} – ${time.format(new Date(end))}` };
+}
+
+/** The listing's upcoming public open houses (the feed's OpenHouse resource); nothing when none. */
+export function ListingOpenHouses({ openHouses, timeZone }: { openHouses: ListingDetail["OpenHouses"]; timeZone: string }) {
+  if (!openHouses.length) return null;
+  return (
+    <section aria-labelledby="open-houses-h" style={{ marginTop: 28 }} data-testid="open-houses">
+      <h2 id="open-houses-h">Open houses</h2>
+      <ul className="open-houses">
+        {openHouses.map((o) => {
+          const when = openHouseWhen(o.start, o.end, timeZone);
+          return (
+            <li key={o.start} data-start={o.start}>
+              <strong>{when.day}</strong> · {when.hours}
+              {o.remarks ? <div className="small muted">{o.remarks}</div> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

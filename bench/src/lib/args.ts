@@ -3,6 +3,7 @@ export const SCENARIOS = [
   "ingestion",
   "lead-endpoint",
   "pages",
+  "edge",
   "crm-leads",
   "redrive",
   "feeds",

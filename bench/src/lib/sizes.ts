@@ -76,4 +76,4 @@ export function sizesFor(quick: boolean): Sizes {
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE) > 0 ? Number(process.env.BENCH_PORT_BASE) : 3400;
 
 /** Ports of the bench's own servers. */
-export const PORTS = { web: PORT_BASE + 1, crm: PORT_BASE + 2, workerMetrics: PORT_BASE + 3 } as const;
+export const PORTS = { web: PORT_BASE + 1, crm: PORT_BASE + 2, workerMetrics: PORT_BASE + 3, web2: PORT_BASE + 4, edge: PORT_BASE + 5 } as const;

@@ -3,6 +3,7 @@ export { FeedRequestError } from "./client/feed-errors";
 export { TokenCache, sharedTokenCache } from "./client/token-cache";
 export { sealSecret, openSecret, secretHint, resetFeedCredentialsKey } from "./credentials/seal-secret";
 export { mapProperty, type MappedListing, type MapPropertyResult } from "./mapping/map-property";
+export { mapOpenHouse, type MappedOpenHouse, type MapOpenHouseResult } from "./mapping/map-open-house";
 export { normalizeLookup, FOR_SALE_STATUSES } from "./mapping/lookups";
 export { ZFeedInput, FEED_RESOURCES, type FeedInput, type FeedSettings, type FeedView } from "./feeds/feed-contracts";
 export { createFeed, updateFeed, FeedInputError } from "./feeds/save-feed";

@@ -12,10 +12,10 @@ const STATIC_PATH = "/static/bench.html";
 const TINY_PATH = "/robots.txt";
 const TINY_NAME = "robots.txt (proxy + cache, tiny body)";
 
-type Target = { name: string; path: string };
+export type Target = { name: string; path: string };
 
 /** A town, a search and a listing of the first seeded tenant, read from the bench database. */
-async function pickTargets(p: PlatformDb): Promise<{ host: string; targets: Target[] }> {
+export async function pickTargets(p: PlatformDb): Promise<{ host: string; targets: Target[] }> {
   const row = await p.pool.query<{ tenantId: string; host: string; town: string; listing: string }>(
     `SELECT d."tenantId", d.hostname AS host,
             (SELECT slug FROM "Town" t WHERE t."tenantId" = d."tenantId" ORDER BY "sortOrder", slug LIMIT 1) AS town,

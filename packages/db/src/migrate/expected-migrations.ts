@@ -24,4 +24,5 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   "20261203071500_website_map_style",
   "20261203074500_member_profiles",
   "20261203091500_member_photo_tenant_fk",
+  "20261203111221_open_houses",
 ];

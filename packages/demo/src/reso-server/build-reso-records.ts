@@ -118,6 +118,41 @@ export function buildProperty(options: { tenant: SeedTenant; n: number; anchor: 
   return { property, media };
 }
 
+/**
+ * Open houses of listing `n` as RESO OpenHouse records: about one active listing in eight has a
+ * public one or two in the coming days (Saturday-style 1-3 pm slots relative to `anchor`), some
+ * have one that already took place, and now and then one is canceled or for brokers only.
+ */
+export function buildOpenHouses(options: { property: ResoRecord; n: number; anchor: Date }): ResoRecord[] {
+  const { property, n, anchor } = options;
+  if (property.StandardStatus !== "Active") return [];
+  const rng = createRng(`reso:openhouse:${String(property.ListingKey)}`);
+  if (!rng.chance(0.125)) return [];
+  const count = rng.chance(0.3) ? 2 : 1;
+  const firstDay = rng.chance(0.15) ? -2 : rng.int(1, 9);
+  return Array.from({ length: count }, (_, i) => {
+    const day = firstDay + i * 7;
+    const start = new Date(anchor.getTime() + day * 86_400_000 + 17 * 3_600_000);
+    const end = new Date(start.getTime() + 2 * 3_600_000);
+    const status = day < 0 ? "Ended" : rng.chance(0.05) ? "Canceled" : "Active";
+    return {
+      OpenHouseKey: `${String(property.ListingKey)}-OH${i + 1}`,
+      OpenHouseId: `OH${n}-${i + 1}`,
+      ListingKey: property.ListingKey,
+      ListingId: property.ListingId,
+      OpenHouseDate: start.toISOString().slice(0, 10),
+      OpenHouseStartTime: start.toISOString(),
+      OpenHouseEndTime: end.toISOString(),
+      OpenHouseStatus: status,
+      OpenHouseType: rng.chance(0.1) ? "Broker" : "Public",
+      OpenHouseRemarks: rng.chance(0.5) ? "Come see this home; no appointment needed." : null,
+      OpenHouseAttendedBy: "Agent",
+      Refreshments: rng.chance(0.3) ? "Coffee and pastries" : null,
+      ModificationTimestamp: property.ModificationTimestamp,
+    };
+  });
+}
+
 /** `count` listings of the tenant's market with offices and members. */
 export function buildResoDataSet(options: { tenant: SeedTenant; count: number; anchor: Date; photoBase: string }): ResoDataSet {
   const offices = buildOffices(options.tenant);

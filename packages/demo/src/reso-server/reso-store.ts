@@ -1,8 +1,8 @@
 // The local RESO server's data, in memory, with the changes an MLS makes between two syncs:
-// price changes, status changes, new listings and deletions, each stamping a new
-// ModificationTimestamp, as a real feed does.
+// price changes, status changes, new listings and deletions, open houses scheduled, changed and
+// withdrawn, each stamping a new ModificationTimestamp, as a real feed does.
 import type { SeedTenant } from "../data";
-import { buildMembers, buildOffices, buildProperty } from "./build-reso-records";
+import { buildMembers, buildOffices, buildOpenHouses, buildProperty } from "./build-reso-records";
 import type { ResoRecord } from "./odata-filter";
 
 export type ResoStoreOptions = { tenant: SeedTenant; count: number; anchor: Date; photoBase: string };
@@ -10,11 +10,15 @@ export type ResoStoreOptions = { tenant: SeedTenant; count: number; anchor: Date
 export class ResoStore {
   readonly properties = new Map<string, ResoRecord>();
   readonly media = new Map<string, ResoRecord[]>();
+  /** OpenHouse records by OpenHouseKey. */
+  readonly openHouses = new Map<string, ResoRecord>();
   readonly offices: ResoRecord[];
   readonly members: ResoRecord[];
   private nextNumber: number;
   private lastStamp = 0;
   private sorted: ResoRecord[] | null = null;
+  private sortedOpenHouses: ResoRecord[] | null = null;
+  private sortedByKey: ResoRecord[] | null = null;
 
   constructor(private readonly options: ResoStoreOptions) {
     this.offices = buildOffices(options.tenant);
@@ -43,9 +47,14 @@ export class ResoStore {
       if (options.stamp !== false) property.ModificationTimestamp = this.stamp();
       this.properties.set(key, property);
       this.media.set(key, media);
+      for (const openHouse of buildOpenHouses({ property, n: this.nextNumber - 1, anchor: this.options.anchor })) {
+        this.openHouses.set(openHouse.OpenHouseKey as string, openHouse);
+      }
       keys.push(key);
     }
     this.sorted = null;
+    this.sortedByKey = null;
+    this.sortedOpenHouses = null;
     return keys;
   }
 
@@ -72,7 +81,43 @@ export class ResoStore {
       this.properties.delete(key);
       this.media.delete(key);
     }
+    const gone = new Set(keys);
+    for (const [ohKey, openHouse] of this.openHouses) if (gone.has(openHouse.ListingKey as string)) this.openHouses.delete(ohKey);
     this.sorted = null;
+    this.sortedByKey = null;
+    this.sortedOpenHouses = null;
+  }
+
+  /** Schedules an open house for a listing (or changes one with the same key), stamped as modified. */
+  putOpenHouse(record: ResoRecord & { OpenHouseKey: string; ListingKey: string }): ResoRecord {
+    const stored = { ...this.openHouses.get(record.OpenHouseKey), ...record };
+    stored.ModificationTimestamp = this.stamp();
+    this.openHouses.set(record.OpenHouseKey, stored);
+    this.sortedOpenHouses = null;
+    return stored;
+  }
+
+  /** Removes open houses from the feed entirely (what reconciliation must notice). */
+  removeOpenHouses(keys: string[]) {
+    for (const key of keys) this.openHouses.delete(key);
+    this.sortedOpenHouses = null;
+  }
+
+  /** OpenHouse records in (ModificationTimestamp, OpenHouseKey) order, kept until the next change. */
+  openHousesByModification(): ResoRecord[] {
+    this.sortedOpenHouses ??= [...this.openHouses.values()].sort((a, b) => {
+      const ta = a.ModificationTimestamp as string,
+        tb = b.ModificationTimestamp as string;
+      if (ta !== tb) return ta < tb ? -1 : 1;
+      return (a.OpenHouseKey as string) < (b.OpenHouseKey as string) ? -1 : 1;
+    });
+    return this.sortedOpenHouses;
+  }
+
+  /** Properties in ListingKey order (what reconciliation pages through), kept until the next change. */
+  byListingKey(): ResoRecord[] {
+    this.sortedByKey ??= [...this.properties.values()].sort((a, b) => ((a.ListingKey as string) < (b.ListingKey as string) ? -1 : 1));
+    return this.sortedByKey;
   }
 
   /** Properties in (ModificationTimestamp, ListingKey) order, kept until the next change. */

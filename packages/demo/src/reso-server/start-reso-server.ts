@@ -1,6 +1,6 @@
 // A local RESO Web API server for `npm start` and the tests: OAuth 2 client-credentials token
-// endpoint, static bearer tokens, OData Property (with $expand=Media), Media, Member and Office
-// resources with server-driven paging, photo URLs, and injectable faults (429 with Retry-After,
+// endpoint, static bearer tokens, OData Property (with $expand=Media), Media, OpenHouse, Member and
+// Office resources with server-driven paging, photo URLs, and injectable faults (429 with Retry-After,
 // 5xx, slow responses). The platform's feed client talks to it exactly as to a real MLS.
 import crypto from "node:crypto";
 import http from "node:http";
@@ -59,7 +59,7 @@ export type ResoServer = {
   close(): Promise<void>;
 };
 
-const RESOURCES = ["Property", "Media", "Member", "Office"] as const;
+const RESOURCES = ["Property", "Media", "OpenHouse", "Member", "Office"] as const;
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
@@ -143,13 +143,17 @@ export async function startResoServer(options: ResoServerOptions): Promise<ResoS
     return true;
   }
 
-  function collection(resource: string): { records: ResoRecord[]; presortedBy?: string } {
+  function collection(resource: string, orderBy: string | null): { records: ResoRecord[]; presortedBy?: string } {
     const s = data.store!;
     switch (resource) {
       case "Property":
+        // Kept sorted both ways the feed client asks (replication and key reconciliation).
+        if (orderBy?.replace(/\s+/g, " ").trim() === "ListingKey asc") return { records: s.byListingKey(), presortedBy: "ListingKey asc" };
         return { records: s.byModification(), presortedBy: "ModificationTimestamp asc,ListingKey asc" };
       case "Media":
         return { records: [...s.media.values()].flat() };
+      case "OpenHouse":
+        return { records: s.openHousesByModification(), presortedBy: "ModificationTimestamp asc,OpenHouseKey asc" };
       case "Member":
         return { records: s.members };
       default:
@@ -179,7 +183,7 @@ export async function startResoServer(options: ResoServerOptions): Promise<ResoS
     if (!authorised(req)) return odataError(res, 401, "Unauthorized", "a valid bearer token is required", { "www-authenticate": "Bearer" });
     if (await applyFault(resource, res)) return;
     try {
-      const { records, presortedBy } = collection(resource);
+      const { records, presortedBy } = collection(resource, url.searchParams.get("$orderby"));
       const page = queryCollection({
         url,
         records,

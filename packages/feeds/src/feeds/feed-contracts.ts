@@ -15,7 +15,7 @@ const ZServiceUrl = z
     return !u.username && !u.password && (u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.test(u.hostname)));
   }, "must be an https URL (http only on localhost), without credentials in it");
 
-export const FEED_RESOURCES = ["Property", "Media", "Member", "Office"] as const;
+export const FEED_RESOURCES = ["Property", "Media", "OpenHouse", "Member", "Office"] as const;
 
 const ZFeedCommon = z.object({
   name: z.string().trim().min(1).max(120),
@@ -25,7 +25,7 @@ const ZFeedCommon = z.object({
   resources: z
     .array(z.enum(FEED_RESOURCES))
     .min(1)
-    .default(["Property", "Media", "Member", "Office"])
+    .default(["Property", "Media", "OpenHouse", "Member", "Office"])
     .transform((r) => [...new Set(["Property", ...r])]),
   pageSize: z.coerce.number().int().min(10).max(1000).default(200),
   disclaimer: z.string().trim().max(4000).optional().nullable(),

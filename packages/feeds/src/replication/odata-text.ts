@@ -10,10 +10,10 @@ export function andFilters(a: string | null | undefined, b: string | null | unde
   return parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(" and ");
 }
 
-/** Records after (timestamp, key) in (ModificationTimestamp, ListingKey) order. */
-export function keysetFilter(cursor: { timestamp: Date | null; key: string | null }): string | null {
+/** Records after (timestamp, key) in (ModificationTimestamp, key field) order (ListingKey by default). */
+export function keysetFilter(cursor: { timestamp: Date | null; key: string | null }, keyField = "ListingKey"): string | null {
   if (!cursor.timestamp) return null;
   const ts = cursor.timestamp.toISOString();
   if (!cursor.key) return `ModificationTimestamp gt ${ts}`;
-  return `ModificationTimestamp gt ${ts} or (ModificationTimestamp eq ${ts} and ListingKey gt ${quoteODataString(cursor.key)})`;
+  return `ModificationTimestamp gt ${ts} or (ModificationTimestamp eq ${ts} and ${keyField} gt ${quoteODataString(cursor.key)})`;
 }

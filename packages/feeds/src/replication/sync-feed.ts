@@ -14,6 +14,7 @@ import { reconcileFeed } from "./reconcile-feed";
 import { recordFeedFailure, recordFeedSuccess } from "./record-feed-outcome";
 import { removeFeedListings, upsertListingPage, type PageRow } from "./write-listing-page";
 import { replicateRoster } from "./replicate-roster";
+import { reconcileOpenHouses, replicateOpenHouses, type OpenHouseProgress } from "./replicate-open-houses";
 
 export type FeedRunKind = "incremental" | "full" | "reconcile";
 
@@ -24,6 +25,8 @@ export type SyncFeedResult = {
   upserted: number;
   removed: number;
   rejected: number;
+  /** The feed's OpenHouse resource, when it is replicated. */
+  openHouses?: OpenHouseProgress;
   error?: string;
   paused?: boolean;
 };
@@ -69,11 +72,13 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
   try {
     const client = await openFeedClient({ tenantId, feedId, db, client: options.client });
     if (!client) throw new Error("feed vanished");
+    const withOpenHouses = feed.resources.includes("OpenHouse");
+    let openHouses: OpenHouseProgress | undefined;
     let reconcileNow = kind === "reconcile" || kind === "full" || feed.fullLoadStartedAt !== null;
     if (kind === "full") {
       await db.feed.update({
         where: { tenantId_id: { tenantId, id: feedId } },
-        data: { cursorTimestamp: null, cursorKey: null, fullLoadStartedAt: new Date() },
+        data: { cursorTimestamp: null, cursorKey: null, openHouseCursorTimestamp: null, openHouseCursorKey: null, fullLoadStartedAt: new Date() },
       });
       progress.cursor = { timestamp: null, key: null };
     } else {
@@ -92,13 +97,21 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
           m.MemberFullName,
         ]),
       );
-      for (;;) {
-        const page = await client.get("Property", {
-          $filter: andFilters(feed.filter, keysetFilter(progress.cursor)) ?? undefined,
+      const fetchPage = (cursor: SyncProgress["cursor"]) => {
+        const request = client.get("Property", {
+          $filter: andFilters(feed.filter, keysetFilter(cursor)) ?? undefined,
           $orderby: "ModificationTimestamp asc,ListingKey asc",
           $top: String(feed.pageSize),
           $expand: feed.resources.includes("Media") ? "Media" : undefined,
         });
+        // Read ahead: a failure surfaces where the page is awaited, not as an unhandled rejection.
+        request.catch(() => undefined);
+        return request;
+      };
+      let next: ReturnType<typeof fetchPage> | null = fetchPage(progress.cursor);
+      while (next) {
+        const page = await next;
+        next = null;
         if (page.value.length === 0) break;
         const rows: PageRow[] = [];
         const deleted: string[] = [];
@@ -127,6 +140,10 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         ) {
           throw new Error("the feed does not honour $orderby/$filter on ModificationTimestamp; stopped to avoid a loop");
         }
+        // The next page is asked for while this one is written (it only reads after this page's
+        // last key); the cursor is still committed page by page, in order.
+        const more = page.nextLink !== null || page.value.length >= feed.pageSize;
+        if (more) next = fetchPage(last);
         const counts = await db.$transaction(async (tx) => {
           if (!(await renewFeedLease({ tenantId, feedId, owner, db: tx }))) throw new FeedLeaseLostError("another run took over this feed");
           const { upserted } = await upsertListingPage({ tenantId, feedId, rows, db: tx });
@@ -143,7 +160,18 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         progress.removed += counts.removed;
         progress.cursor = last;
         options.onPage?.(progress);
-        if (!page.nextLink && page.value.length < feed.pageSize) break;
+      }
+      // Open houses after the listings they belong to.
+      if (withOpenHouses) {
+        openHouses = await replicateOpenHouses({
+          tenantId,
+          feedId,
+          owner,
+          pageSize: feed.pageSize,
+          client,
+          db,
+          onLeaseLost: () => new FeedLeaseLostError("another run took over this feed"),
+        });
       }
       const due = !feed.lastReconcileAt || Date.now() - feed.lastReconcileAt.getTime() >= feed.reconcileIntervalSeconds * 1000;
       reconcileNow ||= due;
@@ -152,10 +180,21 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
       const { removed } = await reconcileFeed({ tenantId, feedId, filter: feed.filter, client, db });
       progress.removed += removed;
       await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { removed: { increment: removed } } });
+      if (withOpenHouses) {
+        const reconciled = await reconcileOpenHouses({ tenantId, feedId, client, db });
+        openHouses = openHouses
+          ? {
+              ...openHouses,
+              upserted: openHouses.upserted + reconciled.upserted,
+              removed: reconciled.removed,
+              rejected: openHouses.rejected + reconciled.rejected,
+            }
+          : reconciled;
+      }
     }
     await recordFeedSuccess({ tenantId, feedId, reconciled: reconcileNow, db });
     await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { status: "succeeded", finishedAt: new Date() } });
-    return { outcome: "succeeded", runId: run.id, ...progress };
+    return { outcome: "succeeded", runId: run.id, ...progress, ...(openHouses ? { openHouses } : {}) };
   } catch (error) {
     const { paused, message } = await recordFeedFailure({ tenantId, feedId, error, db });
     await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { status: "failed", error: message, finishedAt: new Date() } });

@@ -8,7 +8,7 @@ import type { MappedListing } from "../mapping/map-property";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-const COLUMNS: [name: keyof MappedListing | "id" | "townSlug" | "OpenHouses", type: string][] = [
+const COLUMNS: [name: keyof MappedListing | "id" | "townSlug", type: string][] = [
   ["id", "uuid"],
   ["ListingKey", "text"],
   ["ListingId", "text"],

@@ -8,25 +8,32 @@ import { eventRequestHash } from "../jobs/request-hash";
 import { maxAttemptsFor } from "./website-event-attempts";
 import { queryRows } from "../jobs/direct-sql";
 
-// $1 tenantId, $2..$6 the events as parallel arrays (eventId, type, payload, hash, max attempts).
+// $1 tenantId; $2 the events as one JSON array of {e: event, h: request hash}, parsed once by
+// the server (no per-event array literal built in JavaScript); $3 max attempts per event type,
+// {type: n}. The ledger check, the insert and the answer are one set-based statement; each input
+// row comes back once: from the queue (inserted, or the job already holding the key) or from the
+// ledger (a key processed and pruned, never queued again).
 const ENQUEUE_BULK_SQL = `
     WITH input AS (
-      SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::int[])
-        AS i("eventId", "eventType", payload, "requestHash", "maxAttempts")
+      SELECT r.e->>'eventId' AS "eventId", r.e->>'type' AS "eventType", r.e AS payload, r.h AS "requestHash"
+        FROM jsonb_to_recordset($2::jsonb) AS r(e jsonb, h text)
     ), prior AS (
-      SELECT l."eventId", l."eventType", l."requestHash" FROM "IngestedEvent" l JOIN input USING ("eventId") WHERE l."tenantId" = $1::uuid
+      SELECT l."eventId", l."eventType", l."requestHash" FROM "IngestedEvent" l
+       WHERE l."tenantId" = $1::uuid AND l."eventId" IN (SELECT "eventId" FROM input)
     ), ins AS (
       INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
-      SELECT $1::uuid, "eventId", "eventType", payload, "requestHash", "maxAttempts", now(), now() FROM input
+      SELECT $1::uuid, "eventId", "eventType", payload, "requestHash", ($3::jsonb ->> "eventType")::int, now(), now() FROM input
        WHERE NOT EXISTS (SELECT 1 FROM prior WHERE prior."eventId" = input."eventId")
       ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
       RETURNING id, "eventId", (xmax = 0) AS created, "eventType", "requestHash"
     ), wake AS (
       SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins WHERE created)
     )
-    SELECT input."eventId", ins.id, ins.created, ins."eventType" AS "jobType", ins."requestHash" AS "jobHash",
-           prior."eventType" AS "ledgerType", prior."requestHash" AS "ledgerHash"
-      FROM input LEFT JOIN ins USING ("eventId") LEFT JOIN prior USING ("eventId") LEFT JOIN wake ON true`;
+    SELECT ins."eventId", ins.id, ins.created, ins."eventType" AS "jobType", ins."requestHash" AS "jobHash",
+           NULL::text AS "ledgerType", NULL::text AS "ledgerHash"
+      FROM ins LEFT JOIN wake ON true
+    UNION ALL
+    SELECT prior."eventId", NULL, NULL, NULL, NULL, prior."eventType", prior."requestHash" FROM prior`;
 
 /** One result per event; `conflict` when its eventId was used for another request (nothing stored for it). */
 export type BulkEnqueueResult = EnqueueResult & { conflict?: IdempotencyConflictError };
@@ -53,16 +60,20 @@ export async function enqueueWebsiteEvents(options: { tenantId: string; events: 
   const events: WebsiteEvent[] = options.events.map((e) => ZWebsiteEvent.parse(e));
   if (events.some((e) => e.tenantId !== options.tenantId)) throw new EventTenantMismatchError();
   const hashes = events.map(eventRequestHash);
+  // A key repeated within the call is sent once (one INSERT cannot touch a row twice).
   const firstIndex = new Map<string, number>();
-  events.forEach((e, i) => firstIndex.has(e.eventId) || firstIndex.set(e.eventId, i));
-  const unique = [...firstIndex.values()].map((i) => ({ event: events[i]!, hash: hashes[i]! }));
-  const rows = await queryRows<Row>(db, "queue_enqueue_website_events", ENQUEUE_BULK_SQL, [
+  const input: { e: WebsiteEvent; h: string }[] = [];
+  const attempts: Record<string, number> = {};
+  events.forEach((e, i) => {
+    if (firstIndex.has(e.eventId)) return;
+    firstIndex.set(e.eventId, i);
+    input.push({ e, h: hashes[i]! });
+    attempts[e.type] ??= maxAttemptsFor(e.type);
+  });
+  const rows = await queryRows<Row>(db, "queue_enqueue_website_events_json", ENQUEUE_BULK_SQL, [
     options.tenantId,
-    unique.map((u) => u.event.eventId),
-    unique.map((u) => u.event.type),
-    unique.map((u) => JSON.stringify(u.event)),
-    unique.map((u) => u.hash),
-    unique.map((u) => maxAttemptsFor(u.event.type)),
+    JSON.stringify(input),
+    JSON.stringify(attempts),
   ]);
   const byEventId = new Map(rows.map((r) => [r.eventId, r]));
   return events.map((e, i) => {

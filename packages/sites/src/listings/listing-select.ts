@@ -43,7 +43,6 @@ export const listingDetailSelect = {
   ListingContractDate: true,
   LotSizeSquareFeet: true,
   OnMarketDate: true,
-  OpenHouses: true,
   feedExtras: true,
 } as const;
 

@@ -2,6 +2,7 @@ import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import type { Prisma } from "@real-estate/db";
 import { internetDisplayWhere, listingCardSelect, toListingCard, type ListingCardData } from "./listing-select";
+import { upcomingOpenHouseWhere } from "./open-houses";
 
 export const LISTING_SORTS = ["newest", "price-asc", "price-desc", "beds-desc", "size-desc"] as const;
 export type ListingSort = (typeof LISTING_SORTS)[number];
@@ -31,7 +32,7 @@ export type ListingFilters = {
   minYearBuilt?: number;
   /** On the market within the last N days. */
   newWithinDays?: number;
-  /** Only listings with an upcoming open house. */
+  /** Only listings with an upcoming public open house (the feed's OpenHouse resource). */
   openHouse?: boolean;
   /** Map bounds: only listings inside (the address-withheld ones have no position and drop out). */
   bounds?: MapBounds;
@@ -68,7 +69,7 @@ export function buildListingWhere(tenantId: string, filters: ListingFilters): Pr
     const since = new Date(Date.now() - filters.newWithinDays * 86_400_000);
     and.push({ OR: [{ OnMarketDate: { gte: since } }, { OnMarketDate: null, ListingContractDate: { gte: since } }] });
   }
-  if (filters.openHouse) and.push({ NOT: { OpenHouses: { equals: [] } } });
+  if (filters.openHouse) and.push({ openHouses: { some: upcomingOpenHouseWhere() } });
   if (filters.bounds) {
     const b = filters.bounds;
     and.push({ Latitude: { gte: b.south, lte: b.north }, Longitude: { gte: b.west, lte: b.east } });

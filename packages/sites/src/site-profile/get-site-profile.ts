@@ -21,6 +21,8 @@ export type SiteProfile = {
   officeAddress: string | null;
   /** ISO 3166-1 alpha-2: phone numbers of this country are shown in national format. */
   country: string;
+  /** IANA time zone the site shows times in (open houses). */
+  timeZone: string;
   updatedAt: string;
 };
 
@@ -39,6 +41,7 @@ export async function getSiteProfile(options: { tenantId: string; db?: Db }): Pr
       logoPath: true,
       tagline: true,
       country: true,
+      timeZone: true,
       updatedAt: true,
       websiteConfig: {
         select: { siteTitle: true, heroHeadline: true, heroSubheadline: true, contactEmail: true, contactPhone: true, officeAddress: true, updatedAt: true },
@@ -67,6 +70,7 @@ export async function getSiteProfile(options: { tenantId: string; db?: Db }): Pr
     contactPhone: config?.contactPhone ?? null,
     officeAddress: config?.officeAddress ?? null,
     country: tenant.country,
+    timeZone: tenant.timeZone,
     updatedAt: updatedAt.toISOString(),
   };
 }

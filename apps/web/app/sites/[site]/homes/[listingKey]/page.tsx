@@ -4,7 +4,7 @@ import { Breadcrumbs, SampleNote } from "@/components/breadcrumbs";
 import { SaveHomeButton } from "@/components/forms/save-home-button";
 import { ListingViewBeacon } from "@/components/listing-view-beacon";
 import { ListingGrid, statusClass } from "@/components/listing-card";
-import { ListingFacts, ListingGallery, ListingInquiryCard } from "@/components/listing-details";
+import { ListingFacts, ListingGallery, ListingInquiryCard, ListingOpenHouses } from "@/components/listing-details";
 import { Courtesy, MlsNotice } from "@/components/mls-notice";
 import { SmallMap } from "@/components/small-map";
 import { formatAcres, formatNumber, formatPrice, humanize, listingAddress } from "@/lib/format";
@@ -131,6 +131,7 @@ export default async function ListingPage({ params }: Props) {
                 <p>{listing.PublicRemarks}</p>
               </section>
             ) : null}
+            <ListingOpenHouses openHouses={listing.OpenHouses} timeZone={site?.timeZone ?? "America/New_York"} />
             <ListingFacts listing={listing} />
             {located ? (
               <SmallMap

@@ -1,0 +1,242 @@
+// The production profile's edge (services/edge, decision 0019) under load: pages through the
+// shipped nginx page cache against a static file from the same nginx, the website's throughput
+// with one and with two instances behind it, and each instance's memory under load.
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { seedDemoData } from "@real-estate/demo";
+import { nginxAvailable, startEdge, type Edge } from "@real-estate/edge";
+import { fmt, log, SkipError, type BenchContext } from "../../lib/context";
+import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
+import { httpRequest } from "../../lib/http";
+import { runLoad, warmUp, type LoadResult } from "../../lib/load";
+import { ensureBuilt, startNextServer, type NextServer } from "../../lib/next-app";
+import { BENCH_DIR } from "../../lib/paths";
+import { openPlatformDb, type PlatformDb } from "../../lib/platform-db";
+import { RssSampler } from "../../lib/processes";
+import { PORTS } from "../../lib/sizes";
+import { pickTargets } from "../pages";
+
+const STATIC_PATH = "/edge-static/bench.html";
+/** A visitor's signed-in hint: nginx neither reads nor stores such a request in its cache, so the app instances serve it. */
+const BYPASS_HEADERS = { cookie: "visitor_signed_in=1" };
+
+/** A smaller in-memory page cache than the web app's default (WEB_PAGE_CACHE_MB, apps/web/next.config.ts), for the second instance. */
+const SMALL_PAGE_CACHE_MB = "64";
+
+type Instance = { server: NextServer; rss: RssSampler; pageCacheMb: string };
+
+async function startInstance(port: number, databaseUrl: string, host: string, pageCacheMb?: string): Promise<Instance> {
+  const server = await startNextServer({
+    app: "web",
+    port,
+    databaseUrl,
+    // As the production profile runs them: behind the edge, naming each page's tenant for its purger.
+    env: { DB_POOL_SIZE: "10", EDGE_CACHE_TAGS: "1", TRUST_PROXY: "loopback", ...(pageCacheMb ? { WEB_PAGE_CACHE_MB: pageCacheMb } : {}) },
+    probeHost: host,
+    probePath: "/",
+  });
+  const rss = new RssSampler(server.pid).start();
+  return { server, rss, pageCacheMb: pageCacheMb ?? "shipped default" };
+}
+
+/** Every listing page of every tenant and `searches` distinct searches of the first tenant: each a distinct page for the app to render and cache. */
+async function crawlTargets(p: PlatformDb, searches: number): Promise<{ host: string; path: string }[]> {
+  const rows = await p.pool.query<{ host: string; key: string; town: string | null }>(
+    `SELECT d.hostname AS host, l."ListingKey" AS key,
+            (SELECT slug FROM "Town" t WHERE t."tenantId" = d."tenantId" ORDER BY "sortOrder", slug LIMIT 1) AS town
+       FROM "Listing" l JOIN "TenantDomain" d ON d."tenantId" = l."tenantId" AND d.kind = 'WEB' AND d."isPrimary"
+      WHERE l."StandardStatus" = 'Active' ORDER BY d.hostname, l."ListingKey"`,
+  );
+  const out = rows.rows.map((r) => ({ host: r.host, path: `/homes/${r.key}` }));
+  const first = rows.rows[0];
+  for (let k = 0; first?.town && k < searches; k++)
+    out.push({ host: first.host, path: `/homes?town=${first.town}&minPrice=${100_000 + k * 1_000}&beds=${1 + (k % 4)}` });
+  return out;
+}
+
+/** One pass over `targets` through the edge from `concurrency` loops (keep-alive): how many answered 200, and the others' statuses. */
+async function crawl(targets: { host: string; path: string }[], concurrency: number): Promise<{ ok: number; other: Record<string, number>; seconds: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const other: Record<string, number> = {};
+  let ok = 0;
+  let next = 0;
+  const started = performance.now();
+  const get = (t: { host: string; path: string }) =>
+    new Promise<number>((resolve) => {
+      const req = http.get({ host: "127.0.0.1", port: PORTS.edge, path: t.path, headers: { host: t.host }, agent, timeout: 30_000 }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("timeout", () => req.destroy());
+      req.on("error", () => resolve(0));
+    });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < targets.length; i = next++) {
+        const status = await get(targets[i]!);
+        if (status === 200) ok++;
+        else other[String(status)] = (other[String(status)] ?? 0) + 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return { ok, other, seconds: (performance.now() - started) / 1000 };
+}
+
+async function withEdge<T>(databaseUrl: string, upstreams: number[], run: (edge: Edge) => Promise<T>): Promise<T> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "re-bench-edge-"));
+  const staticDir = path.join(prefix, "static");
+  fs.mkdirSync(staticDir, { recursive: true });
+  fs.copyFileSync(path.join(BENCH_DIR, "static", "bench.html"), path.join(staticDir, "bench.html"));
+  fs.chmodSync(prefix, 0o755);
+  const edge = await startEdge({
+    databaseUrl,
+    config: { prefix, cacheDir: path.join(prefix, "cache"), webPort: PORTS.edge, webUpstreams: upstreams, staticDir },
+  });
+  try {
+    return await run(edge);
+  } finally {
+    await edge.stop();
+    fs.rmSync(prefix, { recursive: true, force: true });
+  }
+}
+
+export async function runEdgeScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
+  if (!nginxAvailable()) throw new SkipError("nginx is not installed (Debian: apt-get install -y nginx)");
+  ensureBuilt("web", { rebuild: ctx.args.rebuild });
+  const p = await openPlatformDb("edge");
+  const instances: Instance[] = [];
+  try {
+    await seedDemoData({ db: p.db, log: () => undefined });
+    const { host, targets } = await pickTargets(p);
+    // The first instance runs the shipped configuration; the second a smaller in-memory page
+    // cache, so the memory figures show under the same load whether that cache is what grows.
+    instances.push(await startInstance(PORTS.web, p.url, host));
+    instances.push(await startInstance(PORTS.web2, p.url, host, SMALL_PAGE_CACHE_MB));
+    for (const i of instances) i.rss.markIdle();
+    const connections = ctx.sizes.httpConnections;
+    const seconds = ctx.sizes.pageLoadSeconds;
+    const load = async (pathName: string, headers?: Record<string, string>): Promise<LoadResult> => {
+      await warmUp({ port: PORTS.edge, host, path: pathName, headers });
+      return runLoad({ port: PORTS.edge, host, path: pathName, connections, seconds, headers });
+    };
+    const figures: Figure[] = [];
+    const measured: Record<string, LoadResult> = {};
+    const sizes: Record<string, number> = {};
+    const cacheStatus: Record<string, string> = {};
+    const errorsOf = (r: LoadResult) => r.non2xx + r.errors + r.timeouts;
+
+    // 1. The cache: pages from nginx's cache against a static file from the same nginx.
+    await withEdge(p.url, [PORTS.web], async () => {
+      const answer = await httpRequest({ port: PORTS.edge, host, path: STATIC_PATH });
+      if (answer.status !== 200) throw new Error(`${STATIC_PATH} answered ${answer.status} through the edge`);
+      sizes["static file"] = answer.body.length;
+      for (const t of targets) {
+        await httpRequest({ port: PORTS.edge, host, path: t.path });
+        const again = await httpRequest({ port: PORTS.edge, host, path: t.path });
+        if (again.status !== 200) throw new Error(`${t.path} answered ${again.status} through the edge`);
+        sizes[t.name] = again.body.length;
+        cacheStatus[t.name] = String(again.headers["x-cache-status"] ?? "none");
+      }
+      log(`second request through the edge: ${targets.map((t) => `${t.name} ${cacheStatus[t.name]}`).join(", ")}`);
+      const base = await load(STATIC_PATH);
+      measured["static file"] = base;
+      log(`static file from nginx (${fmt(sizes["static file"])} bytes): ${fmt(base.okPerSecond)} req/s, p99 ${fmt(base.p99Ms, 1)} ms`);
+      for (const t of targets) {
+        const r = await load(t.path);
+        measured[t.name] = r;
+        const after = await httpRequest({ port: PORTS.edge, host, path: t.path });
+        const errors = errorsOf(r);
+        log(
+          `${t.name} through the cache (${fmt(sizes[t.name])} bytes): ${fmt(r.okPerSecond)} req/s, p99 ${fmt(r.p99Ms, 1)} ms, then ${String(after.headers["x-cache-status"])}${errors ? `, ${errors} errors ${JSON.stringify(r.statusCounts)}` : ""}`,
+        );
+        figures.push(
+          figure({
+            scenario: "edge",
+            name: `${t.name} through the nginx cache req/s`,
+            unit: "req/s",
+            better: "higher",
+            value: r.okPerSecond,
+            baseline: { label: "static file, same nginx", value: base.okPerSecond },
+            goal: { text: ">= 0.8 x static", ratioAtLeast: 0.8 },
+            note: `${fmt(sizes[t.name])} bytes vs ${fmt(sizes["static file"])}${errors ? `; ${errors} non-2xx/errors` : ""}`,
+          }),
+        );
+      }
+      // 2a. One instance serving what the cache may not answer (a signed-in visitor's pages).
+      measured["one instance"] = await load(targets[0]!.path, BYPASS_HEADERS);
+    });
+    // 2b. The same with both instances behind nginx.
+    let crawled: Awaited<ReturnType<typeof crawl>> | null = null;
+    await withEdge(p.url, [PORTS.web, PORTS.web2], async () => {
+      measured["two instances"] = await load(targets[0]!.path, BYPASS_HEADERS);
+      // 2c. A crawl: every listing and many distinct searches, each a page the instances render and keep in memory.
+      const pages = await crawlTargets(p, ctx.args.quick ? 300 : 1_500);
+      crawled = await crawl(pages, 16);
+      log(
+        `crawl of ${fmt(pages.length)} distinct pages through the edge (both instances): ${fmt(crawled.ok)} answered 200 in ${fmt(crawled.seconds, 1)} s${Object.keys(crawled.other).length ? `, others ${JSON.stringify(crawled.other)}` : ""}`,
+      );
+    });
+    const one = measured["one instance"]!;
+    const two = measured["two instances"]!;
+    log(
+      `${targets[0]!.name}, cache bypassed (signed-in visitor): one instance ${fmt(one.okPerSecond)} req/s (p99 ${fmt(one.p99Ms, 1)} ms), two instances ${fmt(two.okPerSecond)} req/s (p99 ${fmt(two.p99Ms, 1)} ms)`,
+    );
+    for (const [label, r] of [
+      ["one", one],
+      ["two", two],
+    ] as const) {
+      if (errorsOf(r)) log(`  ${label}: ${errorsOf(r)} errors ${JSON.stringify(r.statusCounts)}`);
+    }
+    figures.push(
+      figure({
+        scenario: "edge",
+        name: `${targets[0]!.name} served by the app (cache bypassed), two instances req/s`,
+        unit: "req/s",
+        better: "higher",
+        value: two.okPerSecond,
+        baseline: { label: "one instance, same nginx", value: one.okPerSecond },
+        note: `${os.cpus().length} CPUs shared by nginx, both instances, PostgreSQL and the load generator`,
+      }),
+    );
+    // 3. Memory: each instance's peak under all of the above against its idle size after start.
+    const memory = instances.map((i) => i.rss.stop());
+    memory.forEach((m, k) =>
+      figures.push(
+        figure({
+          scenario: "memory",
+          name: `web instance ${k + 1} peak RSS (edge scenario, page cache ${instances[k]!.pageCacheMb}${instances[k]!.pageCacheMb.startsWith("shipped") ? "" : " MB"})`,
+          unit: "MB",
+          better: "lower",
+          value: m.peakMb,
+          baseline: { label: "same instance idle after start", value: m.idleMb },
+          goal: { text: "<= 1.5 x idle", ratioAtMost: 1.5 },
+        }),
+      ),
+    );
+    log(`web instances' RSS, idle -> peak: ${memory.map((m) => `${fmt(m.idleMb ?? 0)} -> ${fmt(m.peakMb)} MB`).join(", ")}`);
+    return {
+      scenario: "edge",
+      figures,
+      details: {
+        host,
+        targets,
+        responseBytes: sizes,
+        cacheStatus,
+        connections,
+        seconds,
+        measured,
+        crawl: crawled,
+        webRss: memory.map((m, k) => ({ ...m, pageCacheMb: instances[k]!.pageCacheMb })),
+      },
+    };
+  } finally {
+    for (const i of instances) {
+      i.rss.stop();
+      await i.server.stop();
+    }
+    await p.close();
+  }
+}
