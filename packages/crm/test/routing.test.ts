@@ -8,11 +8,13 @@ import {
   deleteRoutingRule,
   listRoutingRules,
   moveRoutingRule,
+  routeNewLead,
   UnknownMemberError,
   unsafeRerouteOverdueLeads,
 } from "../src/routing";
 import { removeMembership, setMemberAway } from "../src/memberships";
 import { logActivity } from "../src/activities/log-activity";
+import { createActionPlan } from "../src/action-plans";
 import { processWebsiteEvent } from "../src/website-events";
 import { createCrmTenant, type CrmTenant } from "./support/crm-fixtures";
 import { addAgent, addListing, assigneeOf, assignmentTitles, submitLead } from "./support/routing-fixtures";
@@ -249,6 +251,54 @@ describe("lead routing on PostgreSQL", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("a round robin's turn is the transaction's: a rolled back routing gives nobody a turn; the assignment precedes the plan on the timeline", async () => {
+    const { db } = testDb();
+    const t = a.tenantId;
+    await clearRules(t);
+    const plan = await createActionPlan({
+      tenantId: t,
+      actorUserId: a.ownerUserId,
+      input: { name: "Welcome", steps: [{ kind: "TASK", taskKind: "CALL", title: "Call", offsetMinutes: 60 }] },
+    });
+    await createRoutingRule({
+      tenantId: t,
+      actorUserId: a.ownerUserId,
+      input: rule({ name: "Duo", targetKind: "ROUND_ROBIN", memberIds: [ann, bob], actionPlanId: plan.id }),
+    });
+    const rolledBack = db.$transaction(async (tx) => {
+      const contact = await tx.contact.create({ data: { tenantId: t, firstName: "Never", source: "website_contact" } });
+      const lead = await tx.lead.create({ data: { tenantId: t, contactId: contact.id, source: "website_contact" } });
+      const routed = await routeNewLead(tx, {
+        tenantId: t,
+        leadId: lead.id,
+        contactId: contact.id,
+        source: "website_contact",
+        listingKey: null,
+        timeZone: "UTC",
+        now: new Date(),
+      });
+      throw Object.assign(new Error("rolled back"), { routed });
+    });
+    await expect(rolledBack).rejects.toMatchObject({ routed: { kind: "round_robin", membershipId: ann } });
+    // Ann's turn was not spent: the first committed lead is hers, then Bob's.
+    const first = await submitLead(t);
+    const second = await submitLead(t);
+    expect((await assigneeOf(db, t, first.leadId)).assignedMembershipId).toBe(ann);
+    expect((await assigneeOf(db, t, second.leadId)).assignedMembershipId).toBe(bob);
+    const timeline = await db.activity.findMany({
+      where: { tenantId: t, leadId: first.leadId, type: { in: ["ASSIGNMENT", "ACTION_PLAN"] } },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      select: { type: true, title: true },
+    });
+    expect(timeline).toEqual([
+      { type: "ASSIGNMENT", title: "Assigned to Ann Agent by routing rule “Duo” (round robin)" },
+      { type: "ACTION_PLAN", title: "Action plan “Welcome” started by a routing rule" },
+    ]);
+    await db.leadPlan.deleteMany({ where: { tenantId: t } });
+    await db.routingRule.deleteMany({ where: { tenantId: t } });
+    await db.actionPlan.deleteMany({ where: { tenantId: t } });
   });
 
   it("two tenants never share rules or agents", async () => {

@@ -10,6 +10,7 @@ import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/p
 import { PORTS } from "../../lib/sizes";
 import { summarize, type LatencySummary } from "../../lib/stats";
 import { seedTenantLeads, withoutSecondaryIndexes } from "../crm-leads/seed-leads";
+import pg from "pg";
 
 type Tenant = { tenantId: string; host: string; membershipId: string; email: string; key: string; cookie: string };
 
@@ -19,8 +20,8 @@ const PASSWORD = "bench-agent-password-7Qx";
  * `tasks` tasks for one tenant, set-based: on the tenant's seeded contacts, spread over its members
  * (the signed-in agent first), due from 60 days ago to 60 days ahead, about 60 % of them done.
  */
-async function seedTasks(p: PlatformDb, tenantId: string, memberships: string[], tasks: number, contacts: number): Promise<void> {
-  await p.pool.query(
+async function seedTasks(pool: pg.Pool, tenantId: string, memberships: string[], tasks: number, contacts: number): Promise<void> {
+  await pool.query(
     `INSERT INTO "Task" ("tenantId", id, "contactId", kind, title, "dueAt", "assignedMembershipId", "completedAt", "createdAt", "updatedAt")
      SELECT $1::uuid, gen_random_uuid(), md5($1::text || ':c:' || (1 + g % $3::int))::uuid,
             (ARRAY['CALL','EMAIL','TEXT','SHOWING','OTHER'])[1 + g % 5]::"TaskKind", 'Follow up ' || g, due,
@@ -51,20 +52,29 @@ async function seed(ctx: BenchContext, p: PlatformDb, tasksPerTenant: number): P
   );
   const started = performance.now();
   const restore = await withoutSecondaryIndexes(p.pool, ["Task", "Lead", "Contact"]);
+  // The generated rows reference only rows generated before them, so the bulk load skips the
+  // per-row foreign-key triggers (replica role, this connection only): 2.5 x faster at 10 x 100,000.
+  const bulk = new pg.Pool({ connectionString: p.url, max: 1, options: "-c session_replication_role=replica", application_name: "re-bench" });
+  bulk.on("error", (error) => log(`(the bulk-load connection was closed by the server: ${error.message})`));
   const tenants: Tenant[] = [];
-  for (const [i, f] of fixtures.entries()) {
-    const email = `agent${i}.${ctx.runId}@bench.example`;
-    const account = await createStaffAccount({ name: `Agent ${i}`, email, password: PASSWORD, db: p.db });
-    if (!account.ok) throw new Error(account.message);
-    const me = await p.db.tenantMembership.create({ data: { tenantId: f.tenantId, userId: account.userId, role: "AGENT" } });
-    const seeded = await seedTenantLeads(p.pool, f.tenantId, 20_000);
-    await seedTasks(p, f.tenantId, [me.id, ...seeded.memberships], tasksPerTenant, 10_000);
-    const key = (await createApiKey({ tenantId: f.tenantId, name: "bench", createdByUserId: account.userId, db: p.db })).key;
-    tenants.push({ tenantId: f.tenantId, host: f.crmHost, membershipId: me.id, email, key, cookie: "" });
-    log(`seeded tenant ${i + 1} of ${fixtures.length}: ${fmt(tasksPerTenant)} tasks (${fmt((performance.now() - started) / 1000, 1)} s)`);
+  try {
+    for (const [i, f] of fixtures.entries()) {
+      const email = `agent${i}.${ctx.runId}@bench.example`;
+      const account = await createStaffAccount({ name: `Agent ${i}`, email, password: PASSWORD, db: p.db });
+      if (!account.ok) throw new Error(account.message);
+      const me = await p.db.tenantMembership.create({ data: { tenantId: f.tenantId, userId: account.userId, role: "AGENT" } });
+      const seeded = await seedTenantLeads(bulk, f.tenantId, 20_000);
+      await seedTasks(bulk, f.tenantId, [me.id, ...seeded.memberships], tasksPerTenant, 10_000);
+      const key = (await createApiKey({ tenantId: f.tenantId, name: "bench", createdByUserId: account.userId, db: p.db })).key;
+      tenants.push({ tenantId: f.tenantId, host: f.crmHost, membershipId: me.id, email, key, cookie: "" });
+      log(`seeded tenant ${i + 1} of ${fixtures.length}: ${fmt(tasksPerTenant)} tasks (${fmt((performance.now() - started) / 1000, 1)} s)`);
+    }
+  } finally {
+    await bulk.end();
   }
   await restore();
-  await p.pool.query(`VACUUM ANALYZE "Task"`);
+  await p.pool.query(`VACUUM ANALYZE "Task", "Lead", "Contact"`);
+  log(`seeded ${fixtures.length} tenants with indexes in ${fmt((performance.now() - started) / 1000, 1)} s`);
   return tenants;
 }
 

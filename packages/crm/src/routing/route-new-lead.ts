@@ -1,9 +1,9 @@
 import type { DbTx } from "@real-estate/db";
 import { localMinuteOf, ROUTING_TARGET_LABELS } from "@real-estate/types";
-import { assignRoutedLead, memberName, type RoutedTo } from "./assign-routed-lead";
+import { v7 as uuidv7 } from "uuid";
 import { matchRoutingRule, type RoutingFacts } from "./match-routing-rule";
-import { takeRoundRobinTurn } from "./round-robin-member";
-import { startActionPlanInTx } from "../action-plans/start-action-plan";
+import { writeAgentAssignment, writePondAssignment, writeRoundRobinAssignment, type AssignmentWrite } from "./write-routed-assignment";
+import { startPlanOnNewLead } from "../action-plans/start-action-plan";
 
 export type RoutingResult =
   /** The tenant has no enabled rule: the lead is left as it was. */
@@ -26,100 +26,120 @@ const ruleSelect = {
   actionPlanId: true,
 } as const;
 
-async function loadFacts(
-  tx: DbTx,
-  tenantId: string,
-  options: { source: string; listingKey: string | null; timeZone: string; now: Date },
-): Promise<RoutingFacts> {
-  const listing = options.listingKey
+/** The listing facts routing compares (the caller usually read the listing already). */
+export type RoutingListing = RoutingFacts["listing"];
+
+async function loadListing(tx: DbTx, tenantId: string, listingKey: string | null): Promise<RoutingListing> {
+  const listing = listingKey
     ? await tx.listing.findUnique({
-        where: { tenantId_ListingKey: { tenantId, ListingKey: options.listingKey } },
+        where: { tenantId_ListingKey: { tenantId, ListingKey: listingKey } },
         select: { ListPrice: true, townSlug: true, City: true, ListOfficeName: true, ListAgentFullName: true },
       })
     : null;
-  return {
-    source: options.source,
-    listing: listing
-      ? { price: listing.ListPrice, townSlug: listing.townSlug, city: listing.City, office: listing.ListOfficeName, agent: listing.ListAgentFullName }
-      : null,
-    localMinute: localMinuteOf(options.now, options.timeZone),
-  };
+  return listing
+    ? { price: listing.ListPrice, townSlug: listing.townSlug, city: listing.City, office: listing.ListOfficeName, agent: listing.ListAgentFullName }
+    : null;
 }
 
 const dueAfter = (now: Date, minutes: number | null) => (minutes ? new Date(now.getTime() + minutes * 60_000) : null);
 
+/** The second step of routing a new lead: writes the assignment (see prepareLeadRouting). */
+export type AssignRoutedLead = () => Promise<RoutingResult>;
+
 /**
- * Routes a lead the moment its CRM record is created, inside the transaction that created it:
- * the first enabled rule (by position) whose conditions hold sends it to one agent, to the next
- * available member of a round robin (away members skipped; everyone away sends it to the pond),
- * or to the shared pond, then starts the rule's action plan on it, if it names one. The decision
- * and its reasons go on the lead's timeline. Because it runs
- * in the creating transaction, a retried or duplicated event (stopped by the ingestion ledger)
- * never routes a lead twice.
+ * Routes a lead the moment its CRM record is created, inside the transaction that created it, in
+ * two steps. This first step finds the first enabled rule (by position) whose conditions hold and
+ * starts the rule's action plan on the lead, if it names one; it returns the second step, which
+ * the caller runs as late as it can (after every write that does not depend on the agent, before
+ * what does: the webhooks and the new-lead alert): it sends the lead to the rule's agent, to the
+ * next available member of a round robin (away members skipped; everyone away sends it to the
+ * pond), or to the shared pond, with the decision and its reasons on the lead's timeline. A round
+ * robin's turn locks the rule's row until commit, so the later it is taken, the more leads of one
+ * rule are routed at once. Because both steps run in the creating transaction, a retried or
+ * duplicated event (stopped by the ingestion ledger) never routes a lead twice, and a rolled back
+ * transaction takes no turn.
  */
-export async function routeNewLead(
+export async function prepareLeadRouting(
   tx: DbTx,
-  options: { tenantId: string; leadId: string; contactId: string; source: string; listingKey: string | null; timeZone: string; now: Date },
-): Promise<RoutingResult> {
+  options: {
+    tenantId: string;
+    leadId: string;
+    contactId: string;
+    source: string;
+    listingKey: string | null;
+    /** The lead's listing as the caller read it; undefined: read here. */
+    listing?: RoutingListing;
+    timeZone: string;
+    now: Date;
+  },
+): Promise<AssignRoutedLead> {
   const { tenantId, leadId, contactId, now } = options;
   const rules = await tx.routingRule.findMany({ where: { tenantId, enabled: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: ruleSelect });
-  if (!rules.length) return { kind: "no_rules" };
-  const facts = await loadFacts(tx, tenantId, options);
+  if (!rules.length) return async () => ({ kind: "no_rules" });
+  const facts: RoutingFacts = {
+    source: options.source,
+    listing: options.listing !== undefined ? options.listing : await loadListing(tx, tenantId, options.listingKey),
+    localMinute: localMinuteOf(now, options.timeZone),
+  };
   for (const rule of rules) {
     const { matches, reasons } = matchRoutingRule(rule, facts);
     if (!matches) continue;
+    // Taken now, so the assignment comes before the plan's start on the timeline.
+    const activityId = uuidv7();
+    // An archived plan starts on nothing new; the rule still routes.
+    if (rule.actionPlanId) await startPlanOnNewLead(tx, { tenantId, leadId, contactId, planId: rule.actionPlanId, routingRuleId: rule.id, now });
     const why = `Why: ${reasons.join("; ")}.`;
     const base = { ruleId: rule.id, ruleName: rule.name, target: rule.targetKind, reasons };
-    let membershipId: string | null = rule.targetKind === "AGENT" ? rule.targetMembershipId : null;
-    let allAway = false;
-    if (rule.targetKind === "ROUND_ROBIN") {
-      membershipId = await takeRoundRobinTurn(tx, { tenantId, ruleId: rule.id });
-      allAway = !membershipId;
-    }
-    let to: RoutedTo;
-    if (membershipId) {
-      const name = await memberName(tx, tenantId, membershipId);
-      const timer = rule.rerouteAfterMinutes ? ` Routed again if not contacted within ${rule.rerouteAfterMinutes} minutes.` : "";
-      to = {
-        membershipId,
-        pond: false,
-        ruleId: rule.id,
-        contactDueAt: dueAfter(now, rule.rerouteAfterMinutes),
-        title: `Assigned to ${name} by routing rule “${rule.name}” (${ROUTING_TARGET_LABELS[rule.targetKind].toLowerCase()})`,
-        body: why + timer,
-        metadata: { routing: { ...base, reason: "rule" }, from: null, to: membershipId },
-      };
-    } else {
-      to = {
-        membershipId: null,
-        pond: true,
-        ruleId: rule.id,
-        contactDueAt: null,
-        title: allAway
-          ? `Sent to the shared pond by routing rule “${rule.name}”: everyone in the round robin is away`
-          : `Sent to the shared pond by routing rule “${rule.name}”`,
-        body: why,
-        metadata: { routing: { ...base, reason: allAway ? "all_away" : "rule" }, from: null, to: null },
-      };
-    }
-    await assignRoutedLead(tx, { tenantId, leadId, contactId, to, now });
-    // An archived plan starts on nothing new; the rule still routes.
-    if (rule.actionPlanId) await startActionPlanInTx(tx, { tenantId, leadId, planId: rule.actionPlanId, routingRuleId: rule.id, now });
-    return membershipId ? { kind: rule.targetKind === "AGENT" ? "agent" : "round_robin", ruleId: rule.id, membershipId } : { kind: "pond", ruleId: rule.id };
-  }
-  await tx.activity.create({
-    data: {
+    const allAway = rule.targetKind === "ROUND_ROBIN";
+    const write: AssignmentWrite = {
       tenantId,
-      contactId,
       leadId,
-      type: "ASSIGNMENT",
-      title: "Not routed: no routing rule matched this lead",
-      body: "The lead waits unassigned for an owner.",
-      metadata: { routing: { reason: "unmatched" } },
-      occurredAt: now,
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-  return { kind: "unmatched" };
+      contactId,
+      activityId,
+      ruleId: rule.id,
+      now,
+      contactDueAt: dueAfter(now, rule.rerouteAfterMinutes),
+      assignedSuffix: ` by routing rule “${rule.name}” (${ROUTING_TARGET_LABELS[rule.targetKind].toLowerCase()})`,
+      assignedBody: why + (rule.rerouteAfterMinutes ? ` Routed again if not contacted within ${rule.rerouteAfterMinutes} minutes.` : ""),
+      assignedMetadata: { routing: { ...base, reason: "rule" }, from: null },
+      pondTitle: allAway
+        ? `Sent to the shared pond by routing rule “${rule.name}”: everyone in the round robin is away`
+        : `Sent to the shared pond by routing rule “${rule.name}”`,
+      pondBody: why,
+      pondMetadata: { routing: { ...base, reason: allAway ? "all_away" : "rule" }, from: null, to: null },
+    };
+    return async (): Promise<RoutingResult> => {
+      if (rule.targetKind === "POND" || (rule.targetKind === "AGENT" && !rule.targetMembershipId)) {
+        await writePondAssignment(tx, write);
+        return { kind: "pond", ruleId: rule.id };
+      }
+      const membershipId =
+        rule.targetKind === "AGENT"
+          ? await writeAgentAssignment(tx, { ...write, membershipId: rule.targetMembershipId! })
+          : await writeRoundRobinAssignment(tx, write);
+      return membershipId ? { kind: rule.targetKind === "AGENT" ? "agent" : "round_robin", ruleId: rule.id, membershipId } : { kind: "pond", ruleId: rule.id };
+    };
+  }
+  return async () => {
+    await tx.activity.create({
+      data: {
+        tenantId,
+        contactId,
+        leadId,
+        type: "ASSIGNMENT",
+        title: "Not routed: no routing rule matched this lead",
+        body: "The lead waits unassigned for an owner.",
+        metadata: { routing: { reason: "unmatched" } },
+        occurredAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    return { kind: "unmatched" };
+  };
+}
+
+/** Routes a new lead in one go (prepareLeadRouting, then its assignment at once). */
+export async function routeNewLead(tx: DbTx, options: Parameters<typeof prepareLeadRouting>[1]): Promise<RoutingResult> {
+  return (await prepareLeadRouting(tx, options))();
 }

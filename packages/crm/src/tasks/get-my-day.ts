@@ -1,7 +1,9 @@
-import type { Db, Prisma } from "@real-estate/db";
-import { getDb } from "@real-estate/db";
+import type { Db } from "@real-estate/db";
+import { getDb, Prisma } from "@real-estate/db";
 import { DEFAULT_TIME_ZONE, localDateOf, startOfLocalDay } from "@real-estate/types";
-import { taskSelect, type TaskRow } from "./task-select";
+import { isUuid } from "../shared/is-uuid";
+import { TASK_ROW_COLUMNS, TASK_ROW_JOINS, taskRowOf, type FlatTaskRow } from "./task-rows";
+import type { TaskRow } from "./task-select";
 
 export type MyDayBucket = { count: number; items: TaskRow[] };
 export type MyDay = {
@@ -15,7 +17,7 @@ export type MyDay = {
 /**
  * One member's open tasks for their start page: overdue (due before now), today (due from now
  * until midnight in the tenant's time zone) and upcoming (the next `upcomingDays` days, default 7),
- * each with its full count and its first `limit` (default 50) items by due time.
+ * each with its full count and its first `limit` (default 50) items by due time, in one statement.
  */
 export async function getMyDay(options: {
   tenantId: string;
@@ -33,19 +35,36 @@ export async function getMyDay(options: {
   const today = localDateOf(now, tz);
   const endOfToday = startOfLocalDay(today, tz, 1);
   const endOfUpcoming = startOfLocalDay(today, tz, 1 + (options.upcomingDays ?? 7));
-  const base = { tenantId: options.tenantId, assignedMembershipId: options.membershipId, completedAt: null } satisfies Prisma.TaskWhereInput;
-  const bucket = async (dueAt: Prisma.DateTimeFilter): Promise<MyDayBucket> => {
-    const where = { ...base, dueAt };
-    const [items, count] = await Promise.all([
-      db.task.findMany({ where, select: taskSelect, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit }),
-      db.task.count({ where }),
-    ]);
-    return { count, items };
-  };
-  const [overdue, dueToday, upcoming] = await Promise.all([
-    bucket({ lt: now }),
-    bucket({ gte: now, lt: endOfToday }),
-    bucket({ gte: endOfToday, lt: endOfUpcoming }),
-  ]);
+  const { tenantId, membershipId } = options;
+  if (!isUuid(tenantId) || !isUuid(membershipId)) {
+    const none = { count: 0, items: [] };
+    return { overdue: none, today: none, upcoming: none, bounds: { now, endOfToday, endOfUpcoming } };
+  }
+  const open = Prisma.sql`t."tenantId" = ${tenantId}::uuid AND t."assignedMembershipId" = ${membershipId}::uuid AND t."completedAt" IS NULL`;
+  const first = (bucket: number, from: Date | null, to: Date) => Prisma.sql`
+    (SELECT ${bucket}::int AS bucket, t.* FROM "Task" t
+      WHERE ${open} AND t."dueAt" < ${to}::timestamp(3) ${from ? Prisma.sql`AND t."dueAt" >= ${from}::timestamp(3)` : Prisma.empty}
+      ORDER BY t."dueAt", t.id LIMIT ${limit})`;
+  // One statement: the three counts from one range of the member's open-task index, and each
+  // bucket's first items with their person, lead and assignee.
+  const rows = await db.$queryRaw<(FlatTaskRow & { bucket: number | null; overdue: bigint; today: bigint; upcoming: bigint })[]>`
+    WITH counts AS (
+      SELECT count(*) FILTER (WHERE t."dueAt" < ${now}::timestamp(3)) AS overdue,
+             count(*) FILTER (WHERE t."dueAt" >= ${now}::timestamp(3) AND t."dueAt" < ${endOfToday}::timestamp(3)) AS today,
+             count(*) FILTER (WHERE t."dueAt" >= ${endOfToday}::timestamp(3)) AS upcoming
+        FROM "Task" t WHERE ${open} AND t."dueAt" < ${endOfUpcoming}::timestamp(3)
+    ), items AS (
+      SELECT t.bucket, ${TASK_ROW_COLUMNS}
+        FROM (${first(0, null, now)} UNION ALL ${first(1, now, endOfToday)} UNION ALL ${first(2, endOfToday, endOfUpcoming)}) AS t
+        ${TASK_ROW_JOINS}
+    )
+    SELECT counts.*, items.* FROM counts LEFT JOIN items ON true ORDER BY items.bucket, items."dueAt", items.id`;
+  const bucket = (n: number, count: bigint | undefined): MyDayBucket => ({
+    count: Number(count ?? 0),
+    items: rows.filter((r) => r.bucket === n).map(taskRowOf),
+  });
+  const overdue = bucket(0, rows[0]?.overdue);
+  const dueToday = bucket(1, rows[0]?.today);
+  const upcoming = bucket(2, rows[0]?.upcoming);
   return { overdue, today: dueToday, upcoming, bounds: { now, endOfToday, endOfUpcoming } };
 }

@@ -5,7 +5,7 @@ import { getDb } from "@real-estate/db";
 import { describeEventEffect, type EventEffect } from "./describe-event";
 import { describeIngestionError, enqueueJob, PermanentIngestionError } from "@real-estate/queue";
 import { describeContactChanges, upsertEventContact, type EventContactResult } from "./upsert-event-contact";
-import { routeNewLead, type RoutingResult } from "../routing/route-new-lead";
+import { prepareLeadRouting, type RoutingResult } from "../routing/route-new-lead";
 import { contactData, emitWebhookEvents } from "../shared/webhook-events";
 import { webhookEndpointsOf } from "@real-estate/integrations";
 import { contactSelect } from "../shared/crm-selects";
@@ -151,7 +151,42 @@ async function hasAlertRecipient(tx: DbTx, tenantId: string, leadId: string | nu
   return rows[0]?.yes ?? false;
 }
 
-/** The webhook events of an applied website or partner event: the person, a new lead, its routing. */
+/**
+ * The webhook events of an applied website or partner event: the person, a new lead, its routing.
+ * Reads what the payloads need first and returns the writer, so that the reads come before a
+ * round robin's turn (see prepareLeadRouting) and only the writes after it.
+ */
+async function prepareEventWebhooks(
+  tx: DbTx,
+  o: {
+    tenantId: string;
+    event: WebsiteEvent;
+    effect: EventEffect;
+    contact: EventContactResult;
+    written: LeadActivityRow;
+    /** True when a new lead is being routed: it may be assigned (lead.assigned). */
+    routing: boolean;
+    now: Date;
+  },
+): Promise<(routing: RoutingResult | null) => Promise<void>> {
+  const none = async () => undefined;
+  const { tenantId, contact, written } = o;
+  const changed = !contact.created && (contact.mergedIds.length > 0 || describeContactChanges(contact) !== null);
+  const types = [
+    ...(contact.created ? ["contact.created"] : []),
+    ...(changed ? ["contact.updated"] : []),
+    ...(written.leadCreated ? ["lead.created"] : []),
+    ...(o.routing ? ["lead.assigned"] : []),
+  ];
+  if (types.length === 0) return none;
+  // The contact is read for the payloads only when an endpoint is subscribed to one of them.
+  const endpoints = await webhookEndpointsOf(tx, tenantId);
+  if (!endpoints.some((e) => types.some((t) => e.events.includes(t)))) return none;
+  const row = await readContact(tx, tenantId, contact.contactId);
+  if (!row) return none;
+  return (routing) => emitEventWebhooks(tx, { ...o, routing, row, endpoints });
+}
+
 async function emitEventWebhooks(
   tx: DbTx,
   o: {
@@ -162,9 +197,11 @@ async function emitEventWebhooks(
     written: LeadActivityRow;
     routing: RoutingResult | null;
     now: Date;
+    row: NonNullable<Awaited<ReturnType<typeof readContact>>>;
+    endpoints: Awaited<ReturnType<typeof webhookEndpointsOf>>;
   },
 ) {
-  const { tenantId, contact, written } = o;
+  const { tenantId, contact, written, row } = o;
   const changed = !contact.created && (contact.mergedIds.length > 0 || describeContactChanges(contact) !== null);
   const types = [
     ...(contact.created ? ["contact.created"] : []),
@@ -173,11 +210,6 @@ async function emitEventWebhooks(
     ...(o.routing && "membershipId" in o.routing ? ["lead.assigned"] : []),
   ];
   if (types.length === 0) return;
-  // The contact is read for the payloads only when an endpoint is subscribed to one of them.
-  const endpoints = await webhookEndpointsOf(tx, tenantId);
-  if (!endpoints.some((e) => types.some((t) => e.events.includes(t)))) return;
-  const row = await tx.contact.findUnique({ where: { tenantId_id: { tenantId, id: contact.contactId } }, select: contactSelect });
-  if (!row) return;
   const actor = { kind: "event", eventId: o.event.eventId, eventType: o.event.type };
   await emitWebhookEvents(
     tx,
@@ -207,8 +239,12 @@ async function emitEventWebhooks(
         : []),
     ],
     o.now,
-    endpoints,
+    o.endpoints,
   );
+}
+
+function readContact(tx: DbTx, tenantId: string, contactId: string) {
+  return tx.contact.findUnique({ where: { tenantId_id: { tenantId, id: contactId } }, select: contactSelect });
 }
 
 /**
@@ -246,7 +282,7 @@ export async function processWebsiteEvent(options: {
   const listing = listingKey
     ? await db.listing.findUnique({
         where: { tenantId_ListingKey: { tenantId, ListingKey: listingKey } },
-        select: { UnparsedAddress: true, City: true, ListPrice: true },
+        select: { UnparsedAddress: true, City: true, ListPrice: true, townSlug: true, ListOfficeName: true, ListAgentFullName: true },
       })
     : null;
   const effect = describeEventEffect(event, {
@@ -260,14 +296,26 @@ export async function processWebsiteEvent(options: {
       const contact = await upsertEventContact(tx, { tenantId, eventId: event.eventId, effect, now });
       await recordContactChanges(tx, tenantId, event, contact, now);
       const written = await writeLeadAndActivity(tx, tenantId, event, effect, contact.contactId, now);
-      const routing =
+      // A new lead's routing: its rule found and plan started now, its agent written last (below).
+      const assignLead =
         written.leadCreated && written.leadId
-          ? await routeNewLead(tx, {
+          ? await prepareLeadRouting(tx, {
               tenantId,
               leadId: written.leadId,
               contactId: contact.contactId,
               source: effect.leadSource,
               listingKey: effect.listingKey,
+              // The listing read above, when it is the lead's.
+              listing:
+                effect.listingKey !== listingKey
+                  ? undefined
+                  : listing && {
+                      price: listing.ListPrice,
+                      townSlug: listing.townSlug,
+                      city: listing.City,
+                      office: listing.ListOfficeName,
+                      agent: listing.ListAgentFullName,
+                    },
               timeZone: tenant.timeZone,
               now,
             })
@@ -283,7 +331,10 @@ export async function processWebsiteEvent(options: {
           now,
         });
       }
-      await emitEventWebhooks(tx, { tenantId, event, effect, contact, written, routing, now });
+      const emitWebhooks = await prepareEventWebhooks(tx, { tenantId, event, effect, contact, written, routing: assignLead !== null, now });
+      // The agent, as late as possible: a round robin's turn holds its rule's row until commit.
+      const routing = assignLead ? await assignLead() : null;
+      await emitWebhooks(routing);
       if (ALERTED_EVENT_TYPES.has(event.type) && written.leadId && options.writeLeadAlert) {
         await options.writeLeadAlert(tx, { leadId: written.leadId, activityId: written.activityId });
       } else if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
