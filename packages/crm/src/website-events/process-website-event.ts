@@ -151,6 +151,16 @@ async function hasAlertRecipient(tx: DbTx, tenantId: string, leadId: string | nu
   return rows[0]?.yes ?? false;
 }
 
+/** What an applied event's webhooks are made of. */
+type EventWebhookSource = {
+  tenantId: string;
+  event: WebsiteEvent;
+  effect: EventEffect;
+  contact: EventContactResult;
+  written: LeadActivityRow;
+  now: Date;
+};
+
 /**
  * The webhook events of an applied website or partner event: the person, a new lead, its routing.
  * Reads what the payloads need first and returns the writer, so that the reads come before a
@@ -158,15 +168,9 @@ async function hasAlertRecipient(tx: DbTx, tenantId: string, leadId: string | nu
  */
 async function prepareEventWebhooks(
   tx: DbTx,
-  o: {
-    tenantId: string;
-    event: WebsiteEvent;
-    effect: EventEffect;
-    contact: EventContactResult;
-    written: LeadActivityRow;
+  o: EventWebhookSource & {
     /** True when a new lead is being routed: it may be assigned (lead.assigned). */
     routing: boolean;
-    now: Date;
   },
 ): Promise<(routing: RoutingResult | null) => Promise<void>> {
   const none = async () => undefined;
@@ -189,14 +193,8 @@ async function prepareEventWebhooks(
 
 async function emitEventWebhooks(
   tx: DbTx,
-  o: {
-    tenantId: string;
-    event: WebsiteEvent;
-    effect: EventEffect;
-    contact: EventContactResult;
-    written: LeadActivityRow;
+  o: EventWebhookSource & {
     routing: RoutingResult | null;
-    now: Date;
     row: NonNullable<Awaited<ReturnType<typeof readContact>>>;
     endpoints: Awaited<ReturnType<typeof webhookEndpointsOf>>;
   },
