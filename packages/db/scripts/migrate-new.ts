@@ -5,13 +5,13 @@ import path from "node:path";
 import { loadMigrationsList, migrationsDir } from "../src/migrate";
 import { diffMigrationsToSchema } from "./diff-migrations";
 
-/** Keeps src/migrate/expected-migrations.ts (used by the readiness check) in step with the folder. */
+/** Keeps src/migrate/expected-migrations.ts (used by the readiness check) in step with the folder, written as Prettier writes it. */
 function writeExpectedMigrations() {
   const names = loadMigrationsList().migrationDirectories.map((d) => d.path);
   const file = path.join(migrationsDir, "..", "..", "src", "migrate", "expected-migrations.ts");
   fs.writeFileSync(
     file,
-    `// Written by \`npm run db:migrate:new\`; a test checks it matches prisma/migrations.\nexport const EXPECTED_MIGRATIONS: readonly string[] = ${JSON.stringify(names, null, 2)};\n`,
+    `// Written by \`npm run db:migrate:new\`; a test checks it matches prisma/migrations.\nexport const EXPECTED_MIGRATIONS: readonly string[] = [\n${names.map((n) => `  ${JSON.stringify(n)},\n`).join("")}];\n`,
   );
 }
 
