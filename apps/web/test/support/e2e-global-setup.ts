@@ -53,6 +53,10 @@ export default async function setup(project: TestProject) {
         INTERNAL_API_TOKEN: internalToken,
         WALKSCORE_BASE_URL: fake.url,
         GOOGLE_PLACES_BASE_URL: fake.url,
+        // The pages' provider calls go to the local stand-in; on a loaded machine its answers can
+        // take longer than production's 2.5 s budget, and a module would then render without them.
+        // No test here is about that budget (providers.test.ts is).
+        PROVIDER_TIMEOUT_MS: "20000",
         WALKSCORE_API_KEY: "",
         GOOGLE_PLACES_API_KEY: "",
       },
