@@ -166,6 +166,12 @@ type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
 async function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string, attempt: (held: Held) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // The server can end a connection while it is checked out (a restart, pg_terminate_backend):
+  // node-postgres then emits "error" on the client, which ends the process when nothing listens.
+  // Keep the error instead: the next statement fails, the job is retried, and the connection is
+  // not handed out again.
+  const onError = (error: Error) => void (broken ??= error);
+  client.on("error", onError);
   try {
     // The session ends (and with it the lock) if the transaction sits idle longer than a delivery may hold its message.
     const opened = await client.query(
@@ -186,6 +192,7 @@ async function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string,
     throw error;
   } finally {
     // A connection that failed mid-transaction is not handed out again.
+    client.off("error", onError);
     client.release(broken);
   }
 }
