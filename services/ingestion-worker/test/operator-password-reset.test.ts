@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { createMembership } from "@real-estate/crm";
 import { CLIENT_ADDRESS_HEADER } from "@real-estate/http";
-import { createSmtpTransport, PLATFORM_EMAIL_ATTEMPTS, queuePlatformEmail, platformBranding, sweepPlatformEmails } from "@real-estate/mail";
+import {
+  createSmtpTransport,
+  deliverPlatformEmail,
+  PLATFORM_EMAIL_ATTEMPTS,
+  queuePlatformEmail,
+  platformBranding,
+  sweepPlatformEmails,
+} from "@real-estate/mail";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import {
   OPERATOR_ROLE,
@@ -208,5 +215,28 @@ describe("operator password reset by e-mail (platform outbox)", () => {
     const sent = sink.messages().slice(before);
     expect(sent.map((m) => m.messageId).sort()).toEqual([`<${late.messageId}>`, `<${fresh.messageId}>`].sort());
     expect(await byId(late.id)).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+  });
+
+  it("a repeat of a message stored while it is being sent neither holds up that delivery nor stores a second", async () => {
+    const { db } = testDb();
+    await db.platformEmail.deleteMany({ where: { template: "password-reset" } });
+    const brand = platformBranding({ studioUrl: STUDIO });
+    const props = { resetUrl: `${STUDIO}/reset-password?token=repeat`, validMinutes: 60 };
+    const transport = createSmtpTransport({ url: sink.url, maxConnections: 1 });
+    try {
+      for (let round = 0; round < 15; round++) {
+        const dedupeKey = crypto.randomUUID();
+        const queue = () => queuePlatformEmail(db, { template: "password-reset", props, userId: operatorId, to: "ops@platform.example", dedupeKey, brand });
+        const first = await queue();
+        expect(first.created).toBe(true);
+        const [outcome, ...repeats] = await Promise.all([deliverPlatformEmail(db, { id: first.id, transport }), queue(), queue(), queue()]);
+        expect(outcome).toBe("SENT");
+        for (const repeat of repeats) expect(repeat).toEqual({ id: first.id, messageId: first.messageId, created: false });
+      }
+    } finally {
+      transport.close?.();
+    }
+    expect(await db.platformEmail.count({ where: { template: "password-reset" } })).toBe(15);
+    expect(await db.platformEmail.count({ where: { template: "password-reset", status: "SENT", attempts: 1 } })).toBe(15);
   });
 });

@@ -62,14 +62,20 @@ export async function queuePlatformEmail<T extends PlatformTemplate>(
   const { fromDomain } = mailSettings();
   const messageId = `${crypto.createHash("sha256").update(`platform\n${options.dedupeKey}`).digest("hex").slice(0, 32)}@${fromDomain}`;
   const now = options.now ?? new Date();
-  const rows = await db.$queryRaw<{ id: string; messageId: string; created: boolean }[]>`
+  // DO NOTHING, not a no-op DO UPDATE: an update would lock the stored row, and a delivery of it
+  // starting at that moment (FOR UPDATE SKIP LOCKED) would skip it and leave it to the sweep.
+  const inserted = await db.$queryRaw<{ id: string; messageId: string }[]>`
     INSERT INTO "PlatformEmail" (id, template, "userId", "toAddress", "fromAddress", "fromName", subject, html, text, "messageId", "dedupeKey", "createdAt", "updatedAt")
     VALUES (${crypto.randomUUID()}::uuid, ${options.template}, ${options.userId}, ${to}, ${options.brand.fromAddress}, ${options.brand.fromName},
             ${rendered.subject}, ${rendered.html}, ${rendered.text}, ${messageId}, ${options.dedupeKey}, ${now}::timestamp(3), ${now}::timestamp(3))
-    ON CONFLICT ("dedupeKey") DO UPDATE SET "dedupeKey" = EXCLUDED."dedupeKey"
-    RETURNING id::text AS id, "messageId", (xmax = 0) AS created`;
-  const row = rows[0]!;
-  return { id: row.id, messageId: row.messageId, created: row.created };
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id::text AS id, "messageId"`;
+  if (inserted[0]) return { ...inserted[0], created: true };
+  // A separate statement: its snapshot sees a row committed by a concurrent insert of the same key.
+  const existing = await db.$queryRaw<{ id: string; messageId: string }[]>`
+    SELECT id::text AS id, "messageId" FROM "PlatformEmail" WHERE "dedupeKey" = ${options.dedupeKey}`;
+  if (!existing[0]) throw new Error(`platform e-mail ${options.dedupeKey}: neither stored nor found`);
+  return { ...existing[0], created: false };
 }
 
 type Row = {
