@@ -16,13 +16,15 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 
 describe("install secrets", () => {
   it("development: generated on first use, file readable only by the owner, reused afterwards", () => {
-    const env = { NODE_ENV: "development", DATA_DIR: tempDataDir() };
+    const env = { NODE_ENV: "development", DATA_DIR: path.join(tempDataDir(), ".data") };
     const auth = configuredSecret("BETTER_AUTH_SECRET", env);
     const token = configuredSecret("INTERNAL_API_TOKEN", env);
     expect(auth).toMatch(/^[\w-]{43}$/);
     expect(token).toMatch(/^[\w-]{43}$/);
     expect(auth).not.toBe(token);
     expect(fs.statSync(localSecretsPath(env)).mode & 0o777).toBe(0o600);
+    // The folder made for it can be passed through (the embedded PostgreSQL's folder is inside), not listed.
+    expect(fs.statSync(path.dirname(localSecretsPath(env))).mode & 0o777).toBe(0o711);
     expect(configuredSecret("BETTER_AUTH_SECRET", env)).toBe(auth);
     expect(ensureLocalSecrets(env)).toEqual({ BETTER_AUTH_SECRET: auth, INTERNAL_API_TOKEN: token });
     // Another install gets other secrets.

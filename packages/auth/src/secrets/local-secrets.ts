@@ -52,7 +52,9 @@ export function ensureLocalSecrets(env: NodeJS.ProcessEnv = process.env): Record
   const secrets = Object.fromEntries(
     SECRET_NAMES.map((name) => [name, existing?.[name] && existing[name]!.length >= 32 ? existing[name]! : newSecret()]),
   ) as Record<SecretName, string>;
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // 0711: others may pass through (the embedded PostgreSQL, run as its own user when we are root,
+  // keeps its folder in here) but not list; the secrets file itself is 0600.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o711 });
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
   fs.writeFileSync(temp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   try {

@@ -85,6 +85,19 @@ function assertReachable(dir: string, user: ServerUser): void {
   }
 }
 
+/**
+ * The project's data folder (`.data`, made by root, mode 0700 while it held only the generated
+ * secrets) lets the server user pass through, nothing more: execute for others (0711), so the
+ * server reaches its own folder inside while it still cannot list or read the rest. Only a
+ * folder we own and that is the parent of the server's folder; anything else is the operator's
+ * to set, and assertReachable says so.
+ */
+function letServerUserThrough(folder: string): void {
+  const st = fs.statSync(folder);
+  if (st.uid !== process.getuid?.() || st.mode & 0o001) return;
+  fs.chmodSync(folder, (st.mode & 0o777) | 0o011);
+}
+
 function chownTo(file: string, user: ServerUser | undefined): void {
   if (user) fs.chownSync(file, user.uid, user.gid);
 }
@@ -180,7 +193,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   const bins = postgresBinaries();
   const user = serverUser(log);
   fs.mkdirSync(dir, { recursive: true });
-  if (user) assertReachable(pgdata, user);
+  if (user) {
+    letServerUserThrough(path.dirname(dir));
+    assertReachable(pgdata, user);
+  }
 
   const version = await run(bins.postgres, ["--version"], user, dir);
   if (version.code !== 0) throw new Error(`embedded PostgreSQL: ${bins.packageName} does not run here (exit ${version.code}): ${version.output.trim()}`);
