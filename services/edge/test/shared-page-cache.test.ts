@@ -23,6 +23,7 @@ let tenant: { tenantId: string; host: string };
 const instances: AppInstance[] = [];
 const token = crypto.randomBytes(32).toString("base64url");
 const keyPrefix = `test:shared-page-cache:${crypto.randomUUID()}:`;
+const renderNonce = crypto.randomBytes(16).toString("hex");
 
 const headline = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? "";
 const home = (port: number) => httpRequest(port, tenant.host, "/");
@@ -70,6 +71,7 @@ describe.skipIf(!fs.existsSync(REDIS_BIN) && !process.env.CI)("Next.js cache sha
       INTERNAL_API_TOKEN: token,
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
       NEXT_CACHE_KEY_PREFIX: keyPrefix,
+      REAL_ESTATE_RENDER_NONCE: renderNonce,
     };
     for (const port of WEB_PORTS) instances.push(await startInstance({ dir: buildDir, port, env }));
   });
@@ -104,6 +106,14 @@ describe.skipIf(!fs.existsSync(REDIS_BIN) && !process.env.CI)("Next.js cache sha
     const onB = await home(b);
     expect(onB.status).toBe(200);
     expect(headline(onB.body)).toBe("First edition");
+    // A's page carries B's own fresh nonce: the instances render with the same render nonce
+    // (REAL_ESTATE_RENDER_NONCE, as the profile sets it), which B swaps per response.
+    const nonce = /'nonce-([0-9a-f]{32})'/.exec(String(onB.headers["content-security-policy"]))?.[1];
+    expect(nonce).toBeDefined();
+    const bodyNonces = new Set([...onB.body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect(bodyNonces.size).toBeGreaterThan(0);
+    expect([...bodyNonces]).toEqual([nonce]);
+    expect(onB.body).not.toContain(renderNonce);
   });
 
   it("a studio change revalidated on one instance is seen by both at once", async () => {

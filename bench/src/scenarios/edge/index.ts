@@ -1,6 +1,7 @@
 // The production profile's edge (services/edge, decision 0019) under load: pages through the
 // shipped nginx page cache against a static file from the same nginx, the website's throughput
 // with one and with two instances behind it, and each instance's memory under load.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -105,7 +106,8 @@ async function measureSharedCache(databaseUrl: string, host: string, instances: 
   const keyPrefix = `bench:edge:${process.pid}:${Date.now()}:`;
   for (const i of instances) await i.server.stop();
   instances.length = 0;
-  const env = { REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: keyPrefix };
+  // One render nonce for both, as the production profile gives them (decision 0047).
+  const env = { REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: keyPrefix, REAL_ESTATE_RENDER_NONCE: crypto.randomBytes(16).toString("hex") };
   instances.push(await startInstance(PORTS.web, databaseUrl, host, undefined, env));
   instances.push(await startInstance(PORTS.web2, databaseUrl, host, SMALL_PAGE_CACHE_MB, env));
   try {
