@@ -6,7 +6,8 @@ import { RssSampler, type Started } from "../../lib/processes";
 import { sleep, summarize } from "../../lib/stats";
 import { runDirect } from "./direct";
 import { leadSubmittedEvents } from "./lead-events";
-import { assertWorkerLanded, drainRate, enqueueBacklog, idleWorkerRss, pacedLatency, startWorker, waitCompleted } from "./pipeline";
+import { drainRate, enqueueBacklog, idleWorkerRss, pacedLatency, waitCompleted } from "./pipeline";
+import { assertWorkerLanded, startBenchWorker } from "../../lib/worker";
 
 /** The worker's default concurrency (INGESTION_CONCURRENCY), and as many loops for the direct baseline. */
 const CONCURRENCY = 8;
@@ -74,7 +75,7 @@ export async function runIngestionScenario(ctx: BenchContext): Promise<Omit<Scen
     const idleMb = await idleWorkerRss(pipe.url, CONCURRENCY);
     const enqueuePerSec = await enqueueBacklog(pipe.db, leadSubmittedEvents(ids, n, `${ctx.runId}d`));
     log(`backlog of ${fmt(n)} queued with enqueueWebsiteEvents at ${fmt(enqueuePerSec)}/s; starting the worker`);
-    const worker = startWorker(pipe.url, CONCURRENCY);
+    const worker = startBenchWorker({ databaseUrl: pipe.url, concurrency: CONCURRENCY });
     const rss = new RssSampler(worker.pid).start();
     rss.idleMb = idleMb;
     try {

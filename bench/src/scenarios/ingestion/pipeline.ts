@@ -1,18 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import { enqueueWebsiteEvent, enqueueWebsiteEvents } from "@real-estate/queue";
 import type { Db } from "@real-estate/db";
 import type { WebsiteEventInput } from "@real-estate/types";
 import type pg from "pg";
-import { SkipError } from "../../lib/context";
-import { REPO_ROOT } from "../../lib/paths";
 import { httpRequest } from "../../lib/http";
-import { startProcess, tailLog, treeRssMb, type Started } from "../../lib/processes";
+import { tailLog, treeRssMb, type Started } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 import { perSecond, sleep, summarize, type LatencySummary } from "../../lib/stats";
-
-const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
-const DRAIN_BIN = path.join(WORKER_DIR, "src/bin/drain.ts");
+import { startBenchWorker } from "../../lib/worker";
 
 /** Pre-loads the backlog with the queue's bulk enqueue (per tenant, 1,000 a call); returns events/s. */
 export async function enqueueBacklog(db: Db, events: WebsiteEventInput[]): Promise<number> {
@@ -27,26 +21,6 @@ export async function enqueueBacklog(db: Db, events: WebsiteEventInput[]): Promi
     for (let i = 0; i < list.length; i += 1_000) await enqueueWebsiteEvents({ tenantId, events: list.slice(i, i + 1_000), db });
   }
   return perSecond(events.length, performance.now() - started);
-}
-
-export function assertWorkerLanded(): void {
-  if (!fs.existsSync(DRAIN_BIN)) throw new SkipError("the ingestion worker (services/ingestion-worker/src/bin/drain.ts) has not landed on main");
-}
-
-/** Starts the real worker (`npm run worker:ingestion:drain`'s entry point) on the bench database. */
-export function startWorker(databaseUrl: string, concurrency: number): Started {
-  assertWorkerLanded();
-  return startProcess("ingestion-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [DRAIN_BIN], {
-    cwd: WORKER_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      INGESTION_CONCURRENCY: String(concurrency),
-      METRICS_PORT: String(PORTS.workerMetrics),
-      METRICS_HOST: "127.0.0.1",
-    },
-  });
 }
 
 /** Waits for the worker's /healthz to answer (it is up: database checked, metrics served). */
@@ -66,7 +40,7 @@ export async function waitWorkerUp(worker: Started, timeoutMs = 60_000): Promise
 
 /** The worker's resident memory when up and idle on an empty queue (the memory baseline). */
 export async function idleWorkerRss(databaseUrl: string, concurrency: number): Promise<number> {
-  const worker = startWorker(databaseUrl, concurrency);
+  const worker = startBenchWorker({ databaseUrl, concurrency });
   try {
     await waitWorkerUp(worker);
     await sleep(1_000);

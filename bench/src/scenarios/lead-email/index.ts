@@ -9,19 +9,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createSmtpTransport, EMAIL_DELIVER_KIND, LEAD_ALERT_KIND } from "@real-estate/mail";
 import { enqueueWebsiteEvent } from "@real-estate/queue";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import type { WebsiteEventInput } from "@real-estate/types";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type ScenarioResult } from "../../lib/figures";
-import { REPO_ROOT } from "../../lib/paths";
 import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
-import { startProcess, tailLog } from "../../lib/processes";
+import { tailLog } from "../../lib/processes";
 import { sleep, summarize, waitFor } from "../../lib/stats";
+import { startBenchWorker } from "../../lib/worker";
 
-const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
 /** The issue's rate. */
 const LEADS_PER_SECOND = 50;
 /** The worker's concurrency (its default), and the baseline's pooled connections (createSmtpTransport's default). */
@@ -31,7 +29,6 @@ const CONNECTIONS = 4;
 const WORKER_PROCESSES = Math.max(1, Math.min(4, Number(process.env.LEAD_EMAIL_WORKERS) || 1));
 /** Leads sent before the measured ones (the worker's start, the templates' first render, the SMTP pool). */
 const WARM_UP = 20;
-const PROBE = path.join(REPO_ROOT, "bench/src/lib/worker-probe.mjs");
 
 type Probe = { pid: number; cpuUserMs: number; cpuSystemMs: number; statements: number; byVerb: Record<string, number> };
 
@@ -106,19 +103,14 @@ export async function runLeadEmailScenario(ctx: BenchContext): Promise<Omit<Scen
 
     const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "lead-email-probe-"));
     const workers = Array.from({ length: WORKER_PROCESSES }, (_, w) =>
-      startProcess(`lead-email-worker${w ? `-${w + 1}` : ""}`, path.join(REPO_ROOT, "node_modules/.bin/tsx"), [path.join(WORKER_DIR, "src/bin/drain.ts")], {
-        cwd: WORKER_DIR,
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          DATABASE_URL: p.url,
-          SMTP_URL: sink.url,
-          INGESTION_KINDS: `website-event,${LEAD_ALERT_KIND},${EMAIL_DELIVER_KIND}`,
-          INGESTION_CONCURRENCY: String(WORKER_CONCURRENCY),
-          METRICS_PORT: "off",
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(PROBE).href}`.trim(),
-          BENCH_WORKER_PROBE: probeDir,
-        },
+      startBenchWorker({
+        name: `lead-email-worker${w ? `-${w + 1}` : ""}`,
+        databaseUrl: p.url,
+        smtpUrl: sink.url,
+        kinds: ["website-event", LEAD_ALERT_KIND, EMAIL_DELIVER_KIND],
+        concurrency: WORKER_CONCURRENCY,
+        metrics: "off",
+        probeDir,
       }),
     );
     let ours: number[];

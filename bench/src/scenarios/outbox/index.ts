@@ -1,18 +1,15 @@
 // Outbox throughput: messages/s from the outbox (rendered rows and their email.deliver jobs) through
 // the real worker process to a local SMTP server, against nodemailer sending the same messages
 // directly to the same server with the same pooled transport and as many in flight, in one run.
-import path from "node:path";
 import { createSmtpTransport, queueEmails, type OutgoingEmail } from "@real-estate/mail";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type ScenarioResult } from "../../lib/figures";
-import { REPO_ROOT } from "../../lib/paths";
 import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
-import { startProcess, tailLog } from "../../lib/processes";
-import { PORTS } from "../../lib/sizes";
+import { tailLog } from "../../lib/processes";
 import { sleep, waitFor } from "../../lib/stats";
+import { startBenchWorker } from "../../lib/worker";
 
-const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
 /** Messages in flight at once, for the worker (its concurrency) and for the direct baseline alike. */
 const IN_FLIGHT = 8;
 /** Pooled SMTP connections, for both (createSmtpTransport's default). */
@@ -93,18 +90,12 @@ export async function runOutboxScenario(ctx: BenchContext): Promise<Omit<Scenari
     log(`nodemailer direct (${IN_FLIGHT} in flight, ${CONNECTIONS} pooled connections): ${fmt(direct)} messages/s`);
 
     const from = sink.messages().length;
-    const worker = startProcess("outbox-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [path.join(WORKER_DIR, "src/bin/drain.ts")], {
-      cwd: WORKER_DIR,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: p.url,
-        SMTP_URL: sink.url,
-        INGESTION_KINDS: "email.deliver",
-        INGESTION_CONCURRENCY: String(IN_FLIGHT),
-        METRICS_PORT: String(PORTS.workerMetrics),
-        METRICS_HOST: "127.0.0.1",
-      },
+    const worker = startBenchWorker({
+      name: "outbox-worker",
+      databaseUrl: p.url,
+      smtpUrl: sink.url,
+      kinds: ["email.deliver"],
+      concurrency: IN_FLIGHT,
     });
     let outbox: number;
     try {

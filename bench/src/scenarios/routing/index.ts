@@ -9,7 +9,8 @@ import { figure, type ScenarioResult } from "../../lib/figures";
 import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
 import { perSecond, sleep } from "../../lib/stats";
 import { leadSubmittedEvents } from "../ingestion/lead-events";
-import { assertWorkerLanded, drainRate, enqueueBacklog, startWorker, waitCompleted } from "../ingestion/pipeline";
+import { drainRate, enqueueBacklog, waitCompleted } from "../ingestion/pipeline";
+import { assertWorkerLanded, startBenchWorker } from "../../lib/worker";
 
 /** The worker's default concurrency (INGESTION_CONCURRENCY). */
 const CONCURRENCY = 8;
@@ -83,7 +84,7 @@ async function phase(ctx: BenchContext, label: "plain" | "routed", n: number) {
         tag,
       ),
     );
-    const worker = startWorker(p.url, CONCURRENCY);
+    const worker = startBenchWorker({ databaseUrl: p.url, concurrency: CONCURRENCY });
     try {
       await waitCompleted(p.pool, `lead-${tag}-`, n, worker, Math.max(600_000, n * 200));
       const leads = await drainRate(p.pool, `lead-${tag}-`);

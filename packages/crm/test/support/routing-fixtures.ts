@@ -1,7 +1,10 @@
-// Routing test helpers: extra agents, listings with an office and agent, events at a chosen time.
+// Routing test helpers: extra agents, listings with an office and agent, events at a chosen time,
+// and the two-tenant team the routing tests share.
 import type { Db } from "@real-estate/db";
+import { getDb } from "@real-estate/db";
+import type { RoutingRuleInput } from "@real-estate/types";
 import { processWebsiteEvent } from "../../src/website-events";
-import { createUser } from "./crm-fixtures";
+import { createCrmTenant, createUser, type CrmTenant } from "./crm-fixtures";
 import { leadSubmitted, valuationRequested } from "@real-estate/queue/testing";
 
 export async function addAgent(db: Db, tenantId: string, name: string): Promise<string> {
@@ -55,4 +58,32 @@ export async function assignmentTitles(db: Db, tenantId: string, leadId: string)
     select: { title: true, body: true },
   });
   return rows.map((r) => r.title);
+}
+
+/** A routing rule's input with empty lists for what the test does not set. */
+export const rule = (input: Partial<RoutingRuleInput> & Pick<RoutingRuleInput, "name" | "targetKind">): RoutingRuleInput => ({
+  sources: [],
+  towns: [],
+  memberIds: [],
+  ...input,
+});
+
+/** Deletes the tenant's routing rules (in the database the test set with useTestDatabase). */
+export async function clearRules(tenantId: string) {
+  await getDb().routingRule.deleteMany({ where: { tenantId } });
+}
+
+/**
+ * Two tenants: `a` with three more agents (Ann, Bob, Cat) and two listings (Greenwich, $1.5M,
+ * Harbor Realty / Dana Lister; Fairfield, $450k, Elm Homes / Eli Lister); `b` with its owner and agent.
+ */
+export async function createRoutingTeam(db: Db): Promise<{ a: CrmTenant; b: CrmTenant; ann: string; bob: string; cat: string }> {
+  const a = await createCrmTenant(db, "route-a");
+  const b = await createCrmTenant(db, "route-b");
+  const ann = await addAgent(db, a.tenantId, "Ann Agent");
+  const bob = await addAgent(db, a.tenantId, "Bob Agent");
+  const cat = await addAgent(db, a.tenantId, "Cat Agent");
+  await addListing(db, a.tenantId, "GW-1", { price: 1_500_000, city: "Greenwich", office: "Harbor Realty", agent: "Dana Lister" });
+  await addListing(db, a.tenantId, "FF-1", { price: 450_000, city: "Fairfield", office: "Elm Homes", agent: "Eli Lister" });
+  return { a, b, ann, bob, cat };
 }

@@ -1,0 +1,53 @@
+// The real ingestion worker as the bench starts it: `npm run worker:ingestion:drain`'s entry point
+// (services/ingestion-worker/src/bin/drain.ts) in its own process on a bench database, its log in
+// bench/results/logs. Every scenario that runs the worker starts it here.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { SkipError } from "./context";
+import { REPO_ROOT } from "./paths";
+import { startProcess, type Started } from "./processes";
+import { PORTS } from "./sizes";
+
+const WORKER_DIR = path.join(REPO_ROOT, "services/ingestion-worker");
+const DRAIN_BIN = path.join(WORKER_DIR, "src/bin/drain.ts");
+/** Preloaded into the worker when asked (`probeDir`): counts its SQL statements and CPU, written at exit. */
+const PROBE = path.join(REPO_ROOT, "bench/src/lib/worker-probe.mjs");
+
+export function assertWorkerLanded(): void {
+  if (!fs.existsSync(DRAIN_BIN)) throw new SkipError("the ingestion worker (services/ingestion-worker/src/bin/drain.ts) has not landed on main");
+}
+
+export type BenchWorkerOptions = {
+  databaseUrl: string;
+  /** INGESTION_CONCURRENCY. */
+  concurrency: number;
+  /** The process's name, and its log's (default "ingestion-worker"). */
+  name?: string;
+  /** INGESTION_KINDS: the job kinds it runs (default: the worker's own, every kind). */
+  kinds?: string[];
+  /** SMTP_URL, for the e-mail kinds. */
+  smtpUrl?: string;
+  /** Serves /healthz and /metrics on 127.0.0.1 at PORTS.workerMetrics (default), or not at all ("off"). */
+  metrics?: "on" | "off";
+  /** Preloads the probe, which writes the process's statement counts and CPU into this directory at exit. */
+  probeDir?: string;
+};
+
+/** Starts the worker in production mode; stop it with the returned handle's stop(). */
+export function startBenchWorker(o: BenchWorkerOptions): Started {
+  assertWorkerLanded();
+  return startProcess(o.name ?? "ingestion-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [DRAIN_BIN], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: o.databaseUrl,
+      ...(o.smtpUrl ? { SMTP_URL: o.smtpUrl } : {}),
+      ...(o.kinds ? { INGESTION_KINDS: o.kinds.join(",") } : {}),
+      INGESTION_CONCURRENCY: String(o.concurrency),
+      ...(o.metrics === "off" ? { METRICS_PORT: "off" } : { METRICS_PORT: String(PORTS.workerMetrics), METRICS_HOST: "127.0.0.1" }),
+      ...(o.probeDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(PROBE).href}`.trim(), BENCH_WORKER_PROBE: o.probeDir } : {}),
+    },
+  });
+}
