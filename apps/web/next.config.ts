@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import path from "node:path";
 
 // The bench builds this app with BENCH_ROUTES=1: into its own folder, with the benchmark-only
@@ -40,7 +41,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
-  // Pages of every tenant, town, listing and search share this in-memory LRU cache.
+  // Pages of every tenant, town, listing and search share this in-memory LRU cache (with the
+  // shared handler, its per-instance fallback copy takes the same size).
   cacheMaxMemorySize: pageCacheBytes(),
   experimental: {
     // Pages generated at runtime (one per tenant, town, listing, search) stay in the in-memory
@@ -49,4 +51,12 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Next.js's cache (rendered pages, cached reads) in Redis, shared by every instance, when
+ * REDIS_URL is set (the production profile sets it; decision 0047): apps/web/cache-handler.mjs.
+ * Read when the server starts; a build never uses it.
+ */
+export default function config(phase: string): NextConfig {
+  const shared = Boolean(process.env.REDIS_URL?.trim()) && phase !== PHASE_PRODUCTION_BUILD;
+  return shared ? { ...nextConfig, cacheHandler: path.resolve(import.meta.dirname, "cache-handler.mjs") } : nextConfig;
+}

@@ -3,6 +3,7 @@
 // npm registry, with its data in .data/postgres. Migrates, seeds demo data when the database is
 // empty, then runs web, CRM, studio and the ingestion worker. `--port-offset N` (or PORT_OFFSET)
 // moves every port by N so two installs can run side by side.
+import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
@@ -168,6 +169,8 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     // Instances restarted after they died (cache profile only: nginx takes a dead one out meanwhile).
     const restartable = new Set<ChildProcess>();
     const edgePorts = { web: [] as number[], crm: [] as number[] };
+    // One secret render nonce for this run's web instances (kept when the operator set one).
+    const webRenderNonce = process.env.REAL_ESTATE_RENDER_NONCE ?? crypto.randomBytes(16).toString("hex");
     for (const app of apps) {
       // Production builds run behind the app server (packages/http): the client's address from
       // the socket, TRUST_PROXY for proxies, the baseline security headers. `next dev` has no
@@ -183,7 +186,16 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
         const args = mode === "dev" ? ["next", "dev", "-p", String(port)] : [path.join(root, "packages/http/bin/real-estate-serve.mjs"), ...serveArgs];
         // Behind nginx: the client's address comes from its X-Forwarded-For; pages name their tenant for the purge.
         // Rate limits shared by the instances through Redis (REDIS_URL, default the local one).
-        const shared = behindEdge ? { TRUST_PROXY: "loopback", EDGE_CACHE_TAGS: "1", REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" } : {};
+        // The web instances share Next.js's page cache there too (apps/web/cache-handler.mjs), so they
+        // render with one render nonce, which each swaps for a fresh one per response (decision 0047).
+        const shared = behindEdge
+          ? {
+              TRUST_PROXY: "loopback",
+              EDGE_CACHE_TAGS: "1",
+              REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+              ...(app.name === "web" ? { REAL_ESTATE_RENDER_NONCE: webRenderNonce } : {}),
+            }
+          : {};
         const appEnv: NodeJS.ProcessEnv = { ...env, PORT: String(port), ...shared };
         if (app.name === "studio" && profile === "cache")
           appEnv.WEB_INTERNAL_URL = process.env.WEB_INTERNAL_URL ?? edgePorts.web.map((p) => `http://127.0.0.1:${p}`).join(",");

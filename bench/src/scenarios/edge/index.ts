@@ -1,10 +1,12 @@
 // The production profile's edge (services/edge, decision 0019) under load: pages through the
 // shipped nginx page cache against a static file from the same nginx, the website's throughput
 // with one and with two instances behind it, and each instance's memory under load.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { seedDemoData } from "@real-estate/demo";
 import { nginxAvailable, startEdge, type Edge } from "@real-estate/edge";
 import { fmt, log, SkipError, type BenchContext } from "../../lib/context";
@@ -27,13 +29,13 @@ const SMALL_PAGE_CACHE_MB = "64";
 
 type Instance = { server: NextServer; rss: RssSampler; pageCacheMb: string };
 
-async function startInstance(port: number, databaseUrl: string, host: string, pageCacheMb?: string): Promise<Instance> {
+async function startInstance(port: number, databaseUrl: string, host: string, pageCacheMb?: string, extraEnv: Record<string, string> = {}): Promise<Instance> {
   const server = await startNextServer({
     app: "web",
     port,
     databaseUrl,
     // As the production profile runs them: behind the edge, naming each page's tenant for its purger.
-    env: { DB_POOL_SIZE: "10", EDGE_CACHE_TAGS: "1", TRUST_PROXY: "loopback", ...(pageCacheMb ? { WEB_PAGE_CACHE_MB: pageCacheMb } : {}) },
+    env: { DB_POOL_SIZE: "10", EDGE_CACHE_TAGS: "1", TRUST_PROXY: "loopback", ...(pageCacheMb ? { WEB_PAGE_CACHE_MB: pageCacheMb } : {}), ...extraEnv },
     probeHost: host,
     probePath: "/",
   });
@@ -83,6 +85,41 @@ async function crawl(targets: { host: string; path: string }[], concurrency: num
   );
   agent.destroy();
   return { ok, other, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Restarts both instances with REDIS_URL (Next.js's cache shared through Redis under a key prefix
+ * of this run's own, removed after) and runs `measure` through the edge in front of them. Null,
+ * said in the log, when no Redis answers.
+ */
+async function measureSharedCache(databaseUrl: string, host: string, instances: Instance[], measure: () => Promise<LoadResult>): Promise<LoadResult | null> {
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch {
+    log(`no Redis at ${redisUrl}: the shared Next.js cache figure is left out`);
+    client.disconnect();
+    return null;
+  }
+  const keyPrefix = `bench:edge:${process.pid}:${Date.now()}:`;
+  for (const i of instances) await i.server.stop();
+  instances.length = 0;
+  // One render nonce for both, as the production profile gives them (decision 0047).
+  const env = { REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: keyPrefix, REAL_ESTATE_RENDER_NONCE: crypto.randomBytes(16).toString("hex") };
+  instances.push(await startInstance(PORTS.web, databaseUrl, host, undefined, env));
+  instances.push(await startInstance(PORTS.web2, databaseUrl, host, SMALL_PAGE_CACHE_MB, env));
+  try {
+    return await withEdge(databaseUrl, [PORTS.web, PORTS.web2], measure);
+  } finally {
+    for (let cursor = "0"; ;) {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 1_000);
+      if (keys.length) await client.unlink(...keys);
+      if ((cursor = next) === "0") break;
+    }
+    client.disconnect();
+  }
 }
 
 async function withEdge<T>(databaseUrl: string, upstreams: number[], run: (edge: Edge) => Promise<T>): Promise<T> {
@@ -217,6 +254,26 @@ export async function runEdgeScenario(ctx: BenchContext): Promise<Omit<ScenarioR
       ),
     );
     log(`web instances' RSS, idle -> peak: ${memory.map((m) => `${fmt(m.idleMb ?? 0)} -> ${fmt(m.peakMb)} MB`).join(", ")}`);
+    // 4. The same two-instance load with Next.js's cache shared in Redis (apps/web/cache-handler.mjs,
+    // as the production profile runs them) against 2b's per-instance cache, same run.
+    const shared = await measureSharedCache(p.url, host, instances, () => load(targets[0]!.path, BYPASS_HEADERS));
+    if (shared) {
+      measured["two instances, shared Next.js cache"] = shared;
+      log(
+        `${targets[0]!.name}, cache bypassed, two instances with Next.js's cache in Redis: ${fmt(shared.okPerSecond)} req/s (p99 ${fmt(shared.p99Ms, 1)} ms)${errorsOf(shared) ? `, ${errorsOf(shared)} errors ${JSON.stringify(shared.statusCounts)}` : ""}`,
+      );
+      figures.push(
+        figure({
+          scenario: "edge",
+          name: `${targets[0]!.name} served by the app (cache bypassed), two instances, Next.js cache shared in Redis req/s`,
+          unit: "req/s",
+          better: "higher",
+          value: shared.okPerSecond,
+          baseline: { label: "two instances, each its own in-memory Next.js cache", value: two.okPerSecond },
+          note: `every cached read is a Redis round trip; ${os.cpus().length} CPUs shared by nginx, both instances, Redis, PostgreSQL and the load generator`,
+        }),
+      );
+    }
     return {
       scenario: "edge",
       figures,

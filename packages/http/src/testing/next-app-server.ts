@@ -92,7 +92,9 @@ export function ensureAppBuilt(app: NextAppName, options: AppBuildOptions = {}):
  */
 export function copyAppBuild(app: NextAppName, dest: string, distDir = ".next"): string | null {
   const appDir = appDirOf(app);
-  const parts = ["package.json", "next.config.ts", "next.config.mjs", "next.config.js", "public", distDir].filter((f) => fs.existsSync(path.join(appDir, f)));
+  const parts = ["package.json", "next.config.ts", "next.config.mjs", "next.config.js", "cache-handler.mjs", "public", distDir].filter((f) =>
+    fs.existsSync(path.join(appDir, f)),
+  );
   const excluded = ["cache", "trace", "lock", "diagnostics"].map((f) => `--exclude=${distDir}/${f}`).join(" ");
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });

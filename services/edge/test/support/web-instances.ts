@@ -48,7 +48,7 @@ export function snapshotWebBuild(tag: string): string {
   }
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
-  const copy = `tar -cf - --exclude=.next/cache --exclude=.next/trace --exclude=.next/lock --exclude=.next/diagnostics package.json next.config.ts public .next | tar -C '${dest}' -xf -`;
+  const copy = `tar -cf - --exclude=.next/cache --exclude=.next/trace --exclude=.next/lock --exclude=.next/diagnostics package.json next.config.ts cache-handler.mjs public .next | tar -C '${dest}' -xf -`;
   const r = spawnSync("sh", ["-c", `flock -w 120 -s ${BUILD_LOCK} true; ${copy}`], { cwd: WEB_DIR, encoding: "utf8", timeout: 300_000 });
   if (r.status !== 0 || !fs.existsSync(path.join(dest, ".next", "BUILD_ID"))) throw new Error(`could not copy the apps/web build: ${r.stderr}`);
   return dest;
