@@ -11,7 +11,11 @@ export function statusClass(status: string): string {
   return "badge badge-closed";
 }
 
-export function ListingCard({ listing, headingLevel = 3 }: { listing: ListingCardData; headingLevel?: 2 | 3 }) {
+/**
+ * `first`: the card is the first of a grid at the top of its page; its photo is then likely the
+ * largest thing in the first view, so it is fetched at once and first, not lazily.
+ */
+export function ListingCard({ listing, headingLevel = 3, first = false }: { listing: ListingCardData; headingLevel?: 2 | 3; first?: boolean }) {
   const photo = listingPhotos(listing)[0];
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const price = listing.StandardStatus === "Closed" && listing.ClosePrice ? listing.ClosePrice : listing.ListPrice;
@@ -24,7 +28,8 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: ListingCar
             srcSet={photo.srcSet}
             sizes={photo.srcSet ? "(max-width: 700px) 100vw, (max-width: 1100px) 50vw, 400px" : undefined}
             alt={photo.caption ?? `Photo of ${listingAddress(listing).street}`}
-            loading="lazy"
+            loading={first ? "eager" : "lazy"}
+            fetchPriority={first ? "high" : undefined}
             decoding="async"
             width={photo.width}
             height={photo.height}
@@ -64,11 +69,12 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: ListingCar
   );
 }
 
-export function ListingGrid({ listings, headingLevel }: { listings: ListingCardData[]; headingLevel?: 2 | 3 }) {
+/** `top`: the grid is at the top of its page (search results): its first photo is fetched first. */
+export function ListingGrid({ listings, headingLevel, top = false }: { listings: ListingCardData[]; headingLevel?: 2 | 3; top?: boolean }) {
   return (
     <div className="grid grid-3">
-      {listings.map((l) => (
-        <ListingCard key={l.ListingKey} listing={l} headingLevel={headingLevel} />
+      {listings.map((l, i) => (
+        <ListingCard key={l.ListingKey} listing={l} headingLevel={headingLevel} first={top && i === 0} />
       ))}
     </div>
   );

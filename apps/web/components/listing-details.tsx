@@ -20,6 +20,7 @@ export function ListingGallery({ media, address }: { media: SitePhoto[]; address
               width={m.width}
               height={m.height}
               loading={i === 0 ? "eager" : "lazy"}
+              fetchPriority={i === 0 ? "high" : undefined}
             />
           </figure>
         ))}

@@ -7,13 +7,18 @@
 // (public/static, copied from the package at build) that the library loads as a module worker.
 // The list stays the primary, keyboard- and screen-reader-usable view; the map adds "search this
 // area", which puts the map's bounds in the URL so the list and the map show the same homes.
+// On a wide screen the map is drawn when its box comes near the viewport; on a phone the list
+// comes first and the map (a megabyte of script and a WebGL context) only when asked for with
+// "Show the map". The box's size is set by CSS before any script runs, so nothing shifts.
 import { useEffect, useRef, useState } from "react";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { homesGeoJson, MAP_WORKER_URL, mapStyleOptions, pointsBounds, type MapArea, type MapPoint } from "./homes-map-data";
 
 export type { MapArea, MapPoint } from "./homes-map-data";
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** Screens at least this wide draw the map by themselves; narrower ones on request (listings.css agrees). */
+const WIDE_SCREEN = "(min-width: 701px)";
 
 export function SearchMap({
   points,
@@ -30,13 +35,40 @@ export function SearchMap({
   const container = useRef<HTMLDivElement>(null);
   const [moved, setMoved] = useState<MapArea | null>(null);
   const [failed, setFailed] = useState(false);
+  // "asked": the visitor pressed "Show the map" (narrow screens); "auto": a wide screen.
+  const [wanted, setWanted] = useState<"no" | "auto" | "asked">("no");
 
   useEffect(() => {
+    if (wanted !== "no") return;
+    const element = container.current;
+    if (!element) return;
+    const wide = window.matchMedia(WIDE_SCREEN);
+    let observer: IntersectionObserver | null = null;
+    const watch = () => {
+      if (!wide.matches || observer) return;
+      observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) setWanted("auto");
+        },
+        { rootMargin: "200px 0px" },
+      );
+      observer.observe(element);
+    };
+    watch();
+    wide.addEventListener("change", watch);
+    return () => {
+      wide.removeEventListener("change", watch);
+      observer?.disconnect();
+    };
+  }, [wanted]);
+
+  useEffect(() => {
+    if (wanted === "no") return;
     let disposed = false;
     let cleanup = () => {};
     void (async () => {
       try {
-        const maplibregl = await import("maplibre-gl");
+        const maplibregl = await import("./load-maplibre");
         if (disposed || !container.current) return;
         maplibregl.setWorkerUrl(new URL(MAP_WORKER_URL, window.location.origin).href);
         const data = homesGeoJson(points);
@@ -88,7 +120,7 @@ export function SearchMap({
         });
         map.on("click", "clusters", async (e) => {
           const feature = e.features?.[0];
-          const source = map.getSource("homes") as import("maplibre-gl").GeoJSONSource | undefined;
+          const source = map.getSource("homes") as import("./load-maplibre").GeoJSONSource | undefined;
           if (!feature || !source || feature.geometry.type !== "Point") return;
           const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number);
           map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom });
@@ -123,14 +155,17 @@ export function SearchMap({
       disposed = true;
       cleanup();
     };
-  }, [points, area, styleUrl]);
+  }, [wanted, points, area, styleUrl]);
 
   const searchHere = moved
     ? `${searchHrefBase}${searchHrefBase.includes("?") ? "&" : "?"}bounds=${encodeURIComponent([moved.west, moved.south, moved.east, moved.north].join(","))}`
     : null;
   return (
-    <section className="search-map card" aria-label="Map of the homes in this search">
+    <section className="search-map card" aria-label="Map of the homes in this search" data-shown={wanted === "no" ? undefined : "true"}>
       <div ref={container} className="search-map-canvas" data-points={points.length} data-map-style={styleUrl ?? "local"} />
+      <button type="button" className="btn btn-outline search-map-show" onClick={() => setWanted("asked")}>
+        Show the map
+      </button>
       <div className="search-map-tools">
         {failed ? <p className="small muted">The map cannot be shown in this browser; every home is in the list.</p> : null}
         {searchHere ? (

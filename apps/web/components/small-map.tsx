@@ -5,7 +5,6 @@
 // the map's box comes near the viewport, and the box has a fixed height, so the page neither waits
 // for it nor shifts when it appears. A dot opens its home; the page's own home is drawn larger.
 import { useEffect, useRef, useState } from "react";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { homesGeoJson, MAP_WORKER_URL, mapStyleOptions, pointsBounds, type MapPoint } from "./homes-map-data";
 
 export function SmallMap({ points, label, focus, styleUrl }: { points: MapPoint[]; label: string; focus?: MapPoint; styleUrl: string | null }) {
@@ -19,7 +18,7 @@ export function SmallMap({ points, label, focus, styleUrl }: { points: MapPoint[
     let cleanup = () => {};
     const draw = async () => {
       try {
-        const maplibregl = await import("maplibre-gl");
+        const maplibregl = await import("./load-maplibre");
         if (disposed) return;
         maplibregl.setWorkerUrl(new URL(MAP_WORKER_URL, window.location.origin).href);
         const all = focus && !points.some((p) => p.key === focus.key) ? [...points, focus] : points;

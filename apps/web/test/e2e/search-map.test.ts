@@ -148,6 +148,68 @@ describe("the map in a browser", () => {
     await context.close();
   }, 400_000);
 
+  it("on a phone: the list first, without shifting; no map script until 'Show the map', then the map; the filters folded until opened", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    context.setDefaultTimeout(45_000);
+    const page = await context.newPage();
+    const site = origin(ff.host);
+    const scripts: string[] = [];
+    const workers: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script" || r.resourceType() === "stylesheet") scripts.push(r.url());
+    });
+    page.on("worker", (w) => workers.push(w.url()));
+    // Every layout shift of the page's life that no input caused, summed as CLS counts them.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+
+    await page.goto(`${site}/homes`, { waitUntil: "load" });
+    // The scripts have run (the page is interactive) and the page has had time to settle.
+    await page.waitForFunction(() => document.querySelector(".search-map-show") !== null && document.readyState === "complete");
+    await page.waitForTimeout(1_500);
+    const fetchedBefore = scripts.length;
+    const mapCss = async () =>
+      page.evaluate(() => [...document.styleSheets].some((s) => [...(s.cssRules ?? [])].some((r) => r.cssText.includes(".maplibregl-map"))));
+    expect(await mapCss()).toBe(false);
+    expect(workers).toEqual([]);
+    expect(await page.locator(".search-map-canvas").isVisible()).toBe(false);
+    // The filters are folded behind their button; the first card's photo is in the first view.
+    expect(await page.locator(".filters-disclosure > summary").isVisible()).toBe(true);
+    expect(await page.locator(".filters-disclosure input, .filters-disclosure select").first().isVisible()).toBe(false);
+    const photo = page.locator("article.listing-card img").first();
+    expect(await photo.getAttribute("loading")).toBe("eager");
+    expect(((await photo.boundingBox())?.y ?? Infinity) < 844).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+
+    await page.locator(".filters-disclosure > summary").click();
+    expect(await page.locator(".filters-disclosure input, .filters-disclosure select").first().isVisible()).toBe(true);
+
+    await page.getByRole("button", { name: "Show the map" }).click();
+    await page.locator(".search-map-canvas[data-map-ready=true]").waitFor({ timeout: 120_000 });
+    expect(scripts.length).toBeGreaterThan(fetchedBefore);
+    expect(await mapCss()).toBe(true);
+    expect(workers.some((w) => w.startsWith(`${site}/static/maplibre-gl-worker.mjs`))).toBe(true);
+    expect(await page.getByRole("button", { name: "Show the map" }).isVisible()).toBe(false);
+    await screenshot(page, "search-map-phone.png");
+    await context.close();
+  }, 400_000);
+
+  it("on a wide screen the filters are shown with no button to fold them", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin(ff.host)}/homes`);
+    expect(await page.locator(".filters-disclosure > summary").isVisible()).toBe(false);
+    expect(await page.locator(".filters-disclosure input, .filters-disclosure select").first().isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Show the map" }).isVisible()).toBe(false);
+    await context.close();
+  }, 120_000);
+
   it("draws a small map on listing and town pages only when it comes into view, from the site's own origin", async () => {
     // A short window, so the maps start below the fold.
     const context = await browser.newContext({ viewport: { width: 1280, height: 480 } });

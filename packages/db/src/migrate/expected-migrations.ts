@@ -28,4 +28,6 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   "20261203113039_task_open_assignee_index",
   "20261203122255_open_house_listing_fk_no_update_cascade",
   "20261203144000_feeds_replicate_open_houses",
+  "20261203145616_listing_history_without_key_index",
+  "20261203150654_listing_map_search_index_with_id",
 ];

@@ -109,7 +109,7 @@ export default async function SearchPage({ params }: Props) {
               <p className="small muted">The map shows the {map.points.length.toLocaleString("en-US")} most recently updated homes; the list has them all.</p>
             ) : null}
             {result.items.length ? (
-              <ListingGrid listings={result.items} headingLevel={2} />
+              <ListingGrid listings={result.items} headingLevel={2} top />
             ) : (
               <div className="card empty-state">
                 <h2>No homes match this search</h2>

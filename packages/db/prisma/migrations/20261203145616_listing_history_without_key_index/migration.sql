@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "ListingHistory_tenantId_ListingKey_changedAt_idx";
