@@ -1,0 +1,100 @@
+// The "My day" page over HTTP, on the CRM's production build: the first 20 tasks of each bucket
+// with the bucket's whole count, and "Show all" listing more of one bucket (up to 200).
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "@real-estate/db";
+import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
+import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
+import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
+
+const CRM_PORT = 4230;
+const CRM_HOST = "crm.myday.localhost";
+
+let testDb: TestDatabase;
+let crm: CrmServer | undefined;
+let tenant: FixtureTenant;
+let cookie: string;
+
+const page = async (path: string) => {
+  const res = await httpGet({ port: CRM_PORT, host: CRM_HOST, path, headers: { cookie } });
+  expect(res.status).toBe(200);
+  return res.body.replace(/<!-- -->/g, "");
+};
+/** Signs in as a browser would, on the server itself: its session cookie. */
+function signIn(email: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: CRM_PORT,
+        path: "/api/auth/sign-in/email",
+        method: "POST",
+        headers: { host: CRM_HOST, origin: `http://${CRM_HOST}`, "content-type": "application/json" },
+      },
+      (res) => {
+        res.resume();
+        const cookies = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
+        if (res.statusCode !== 200 || cookies.length === 0) reject(new Error(`sign-in answered ${res.statusCode}`));
+        else resolve(cookies.join("; "));
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify({ email, password: PASSWORD }));
+  });
+}
+
+/** The tasks the page lists in one bucket's section. */
+const tasksIn = (html: string, bucket: string) => {
+  const start = html.indexOf(`data-testid="my-day-${bucket}"`);
+  const end = html.indexOf("</section>", start);
+  return html.slice(start, end).split('data-testid="task"').length - 1;
+};
+
+beforeAll(async () => {
+  testDb = await createTestDatabase("crmpagemyday");
+  setDb(testDb.db);
+  tenant = await createCrmFixtureTenant(testDb.db, {
+    slug: "myday",
+    name: "My Day Realty",
+    crmHosts: [CRM_HOST],
+    people: [{ first: "Ann", last: "Buyer", email: "ann@example.com", phone: "+12035550101" }],
+  });
+  const base = Date.now();
+  const task = (i: number, hoursFromNow: number) => ({
+    tenantId: tenant.tenantId,
+    contactId: tenant.contactIds[0]!,
+    kind: "CALL" as const,
+    title: `Call ${i}`,
+    dueAt: new Date(base + hoursFromNow * 3_600_000 + i * 1_000),
+    assignedMembershipId: tenant.agent.membershipId,
+  });
+  // 25 overdue, 3 in the next seven days (not today: tomorrow noon onwards is safe in any zone).
+  await testDb.db.task.createMany({ data: [...Array.from({ length: 25 }, (_, i) => task(i, -48)), ...Array.from({ length: 3 }, (_, i) => task(100 + i, 72))] });
+  crm = await startCrmServer({ port: CRM_PORT, databaseUrl: testDb.url, readyHost: CRM_HOST });
+  cookie = await signIn(tenant.agent.email);
+}, 900_000);
+
+afterAll(async () => {
+  await crm?.stop();
+  await testDb?.drop();
+});
+
+describe("the My day page", () => {
+  it("lists the first 20 overdue tasks with the whole count, and all of them on 'Show all'", async () => {
+    const usual = await page("/my-day");
+    expect(tasksIn(usual, "overdue")).toBe(20);
+    expect(tasksIn(usual, "upcoming")).toBe(3);
+    expect(usual).toContain('data-testid="my-day-overdue-count">25<');
+    expect(usual).toContain("Showing the first 20 of 25.");
+    expect(usual).toContain('href="/my-day?all=overdue#overdue"');
+    expect(usual).not.toContain('data-testid="my-day-upcoming-more"');
+
+    const all = await page("/my-day?all=overdue");
+    expect(tasksIn(all, "overdue")).toBe(25);
+    expect(tasksIn(all, "upcoming")).toBe(3);
+    expect(all).not.toContain("Showing the first");
+
+    // Anything else is the usual page.
+    for (const odd of ["/my-day?all=everything", "/my-day?all=overdue&all=today"]) expect(tasksIn(await page(odd), "overdue")).toBe(20);
+  }, 300_000);
+});
