@@ -11,6 +11,11 @@ const MY_DAY_ITEMS = 20;
 const MY_DAY_ALL_ITEMS = 200;
 const BUCKETS = ["overdue", "today", "upcoming"] as const;
 type BucketName = (typeof BUCKETS)[number];
+const BUCKET_TEXT: Record<BucketName, { title: string; empty: string }> = {
+  overdue: { title: "Overdue", empty: "Nothing overdue." },
+  today: { title: "Today", empty: "Nothing else due today." },
+  upcoming: { title: "Next 7 days", empty: "Nothing due in the next seven days." },
+};
 
 function Bucket({
   name,
@@ -87,33 +92,18 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
           My leads
         </Link>
       </div>
-      <Bucket
-        name="overdue"
-        title="Overdue"
-        bucket={day.overdue}
-        shown={shown("overdue")}
-        empty="Nothing overdue."
-        timeZone={tenant.timeZone}
-        country={tenant.country}
-      />
-      <Bucket
-        name="today"
-        title="Today"
-        bucket={day.today}
-        shown={shown("today")}
-        empty="Nothing else due today."
-        timeZone={tenant.timeZone}
-        country={tenant.country}
-      />
-      <Bucket
-        name="upcoming"
-        title="Next 7 days"
-        bucket={day.upcoming}
-        shown={shown("upcoming")}
-        empty="Nothing due in the next seven days."
-        timeZone={tenant.timeZone}
-        country={tenant.country}
-      />
+      {BUCKETS.map((name) => (
+        <Bucket
+          key={name}
+          name={name}
+          title={BUCKET_TEXT[name].title}
+          bucket={day[name]}
+          shown={shown(name)}
+          empty={BUCKET_TEXT[name].empty}
+          timeZone={tenant.timeZone}
+          country={tenant.country}
+        />
+      ))}
     </>
   );
 }
