@@ -80,7 +80,6 @@ export async function verifyApiKey(options: { tenantId: string; key: string; db?
   return row;
 }
 
-
 async function readAndRemember(db: Db, tenantId: string, keyHash: string, cacheKey: string, remember: boolean): Promise<ApiKeyRow | null> {
   const forgetsBefore = forgets.n;
   const row = await db.apiKey.findUnique({
