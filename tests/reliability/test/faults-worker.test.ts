@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startClusterWorld, type ClusterWorld } from "../src/faults/cluster-database";
 import { checkClient, effectsOf, openJobCount, tallyEffects } from "../src/faults/crm-effects";
 import { enqueueEvents, sleep, waitForDrained } from "../src/faults/drain-checks";
+import { diagnoseDrain } from "../src/faults/drain-diagnosis";
 import { startWorker, WORKER_APP_NAME, type WorkerProcess } from "../src/faults/worker-process";
 import { currentProfile } from "../src/profile";
 import { recordFigures } from "../src/report/summary";
@@ -75,6 +76,8 @@ describe("worker under database faults", () => {
     const term = tallyEffects(await effectsOf(check, terminationEvents));
     const restart = tallyEffects(await effectsOf(check, restartEvents));
     const common = (drained ? 0 : 1) + (worker.alive() ? 0 : 1);
+    const diagnosis = common > 0 ? await diagnoseDrain(check, worker) : null;
+    if (diagnosis) console.error(`worker fault drain did not end well: ${diagnosis}`);
     recordFigures({
       check: "fault: worker connections terminated",
       probes: terminationEvents.length,
@@ -89,7 +92,7 @@ describe("worker under database faults", () => {
       lost: restart.lost.length,
       doubled: restart.doubled.length,
       failures: common,
-      note: `${notes.restarts} restarts; ${restartEvents.length} events; dead-lettered ${restart.deadLettered.length}; drained: ${drained}; worker alive throughout: ${worker.alive()}`,
+      note: `${notes.restarts} restarts; ${restartEvents.length} events; dead-lettered ${restart.deadLettered.length}; drained: ${drained}; worker alive throughout: ${worker.alive()}${diagnosis ? `; ${diagnosis}` : ""}`,
     });
     expect(drained).toBe(true);
     expect([...term.lost, ...restart.lost]).toEqual([]);

@@ -28,6 +28,15 @@ const directTypes = {
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+let lastIdleErrorReport = 0;
+/** One line at most every 10 s: a server restart ends every idle connection at once. */
+function reportIdleConnectionError(error: Error) {
+  const now = Date.now();
+  if (now - lastIdleErrorReport < 10_000) return;
+  lastIdleErrorReport = now;
+  console.warn(`[db] an idle database connection ended: ${error.message} (it is replaced on the next query)`);
+}
+
 function createFromUrl(url: string, options: CreateClientOptions) {
   // The pool is ours, handed to the adapter (which ends it on $disconnect), so hot paths that
   // gain from it can run node-postgres statements on the same connections (see pgPoolOf).
@@ -41,6 +50,11 @@ function createFromUrl(url: string, options: CreateClientOptions) {
     connectionTimeoutMillis: 15_000,
     types: directTypes,
   });
+  // An idle pooled connection that the server ends (a restart, pg_terminate_backend) makes the
+  // pool emit "error", which ends the process when nothing listens. Prisma's adapter listens only
+  // once it has connected, and the hot paths use the pool directly (pgPoolOf), possibly first.
+  // The pool drops that connection and opens a new one for the next query either way.
+  pool.on("error", (error) => reportIdleConnectionError(error));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PrismaClient({ adapter }).$extends(guardEmptyWhere);
   pools.set(db, pool);
