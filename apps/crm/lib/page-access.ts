@@ -8,7 +8,7 @@ import { getRequestTenant } from "./request-tenant";
 export type PageAccess = { tenant: ResolvedTenant; session: AuthSession; member: MemberRef };
 
 // Layout and page both check access; cache() makes that one session lookup per request, and a
-// member this process verified in the last few seconds is not read again (decision 0049).
+// member this process verified in the last few seconds is not read again (decision 0050).
 const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId, headers: await headers(), maxAgeMs: VERIFIED_SESSION_TTL_MS }));
 
 /**

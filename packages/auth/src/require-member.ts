@@ -18,7 +18,7 @@ export type MemberAccess = { ok: true; session: AuthSession; membership: MemberR
  * everything agents can. Returns a typed result instead of throwing, so pages can render the
  * right screen and routes the right status. The same for every provider. Request paths pass
  * `maxAgeMs: VERIFIED_SESSION_TTL_MS`: a member verified that recently in this process is not
- * read again (decision 0049; a sign-out or membership change in this process applies at once).
+ * read again (decision 0050; a sign-out or membership change in this process applies at once).
  */
 export async function requireMember(options: { tenantId: string; role?: MembershipRoleData; headers: Headers; maxAgeMs?: number }): Promise<MemberAccess> {
   const found = await currentAuthProvider().getMember({ tenantId: options.tenantId, headers: options.headers, maxAgeMs: options.maxAgeMs });

@@ -3,7 +3,7 @@ import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-
 import { createMembership, removeMembership, updateMembershipRole } from "@real-estate/crm";
 import { getAuth, requireMember, signInWithPassword, signOut, signUpWithPassword, VERIFIED_SESSION_TTL_MS } from "../src/index";
 
-// Decision 0049: a member verified in the last VERIFIED_SESSION_TTL_MS is not read again, and
+// Decision 0050: a member verified in the last VERIFIED_SESSION_TTL_MS is not read again, and
 // every way a session or membership ends still ends it: at once in this process, within the
 // bound elsewhere (simulated here by changing the rows behind the process's back).
 const testDb = useTestDatabase("auth_verified_members");

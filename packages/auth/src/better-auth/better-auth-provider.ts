@@ -8,7 +8,7 @@ export const betterAuthProvider: AuthProvider = {
   name: "better-auth",
   getSession: getBetterAuthSession,
   async getMember({ tenantId, headers, maxAgeMs = 0 }) {
-    // A member this process verified in the last few seconds is not read again (decision 0049).
+    // A member this process verified in the last few seconds is not read again (decision 0050).
     const key = maxAgeMs > 0 ? verifiedMemberKey(tenantId, headers) : null;
     const recalled = key ? recallVerifiedMember(key, maxAgeMs) : null;
     if (recalled) return recalled;

@@ -4,7 +4,7 @@ import type { AuthSession, MemberRef } from "../provider/auth-session";
 
 /**
  * How long a process may answer a member's request with a session and membership it verified
- * against the database without reading them again (decision 0049). A sign-out, a revoked session,
+ * against the database without reading them again (decision 0050). A sign-out, a revoked session,
  * a password reset, a removed member or a changed role made in the same process applies to the
  * next request; one made by another instance of the app applies there within this time. The same
  * bound as verified API keys (decision 0033) and the tenant host cache.

@@ -12,7 +12,7 @@ const SIGN_IN_PATH = "/sign-in/email";
 /**
  * Endpoints that change no session: every other one (sign-out, revoking sessions, a password
  * reset or change, a user update or deletion) makes this process forget the members it verified
- * (decision 0049), before it runs and again after.
+ * (decision 0050), before it runs and again after.
  */
 const LEAVES_SESSIONS_AS_THEY_ARE = new Set(["/get-session", SIGN_IN_PATH]);
 

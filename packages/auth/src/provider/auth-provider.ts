@@ -16,7 +16,7 @@ export type AuthProvider = {
    * The signed-in user and their membership of this tenant (null when they have none), or null
    * when nobody is signed in. With `maxAgeMs`, a member the provider verified for the same
    * request cookies at most that long ago may be answered without asking again (better-auth;
-   * decision 0049); without it the session and membership are always read.
+   * decision 0050); without it the session and membership are always read.
    */
   getMember(options: { tenantId: string; headers: Headers; maxAgeMs?: number }): Promise<{ session: AuthSession; membership: MemberRef | null } | null>;
 };

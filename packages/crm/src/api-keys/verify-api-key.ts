@@ -23,10 +23,15 @@ const verifiedKeys = (globalForKeys.__verifiedApiKeys ??= new Map<string, Verifi
 // Counts forgets: a row read before a revocation in this process is not remembered after it.
 const globalForForgets = globalThis as unknown as { __verifiedApiKeyForgets?: { n: number } };
 const forgets = (globalForForgets.__verifiedApiKeyForgets ??= { n: 0 });
+// The reads of a key's row in flight in this process, by cache key.
+const globalForReads = globalThis as unknown as { __apiKeyReads?: Map<string, Promise<ApiKeyRow | null>> };
+const keyReads = (globalForReads.__apiKeyReads ??= new Map<string, Promise<ApiKeyRow | null>>());
 
 /** Forgets what this process verified of one key (after its revocation or an edit), or of every key. */
 export function forgetVerifiedApiKeys(options: { tenantId: string; apiKeyId: string } | "all"): void {
   forgets.n++;
+  // A request after this one reads the row again rather than share a read begun before it.
+  keyReads.clear();
   if (options === "all") return verifiedKeys.clear();
   for (const [cacheKey, { row }] of verifiedKeys) {
     if (row.tenantId === options.tenantId && row.id === options.apiKeyId) verifiedKeys.delete(cacheKey);
@@ -60,17 +65,32 @@ export async function verifyApiKey(options: { tenantId: string; key: string; db?
     }
     if (cached) verifiedKeys.delete(cacheKey);
   }
+  if (maxAgeMs <= 0) return readAndRemember(db, options.tenantId, keyHash, cacheKey, false);
+  // One read per key at a time: the requests that arrive while a key's row is being read (every
+  // request of a busy client when its remembered verification expires) share that read.
+  let reading = keyReads.get(cacheKey);
+  if (!reading) {
+    const read = readAndRemember(db, options.tenantId, keyHash, cacheKey, true).finally(() => {
+      if (keyReads.get(cacheKey) === read) keyReads.delete(cacheKey);
+    });
+    keyReads.set(cacheKey, (reading = read));
+  }
+  const row = await reading;
+  if (row) await touch(db, row, Date.now());
+  return row;
+}
+
+async function readAndRemember(db: Db, tenantId: string, keyHash: string, cacheKey: string, remember: boolean): Promise<ApiKeyRow | null> {
   const forgetsBefore = forgets.n;
   const row = await db.apiKey.findUnique({
-    where: { tenantId_keyHash: { tenantId: options.tenantId, keyHash } },
+    where: { tenantId_keyHash: { tenantId, keyHash } },
     select: apiKeySelect,
   });
   if (!row || row.revokedAt) return null;
-  const now = Date.now();
-  if (maxAgeMs > 0 && forgets.n === forgetsBefore) {
+  if (remember && forgets.n === forgetsBefore) {
     if (verifiedKeys.size >= MAX_VERIFIED_KEYS) verifiedKeys.delete(verifiedKeys.keys().next().value!);
-    verifiedKeys.set(cacheKey, { row, verifiedAt: now });
+    verifiedKeys.set(cacheKey, { row, verifiedAt: Date.now() });
   }
-  await touch(db, row, now);
+  if (!remember) await touch(db, row, Date.now());
   return row;
 }

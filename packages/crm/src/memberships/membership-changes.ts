@@ -1,5 +1,5 @@
 // A per-process count of membership changes (a member removed, a role changed). Whoever remembers
-// a membership for a few seconds (the auth package's verified members, decision 0049) notes the
+// a membership for a few seconds (the auth package's verified members, decision 0050) notes the
 // count when it reads the row and forgets what it read when the count has moved since: a change
 // made in this process applies to the member's next request.
 const globalForChanges = globalThis as unknown as { __membershipChanges?: { n: number } };

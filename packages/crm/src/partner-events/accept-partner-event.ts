@@ -3,11 +3,11 @@ import { ZodError } from "zod";
 import { normalizePhoneE164 } from "@real-estate/types";
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
-import { enqueueWebsiteEvent, IdempotencyConflictError, isDataExceptionError, requestHash } from "@real-estate/queue";
+import { enqueueWebsiteEvent, enqueueWebsiteEventWithLookup, IdempotencyConflictError, isDataExceptionError, requestHash } from "@real-estate/queue";
 import { contactSelect, type ContactRow } from "../shared/crm-selects";
 import { isUuid } from "../shared/is-uuid";
 import { getTenantLocale } from "../contacts/tenant-locale";
-import { findEventPerson, type PartnerEventPerson } from "./find-event-person";
+import { eventPersonLookup, eventPersonOf, type EventPersonLookupRow, type PartnerEventPerson } from "./find-event-person";
 import { partnerEventToWebsiteEvent, type PartnerEventBody } from "./partner-event-body";
 
 export type AcceptPartnerEventResult =
@@ -80,9 +80,29 @@ export async function acceptPartnerEvent(options: {
     if (byId.email) payload.contact.email = byId.email;
     else if (byId.phone) payload.contact.phone = byId.phone;
   }
+  const hash = requestHash({ api: "v1/events", sent: options.sent });
+  const email = payload.contact.email ?? null;
   let created: boolean;
+  let existing: PartnerEventPerson | ContactRow | null = byId;
   try {
-    ({ created } = await enqueueWebsiteEvent({ tenantId, event, requestHash: requestHash({ api: "v1/events", sent: options.sent }), db }));
+    if (byId || (!email && !payload.contact.phone)) {
+      ({ created } = await enqueueWebsiteEvent({ tenantId, event, requestHash: hash, db }));
+    } else {
+      // The contact the event lands on is read in the enqueue's own statement (decision 0049):
+      // one round trip. It sees the contacts as they were just before the event was queued.
+      const country = options.country ?? (await getTenantLocale(db, tenantId)).country;
+      const phone = normalizePhoneE164(payload.contact.phone, country);
+      let lookup: EventPersonLookupRow | null;
+      ({ created, lookup } = await enqueueWebsiteEventWithLookup<EventPersonLookupRow>({
+        tenantId,
+        event,
+        requestHash: hash,
+        lookup: eventPersonLookup({ email, phone }),
+        found: (row) => row.personId !== null,
+        db,
+      }));
+      existing = eventPersonOf(lookup);
+    }
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: "validation_failed", fields: zodFields(error) };
     if (error instanceof IdempotencyConflictError) return { ok: false, error: "idempotency_conflict", eventId };
@@ -90,8 +110,5 @@ export async function acceptPartnerEvent(options: {
     if (isDataExceptionError(error)) return { ok: false, error: "validation_failed", fields: { body: ["contains text that cannot be stored"] } };
     throw error;
   }
-  const country = options.country ?? (await getTenantLocale(db, tenantId)).country;
-  const existing =
-    byId ?? (await findEventPerson({ tenantId, email: payload.contact.email ?? null, phone: normalizePhoneE164(payload.contact.phone, country), db }));
   return { ok: true, status: created && !existing ? 201 : 200, replayed: !created, eventId, contact: existing };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@real-estate/db";
 import { pgPoolOf } from "@real-estate/db";
+import type { EnqueueLookup } from "@real-estate/queue";
 
 /** What the events API answers about an existing contact (Follow Up Boss's person fields). */
 export type PartnerEventPerson = {
@@ -45,4 +46,50 @@ export async function findEventPerson(options: { tenantId: string; email: string
     ? ((await pool.query({ name: "crm_find_event_person", text: FIND_EVENT_PERSON_SQL, values })).rows as PartnerEventPerson[])
     : await db.$queryRawUnsafe<PartnerEventPerson[]>(FIND_EVENT_PERSON_SQL, ...values);
   return rows[0] ?? null;
+}
+
+// The same match as one read of the events API's enqueue statement (enqueueWebsiteEventWithLookup):
+// there $1 is the enqueue's tenantId as well, the e-mail and phone come after its own six
+// parameters, and the columns are named apart from the enqueue's.
+const EVENT_PERSON_LOOKUP_SQL = FIND_EVENT_PERSON_SQL.replace(/\$2::text/g, "$7::text")
+  .replace(/\$3::text/g, "$8::text")
+  .replace(
+    /SELECT c\.id::text AS id, c\."firstName", c\."lastName", c\.email, c\.phone, c\.source,\s*c\."createdAt" AT TIME ZONE 'UTC' AS "createdAt", c\."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"/,
+    `SELECT c.id::text AS "personId", c."firstName" AS "personFirstName", c."lastName" AS "personLastName", c.email AS "personEmail",
+           c.phone AS "personPhone", c.source AS "personSource", c."createdAt" AT TIME ZONE 'UTC' AS "personCreatedAt",
+           c."updatedAt" AT TIME ZONE 'UTC' AS "personUpdatedAt"`,
+  );
+if (!EVENT_PERSON_LOOKUP_SQL.includes('"personId"') || EVENT_PERSON_LOOKUP_SQL.includes("$2") || EVENT_PERSON_LOOKUP_SQL.includes("$3")) {
+  throw new Error("find-event-person: the enqueue's person lookup could not be derived from FIND_EVENT_PERSON_SQL");
+}
+
+/** The columns the lookup adds to the enqueue's row (all null when no contact matched). */
+export type EventPersonLookupRow = {
+  personId: string | null;
+  personFirstName: string | null;
+  personLastName: string | null;
+  personEmail: string | null;
+  personPhone: string | null;
+  personSource: string | null;
+  personCreatedAt: Date | null;
+  personUpdatedAt: Date | null;
+};
+
+/** findEventPerson as a read of the enqueue's own statement: one round trip for both. */
+export function eventPersonLookup(options: { email: string | null; phone: string | null }): EnqueueLookup {
+  return { name: "crm_event_person", sql: EVENT_PERSON_LOOKUP_SQL, values: [options.email || null, options.phone || null] };
+}
+
+export function eventPersonOf(row: EventPersonLookupRow | null): PartnerEventPerson | null {
+  if (!row || row.personId === null) return null;
+  return {
+    id: row.personId,
+    firstName: row.personFirstName,
+    lastName: row.personLastName,
+    email: row.personEmail,
+    phone: row.personPhone,
+    source: row.personSource!,
+    createdAt: row.personCreatedAt!,
+    updatedAt: row.personUpdatedAt!,
+  };
 }

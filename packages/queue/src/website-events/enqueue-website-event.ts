@@ -24,6 +24,19 @@ const ENQUEUE_SQL = `
            prior."eventType" AS "ledgerType", prior."requestHash" AS "ledgerHash"
       FROM (SELECT 1) AS one LEFT JOIN ins ON true LEFT JOIN prior ON true`;
 
+/**
+ * ENQUEUE_SQL with a caller's read of at most one row in the same statement (its columns beside
+ * the enqueue's; its parameters from $7 on). The read sees the database as it was when the
+ * statement began, as a separate statement just before the enqueue would.
+ */
+function enqueueWithLookupSql(lookupSql: string): string {
+  return ENQUEUE_SQL.replace(/\)\s*SELECT ins\.id/, `), lookup AS (${lookupSql}\n    )\n    SELECT lookup.*, ins.id`).replace(
+    "LEFT JOIN prior ON true",
+    "LEFT JOIN prior ON true LEFT JOIN lookup ON true",
+  );
+}
+const lookupSqlCache = new Map<string, string>();
+
 export { IdempotencyConflictError } from "./idempotency-conflict";
 
 export type EnqueueResult = {
@@ -64,21 +77,62 @@ export async function enqueueWebsiteEvent(options: {
   requestHash?: string;
   db?: Db;
 }): Promise<EnqueueResult> {
+  const { row, event, hash } = await enqueueRow(options, null);
+  return enqueueResult(row, event, hash, options.db ?? getDb());
+}
+
+/** A read done in the enqueue's own statement (one round trip instead of two). */
+export type EnqueueLookup = {
+  /** The prepared statement's name (one per distinct `sql`). */
+  name: string;
+  /** A SELECT of at most one row, its parameters numbered from $7; its column names must not be the enqueue's own (id, created, jobType, jobHash, ledgerType, ledgerHash). */
+  sql: string;
+  values: unknown[];
+};
+
+/**
+ * enqueueWebsiteEvent, with `lookup` read in the same statement: the same validation,
+ * idempotency and durability, and the lookup's row (null when it found none). The read is not
+ * affected by the enqueue (it sees the database as the statement began).
+ */
+export async function enqueueWebsiteEventWithLookup<L extends Record<string, unknown>>(options: {
+  tenantId: string;
+  event: WebsiteEventInput;
+  requestHash?: string;
+  lookup: EnqueueLookup;
+  /** Tells whether the lookup found its row (its columns are null when it did not). */
+  found: (row: L) => boolean;
+  db?: Db;
+}): Promise<EnqueueResult & { lookup: L | null }> {
+  const { row, event, hash } = await enqueueRow(options, options.lookup);
+  const result = enqueueResult(row, event, hash, options.db ?? getDb());
+  return { ...result, lookup: options.found(row as unknown as L) ? (row as unknown as L) : null };
+}
+
+async function enqueueRow(
+  options: { tenantId: string; event: WebsiteEventInput; requestHash?: string; db?: Db },
+  lookup: EnqueueLookup | null,
+): Promise<{ row: Row; event: WebsiteEvent; hash: string }> {
   const db = options.db ?? getDb();
   const event: WebsiteEvent = ZWebsiteEvent.parse(options.event);
   if (event.tenantId !== options.tenantId) throw new EventTenantMismatchError();
   const hash = options.requestHash ?? eventRequestHash(event);
   const payload = JSON.stringify(event);
-  const rows = await queryRows<Row>(db, "queue_enqueue_website_event", ENQUEUE_SQL, [
-    options.tenantId,
-    event.eventId,
-    event.type,
-    payload,
-    hash,
-    maxAttemptsFor(event.type),
-  ]);
+  const values = [options.tenantId, event.eventId, event.type, payload, hash, maxAttemptsFor(event.type)];
+  let rows: Row[];
+  if (lookup) {
+    let sql = lookupSqlCache.get(lookup.name);
+    if (sql === undefined) lookupSqlCache.set(lookup.name, (sql = enqueueWithLookupSql(lookup.sql)));
+    rows = await queryRows<Row>(db, `queue_enqueue_website_event:${lookup.name}`, sql, [...values, ...lookup.values]);
+  } else {
+    rows = await queryRows<Row>(db, "queue_enqueue_website_event", ENQUEUE_SQL, values);
+  }
   const row = rows[0];
   if (!row) throw new Error("enqueueWebsiteEvent: insert returned no row");
+  return { row, event, hash };
+}
+
+function enqueueResult(row: Row, event: WebsiteEvent, hash: string, db: Db): EnqueueResult {
   if (row.created) {
     wakeWorkers(db);
     return { jobId: String(row.id), eventId: event.eventId, created: true };

@@ -113,7 +113,7 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
   }
   // A session cookie rides along with any site's request: writes must come from the CRM's own pages.
   if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
-  // A member this process verified in the last few seconds is not read again (decision 0049): a
+  // A member this process verified in the last few seconds is not read again (decision 0050): a
   // sign-out or membership change reaches every instance within VERIFIED_SESSION_TTL_MS.
   const access = await requireMember({ tenantId: tenant.tenantId, headers: request.headers, maxAgeMs: VERIFIED_SESSION_TTL_MS });
   if (!access.ok) {

@@ -1,5 +1,6 @@
 import { acceptPartnerEvent, ZPartnerEventBody, type PartnerEventBody } from "@real-estate/crm";
 import { authenticateApi } from "../../api/lib/api-auth";
+import { rateLimitHeaders } from "../../api/lib/api-key-limits";
 import { json, jsonError, readJsonBody } from "../../api/lib/responses";
 import { apiRoute } from "../../api/lib/api-route";
 
@@ -80,5 +81,9 @@ export const POST = apiRoute(async function POST(request: Request) {
       .join(". ");
     return jsonError(400, "validation_failed", { errorMessage, fields: result.fields });
   }
-  return json(personAnswer(body.value, result), result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
+  // The RateLimit fields are set here, so the route layer need not copy the answer to add them.
+  return json(personAnswer(body.value, result), result.status, {
+    ...(auth.caller.rateLimit ? rateLimitHeaders(auth.caller.rateLimit) : {}),
+    ...(result.replayed ? { "idempotent-replayed": "true" } : {}),
+  });
 });

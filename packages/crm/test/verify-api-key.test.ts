@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "@real-estate/db";
+import { useTestDatabase } from "@real-estate/db/testing";
+import { createApiKey, forgetVerifiedApiKeys, revokeApiKey, VERIFIED_API_KEY_TTL_MS, verifyApiKey } from "../src/api-keys";
+import { createCrmTenant } from "./support/crm-fixtures";
+
+const testDb = useTestDatabase("crmverifykey");
+
+/** The real client, counting the reads of key rows made through it. */
+function countingKeyReads(db: Db): { db: Db; reads: () => number } {
+  let reads = 0;
+  const apiKey = new Proxy(db.apiKey, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== "findUnique" || typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        reads++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const counted = new Proxy(db, { get: (target, prop, receiver) => (prop === "apiKey" ? apiKey : Reflect.get(target, prop, receiver)) });
+  return { db: counted as Db, reads: () => reads };
+}
+
+describe("verifyApiKey on request paths (remembered for VERIFIED_API_KEY_TTL_MS)", () => {
+  it("concurrent requests of a key not remembered share one read of its row; a revocation still refuses the next request", async () => {
+    const { db } = testDb();
+    const t = await createCrmTenant(db, "verify-key");
+    const other = await createCrmTenant(db, "verify-key-other");
+    const { apiKey, key } = await createApiKey({ db, tenantId: t.tenantId, name: "busy client", createdByUserId: t.ownerUserId });
+    forgetVerifiedApiKeys("all");
+    const counting = countingKeyReads(db);
+    const rows = await Promise.all(
+      Array.from({ length: 20 }, () => verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db: counting.db })),
+    );
+    expect(rows.map((r) => r?.id)).toEqual(Array.from({ length: 20 }, () => apiKey.id));
+    expect(counting.reads()).toBe(1);
+    // Remembered now: no further read.
+    expect((await verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db: counting.db }))?.id).toBe(apiKey.id);
+    expect(counting.reads()).toBe(1);
+    // Another tenant's host never accepts the key, and is not answered from the remembered one.
+    expect(await verifyApiKey({ tenantId: other.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db })).toBeNull();
+    // lastUsedAt was written once, not once per concurrent request.
+    expect((await db.apiKey.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: apiKey.id } } })).lastUsedAt).not.toBeNull();
+
+    expect(await revokeApiKey({ tenantId: t.tenantId, apiKeyId: apiKey.id, actorUserId: t.ownerUserId, db })).toBe(true);
+    const after = await Promise.all(Array.from({ length: 5 }, () => verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db })));
+    expect(after).toEqual([null, null, null, null, null]);
+  });
+
+  it("a read begun before a revocation in this process is not shared with a request made after it", async () => {
+    const { db } = testDb();
+    const t = await createCrmTenant(db, "verify-key-race");
+    const { apiKey, key } = await createApiKey({ db, tenantId: t.tenantId, name: "revoked soon", createdByUserId: t.ownerUserId });
+    forgetVerifiedApiKeys("all");
+    const before = verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db });
+    expect(await revokeApiKey({ tenantId: t.tenantId, apiKeyId: apiKey.id, actorUserId: t.ownerUserId, db })).toBe(true);
+    const afterRevocation = await verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db });
+    expect(afterRevocation).toBeNull();
+    await before;
+    // Whatever the earlier read saw, it was not remembered past the revocation.
+    expect(await verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db })).toBeNull();
+  });
+});
