@@ -1,14 +1,15 @@
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { requireMember, type AuthSession, type MemberRef } from "@real-estate/auth";
+import { requireMember, VERIFIED_SESSION_TTL_MS, type AuthSession, type MemberRef } from "@real-estate/auth";
 import type { MembershipRoleData, ResolvedTenant } from "@real-estate/types";
 import { getRequestTenant } from "./request-tenant";
 
 export type PageAccess = { tenant: ResolvedTenant; session: AuthSession; member: MemberRef };
 
-// Layout and page both check access; cache() makes that one session lookup per request.
-const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId, headers: await headers() }));
+// Layout and page both check access; cache() makes that one session lookup per request, and a
+// member this process verified in the last few seconds is not read again (decision 0050).
+const memberAccess = cache(async (tenantId: string) => requireMember({ tenantId, headers: await headers(), maxAgeMs: VERIFIED_SESSION_TTL_MS }));
 
 /**
  * The gate every CRM page and server action passes: the host must be a tenant's CRM domain,

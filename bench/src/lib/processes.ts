@@ -46,6 +46,28 @@ function rssKb(pid: number): number {
   }
 }
 
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuTicks(pid: number): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time (user + system) a process tree has used so far, in ms (Linux; 10 ms resolution). Read
+ * before and after a phase, it is what the phase's requests cost the server, however busy the
+ * machine: a latency stretches with the load, CPU time much less.
+ */
+export function treeCpuMs(pid: number): number {
+  return (processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Resident memory of a process tree, in MB. */
 export function treeRssMb(pid: number): number {
   return processTree(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024;

@@ -26,6 +26,7 @@ export { readAuthEnv, type AuthEnv } from "./auth-env";
 export { getAuth } from "./get-auth";
 export { getSession, type AuthSession } from "./get-session";
 export { requireMember, type MemberAccess, type MemberRef, type NoAccess } from "./require-member";
+export { VERIFIED_SESSION_TTL_MS, forgetVerifiedMembers } from "./better-auth/verified-members";
 export { requireOperator, OPERATOR_ROLE, type OperatorAccess } from "./require-operator";
 export { createStaffAccount, type CreateStaffAccountResult } from "./accounts/create-staff-account";
 export { checkStaffPassword, STAFF_PASSWORD_MIN_LENGTH, type PasswordCheck } from "./passwords/check-staff-password";

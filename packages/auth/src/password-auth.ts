@@ -1,4 +1,5 @@
 import { APIError } from "better-auth/api";
+import { forgetVerifiedMembers } from "./better-auth/verified-members";
 import { createStaffAccount } from "./accounts/create-staff-account";
 import { getAuth } from "./get-auth";
 import { authProviderName } from "./provider/auth-provider";
@@ -63,4 +64,6 @@ export async function signOut(headers: Headers): Promise<void> {
   await getAuth()
     .api.signOut({ headers })
     .catch(() => undefined);
+  // The endpoint's hooks forgot the process's verified members already; a failed call too.
+  forgetVerifiedMembers();
 }

@@ -16,10 +16,12 @@ export type MemberAccess = { ok: true; session: AuthSession; membership: MemberR
  * Checks that the signed-in user is a member of the tenant. `role: "OWNER"` additionally
  * requires the owner role; `"AGENT"` (the default) accepts any member, since owners can do
  * everything agents can. Returns a typed result instead of throwing, so pages can render the
- * right screen and routes the right status. The same for every provider.
+ * right screen and routes the right status. The same for every provider. Request paths pass
+ * `maxAgeMs: VERIFIED_SESSION_TTL_MS`: a member verified that recently in this process is not
+ * read again (decision 0050; a sign-out or membership change in this process applies at once).
  */
-export async function requireMember(options: { tenantId: string; role?: MembershipRoleData; headers: Headers }): Promise<MemberAccess> {
-  const found = await currentAuthProvider().getMember({ tenantId: options.tenantId, headers: options.headers });
+export async function requireMember(options: { tenantId: string; role?: MembershipRoleData; headers: Headers; maxAgeMs?: number }): Promise<MemberAccess> {
+  const found = await currentAuthProvider().getMember({ tenantId: options.tenantId, headers: options.headers, maxAgeMs: options.maxAgeMs });
   if (!found) return { ok: false, reason: "unauthenticated" };
   const { session, membership } = found;
   if (!membership) return { ok: false, reason: "not_member", session };

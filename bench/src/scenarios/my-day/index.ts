@@ -7,6 +7,7 @@ import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
 import { httpRequest } from "../../lib/http";
 import { ensureBuilt, startNextServer, type NextServer } from "../../lib/next-app";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
+import { treeCpuMs } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 import { summarize, type LatencySummary } from "../../lib/stats";
 import { seedTenantLeads, withoutSecondaryIndexes } from "../crm-leads/seed-leads";
@@ -81,16 +82,19 @@ async function seed(ctx: BenchContext, p: PlatformDb, tasksPerTenant: number): P
 /** Sequential requests, tenants in turn, after a warm-up round; every answer must be 200. */
 async function timeRequests(server: NextServer, tenants: Tenant[], count: number, request: (t: Tenant) => { path: string; headers: Record<string, string> }) {
   const ms: number[] = [];
+  let cpuBefore = 0;
   for (let i = -tenants.length * 2; i < count; i++) {
     const t = tenants[((i % tenants.length) + tenants.length) % tenants.length]!;
     const { path, headers } = request(t);
+    if (i === 0) cpuBefore = treeCpuMs(server.pid);
     const started = performance.now();
     const r = await httpRequest({ port: server.port, host: t.host, path, headers });
     const took = performance.now() - started;
     if (r.status !== 200) throw new Error(`GET ${path} on ${t.host} answered ${r.status}: ${r.body.slice(0, 200)}`);
     if (i >= 0) ms.push(took);
   }
-  return summarize(ms);
+  // The server's CPU time per request (user + system), measured over the timed requests.
+  return { ...summarize(ms), serverCpuMsPerRequest: (treeCpuMs(server.pid) - cpuBefore) / count };
 }
 
 async function timeDirect(tenants: Tenant[], count: number, call: (t: Tenant) => Promise<unknown>) {
@@ -147,6 +151,9 @@ export async function runMyDayScenario(ctx: BenchContext): Promise<Omit<Scenario
       );
       log(`"My day" page p99 ${fmt(page.p99, 1)} ms, /api/my-day p99 ${fmt(api.p99, 1)} ms, getMyDay in-process p99 ${fmt(myDayDirect.p99, 1)} ms`);
       log(`/api/tasks p99 ${fmt(tasks.p99, 1)} ms, listTasks in-process p99 ${fmt(tasksDirect.p99, 1)} ms`);
+      log(
+        `server CPU per request: page ${fmt(page.serverCpuMsPerRequest, 1)} ms, /api/my-day ${fmt(api.serverCpuMsPerRequest, 1)} ms, /api/tasks ${fmt(tasks.serverCpuMsPerRequest, 1)} ms`,
+      );
       const scale = `${tenants.length} tenants x ${fmt(tasksPerTenant)} tasks`;
       return {
         scenario: "my-day",

@@ -5,8 +5,16 @@ import { recordSignInFailure } from "../sign-in-throttle/record-sign-in-failure"
 import { recordSignInSuccess } from "../sign-in-throttle/record-sign-in-success";
 import { signInAddress } from "../sign-in-throttle/sign-in-address";
 import { staffSignInKeys, type ThrottleKey } from "../sign-in-throttle/sign-in-keys";
+import { forgetVerifiedMembers } from "../better-auth/verified-members";
 
 const SIGN_IN_PATH = "/sign-in/email";
+
+/**
+ * Endpoints that change no session: every other one (sign-out, revoking sessions, a password
+ * reset or change, a user update or deletion) makes this process forget the members it verified
+ * (decision 0050), before it runs and again after.
+ */
+const LEAVES_SESSIONS_AS_THEY_ARE = new Set(["/get-session", SIGN_IN_PATH]);
 
 /** The refusal of a locked sign-in: 429 with the wait, the same for every email (known or not). */
 export function tooManySignIns(retryAfterSeconds: number): APIError {
@@ -31,6 +39,7 @@ function signInKeysOf(ctx: { body?: unknown; headers?: Headers }): ThrottleKey[]
  * reset) must pass the staff password rule.
  */
 export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
+  if (!LEAVES_SESSIONS_AS_THEY_ARE.has(ctx.path)) forgetVerifiedMembers();
   if (ctx.path === SIGN_IN_PATH) {
     const keys = signInKeysOf(ctx);
     if (keys) {
@@ -47,6 +56,7 @@ export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
 
 /** After a sign-in: a wrong email or password counts a failure on the account and the address; a success clears the account's. */
 export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
+  if (!LEAVES_SESSIONS_AS_THEY_ARE.has(ctx.path)) forgetVerifiedMembers();
   if (ctx.path !== SIGN_IN_PATH) return;
   const keys = signInKeysOf(ctx);
   if (!keys) return;

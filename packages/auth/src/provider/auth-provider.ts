@@ -14,9 +14,11 @@ export type AuthProvider = {
   getSession(headers: Headers): Promise<AuthSession | null>;
   /**
    * The signed-in user and their membership of this tenant (null when they have none), or null
-   * when nobody is signed in.
+   * when nobody is signed in. With `maxAgeMs`, a member the provider verified for the same
+   * request cookies at most that long ago may be answered without asking again (better-auth;
+   * decision 0050); without it the session and membership are always read.
    */
-  getMember(options: { tenantId: string; headers: Headers }): Promise<{ session: AuthSession; membership: MemberRef | null } | null>;
+  getMember(options: { tenantId: string; headers: Headers; maxAgeMs?: number }): Promise<{ session: AuthSession; membership: MemberRef | null } | null>;
 };
 
 const ZAuthProvider = z.enum(AUTH_PROVIDERS).default("better-auth");

@@ -6,3 +6,4 @@ export * from "./create-membership";
 export * from "./update-membership-role";
 export * from "./remove-membership";
 export * from "./set-member-away";
+export * from "./membership-changes";

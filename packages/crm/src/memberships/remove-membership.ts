@@ -1,6 +1,7 @@
 import type { Db, DbTx } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { LastOwnerError } from "./membership-select";
+import { noteMembershipChange } from "./membership-changes";
 
 /**
  * Removes a member from the tenant. Their lead and task assignments are cleared (the leads and tasks stay),
@@ -10,7 +11,9 @@ import { LastOwnerError } from "./membership-select";
  */
 export async function removeMembership(options: { tenantId: string; membershipId: string; actorUserId: string; db?: Db }): Promise<boolean> {
   const db = options.db ?? getDb();
-  return db.$transaction((tx) => removeMembershipInTx(tx, { ...options, keepLastOwner: true }));
+  const removed = await db.$transaction((tx) => removeMembershipInTx(tx, { ...options, keepLastOwner: true }));
+  if (removed) noteMembershipChange();
+  return removed;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function removeMembershipInTx(
   // A rule that sent leads to this member stops (an owner picks someone else); round-robin seats go with the membership.
   await tx.routingRule.updateMany({ where: { tenantId, targetMembershipId: membershipId }, data: { enabled: false, targetMembershipId: null } });
   await tx.tenantMembership.delete({ where: { tenantId_id: { tenantId, id: membershipId } } });
+  noteMembershipChange();
   await tx.tenantAuditLog.create({
     data: {
       tenantId,

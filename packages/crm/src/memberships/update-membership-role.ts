@@ -2,6 +2,7 @@ import type { MembershipRole } from "@real-estate/db";
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { LastOwnerError, membershipSelect, type MembershipRow } from "./membership-select";
+import { noteMembershipChange } from "./membership-changes";
 
 /**
  * Changes a member's role. Returns null when the membership is not this tenant's; throws
@@ -16,7 +17,7 @@ export async function updateMembershipRole(options: {
 }): Promise<MembershipRow | null> {
   const db = options.db ?? getDb();
   const { tenantId, membershipId, role } = options;
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Lock the tenant's owner rows so two concurrent demotions cannot both pass the check.
     const owners = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "TenantMembership" WHERE "tenantId" = ${tenantId}::uuid AND role = 'OWNER' FOR UPDATE`;
@@ -28,6 +29,7 @@ export async function updateMembershipRole(options: {
       data: { role },
       select: membershipSelect,
     });
+    noteMembershipChange();
     await tx.tenantAuditLog.create({
       data: {
         tenantId,
@@ -40,4 +42,6 @@ export async function updateMembershipRole(options: {
     });
     return updated;
   });
+  if (result) noteMembershipChange();
+  return result;
 }

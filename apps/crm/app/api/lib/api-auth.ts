@@ -1,4 +1,4 @@
-import { requireMember } from "@real-estate/auth";
+import { requireMember, VERIFIED_SESSION_TTL_MS } from "@real-estate/auth";
 import { isSameOrigin } from "@real-estate/http";
 import { VERIFIED_API_KEY_TTL_MS, verifyApiKey } from "@real-estate/crm";
 import type { CrmActor } from "@real-estate/crm";
@@ -113,7 +113,9 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
   }
   // A session cookie rides along with any site's request: writes must come from the CRM's own pages.
   if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
-  const access = await requireMember({ tenantId: tenant.tenantId, headers: request.headers });
+  // A member this process verified in the last few seconds is not read again (decision 0050): a
+  // sign-out or membership change reaches every instance within VERIFIED_SESSION_TTL_MS.
+  const access = await requireMember({ tenantId: tenant.tenantId, headers: request.headers, maxAgeMs: VERIFIED_SESSION_TTL_MS });
   if (!access.ok) {
     return { ok: false, response: access.reason === "unauthenticated" ? jsonError(401, "unauthenticated") : jsonError(404, "not_found") };
   }

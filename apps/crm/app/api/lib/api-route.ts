@@ -24,7 +24,15 @@ async function withRateLimitHeaders(request: Request, response: Response): Promi
   if (!pending) return response;
   const auth = await pending;
   if (!auth.ok || !auth.caller.rateLimit) return response;
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(rateLimitHeaders(auth.caller.rateLimit))) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const fields = Object.entries(rateLimitHeaders(auth.caller.rateLimit));
+  try {
+    // A response the route built itself takes the fields as it is: its body stays the buffer it was.
+    for (const [name, value] of fields) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Immutable headers (a fetched or redirect response): a copy around the same body.
+    const headers = new Headers(response.headers);
+    for (const [name, value] of fields) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }

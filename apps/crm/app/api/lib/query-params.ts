@@ -57,11 +57,13 @@ const ZLimit = z
 /** A calendar date in the tenant's zone, resolved to instants once the zone is known. */
 type LocalDay = { localDate: string };
 
+const ZInstant = z.iso.datetime({ offset: true });
+
 /** A date (YYYY-MM-DD: a day in the tenant's time zone) or an ISO date-time with offset (an instant). */
 function dateParam() {
   return z.string().transform((raw, ctx): Date | LocalDay => {
     if (isLocalDate(raw)) return { localDate: raw };
-    if (!DATE_ONLY.test(raw) && z.iso.datetime({ offset: true }).safeParse(raw).success) return new Date(raw);
+    if (!DATE_ONLY.test(raw) && ZInstant.safeParse(raw).success) return new Date(raw);
     ctx.addIssue({ code: "custom", message: "a date (YYYY-MM-DD) or an ISO 8601 date-time" });
     return z.NEVER;
   });
@@ -106,6 +108,15 @@ const MULTI = new Set(["status", "source", "assignedTo", "type"]);
 type Shape = Record<string, z.ZodType>;
 type Parsed<S extends Shape> = z.output<z.ZodObject<S>>;
 
+// One strict object schema per shape, made at its first use: zod compiles an object schema when
+// it first parses, so a schema made per request was compiled again on every request.
+const strictObjects = new WeakMap<Shape, z.ZodType>();
+function strictObjectOf<S extends Shape>(shape: S): z.ZodType<Parsed<S>> {
+  let schema = strictObjects.get(shape);
+  if (!schema) strictObjects.set(shape, (schema = z.object(shape).strict()));
+  return schema as z.ZodType<Parsed<S>>;
+}
+
 /** Reads URLSearchParams into the shape's object: unknown or repeated keys are errors; list keys split on commas. */
 export function parseQuery<S extends Shape>(shape: S, params: URLSearchParams): ParseResult<Parsed<S>> {
   const fields: FieldErrors = {};
@@ -124,7 +135,7 @@ export function parseQuery<S extends Shape>(shape: S, params: URLSearchParams): 
     else if (values.length > 1) fields[key] = ["given more than once"];
     else if (values[0] !== "") raw[key] = values[0];
   }
-  const result = z.object(shape).strict().safeParse(raw);
+  const result = strictObjectOf(shape).safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "query");
