@@ -19,6 +19,7 @@ import { runEventsApiScenario } from "./scenarios/events-api";
 import { runFeedsScenario } from "./scenarios/feeds";
 import { runIngestionScenario } from "./scenarios/ingestion";
 import { runOutboxScenario } from "./scenarios/outbox";
+import { runWebhooksScenario } from "./scenarios/webhooks";
 import { runLeadEmailScenario } from "./scenarios/lead-email";
 import { runLeadEndpointScenario } from "./scenarios/lead-endpoint";
 import { runPagesScenario } from "./scenarios/pages";
@@ -40,6 +41,7 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   redrive: runRedriveScenario,
   feeds: runFeedsScenario,
   outbox: runOutboxScenario,
+  webhooks: runWebhooksScenario,
   "lead-email": runLeadEmailScenario,
   search: runSearchScenario,
   freshness: runFreshnessScenario,

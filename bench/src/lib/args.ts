@@ -9,6 +9,7 @@ export const SCENARIOS = [
   "feeds",
   "search",
   "outbox",
+  "webhooks",
   "lead-email",
   "freshness",
   "events-api",

@@ -17,6 +17,8 @@ export type Sizes = {
   feedListings: number;
   /** Messages the outbox scenario delivers (and sends directly for the baseline). */
   outboxMessages: number;
+  /** Outbound webhook deliveries the webhooks scenario makes (and POSTs directly for the baseline). */
+  webhookDeliveries: number;
   /** Seconds of new leads at 50/s for the lead-to-e-mail latency figure. */
   leadEmailSeconds: number;
   /** Listings per tenant for the search figure, and searches measured. */
@@ -44,6 +46,7 @@ export function sizesFor(quick: boolean): Sizes {
         redriveJobs: 10_000,
         feedListings: 10_000,
         outboxMessages: 500,
+        webhookDeliveries: 1_000,
         leadEmailSeconds: 10,
         searchListings: 10_000,
         searchQueries: 200,
@@ -65,6 +68,7 @@ export function sizesFor(quick: boolean): Sizes {
         redriveJobs: 100_000,
         feedListings: 100_000,
         outboxMessages: 2_000,
+        webhookDeliveries: 4_000,
         leadEmailSeconds: 20,
         searchListings: 100_000,
         searchQueries: 500,

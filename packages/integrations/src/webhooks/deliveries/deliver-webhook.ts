@@ -171,6 +171,11 @@ async function record(
              "disabledReason" = CASE WHEN NOT ${delivered} AND e."disabledAt" IS NULL AND e."failingSince" <= ${failedSince}::timestamp(3) THEN 'failing' ELSE e."disabledReason" END,
              "updatedAt" = ${o.now}::timestamp(3)
         FROM upd WHERE e."tenantId" = ${o.tenantId}::uuid AND e.id = upd."endpointId" AND ${o.countAttempt}
+         -- Only when the endpoint's state changes: a delivery to a healthy endpoint, or a failure
+         -- while its clock runs and before it is due to be disabled, leaves the row alone, so the
+         -- deliveries to one endpoint do not queue on its row lock one after another.
+         AND CASE WHEN ${delivered} THEN e."failingSince" IS NOT NULL
+                  ELSE e."failingSince" IS NULL OR (e."disabledAt" IS NULL AND e."failingSince" <= ${failedSince}::timestamp(3)) END
       RETURNING (e."disabledAt" = ${o.now}::timestamp(3) AND e."disabledReason" = 'failing') AS disabled
     )
     SELECT COALESCE((SELECT disabled FROM ep), false) AS disabled`;

@@ -1,0 +1,197 @@
+// Outbound webhook throughput: deliveries/s from stored deliveries (WebhookDelivery rows and their
+// webhook.deliver jobs, as a business change queues them) through the real worker process to a
+// local receiver, signed (Standard Webhooks) and recorded, against direct HTTP POSTs of the same
+// payloads, signed the same way, to the same receiver with as many in flight, in one run.
+import http from "node:http";
+import { createWebhookEndpoint, queueWebhookEvents, signWebhook, type WebhookEvent } from "@real-estate/integrations";
+import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
+import { fmt, log, type BenchContext } from "../../lib/context";
+import { figure, type ScenarioResult } from "../../lib/figures";
+import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
+import { tailLog } from "../../lib/processes";
+import { waitFor } from "../../lib/stats";
+import { startBenchWorker } from "../../lib/worker";
+
+/** Deliveries in flight at once, for the worker (its concurrency) and for the direct baseline alike. */
+const IN_FLIGHT = 8;
+
+type Stored = { id: string; payload: unknown; secret: string; url: string };
+
+/** Rate between the first and the last request the receiver got from `from` on (start-up of either side excluded). */
+async function receivedRate(sink: WebhookSink, from: number, count: number, timeoutMs: number): Promise<number> {
+  await waitFor("the receiver to get every delivery", () => sink.received().length >= from + count, timeoutMs, 10);
+  const received = sink.received().slice(from, from + count);
+  const first = received[0]!.receivedAt.getTime();
+  const last = received[received.length - 1]!.receivedAt.getTime();
+  return ((count - 1) * 1000) / Math.max(1, last - first);
+}
+
+/** The stored payloads POSTed straight to the receiver, signed as a delivery is, IN_FLIGHT at a time over kept-alive connections. */
+async function postDirect(sink: WebhookSink, rows: Stored[]): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const from = sink.received().length;
+  let next = 0;
+  const post = (row: Stored) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(row.payload);
+      const headers = signWebhook({ id: `direct-${row.id}`, timestamp: new Date(), body, secrets: [row.secret] });
+      const request = http.request(
+        row.url,
+        { method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } },
+        (response) => {
+          response.resume();
+          response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`direct POST answered ${response.statusCode}`))));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  const lane = async () => {
+    while (next < rows.length) await post(rows[next++]!);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  agent.destroy();
+  return receivedRate(sink, from, rows.length, 60_000);
+}
+
+/** A receiver that answers after this long, as one across the internet does (the second figure). */
+const REMOTE_ANSWER_MS = 50;
+
+type Phase = { delivered: number; direct: number; count: number };
+
+/**
+ * Stores `n` deliveries to one endpoint per tenant at `path` on the receiver, POSTs their payloads
+ * directly (the baseline), then has the worker deliver them; checks every delivery arrived once
+ * and was recorded DELIVERED.
+ */
+async function phase(
+  p: Awaited<ReturnType<typeof openPlatformDb>>,
+  sink: WebhookSink,
+  tenantIds: string[],
+  label: string,
+  path: string,
+  n: number,
+): Promise<Phase> {
+  const endpointIds: string[] = [];
+  for (const [t, tenantId] of tenantIds.entries()) {
+    const created = await createWebhookEndpoint({
+      tenantId,
+      input: { url: `${sink.url}${path}/${label}-${t}`, description: `bench receiver (${label})`, events: ["lead.created"] },
+      createdByUserId: null,
+      db: p.db,
+    });
+    if (!created.ok) throw new Error(`webhook endpoint not created: ${JSON.stringify(created.fields)}`);
+    endpointIds.push(created.endpoint.id);
+    const events: WebhookEvent[] = [];
+    for (let i = t; i < n; i += tenantIds.length)
+      events.push({
+        type: "lead.created",
+        data: { lead: { id: `bench-${label}-lead-${i}`, source: "website", status: "NEW", listingKey: `BENCH-${i}` }, contact: { id: `bench-contact-${i}` } },
+      });
+    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
+    // Only this phase's endpoint receives: the tenant's earlier ones are disabled.
+    await p.pool.query(`UPDATE "WebhookEndpoint" SET "disabledAt" = now() WHERE "tenantId" = $1 AND id <> $2 AND "disabledAt" IS NULL`, [
+      tenantId,
+      created.endpoint.id,
+    ]);
+  }
+  const rows = (
+    await p.pool.query<Stored>(
+      `SELECT d.id, d.payload, e.secret, e.url FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."tenantId" = d."tenantId" AND e.id = d."endpointId"
+        WHERE d."endpointId" = ANY($1::uuid[]) ORDER BY d."createdAt", d.id`,
+      [endpointIds],
+    )
+  ).rows;
+  if (rows.length !== n) throw new Error(`${rows.length} deliveries stored, expected ${n}`);
+  log(
+    `${label}: ${fmt(n)} deliveries stored (${fmt(Math.round(rows.reduce((s, r) => s + JSON.stringify(r.payload).length, 0) / rows.length))} bytes of payload each)`,
+  );
+
+  // Warm-up of the receiver and the machine, then the baseline.
+  await postDirect(sink, rows.slice(0, Math.min(100, rows.length)));
+  const direct = await postDirect(sink, rows);
+  log(`${label}: direct HTTP POSTs (${IN_FLIGHT} in flight, kept-alive connections): ${fmt(direct)} deliveries/s`);
+
+  const from = sink.received().length;
+  const worker = startBenchWorker({ name: `webhook-worker-${label}`, databaseUrl: p.url, kinds: ["webhook.deliver"], concurrency: IN_FLIGHT, metrics: "off" });
+  let delivered: number;
+  try {
+    delivered = await receivedRate(sink, from, n, 300_000);
+    // Each delivery is recorded DELIVERED after its answer: wait for the last records.
+    await waitFor(
+      "every delivery recorded DELIVERED",
+      async () =>
+        Number(
+          (
+            await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'DELIVERED' AND "endpointId" = ANY($1::uuid[])`, [
+              endpointIds,
+            ])
+          ).rows[0]!.n,
+        ) === n,
+      60_000,
+      100,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${tailLog(worker.logPath)}`);
+  } finally {
+    await worker.stop();
+  }
+  const ids = new Set(
+    sink
+      .received()
+      .slice(from)
+      .map((r) => r.headers["webhook-id"]),
+  );
+  log(
+    `${label}: through the worker: ${fmt(delivered)} deliveries/s (${fmt(ids.size)} distinct webhook-ids at the receiver, every delivery recorded DELIVERED)`,
+  );
+  if (ids.size !== n) throw new Error(`the receiver got ${ids.size} distinct deliveries from the worker, expected ${n}`);
+  sink.clear();
+  return { delivered, direct, count: n };
+}
+
+export async function runWebhooksScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
+  const n = ctx.sizes.webhookDeliveries;
+  const p = await openPlatformDb("webhooks");
+  const sink = await startWebhookSink();
+  // The receiver is on loopback: allowed by host and port, as an operator allows a local receiver
+  // (the worker inherits this environment).
+  const previousAllowed = process.env.WEBHOOK_ALLOWED_HOSTS;
+  process.env.WEBHOOK_ALLOWED_HOSTS = `127.0.0.1:${sink.port}`;
+  try {
+    const tenants = await createBenchTenants(p.db, [`hooks-a-${ctx.runId}`, `hooks-b-${ctx.runId}`]);
+    const tenantIds = tenants.map((t) => t.tenantId);
+    const instant = await phase(p, sink, tenantIds, "instant", "/hooks", n);
+    // At 50 ms an answer, 8 in flight deliver at most 160/s either way: a quarter of the count.
+    const remote = await phase(p, sink, tenantIds, "remote", `/slow/${REMOTE_ANSWER_MS}`, Math.max(200, Math.round(n / 4)));
+    return {
+      scenario: "webhooks",
+      figures: [
+        figure({
+          scenario: "webhooks",
+          name: `webhook deliveries to a local receiver, ${fmt(n)} deliveries`,
+          unit: "deliveries/s",
+          better: "higher",
+          value: instant.delivered,
+          baseline: { label: "direct HTTP POSTs of the same payloads", value: instant.direct },
+          goal: { text: ">= 0.7 x direct POSTs", ratioAtLeast: 0.7 },
+        }),
+        figure({
+          scenario: "webhooks",
+          name: `the same to a receiver answering in ${REMOTE_ANSWER_MS} ms, ${fmt(remote.count)} deliveries`,
+          unit: "deliveries/s",
+          better: "higher",
+          value: remote.delivered,
+          baseline: { label: "direct HTTP POSTs of the same payloads", value: remote.direct },
+          note: "reported: a receiver across the internet answers in tens of milliseconds",
+        }),
+      ],
+      details: { deliveries: n, inFlight: IN_FLIGHT, instant, remote },
+    };
+  } finally {
+    if (previousAllowed === undefined) delete process.env.WEBHOOK_ALLOWED_HOSTS;
+    else process.env.WEBHOOK_ALLOWED_HOSTS = previousAllowed;
+    await sink.close();
+    await p.close();
+  }
+}
