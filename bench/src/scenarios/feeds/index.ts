@@ -1,14 +1,15 @@
-// Initial load of an MLS feed: the whole replication path (HTTP pages from the local RESO server
-// with $expand=Media, Data Dictionary mapping, set-based upserts with history, one transaction
+// Initial load of an MLS feed: the whole replication path (HTTP pages from the local RESO server,
+// on a thread of its own as an MLS is on a machine of its own, with $expand=Media, Data Dictionary mapping, set-based upserts with history, one transaction
 // per page with its cursor) against a bare bulk insert of the same rows into a copy of the
 // Listing table (same columns and indexes; no HTTP, no upsert, no history), in the same run.
 import crypto from "node:crypto";
 import { SHORELINE_TENANT } from "@real-estate/demo";
-import { startResoServer } from "@real-estate/demo/reso-server";
+import { ResoStore } from "@real-estate/demo/reso-server";
 import { createFeed, mapProperty, syncFeed, type MappedListing } from "@real-estate/feeds";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type ScenarioResult } from "../../lib/figures";
 import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/platform-db";
+import { startResoThread } from "./reso-thread";
 
 const PAGE = 1_000;
 const TOKEN = crypto.randomBytes(24).toString("base64url");
@@ -29,10 +30,11 @@ export async function runFeedsScenario(ctx: BenchContext): Promise<Omit<Scenario
   const n = ctx.sizes.feedListings;
   if (!process.env.FEED_CREDENTIALS_KEY) process.env.FEED_CREDENTIALS_KEY = crypto.randomBytes(32).toString("base64");
   const p = await openPlatformDb("feeds", { poolSize: 4 });
-  const built = performance.now();
-  const server = await startResoServer({ tenant: SHORELINE_TENANT, count: n, bearerTokens: [TOKEN], maxPageSize: PAGE });
+  // The generated listings are a function of the market, the count and this day.
+  const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  const server = await startResoThread({ tenantSlug: SHORELINE_TENANT.slug, count: n, bearerToken: TOKEN, maxPageSize: PAGE, anchor });
   try {
-    log(`local RESO server with ${fmt(n)} listings (built in ${fmt((performance.now() - built) / 1000, 1)} s)`);
+    log(`local RESO server with ${fmt(n)} listings on its own thread (built in ${fmt(server.buildMs / 1000, 1)} s)`);
     const [tenant] = await createBenchTenants(p.db, [`feeds-${ctx.runId}`]);
     const feed = await createFeed({
       tenantId: tenant!.tenantId,
@@ -63,10 +65,21 @@ export async function runFeedsScenario(ctx: BenchContext): Promise<Omit<Scenario
       `initial sync: ${fmt(stored)} listings in ${fmt(syncSeconds, 1)} s (${fmt(result.pages)} pages in ${fmt(pagesSeconds, 1)} s, then the key reconciliation in ${fmt(syncSeconds - pagesSeconds, 1)} s)`,
     );
 
-    // The same rows, mapped the same way, for the baseline.
-    const rows = [...server.store.properties.values()]
-      .map((record) => mapProperty({ ...record, Media: server.store.media.get(String(record.ListingKey)) ?? [] }))
+    // The same rows, mapped the same way, for the baseline: the server thread's data, built again here.
+    const store = new ResoStore({ tenant: SHORELINE_TENANT, count: n, anchor, photoBase: `${server.url}/photos` });
+    const rows = [...store.properties.values()]
+      .map((record) => mapProperty({ ...record, Media: store.media.get(String(record.ListingKey)) ?? [] }))
       .flatMap((m) => (m.ok ? [m.listing] : []));
+    const sameKeys = Number(
+      (
+        await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Listing" WHERE "tenantId" = $1 AND "ListingKey" = ANY($2)`, [
+          tenant!.tenantId,
+          rows.map((r) => r.ListingKey),
+        ])
+      ).rows[0]!.n,
+    );
+    if (sameKeys !== n || rows.length !== n)
+      throw new Error(`the baseline's rows are not the synced ones (${sameKeys} of ${rows.length} keys stored, ${n} synced)`);
     const bareSeconds = await bareInsert(p, tenant!.tenantId, feed.id, rows);
     log(`bare bulk insert of the same ${fmt(rows.length)} rows: ${fmt(bareSeconds, 1)} s`);
     await p.pool.query(`DROP TABLE IF EXISTS "ListingBare"`);
