@@ -354,7 +354,7 @@ describe("outbox delivered over SMTP", () => {
     expect(got).toEqual([done, held, ok1, ok2].map((x) => `<${x.messageId}>`).sort());
   });
 
-  it("the worker's deliveries started together share a transaction of at most the batch size, each job with its own result", async () => {
+  it("the worker's deliveries started together share a transaction of at most the batch size, each job with its own result and slot", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "batcher" });
     sink.clear();
@@ -370,7 +370,20 @@ describe("outbox delivered over SMTP", () => {
     const jobs = claimed.filter((job) => job.tenantId === t.tenantId);
     expect(jobs).toHaveLength(6);
     const batcher = createDeliveryBatcher({ transport, maxBatch: 4 });
-    const results = await Promise.allSettled(jobs.map((job) => batcher.deliver(db, job)));
+    // Each job's slot is given back once its batch's SMTP conversations are over, before its outcome is settled.
+    const released = new Set<number>();
+    const settled = new Set<number>();
+    const results = await Promise.allSettled(
+      jobs.map((job, i) =>
+        batcher
+          .deliver(db, job, () => {
+            expect(settled.has(i)).toBe(false);
+            released.add(i);
+          })
+          .finally(() => settled.add(i)),
+      ),
+    );
+    expect(released.size).toBe(6);
     const byEmail = new Map(jobs.map((job, i) => [(job.payload as { emailId: string }).emailId, results[i]!]));
     for (const q of queued.slice(0, 5)) expect(byEmail.get(q.id)).toEqual({ status: "fulfilled", value: { outcome: "applied", status: "SENT" } });
     expect(String((byEmail.get(queued[5]!.id) as PromiseRejectedResult).reason)).toContain("SMTP 550");

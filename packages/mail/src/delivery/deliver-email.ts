@@ -406,7 +406,14 @@ export type DeliveryResult = DeliveryOutcome | { error: Error };
  * fails the whole batch (each job retried). Results are in the order of `jobs`.
  * Any other client delivers the messages one by one (deliverEmail).
  */
-export async function deliverEmails(options: { db: Db; transport: MailTransport; jobs: ClaimedJob[]; now?: Date }): Promise<DeliveryResult[]> {
+export async function deliverEmails(options: {
+  db: Db;
+  transport: MailTransport;
+  jobs: ClaimedJob[];
+  now?: Date;
+  /** Called once every SMTP conversation of the batch is over, before the outcomes are recorded and committed. */
+  onSent?: () => void;
+}): Promise<DeliveryResult[]> {
   const { db, jobs } = options;
   const results: (DeliveryResult | undefined)[] = new Array(jobs.length);
   // The jobs to deliver, by "tenant/message"; a second job for a message already in the batch is refused like a held row.
@@ -444,7 +451,7 @@ async function inPgBatch(
   pool: Pool,
   byKey: Map<string, number>,
   jobs: ClaimedJob[],
-  options: { transport: MailTransport; now?: Date },
+  options: { transport: MailTransport; now?: Date; onSent?: () => void },
   results: (DeliveryResult | undefined)[],
 ): Promise<void> {
   const client = await pool.connect();
@@ -493,6 +500,7 @@ async function inPgBatch(
       );
     }
     await Promise.all(pending);
+    options.onSent?.();
     if (records.length > 0) {
       const col = <K extends keyof RecordValues>(k: K) => records.map((r) => r[k]);
       await client.query({

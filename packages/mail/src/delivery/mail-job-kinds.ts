@@ -12,6 +12,8 @@ type Ctx = {
   job: ClaimedJob;
   db: Db;
   now: Date;
+  /** Gives the job's slot to the next job (the worker's ctx.release); absent in callers without slots. */
+  release?: () => void;
   once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
 };
 
@@ -29,7 +31,7 @@ export function mailJobKinds(options: { transport: MailTransport; deliveryBatch?
   return {
     [EMAIL_DELIVER_KIND]: {
       retry: EMAIL_RETRY_POLICY,
-      handle: (ctx) => delivery.deliver(ctx.db, ctx.job),
+      handle: (ctx) => delivery.deliver(ctx.db, ctx.job, ctx.release),
     },
     [LEAD_ALERT_KIND]: {
       retry: { attempts: 6, backoffMs: [5_000, 30_000, 120_000, 600_000, 3_600_000] },
