@@ -13,3 +13,5 @@ export * from "./webhooks/deliveries/deliver-webhook";
 export * from "./webhooks/deliveries/list-webhook-deliveries";
 export * from "./webhooks/deliveries/resend-webhook-deliveries";
 export * from "./webhooks/deliveries/webhook-job-kinds";
+export * from "./webhooks/transport/connection-pool";
+export * from "./webhooks/deliveries/delivery-batches";

@@ -24,6 +24,13 @@ export type JobHandlerContext = {
    * `writeLeadAlert` writes an inquiry's alert e-mail in that transaction (see processWebsiteEvent).
    */
   process: (options?: { writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown> }) => Promise<ProcessWebsiteEventResult>;
+  /**
+   * Gives the job's concurrency slot to the next job while this handler only records what
+   * happened (a webhook's answer): the work the slot limits (a request to a receiver) is over. The
+   * job is still completed or failed when the handler settles, and the worker waits for it before
+   * it stops or reports a drain. Calling it more than once is harmless.
+   */
+  release: () => void;
 };
 
 /**
@@ -44,6 +51,12 @@ export type JobKind = {
    * errors are logged, never retried here.
    */
   onDeadLettered?: (info: { db: Db; job: ClaimedJob; error: string; now: Date }) => Promise<unknown>;
+  /**
+   * Told the jobs of this kind a claim has just handed the worker, before any of them starts: a
+   * kind may read what they need ahead, in one statement (outbound webhooks). Must not throw; a
+   * job still works when what was read ahead is missing or too old.
+   */
+  claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;
 };
 
 /** Job kinds by name; a job whose kind is missing here is dead-lettered ("no handler"). */

@@ -48,6 +48,8 @@ export async function runJob(options: {
   kinds?: JobKindRegistry;
   handlers?: JobHandlers;
   random?: () => number;
+  /** Called when the handler gives back its slot early (ctx.release), at most once. */
+  onRelease?: () => void;
 }): Promise<JobOutcome> {
   const { job, db, clock } = options;
   const now = clock.now();
@@ -74,6 +76,7 @@ export async function runJob(options: {
     db,
     now,
     process: (o) => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now, writeLeadAlert: o?.writeLeadAlert }),
+    release: () => options.onRelease?.(),
     once: (effect) =>
       db.$transaction(async (tx) => {
         if (!(await claimJobEffect(tx, { tenantId: job.tenantId, kind: job.kind, key: job.eventId, now }))) return { outcome: "duplicate" as const };

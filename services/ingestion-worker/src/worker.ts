@@ -111,15 +111,47 @@ export function createWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /** Jobs started and not yet settled (a job that gave back its slot early is still here). */
+  const running = new Set<Promise<void>>();
+
   function start(job: ClaimedJob) {
     metrics?.inFlight.inc();
-    void runJob({ job, db, clock, kinds, handlers: options.handlers, random: options.random })
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      slots.release();
+    };
+    const done: Promise<void> = runJob({ job, db, clock, kinds, handlers: options.handlers, random: options.random, onRelease: release })
       .then((outcome) => {
         batcher.add(outcome);
         reporter.finished(outcome);
       })
       .catch((error: unknown) => logger.error({ msg: "job bookkeeping failed", jobId: job.id, reason: String((error as Error)?.message ?? error) }))
-      .finally(() => slots.release());
+      .finally(() => {
+        running.delete(done);
+        release();
+      });
+    running.add(done);
+  }
+
+  /** Tells each kind that reads ahead (JobKind.claimed) which of its jobs were just claimed. */
+  function readAhead(jobs: ClaimedJob[]) {
+    const byKind = new Map<string, ClaimedJob[]>();
+    for (const job of jobs) if (kinds[job.kind]?.claimed) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    for (const [kind, ofKind] of byKind) {
+      try {
+        kinds[kind]!.claimed!({ db, jobs: ofKind });
+      } catch (error) {
+        logger.warn({ msg: "reading ahead failed", kind, reason: String((error as Error)?.message ?? error) });
+      }
+    }
+  }
+
+  /** Resolves when no job holds a slot and every started job has settled. */
+  async function jobsIdle() {
+    await slots.idle();
+    while (running.size > 0) await Promise.all([...running]);
   }
 
   /** Starts claimed jobs as slots free up; on stop, gives back the ones not started. */
@@ -155,10 +187,11 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       if (jobs.length > 0) {
         emptyClaims = 0;
+        readAhead(jobs);
         await dispatch(jobs);
         continue;
       }
-      await slots.idle();
+      await jobsIdle();
       await batcher.flush();
       if (mode === "once") {
         // Nothing due when last looked; the jobs that were running have finished since, and a
@@ -174,7 +207,7 @@ export function createWorker(options: WorkerOptions): Worker {
     if (loopDone) throw new Error("worker is already running");
     stopping = false;
     loopDone = loop(mode).finally(async () => {
-      await slots.idle();
+      await jobsIdle();
       await batcher.flush();
       loopDone = null;
     });

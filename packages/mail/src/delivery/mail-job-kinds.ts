@@ -3,7 +3,8 @@ import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
 import { composeLeadAlert, LEAD_ALERT_KIND } from "../alerts/compose-lead-alert";
 import { EMAIL_DELIVER_KIND } from "../outbox/queue-emails";
 import { composeTaskReminder, TASK_REMINDER_KIND } from "../reminders/compose-task-reminder";
-import { deliverEmail, EMAIL_RETRY_POLICY } from "./deliver-email";
+import { EMAIL_RETRY_POLICY } from "./deliver-email";
+import { createDeliveryBatcher } from "./delivery-batcher";
 import type { MailTransport } from "./smtp-transport";
 
 /** The part of the worker's handler context these kinds use (structurally the worker's JobHandlerContext). */
@@ -11,6 +12,8 @@ type Ctx = {
   job: ClaimedJob;
   db: Db;
   now: Date;
+  /** Gives the job's slot to the next job (the worker's ctx.release); absent in callers without slots. */
+  release?: () => void;
   once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
 };
 
@@ -18,15 +21,17 @@ type Kind = { handle: (ctx: Ctx) => Promise<unknown>; retry?: JobRetryPolicy };
 
 /**
  * The job kinds of outgoing e-mail (decision 0012), for the worker's registry:
- * "email.deliver" sends one outbox message over `transport`; "lead.alert" writes a new lead's
+ * "email.deliver" sends one outbox message over `transport` (the deliveries started together share
+ * a transaction, up to `deliveryBatch` messages: createDeliveryBatcher); "lead.alert" writes a new lead's
  * alert e-mails to the outbox, once per inquiry; "task.reminder" writes a task's reminder to its
  * assignee at the due time, once per task and due time.
  */
-export function mailJobKinds(options: { transport: MailTransport }): Record<string, Kind> {
+export function mailJobKinds(options: { transport: MailTransport; deliveryBatch?: number }): Record<string, Kind> {
+  const delivery = createDeliveryBatcher({ transport: options.transport, maxBatch: options.deliveryBatch });
   return {
     [EMAIL_DELIVER_KIND]: {
       retry: EMAIL_RETRY_POLICY,
-      handle: (ctx) => deliverEmail({ db: ctx.db, transport: options.transport, job: ctx.job }),
+      handle: (ctx) => delivery.deliver(ctx.db, ctx.job, ctx.release),
     },
     [LEAD_ALERT_KIND]: {
       retry: { attempts: 6, backoffMs: [5_000, 30_000, 120_000, 600_000, 3_600_000] },

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
+import type { ConnectionPool } from "../transport/connection-pool";
 import { ForbiddenDestinationError, type LookupAll } from "../transport/destination-guard";
 import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";
+import { deliveryBatches } from "./delivery-batches";
 
 const ZPayload = z.object({ deliveryId: z.uuid() });
 
@@ -66,6 +68,13 @@ export async function deliverWebhook(options: {
   now: Date;
   settings: WebhookSettings;
   lookup?: LookupAll;
+  /** Kept-alive connections per checked destination (connection-pool.ts); without one, a new connection per attempt. */
+  pool?: ConnectionPool;
+  /**
+   * Called once the receiver has answered (or the attempt failed): what is left is recording it,
+   * so the worker may start its next delivery meanwhile (the worker's `ctx.release`).
+   */
+  release?: () => void;
   /**
    * Called once when this attempt disabled the endpoint (a day of failures), inside the transaction
    * that disables it: the worker queues the owners' e-mail there, so there is never a disabling
@@ -78,11 +87,17 @@ export async function deliverWebhook(options: {
   const parsed = ZPayload.safeParse(job.payload);
   if (!parsed.success) throw new PermanentIngestionError("invalid webhook.deliver payload (deliveryId)");
   const tenantId = job.tenantId;
-  const rows = await db.$queryRaw<Row[]>`
+  // On a pool-backed client, the read and the record of a success are batched with the other
+  // deliveries in flight (delivery-batches.ts); otherwise one statement each through Prisma.
+  const batches = deliveryBatches(db);
+  const d = batches
+    ? await batches.read({ tenantId, deliveryId: parsed.data.deliveryId })
+    : (
+        await db.$queryRaw<Row[]>`
     SELECT d.id::text AS id, d.status::text AS status, d.payload, e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", e."disabledAt"
       FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."tenantId" = d."tenantId" AND e.id = d."endpointId"
-     WHERE d."tenantId" = ${tenantId}::uuid AND d.id = ${parsed.data.deliveryId}::uuid`;
-  const d = rows[0];
+     WHERE d."tenantId" = ${tenantId}::uuid AND d.id = ${parsed.data.deliveryId}::uuid`
+      )[0];
   if (!d || d.status === "DELIVERED") return { outcome: "duplicate" };
   if (d.disabledAt) {
     await record(db, { tenantId, deliveryId: d.id, status: "FAILED", response: null, error: "endpoint disabled", now, countAttempt: false });
@@ -101,13 +116,17 @@ export async function deliverWebhook(options: {
       timeoutMs: options.settings.timeoutMs,
       allowedHosts: options.settings.allowedHosts,
       lookup: options.lookup,
+      pool: options.pool,
     });
     if (response.status < 200 || response.status > 299) failure = new WebhookRefusedError(response.status);
   } catch (error) {
     failure = error;
   }
+  options.release?.();
   if (!failure) {
-    await record(db, { tenantId, deliveryId: d.id, status: "DELIVERED", response, error: null, now, countAttempt: true });
+    if (batches)
+      await batches.recordDelivered({ tenantId, deliveryId: d.id, status: response!.status, latencyMs: response!.latencyMs, excerpt: response!.excerpt, now });
+    else await record(db, { tenantId, deliveryId: d.id, status: "DELIVERED", response, error: null, now, countAttempt: true });
     return { outcome: "applied", status: "DELIVERED", responseStatus: response!.status, endpointDisabled: false };
   }
   const permanent = failure instanceof ForbiddenDestinationError;
@@ -134,6 +153,22 @@ export async function deliverWebhook(options: {
   if (permanent) return { outcome: "applied", status: "FAILED", responseStatus: null, endpointDisabled };
   // Logged; the queue retries the job (or, after the last attempt, dead-letters it: FAILED here).
   throw failure;
+}
+
+/**
+ * Reads the deliveries of just-claimed "webhook.deliver" jobs in one statement, for their attempts
+ * to use (within READ_AHEAD_MAX_AGE_MS); only on a pool-backed client. Jobs with an invalid
+ * payload are left to their attempt.
+ */
+export function readDeliveriesAhead(db: Db, jobs: ClaimedJob[]): void {
+  const batches = deliveryBatches(db);
+  if (!batches) return;
+  const keys: { tenantId: string; deliveryId: string }[] = [];
+  for (const job of jobs) {
+    const parsed = ZPayload.safeParse(job.payload);
+    if (parsed.success) keys.push({ tenantId: job.tenantId, deliveryId: parsed.data.deliveryId });
+  }
+  if (keys.length > 0) batches.readAhead(keys);
 }
 
 /**

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { pinnedLookup, type ConnectionPool } from "./connection-pool";
 import { resolveDestination, type LookupAll } from "./destination-guard";
 
 /** What the endpoint answered. A redirect is an answer (3xx), never followed. */
@@ -25,7 +25,9 @@ const EXCERPT_CHARS = 1000;
  * is resolved and checked first (destination-guard.ts) and the connection is pinned to the
  * checked addresses (a name cannot resolve to a public address for the check and a private one
  * for the connection); one deadline covers connecting, sending and the answer; redirects are not
- * followed; only the first 1,000 characters of the answer are read.
+ * followed; only the first 1,000 characters of the answer are read. With a `pool`, the
+ * connection is a kept-alive one to exactly the addresses this check resolved (connection-pool.ts),
+ * else a new one.
  */
 export async function postWebhook(options: {
   url: string;
@@ -34,13 +36,13 @@ export async function postWebhook(options: {
   timeoutMs: number;
   allowedHosts: readonly string[];
   lookup?: LookupAll;
+  pool?: ConnectionPool;
 }): Promise<WebhookResponse> {
   const url = new URL(options.url);
   const addresses = await resolveDestination(url, { allowedHosts: options.allowedHosts, lookup: options.lookup });
-  const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
-    if ((lookupOptions as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, addresses);
-    else callback(null, addresses[0]!.address, addresses[0]!.family);
-  };
+  const pinned = pinnedLookup(addresses);
+  const protocol = url.protocol === "https:" ? "https:" : "http:";
+  const pooled = options.pool?.agentFor({ protocol, port: Number(url.port) || (protocol === "https:" ? 443 : 80), addresses });
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<WebhookResponse>((resolve, reject) => {
@@ -50,7 +52,7 @@ export async function postWebhook(options: {
       {
         method: "POST",
         lookup: pinned,
-        agent: false,
+        agent: pooled?.agent ?? false,
         headers: {
           ...options.headers,
           "content-type": "application/json",
@@ -81,6 +83,12 @@ export async function postWebhook(options: {
       () => request.destroy(new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs)),
       options.timeoutMs,
     );
+    if (pooled)
+      request.on("socket", (socket) => {
+        // A kept connection is one its agent opened to these very addresses; checked again all the same.
+        if (!options.pool!.isPinned(socket, pooled.allowed))
+          request.destroy(new WebhookTransportError(`connection to ${socket.remoteAddress} is not to the checked address`, elapsed()));
+      });
     request.on("error", (error) => {
       clearTimeout(deadline);
       reject(

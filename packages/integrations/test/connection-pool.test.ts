@@ -1,0 +1,135 @@
+// Kept-alive webhook connections: reused only for a destination that resolved to the same checked
+// addresses, with the destination still checked before every delivery and one deadline per attempt.
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createConnectionPool, destinationKey, ForbiddenDestinationError, postWebhook, WebhookTransportError, type LookupAll } from "../src";
+
+/** A receiver on one loopback address: counts its connections, answers 200 ("/hang" never answers). */
+async function receiver(host: string, port: number) {
+  const connections: Socket[] = [];
+  const requests: { path: string; connection: number }[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ path: req.url ?? "", connection: connections.indexOf(req.socket) });
+    req.resume();
+    if (req.url?.startsWith("/hang")) return;
+    if (req.url?.startsWith("/redirect")) {
+      res.writeHead(302, { location: "http://127.0.0.1/elsewhere" }).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  });
+  server.on("connection", (socket) => connections.push(socket));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// Two loopback addresses on the same port: what one name resolves to can change between deliveries.
+const PORT = 4151;
+let a: Awaited<ReturnType<typeof receiver>>;
+let b: Awaited<ReturnType<typeof receiver>>;
+let pool = createConnectionPool();
+
+beforeAll(async () => {
+  a = await receiver("127.0.0.1", PORT);
+  b = await receiver("127.0.0.2", PORT);
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+afterEach(() => {
+  pool.destroy();
+  pool = createConnectionPool();
+});
+
+/** A name whose resolution the test changes between deliveries (DNS rebinding). */
+function dns(initial: string) {
+  let current = initial;
+  const lookup: LookupAll = async () => [{ address: current, family: 4 }];
+  return { lookup, set: (address: string) => (current = address) };
+}
+
+const post = (url: string, lookup: LookupAll, allowedHosts: string[] = [`hooks.test:${PORT}`], timeoutMs = 2_000) =>
+  postWebhook({ url, body: '{"type":"t"}', headers: { "webhook-id": "msg_1" }, timeoutMs, allowedHosts, lookup, pool });
+
+describe("kept-alive webhook connections", () => {
+  it("reuses one connection for deliveries to the same checked address", async () => {
+    const name = dns("127.0.0.1");
+    const before = a.connections.length;
+    for (let i = 0; i < 5; i++) expect((await post(`http://hooks.test:${PORT}/same/${i}`, name.lookup)).status).toBe(200);
+    expect(a.connections.length - before).toBe(1);
+    expect(pool.size()).toBe(1);
+  });
+
+  it("never reuses a connection for a name that now resolves to another address", async () => {
+    const name = dns("127.0.0.1");
+    const [aBefore, bBefore] = [a.connections.length, b.connections.length];
+    expect((await post(`http://hooks.test:${PORT}/rebind/1`, name.lookup)).status).toBe(200);
+    name.set("127.0.0.2");
+    expect((await post(`http://hooks.test:${PORT}/rebind/2`, name.lookup)).status).toBe(200);
+    // The second delivery reached the address it resolved to, on a new connection.
+    expect(b.requests.at(-1)!.path).toBe("/rebind/2");
+    expect(b.connections.length - bBefore).toBe(1);
+    expect(a.requests.at(-1)!.path).toBe("/rebind/1");
+    // Back to the first address: its own kept connection again, nothing opened to either.
+    name.set("127.0.0.1");
+    expect((await post(`http://hooks.test:${PORT}/rebind/3`, name.lookup)).status).toBe(200);
+    expect(a.requests.at(-1)!.path).toBe("/rebind/3");
+    expect(a.connections.length - aBefore).toBe(1);
+    expect(b.connections.length - bBefore).toBe(1);
+    expect(destinationKey({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] })).not.toBe(
+      destinationKey({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] }),
+    );
+  });
+
+  it("still checks the destination before every delivery: a kept connection to an allowed host is no way in for another name", async () => {
+    const allowed = dns("127.0.0.1");
+    expect((await post(`http://hooks.test:${PORT}/allowed`, allowed.lookup)).status).toBe(200);
+    const before = a.requests.length;
+    // Same address and port, a name nobody allowed: refused before any request.
+    await expect(post(`http://evil.test:${PORT}/evil`, dns("127.0.0.1").lookup)).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    // The allowed name rebound to a private address outside the allow-list's reach is refused too.
+    await expect(post(`http://other.test:${PORT}/rebound`, dns("10.0.0.1").lookup)).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    expect(a.requests.length).toBe(before);
+  });
+
+  it("keeps one deadline per attempt and does not follow redirects on kept connections", async () => {
+    const name = dns("127.0.0.1");
+    expect((await post(`http://hooks.test:${PORT}/warm`, name.lookup)).status).toBe(200);
+    const started = Date.now();
+    await expect(post(`http://hooks.test:${PORT}/hang`, name.lookup, undefined, 300)).rejects.toBeInstanceOf(WebhookTransportError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // The timed-out connection is gone; the next delivery works on another one.
+    expect((await post(`http://hooks.test:${PORT}/after-timeout`, name.lookup)).status).toBe(200);
+    const redirected = await post(`http://hooks.test:${PORT}/redirect`, name.lookup);
+    expect(redirected.status).toBe(302);
+    expect(a.requests.some((r) => r.path === "/elsewhere")).toBe(false);
+  });
+
+  it("refuses a kept socket whose peer is not one of the checked addresses", () => {
+    const { allowed } = pool.agentFor({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
+    expect(pool.isPinned({ remoteAddress: "127.0.0.1" } as Socket, allowed)).toBe(true);
+    expect(pool.isPinned({ remoteAddress: "::ffff:127.0.0.1" } as Socket, allowed)).toBe(true);
+    expect(pool.isPinned({ remoteAddress: "127.0.0.2" } as Socket, allowed)).toBe(false);
+  });
+
+  it("closes the least recently used agent beyond its limit", async () => {
+    const small = createConnectionPool({ maxAgents: 2 });
+    for (const address of ["127.0.0.1", "127.0.0.2", "127.0.0.3"]) small.agentFor({ protocol: "http:", port: PORT, addresses: [{ address, family: 4 }] });
+    expect(small.size()).toBe(2);
+    small.destroy();
+  });
+});
