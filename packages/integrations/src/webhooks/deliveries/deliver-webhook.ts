@@ -6,7 +6,7 @@ import { ForbiddenDestinationError, type LookupAll } from "../transport/destinat
 import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";
-import { deliveryBatches } from "./delivery-batches";
+import { deliveryBatches, type DeliveryRow } from "./delivery-batches";
 
 const ZPayload = z.object({ deliveryId: z.uuid() });
 
@@ -32,16 +32,8 @@ export class WebhookRefusedError extends Error {
   }
 }
 
-type Row = {
-  id: string;
-  status: string;
-  payload: unknown;
-  url: string;
-  secret: string;
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
-  disabledAt: Date | null;
-};
+/** One delivery's row as read by itself (its tenant is the job's). */
+type Row = Omit<DeliveryRow, "tenantId">;
 
 /**
  * What `onEndpointDisabled` is told: the delivery whose failure disabled its endpoint, and the
