@@ -75,6 +75,30 @@ export function pgPoolOf(db: unknown): pg.Pool | null {
   return pool;
 }
 
+/**
+ * Runs `work` on a connection checked out of `pool`: `work` opens its transaction and commits it;
+ * a throw rolls it back. The server can end a connection while it is checked out (a restart,
+ * pg_terminate_backend): node-postgres then emits "error" on the client, which ends the process
+ * when nothing listens. The error is kept instead: the next statement fails, and a connection that
+ * failed is not handed back to the pool.
+ */
+export async function onPooledConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => void (broken ??= error);
+  client.on("error", onError);
+  try {
+    return await work(client);
+  } catch (error) {
+    broken = error as Error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
+}
+
 export type Db = ReturnType<typeof createFromUrl>;
 /** The transaction client handed to `db.$transaction(async (tx) => ...)`. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
-import { pgPoolOf, type Db } from "@real-estate/db";
+import { onPooledConnection, pgPoolOf, type Db } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, TransientIngestionError, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { MailTransport } from "./smtp-transport";
@@ -169,16 +169,8 @@ export async function deliverEmail(options: { db: Db; transport: MailTransport; 
 
 type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
 
-async function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string, attempt: (held: Held) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  // The server can end a connection while it is checked out (a restart, pg_terminate_backend):
-  // node-postgres then emits "error" on the client, which ends the process when nothing listens.
-  // Keep the error instead: the next statement fails, the job is retried, and the connection is
-  // not handed out again.
-  const onError = (error: Error) => void (broken ??= error);
-  client.on("error", onError);
-  try {
+function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string, attempt: (held: Held) => Promise<T>): Promise<T> {
+  return onPooledConnection(pool, async (client) => {
     // The session ends (and with it the lock) if the transaction sits idle longer than a delivery may hold its message.
     const opened = await client.query(
       `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${DELIVERY_HOLD_MS}; ${holdSql(`'${tenantId}'::uuid`, `'${emailId}'::uuid`)}`,
@@ -192,15 +184,7 @@ async function inPgTransaction<T>(pool: Pool, tenantId: string, emailId: string,
     });
     await client.query("COMMIT");
     return value;
-  } catch (error) {
-    broken = error as Error;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    // A connection that failed mid-transaction is not handed out again.
-    client.off("error", onError);
-    client.release(broken);
-  }
+  });
 }
 
 async function deliverHeld(
@@ -454,11 +438,7 @@ async function inPgBatch(
   options: { transport: MailTransport; now?: Date; onSent?: () => void },
   results: (DeliveryResult | undefined)[],
 ): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => void (broken ??= error);
-  client.on("error", onError);
-  try {
+  await onPooledConnection(pool, async (client) => {
     const pairs = [...byKey.keys()].map((key) => {
       const [tenantId, emailId] = key.split("/");
       return `('${tenantId}'::uuid, '${emailId}'::uuid)`;
@@ -525,12 +505,5 @@ async function inPgBatch(
       });
     }
     await client.query("COMMIT");
-  } catch (error) {
-    broken = error as Error;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.off("error", onError);
-    client.release(broken);
-  }
+  });
 }
