@@ -24,23 +24,26 @@ export function TaskList({
   now?: Date;
 }) {
   if (tasks.length === 0) return null;
+  // Styles are classes (globals.css, "Task lists"), not inline objects: a page lists up to 60 rows
+  // here, and each inline style was serialised twice per row (the page's payload and its HTML).
   return (
-    <ul className="task-list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+    <ul className="task-list">
       {tasks.map((t) => {
         const overdue = !t.completedAt && t.dueAt < now;
         const record = t.leadId ? `/leads/${t.leadId}` : `/contacts/${t.contactId}`;
         return (
-          <li key={t.id} data-testid="task" data-task-id={t.id} style={{ padding: "8px 0", borderBottom: "1px solid var(--line, #e5e7eb)" }}>
-            <div className="row" style={{ justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
+          <li key={t.id} data-testid="task" data-task-id={t.id}>
+            <div className="row">
               <div>
-                <span className="tag">{TASK_KIND_LABELS[t.kind]}</span>{" "}
-                <strong style={t.completedAt ? { textDecoration: "line-through" } : undefined}>{t.title}</strong>
-                <div className="muted" style={{ fontSize: 13 }}>
-                  <span style={overdue ? { color: "var(--danger)" } : undefined}>
-                    {t.completedAt
-                      ? `Done ${formatDateTime(t.completedAt, timeZone)}`
-                      : `${overdue ? "Overdue since" : "Due"} ${formatDateTime(t.dueAt, timeZone)}`}
-                  </span>
+                <span className="tag">{TASK_KIND_LABELS[t.kind]}</span> <strong className={t.completedAt ? "task-closed" : undefined}>{t.title}</strong>
+                <div className="muted task-meta">
+                  {t.completedAt ? (
+                    `Done ${formatDateTime(t.completedAt, timeZone)}`
+                  ) : overdue ? (
+                    <span className="task-overdue">{`Overdue since ${formatDateTime(t.dueAt, timeZone)}`}</span>
+                  ) : (
+                    `Due ${formatDateTime(t.dueAt, timeZone)}`
+                  )}
                   {showPerson && (
                     <>
                       {" · "}
@@ -68,11 +71,7 @@ export function TaskList({
                     </>
                   )}
                 </div>
-                {t.notes && (
-                  <div className="t-body" style={{ fontSize: 13 }}>
-                    {t.notes}
-                  </div>
-                )}
+                {t.notes && <div className="t-body task-notes">{t.notes}</div>}
               </div>
               <CompleteTaskButton taskId={t.id} done={t.completedAt !== null} title={t.title} />
             </div>

@@ -115,6 +115,8 @@ export async function startNextServer(options: {
       // A production server refuses to start without its secrets: this run's own.
       BETTER_AUTH_SECRET: benchSecrets.auth,
       INTERNAL_API_TOKEN: benchSecrets.internal,
+      // BENCH_SERVER_CPU_PROF=<folder>: the app server writes a V8 CPU profile there when stopped.
+      ...(process.env.BENCH_SERVER_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_CPU_PROF)}` } : {}),
       ...options.env,
     },
   });
