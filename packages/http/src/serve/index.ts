@@ -6,3 +6,4 @@ export { createRequestFront, type AppHandler } from "./request-front";
 export { createJsonLogger, createMemoryLogger, silentLogger, type LogFields, type Logger } from "../logging";
 export { resolveRequestId, stampRequestId } from "../request-id/request-id";
 export { DEFAULT_MAX_REQUEST_BYTES, maxRequestBytes, refuseOversizeBody } from "../body/body-cap";
+export { createStaticCompressor, pickEncoding, type ContentEncoding, type StaticCompressor } from "./compress-static";

@@ -13,6 +13,7 @@ import { requestIsHttps, stampClientAddress } from "./strip-internal-headers";
 import { stripInternalResponseHeaders } from "./strip-response-headers";
 import { normalizeRequestTarget } from "./request-target";
 import { swapRenderNonce } from "./swap-render-nonce";
+import type { StaticCompressor } from "./compress-static";
 
 /** The app behind the front (Next.js's request handler in production). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -34,6 +35,8 @@ export function createRequestFront(options: {
   maxBytes?: number;
   /** The process's render nonce, replaced by a fresh nonce in every response (see swapRenderNonce); default none. */
   renderNonce?: string;
+  /** Build assets sent compressed to clients that accept it (see createStaticCompressor); default none. */
+  compressStatic?: StaticCompressor;
 }) {
   const { trust, routes, metrics, health, logger, handle } = options;
   return function front(req: IncomingMessage, res: ServerResponse): void {
@@ -74,6 +77,7 @@ export function createRequestFront(options: {
       res.end(JSON.stringify({ error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } }));
       return;
     }
+    if (options.compressStatic?.(req, res, url.pathname) === "served") return;
     // Code below the route (the queue stamping the jobs it queues) reads the id from the context.
     runWithRequestId(requestId, () => handle(req, res)).catch((error: unknown) => {
       logger.error({ msg: "request failed", requestId, method: req.method, route: routes.match(servedPath), error: describeError(error) });

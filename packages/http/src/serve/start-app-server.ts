@@ -7,6 +7,7 @@ import { RENDER_NONCE_ENV, renderNonce } from "../headers/security-headers";
 import { createJsonLogger } from "../logging/json-logger";
 import { createRequestFront } from "./request-front";
 import { createHexNonce } from "./swap-render-nonce";
+import { createStaticCompressor } from "./compress-static";
 import { createHealthResponder, HEALTH_PATHS, type ReadinessCheck } from "../health/health-endpoints";
 import { createMetricsRegistry } from "../metrics/create-metrics-registry";
 import { createHttpMetrics } from "../metrics/http-metrics";
@@ -44,7 +45,8 @@ export type AppServer = { server: http.Server; port: number; metricsPort: number
  * internal routes are removed from every response; each request gets an id (X-Request-Id, see
  * stampRequestId) and one JSON access log line on stdout. The process's render nonce (the nonce
  * cached pages are rendered with, published to proxy.ts in RENDER_NONCE_ENV) is replaced by a
- * fresh nonce in every response (swap-render-nonce.ts). The settings are read once: a bad
+ * fresh nonce in every response (swap-render-nonce.ts). Build assets go out compressed
+ * (compress-static.ts). The settings are read once: a bad
  * TRUST_PROXY stops the server before it listens.
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
@@ -68,7 +70,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ready: options.ready,
     log: (line) => (line.includes("not ready") ? logger.warn({ msg: line }) : logger.info({ msg: line })),
   });
-  const server = http.createServer(createRequestFront({ trust, routes, metrics, health, logger, handle, maxBytes, renderNonce: nonce }));
+  const server = http.createServer(
+    createRequestFront({ trust, routes, metrics, health, logger, handle, maxBytes, renderNonce: nonce, compressStatic: createStaticCompressor() }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => {
