@@ -111,7 +111,8 @@ describe("build assets compressed by the app server", () => {
   });
 
   it("sends the asset as it is to a client that accepts no compression, or refuses it", async () => {
-    for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }]) {
+    const clients: Record<string, string>[] = [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }];
+    for (const headers of clients) {
       const res = await get("/_next/static/chunks/app.js", headers);
       expect(res.headers["content-encoding"]).toBeUndefined();
       expect(res.headers.etag).toBe('"abc"');

@@ -1,5 +1,5 @@
 // npm run audit:lighthouse -- [--origin http://fairfield.localhost:3500] [--pages /,/homes,...]
-//   [--runs 3] [--form-factor mobile|desktop] [--save <dir>]
+//   [--runs 3] [--form-factor mobile|desktop] [--save <dir>] [--baseline <origin>]
 // Lighthouse alone, on chosen pages of the website, each run several times (median and spread):
 // the quick loop for page speed that the full `npm run audit:quality` is too slow for. Without
 // --origin it starts the platform as the audit does (production builds, --port-offset, default
@@ -7,6 +7,8 @@
 // `/homes/:x`, `/towns/:x`, `/towns/:x/:x`, resolved to the first such link found on the site;
 // the default is every public page type of the website. Each run prints what cost the
 // performance points (metrics, the LCP element, long scripts); --save keeps every report's JSON.
+// --baseline names a second server of the same site (another build): its runs alternate with
+// the first's, page by page, and the table prints both, measured under the same conditions.
 // Measure on a quiet machine: the score follows the load (the table prints the load average).
 import fs from "node:fs";
 import http from "node:http";
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "form-factor": { type: "string", default: "mobile" },
     save: { type: "string" },
+    baseline: { type: "string" },
   },
 });
 const runs = Number(values.runs);
@@ -95,37 +98,40 @@ if (!origin) {
   platform = await startPlatform({ root, offset, databaseUrl: process.env.DATABASE_URL, log });
   origin = `http://fairfield.localhost:${platform.ports.web}`;
 }
-const summary: { page: string; scores: number[]; numbers: Numbers[] }[] = [];
+const summary: { origin: string; page: string; scores: number[]; numbers: Numbers[] }[] = [];
 const loadStart = os.loadavg();
 try {
   const pages = await resolvePages(origin, values.pages.split(",").filter(Boolean));
   const browser = await launchChromium({ extraArgs: [`--remote-debugging-port=${debuggingPort}`] });
   try {
+    const origins = values.baseline ? [origin, values.baseline] : [origin];
     for (const page of pages) {
-      const entry = { page, scores: [] as number[], numbers: [] as Numbers[] };
-      summary.push(entry);
+      const entries = origins.map((o) => ({ origin: o, page, scores: [] as number[], numbers: [] as Numbers[] }));
+      summary.push(...entries);
       for (let i = 0; i < runs; i++) {
-        const run = await runLighthouse(`${origin}${page}`, formFactor, debuggingPort, { categories: ["performance"] });
-        const a = run.lhr.audits;
-        const n: Numbers = {
-          score: run.scores.performance,
-          fcp: a["first-contentful-paint"]?.numericValue ?? NaN,
-          lcp: a["largest-contentful-paint"]?.numericValue ?? NaN,
-          tbt: a["total-blocking-time"]?.numericValue ?? NaN,
-          cls: a["cumulative-layout-shift"]?.numericValue ?? NaN,
-          si: a["speed-index"]?.numericValue ?? NaN,
-        };
-        entry.scores.push(n.score);
-        entry.numbers.push(n);
-        log(
-          `${page} run ${i + 1}: perf ${n.score} · FCP ${Math.round(n.fcp)} ms · LCP ${Math.round(n.lcp)} ms · TBT ${Math.round(n.tbt)} ms · CLS ${n.cls.toFixed(3)} · SI ${Math.round(n.si)} ms`,
-        );
-        // The report read as plain data: only the few fields printed here.
-        if (i === 0) for (const line of explain(run.lhr as unknown as LhrLike)) log(`    ${line}`);
-        if (values.save) {
-          fs.mkdirSync(values.save, { recursive: true });
-          const name = `${formFactor}-${page.replace(/[^a-z0-9]+/gi, "_") || "_"}-${i + 1}.json`;
-          fs.writeFileSync(path.join(values.save, name), JSON.stringify(run.lhr));
+        for (const entry of entries) {
+          const run = await runLighthouse(`${entry.origin}${page}`, formFactor, debuggingPort, { categories: ["performance"] });
+          const a = run.lhr.audits;
+          const n: Numbers = {
+            score: run.scores.performance,
+            fcp: a["first-contentful-paint"]?.numericValue ?? NaN,
+            lcp: a["largest-contentful-paint"]?.numericValue ?? NaN,
+            tbt: a["total-blocking-time"]?.numericValue ?? NaN,
+            cls: a["cumulative-layout-shift"]?.numericValue ?? NaN,
+            si: a["speed-index"]?.numericValue ?? NaN,
+          };
+          entry.scores.push(n.score);
+          entry.numbers.push(n);
+          log(
+            `${entry.origin}${page} run ${i + 1}: perf ${n.score} · FCP ${Math.round(n.fcp)} ms · LCP ${Math.round(n.lcp)} ms · TBT ${Math.round(n.tbt)} ms · CLS ${n.cls.toFixed(3)} · SI ${Math.round(n.si)} ms`,
+          );
+          // The report read as plain data: only the few fields printed here.
+          if (i === 0) for (const line of explain(run.lhr as unknown as LhrLike)) log(`    ${line}`);
+          if (values.save) {
+            fs.mkdirSync(values.save, { recursive: true });
+            const name = `${formFactor}-${new URL(entry.origin).port}-${page.replace(/[^a-z0-9]+/gi, "_") || "_"}-${i + 1}.json`;
+            fs.writeFileSync(path.join(values.save, name), JSON.stringify(run.lhr));
+          }
         }
       }
     }
@@ -137,11 +143,13 @@ try {
 }
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
 log(`\nLighthouse ${formFactor} performance, ${runs} run(s) per page, load ${load(loadStart)} at the start, ${load(os.loadavg())} at the end`);
-log("| page | median | runs | LCP median (ms) | TBT median (ms) | CLS median |");
-log("|---|---|---|---|---|---|");
+log("| server | page | median | runs | LCP median (ms) | TBT median (ms) | CLS median |");
+log("|---|---|---|---|---|---|---|");
 for (const s of summary) {
   const m = (k: keyof Numbers) => median(s.numbers.map((n) => n[k]));
-  log(`| ${s.page} | ${median(s.scores)} | ${s.scores.join(", ")} | ${Math.round(m("lcp"))} | ${Math.round(m("tbt"))} | ${m("cls").toFixed(3)} |`);
+  log(
+    `| ${s.origin === origin ? "measured" : "baseline"} | ${s.page} | ${median(s.scores)} | ${s.scores.join(", ")} | ${Math.round(m("lcp"))} | ${Math.round(m("tbt"))} | ${m("cls").toFixed(3)} |`,
+  );
 }
 
 /** What cost a run its points: the performance audits under full score, the LCP element and the scripts that ran longest. */

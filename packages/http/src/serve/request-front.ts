@@ -9,11 +9,12 @@ import { runWithRequestId } from "@real-estate/types/request-context";
 import { stampRequestId } from "../request-id/request-id";
 import { REQUEST_ID_HEADER } from "../request-id/request-id-header";
 import { findUnstorableUrlPart, UNSTORABLE_MESSAGE } from "../text/unstorable-text";
-import { requestIsHttps, stampClientAddress } from "./strip-internal-headers";
+import { fromTrustedProxy, requestIsHttps, stampClientAddress } from "./strip-internal-headers";
 import { stripInternalResponseHeaders } from "./strip-response-headers";
 import { normalizeRequestTarget } from "./request-target";
 import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
+import { compressPage } from "./compress-pages";
 
 /** The app behind the front (Next.js's request handler in production). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -37,6 +38,8 @@ export function createRequestFront(options: {
   renderNonce?: string;
   /** Build assets sent compressed to clients that accept it (see createStaticCompressor); default none. */
   compressStatic?: StaticCompressor;
+  /** Pages and RSC payloads compressed for clients that accept it, unless they come through a trusted proxy (see compressPage); default off. */
+  compressPages?: boolean;
 }) {
   const { trust, routes, metrics, health, logger, handle } = options;
   return function front(req: IncomingMessage, res: ServerResponse): void {
@@ -60,6 +63,9 @@ export function createRequestFront(options: {
     stripInternalResponseHeaders(res, (target) => {
       servedPath = new URL(target, "http://localhost").pathname;
     });
+    // Beneath the nonce swap: a page is compressed after it got its own nonce. A proxy we trust
+    // (the edge) compresses and caches one copy per page itself.
+    if (options.compressPages && !fromTrustedProxy(req, trust)) compressPage(req, res);
     if (options.renderNonce) swapRenderNonce(res, options.renderNonce);
     for (const [name, value] of Object.entries(baselineSecurityHeaders({ https: requestIsHttps(req, trust) }))) res.setHeader(name, value);
     if (!targetOk) {

@@ -46,7 +46,7 @@ export type AppServer = { server: http.Server; port: number; metricsPort: number
  * stampRequestId) and one JSON access log line on stdout. The process's render nonce (the nonce
  * cached pages are rendered with, published to proxy.ts in RENDER_NONCE_ENV) is replaced by a
  * fresh nonce in every response (swap-render-nonce.ts). Build assets go out compressed
- * (compress-static.ts). The settings are read once: a bad
+ * (compress-static.ts), and so do pages unless a trusted proxy takes them (compress-pages.ts). The settings are read once: a bad
  * TRUST_PROXY stops the server before it listens.
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
@@ -71,7 +71,18 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     log: (line) => (line.includes("not ready") ? logger.warn({ msg: line }) : logger.info({ msg: line })),
   });
   const server = http.createServer(
-    createRequestFront({ trust, routes, metrics, health, logger, handle, maxBytes, renderNonce: nonce, compressStatic: createStaticCompressor() }),
+    createRequestFront({
+      trust,
+      routes,
+      metrics,
+      health,
+      logger,
+      handle,
+      maxBytes,
+      renderNonce: nonce,
+      compressStatic: createStaticCompressor(),
+      compressPages: true,
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -20,6 +20,15 @@ export function stampClientAddress(req: IncomingMessage, settings: TrustSettings
   return address;
 }
 
+/** Whether the socket's peer is a proxy TRUST_PROXY trusts (the edge in front). */
+export function fromTrustedProxy(req: IncomingMessage, settings: TrustSettings): boolean {
+  const { trust } = settings;
+  if (trust.kind === "none") return false;
+  if (trust.kind === "hops") return true;
+  const peer = normalizeAddress(req.socket.remoteAddress);
+  return Boolean(peer && trust.trusts(peer, 0));
+}
+
 /**
  * Whether the client reached us over HTTPS: a TLS socket, or a trusted proxy (the socket's peer
  * is trusted by TRUST_PROXY) saying so in X-Forwarded-Proto (or `proto=` of Forwarded).
