@@ -107,6 +107,7 @@ function resultsMarkdown(run: { startedAt: Date; seconds: number; loadStart: num
     `- Duration: ${run.seconds} s wall clock (platform start, builds, every check), Node ${process.version}, ${os.cpus().length} cores.`,
     `- Load average (1 / 5 / 15 min): ${load(run.loadStart)} at the start, ${load(run.loadEnd)} at the end. Lighthouse's performance score`,
     "  follows the machine's load: it is reported beside its goal and does not fail the run.",
+    "  Mobile performance measured on a quiet machine, median of 3 runs per page: [PAGE-SPEED.md](PAGE-SPEED.md) (`npm run audit:lighthouse`).",
     `- Verdict: ${verdict}.`,
     "",
     "| | check | target | result | goal |",

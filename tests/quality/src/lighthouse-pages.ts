@@ -9,6 +9,7 @@
 // performance points (metrics, the LCP element, long scripts); --save keeps every report's JSON.
 // --baseline names a second server of the same site (another build): its runs alternate with
 // the first's, page by page, and the table prints both, measured under the same conditions.
+// --all-categories also scores accessibility, best practices and SEO (printed with each run).
 // Measure on a quiet machine: the score follows the load (the table prints the load average).
 import fs from "node:fs";
 import http from "node:http";
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     "form-factor": { type: "string", default: "mobile" },
     save: { type: "string" },
     baseline: { type: "string" },
+    "all-categories": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -110,7 +112,9 @@ try {
       summary.push(...entries);
       for (let i = 0; i < runs; i++) {
         for (const entry of entries) {
-          const run = await runLighthouse(`${entry.origin}${page}`, formFactor, debuggingPort, { categories: ["performance"] });
+          const run = await runLighthouse(`${entry.origin}${page}`, formFactor, debuggingPort, {
+            categories: values["all-categories"] ? undefined : ["performance"],
+          });
           const a = run.lhr.audits;
           const n: Numbers = {
             score: run.scores.performance,
@@ -126,6 +130,7 @@ try {
             `${entry.origin}${page} run ${i + 1}: perf ${n.score} · FCP ${Math.round(n.fcp)} ms · LCP ${Math.round(n.lcp)} ms · TBT ${Math.round(n.tbt)} ms · CLS ${n.cls.toFixed(3)} · SI ${Math.round(n.si)} ms`,
           );
           // The report read as plain data: only the few fields printed here.
+          if (values["all-categories"]) log(`    scores ${JSON.stringify(run.scores)}`);
           if (i === 0) for (const line of explain(run.lhr as unknown as LhrLike)) log(`    ${line}`);
           if (values.save) {
             fs.mkdirSync(values.save, { recursive: true });
