@@ -1,71 +1,50 @@
-import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHealthResponder, createMemoryLogger, createRequestFront, parseTrustSettings, type AppHandler } from "../src/serve";
+import type { AppHandler } from "../src/serve";
 import { createHexNonce } from "../src/serve/swap-render-nonce";
-import { createHttpMetrics, createMetricsRegistry, loadRouteMatcher } from "../src/metrics";
+import { startTestFront, type TestFront } from "./support/test-front";
 
 const renderNonce = createHexNonce();
 const policy = `script-src 'self' 'nonce-${renderNonce}' 'strict-dynamic'`;
 /** A cached page as Next.js holds it: rendered once, the render nonce on its scripts, long enough to compress. */
 const page = `<!doctype html><html><head><script nonce="${renderNonce}" src="/_next/a.js"></script></head><body>${"<p>A listing in Westport.</p>".repeat(300)}<script nonce="${renderNonce}">self.__next_f.push([1,"x"])</script></body></html>`;
 
-/** The app server's front with the render nonce and page compression, trusting the given proxies. */
-async function startFront(trustProxy: string): Promise<{ server: http.Server; port: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compress-pages-"));
-  fs.mkdirSync(path.join(dir, ".next"));
-  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes: [], dynamicRoutes: [] }));
-  const routes = loadRouteMatcher({ dir });
-  const registry = createMetricsRegistry();
-  const handle: AppHandler = async (req, res) => {
-    const pathname = new URL(req.url ?? "/", "http://x").pathname;
-    if (pathname === "/streamed") {
-      // Streamed in parts, as a page with a Suspense boundary: headers in writeHead, a cut inside a nonce.
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": policy, "content-length": Buffer.byteLength(page) });
-      const cut = page.indexOf(renderNonce) + 5;
-      res.write(page.slice(0, cut));
-      res.write(page.slice(cut, 2000));
-      res.end(page.slice(2000));
-    } else if (pathname === "/whole") {
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.setHeader("content-security-policy", policy);
-      res.setHeader("content-length", Buffer.byteLength(page));
-      res.end(page);
-    } else if (pathname === "/api/items") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ text: page }));
-    } else {
-      res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-security-policy": policy });
-      res.end(page);
-    }
-  };
-  const front = createRequestFront({
-    trust: parseTrustSettings({ TRUST_PROXY: trustProxy }),
-    routes,
-    metrics: createHttpMetrics({ registry, routes: routes.templates }),
-    health: createHealthResponder({ log: () => {} }),
-    logger: createMemoryLogger({ service: "test" }),
-    handle,
-    renderNonce,
-    compressPages: true,
-  });
-  const server = http.createServer(front);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, port: (server.address() as AddressInfo).port };
-}
+/** The page the front's app serves: streamed, whole, JSON, or a 404. */
+const handle: AppHandler = async (req, res) => {
+  const pathname = new URL(req.url ?? "/", "http://x").pathname;
+  if (pathname === "/streamed") {
+    // Streamed in parts, as a page with a Suspense boundary: headers in writeHead, a cut inside a nonce.
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": policy, "content-length": Buffer.byteLength(page) });
+    const cut = page.indexOf(renderNonce) + 5;
+    res.write(page.slice(0, cut));
+    res.write(page.slice(cut, 2000));
+    res.end(page.slice(2000));
+  } else if (pathname === "/whole") {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.setHeader("content-security-policy", policy);
+    res.setHeader("content-length", Buffer.byteLength(page));
+    res.end(page);
+  } else if (pathname === "/api/items") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ text: page }));
+  } else {
+    res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-security-policy": policy });
+    res.end(page);
+  }
+};
 
-let direct: { server: http.Server; port: number };
-let behindProxy: { server: http.Server; port: number };
+/** The app server's front with the render nonce and page compression, trusting the given proxies. */
+const startFront = (trustProxy: string) => startTestFront({ handle, trust: { TRUST_PROXY: trustProxy }, renderNonce, compressPages: true });
+
+let direct: TestFront;
+let behindProxy: TestFront;
 beforeAll(async () => {
   direct = await startFront("");
   behindProxy = await startFront("loopback");
 });
 afterAll(async () => {
-  for (const s of [direct, behindProxy]) await new Promise<void>((resolve) => s.server.close(() => resolve()));
+  for (const s of [direct, behindProxy]) await s.close();
 });
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };

@@ -1,36 +1,19 @@
-import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createHealthResponder,
-  createMemoryLogger,
-  createRequestFront,
-  createStaticCompressor,
-  parseTrustSettings,
-  pickEncoding,
-  type AppHandler,
-} from "../src/serve";
-import { createHttpMetrics, createMetricsRegistry, loadRouteMatcher } from "../src/metrics";
+import { createStaticCompressor, pickEncoding, type AppHandler } from "../src/serve";
+import { startTestFront, type TestFront } from "./support/test-front";
 
 /** A script as a build emits it: large and repetitive enough to compress well. */
 const SCRIPT = Buffer.from(Array.from({ length: 400 }, (_, i) => `function f${i}(a,b){return a+b*${i}}`).join(";\n"));
 const SMALL = Buffer.from("console.log(1)");
-let server: http.Server;
+let front: TestFront;
 let port: number;
 /** The paths the app behind the front was asked for. */
 const served: string[] = [];
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compress-static-"));
-  fs.mkdirSync(path.join(dir, ".next"));
-  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes: [], dynamicRoutes: [] }));
-  const routes = loadRouteMatcher({ dir });
-  const registry = createMetricsRegistry();
   // As Next.js serves a build asset: headers one by one, then the file streamed in chunks.
   const handle: AppHandler = async (req, res) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
@@ -53,20 +36,10 @@ beforeAll(async () => {
       res.end("not found ".repeat(200));
     }
   };
-  const front = createRequestFront({
-    trust: parseTrustSettings({}),
-    routes,
-    metrics: createHttpMetrics({ registry, routes: routes.templates }),
-    health: createHealthResponder({ log: () => {} }),
-    logger: createMemoryLogger({ service: "test" }),
-    handle,
-    compressStatic: createStaticCompressor(),
-  });
-  server = http.createServer(front);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  front = await startTestFront({ handle, compressStatic: createStaticCompressor() });
+  port = front.port;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => front.close());
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 

@@ -1,41 +1,24 @@
-import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHealthResponder, createMemoryLogger, createRequestFront, parseTrustSettings, type AppHandler } from "../src/serve";
-import { createHttpMetrics, createMetricsRegistry, loadRouteMatcher } from "../src/metrics";
+import { startTestFront, type TestFront } from "./support/test-front";
 
-let server: http.Server;
+let front: TestFront;
 let port: number;
 /** What the app behind the front was handed, per request. */
 const seen: { url: string | undefined; host: string | undefined }[] = [];
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "request-target-"));
-  fs.mkdirSync(path.join(dir, ".next"));
-  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes: [], dynamicRoutes: [] }));
-  const routes = loadRouteMatcher({ dir, extraRoutes: ["/healthz"] });
-  const registry = createMetricsRegistry();
-  const handle: AppHandler = async (req, res) => {
-    seen.push({ url: req.url, host: req.headers.host });
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ url: req.url }));
-  };
-  const front = createRequestFront({
-    trust: parseTrustSettings({}),
-    routes,
-    metrics: createHttpMetrics({ registry, routes: routes.templates }),
-    health: createHealthResponder({ log: () => {} }),
-    logger: createMemoryLogger({ service: "test" }),
-    handle,
+  front = await startTestFront({
+    extraRoutes: ["/healthz"],
+    handle: async (req, res) => {
+      seen.push({ url: req.url, host: req.headers.host });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ url: req.url }));
+    },
   });
-  server = http.createServer(front);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  port = front.port;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => front.close());
 
 /** A request with the target exactly as given (absolute-form included), as a raw client sends it. */
 function raw(target: string, host: string, method = "GET"): Promise<{ status: number; body: string }> {

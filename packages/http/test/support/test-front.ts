@@ -1,0 +1,43 @@
+// The app server's request front around a test handler, on a loopback port: a build manifest
+// with no routes (plus `extraRoutes`), fresh metrics, a memory logger, no trusted proxy unless
+// `trust` says otherwise, and whatever else of the front's options the test sets.
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createHealthResponder, createMemoryLogger, createRequestFront, parseTrustSettings, type AppHandler } from "../../src/serve";
+import { createHttpMetrics, createMetricsRegistry, loadRouteMatcher } from "../../src/metrics";
+
+type FrontOptions = Parameters<typeof createRequestFront>[0];
+
+export type TestFront = { server: http.Server; port: number; close: () => Promise<void> };
+
+export async function startTestFront(
+  options: { handle: AppHandler; trust?: Record<string, string>; extraRoutes?: string[] } & Partial<
+    Pick<FrontOptions, "renderNonce" | "compressStatic" | "compressPages" | "maxBytes">
+  >,
+): Promise<TestFront> {
+  const { handle, trust, extraRoutes, ...rest } = options;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "test-front-"));
+  fs.mkdirSync(path.join(dir, ".next"));
+  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes: [], dynamicRoutes: [] }));
+  const routes = loadRouteMatcher({ dir, extraRoutes });
+  const registry = createMetricsRegistry();
+  const front = createRequestFront({
+    trust: parseTrustSettings(trust ?? {}),
+    routes,
+    metrics: createHttpMetrics({ registry, routes: routes.templates }),
+    health: createHealthResponder({ log: () => {} }),
+    logger: createMemoryLogger({ service: "test" }),
+    handle,
+    ...rest,
+  });
+  const server = http.createServer(front);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
