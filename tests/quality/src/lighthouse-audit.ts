@@ -40,17 +40,11 @@ export async function runLighthouse(
 
 /**
  * Whether a run meets the goal: accessibility and best practices always; SEO where `seo` (the
- * website's pages). A page that asks search engines not to index it (sign-in, sign-up, password
- * reset) loses SEO's is-crawlable audit by design: its SEO goal is every other SEO audit passing.
- * Performance moves with the machine's load and is reported only.
+ * website's public page types, all open to search engines: decision 0055). Performance moves with the
+ * machine's load and is reported only.
  */
-export function lighthouseVerdict(
-  run: Pick<LighthouseRun, "scores" | "failing">,
-  options: { seo: boolean; goal: number },
-): { ok: boolean; noindexOnly: boolean } {
+export function lighthouseVerdict(run: Pick<LighthouseRun, "scores">, options: { seo: boolean; goal: number }): { ok: boolean } {
   const s = run.scores;
-  const seoMisses = run.failing.filter((f) => f.startsWith("seo: "));
-  const noindexOnly = seoMisses.length > 0 && seoMisses.every((f) => f.startsWith("seo: is-crawlable "));
-  const seoOk = !options.seo || s.seo >= options.goal || noindexOnly;
-  return { ok: s.accessibility >= options.goal && s["best-practices"] >= options.goal && seoOk, noindexOnly };
+  const seoOk = !options.seo || s.seo >= options.goal;
+  return { ok: s.accessibility >= options.goal && s["best-practices"] >= options.goal && seoOk };
 }

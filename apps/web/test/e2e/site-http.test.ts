@@ -77,6 +77,23 @@ describe("pages, caching and SEO", () => {
     });
   });
 
+  it("opens the sign-in, sign-up and password-reset pages to search engines, never a visitor's own pages", async () => {
+    const noindex = (html: string) => /<meta name="robots" content="[^"]*noindex/.test(html);
+    for (const entry of ["/sign-in", "/sign-up", "/forgot-password"]) {
+      const page = await get("www.fairfield.localhost", entry);
+      expect([entry, page.status, noindex(page.body)]).toEqual([entry, 200, false]);
+      expect(page.headers["x-robots-tag"]).toBeUndefined();
+      expect(has(page.body, `<link rel="canonical" href="http://fairfield.localhost:${port}${entry}"/>`)).toBe(true);
+    }
+    for (const own of ["/thank-you", "/reset-password?token=x", "/verify-email?token=x"]) {
+      const page = await get(ff.host, own);
+      expect([own, noindex(page.body)]).toEqual([own, true]);
+    }
+    const robots = (await get(ff.host, "/robots.txt")).body.split("\n");
+    expect(robots).toEqual(expect.arrayContaining(["Disallow: /api/", "Disallow: /account"]));
+    expect(robots.filter((line) => /sign-in|sign-up|forgot-password/.test(line))).toEqual([]);
+  });
+
   it("serves listing photos as SVG with long cache headers", async () => {
     const photo = await get(ff.host, `/media/listings/${ff.listingKeys[0]}/1.svg`);
     expect(photo.status).toBe(200);

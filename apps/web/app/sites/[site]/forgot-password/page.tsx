@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Forgot your password", robots: { index: false } };
+export const metadata: Metadata = { title: "Forgot your password", alternates: { canonical: "/forgot-password" } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,7 +7,11 @@ export function generateStaticParams() {
   return [];
 }
 
-/** robots.txt pointing at the tenant's sitemap on its primary host. */
+/**
+ * robots.txt pointing at the tenant's sitemap on its primary host. The visitor's own pages
+ * (`/account`) and the API are not for crawlers; the sign-in, sign-up and password-reset pages
+ * are public entry points and may be crawled and indexed (decision 0055).
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ site: string }> }): Promise<Response> {
   const resolved = await routeSiteParams(params);
   if (!resolved) return new Response("Not found", { status: 404 });
@@ -19,8 +23,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sit
     "Allow: /",
     "Disallow: /api/",
     "Disallow: /account",
-    "Disallow: /sign-in",
-    "Disallow: /sign-up",
     "",
     `Sitemap: ${absoluteUrl(site.primaryHostname, "/sitemap.xml")}`,
     "",
