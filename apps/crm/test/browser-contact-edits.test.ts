@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
 import { startCrmServer, type CrmServer } from "./support/crm-server";
 
-const PORT = 44231;
+const PORT = 4260;
 /** Per test: generous, since scrypt sign-ins and page renders slow down a lot on a busy machine. */
 const STEP_TIMEOUT = 240_000;
 const HOST = "crm.edits.localhost";

@@ -22,7 +22,7 @@ import {
 import { createCrmFixtureTenant, type FixtureTenant } from "./support/crm-fixture";
 import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
 
-const PORT = 41320;
+const PORT = 4270;
 const HOST_A = "crm.clerknext-a.localhost";
 const HOST_B = "crm.clerknext-b.localhost";
 

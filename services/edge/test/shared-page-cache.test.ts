@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { httpRequest, REPO_DIR, snapshotWebBuild, startInstance, type AppInstance } from "./support/web-instances";
 
-const REDIS_PORT = 43379;
+const REDIS_PORT = 4380;
 const WEB_PORTS = [43720, 43721];
 const REDIS_BIN = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
 

@@ -15,8 +15,8 @@ import { createCrmFixtureTenant, createUserWithPassword, PASSWORD, type FixtureT
 import { httpGet, startCrmServer, type CrmServer } from "./crm-server";
 
 // Ports of the servers (CRM, website), clear of the other CRM browser tests'.
-export const CRM_PORT = 41010;
-export const WEB_PORT = 41020;
+export const CRM_PORT = 4240;
+export const WEB_PORT = 4250;
 /** Per test: sign-ins hash with scrypt and first page renders compile server code; both crawl on a busy machine. */
 export const STEP_TIMEOUT = 180_000;
 /** How long the worker may take to turn a form post into a routed lead, a task and a delivered e-mail. */
