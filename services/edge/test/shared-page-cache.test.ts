@@ -120,10 +120,19 @@ describe.skipIf(!fs.existsSync(REDIS_BIN) && !process.env.CI)("Next.js cache sha
     const [a, b] = WEB_PORTS as [number, number];
     await setHeadline("Third edition");
     const started = Date.now();
-    // Only A is told: the shared store carries the revalidation to B.
+    // Only A is told: the shared store carries the revalidation to B. The promise is within 5 s
+    // (issue 20), not the very next request: an instance whose Redis read takes longer than its
+    // timeout (a loaded machine) answers from its own copy until Redis answers in time again.
     expect((await revalidateOn(a)).status).toBe(200);
-    expect(headline((await home(b)).body)).toBe("Third edition");
-    expect(headline((await home(a)).body)).toBe("Third edition");
+    const headlineWithin5s = async (port: number) => {
+      for (;;) {
+        const seen = headline((await home(port)).body);
+        if (seen === "Third edition" || Date.now() - started >= 5_000) return seen;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    expect(await headlineWithin5s(b)).toBe("Third edition");
+    expect(await headlineWithin5s(a)).toBe("Third edition");
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
