@@ -68,7 +68,10 @@ describe("build assets compressed by the app server", () => {
     expect(zlib.brotliDecompressSync(first.body).equals(SCRIPT)).toBe(true);
 
     const second = await get("/_next/static/chunks/app.js", { "accept-encoding": "br" });
+    // A query (a different one each time, say) is the same asset: no second copy, no second compression.
+    const queried = await get("/_next/static/chunks/app.js?v=1", { "accept-encoding": "br" });
     expect(served).toEqual(["/_next/static/chunks/app.js"]);
+    expect(queried.body.equals(first.body)).toBe(true);
     expect(second.body.equals(first.body)).toBe(true);
     expect(second.headers["content-type"]).toBe("application/javascript; charset=UTF-8");
     expect(second.headers["cache-control"]).toBe("public, max-age=31536000, immutable");

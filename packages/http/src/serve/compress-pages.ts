@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import zlib from "node:zlib";
-import { pickEncoding } from "./compress-static";
+import { pickEncoding, toBuffer } from "./compress-static";
 
 /** Bodies compressed on their way out: pages and Next.js's RSC payloads. */
 const PAGE_TYPES = /^\s*(text\/html|text\/x-component)\b/i;
@@ -65,10 +65,4 @@ export function compressPage(req: IncomingMessage, res: ServerResponse): void {
     z.end();
     return res;
   }) as typeof res.end;
-}
-
-function toBuffer(chunk: unknown, encoding: unknown): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
 }

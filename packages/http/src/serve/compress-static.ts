@@ -69,7 +69,9 @@ export function createStaticCompressor(options: { maxCacheBytes?: number } = {})
     if (req.headers.range || req.headers["if-none-match"] || req.headers["if-modified-since"]) return "skip";
     const encoding = pickEncoding(req.headers["accept-encoding"]);
     if (!encoding) return "skip";
-    const key = `${encoding} ${req.url}`;
+    // By path: a build asset's bytes are named by its path, so a query (one per request, say)
+    // neither makes a second copy nor costs a second compression.
+    const key = `${encoding} ${pathname}`;
     const hit = cache.get(key);
     if (hit) {
       for (const [name, value] of Object.entries(hit.headers)) if (value !== undefined) res.setHeader(name, value);
@@ -158,7 +160,8 @@ function captureAndCompress(res: ServerResponse, encoding: ContentEncoding, keep
   };
 }
 
-function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+/** A chunk handed to `res.write`/`res.end` as bytes. */
+export function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) return chunk;
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
