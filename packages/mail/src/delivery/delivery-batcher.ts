@@ -1,6 +1,7 @@
 import type { Db } from "@real-estate/db";
 import type { ClaimedJob } from "@real-estate/queue";
-import { deliverEmails, type DeliveryOutcome } from "./deliver-email";
+import { deliverEmails } from "./deliver-emails";
+import type { DeliveryOutcome } from "./email-attempt";
 import type { MailTransport } from "./smtp-transport";
 
 /** Messages delivered in one transaction at most: the worker's default concurrency (decision 0052). */

@@ -3,7 +3,7 @@ import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
 import { composeLeadAlert, LEAD_ALERT_KIND } from "../alerts/compose-lead-alert";
 import { EMAIL_DELIVER_KIND } from "../outbox/queue-emails";
 import { composeTaskReminder, TASK_REMINDER_KIND } from "../reminders/compose-task-reminder";
-import { EMAIL_RETRY_POLICY } from "./deliver-email";
+import { EMAIL_RETRY_POLICY } from "./email-attempt";
 import { createDeliveryBatcher } from "./delivery-batcher";
 import type { MailTransport } from "./smtp-transport";
 

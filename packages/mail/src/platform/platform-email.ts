@@ -9,7 +9,7 @@ import type { Db } from "@real-estate/db";
 import { scrubPersonalData } from "@real-estate/queue";
 import type { Branding } from "../branding/load-branding";
 import { mailSettings } from "../delivery/mail-settings";
-import { smtpCodeOf } from "../delivery/deliver-email";
+import { smtpCodeOf } from "../delivery/email-attempt";
 import { createSmtpTransport, type MailTransport } from "../delivery/smtp-transport";
 import { renderEmail, type EmailTemplates } from "../templates/render-email";
 
