@@ -1,29 +1,8 @@
 /** Shared display helpers (server and client). */
-import { DEFAULT_TIME_ZONE, formatPhone as formatStoredPhone } from "@real-estate/types";
+import { DEFAULT_TIME_ZONE } from "@real-estate/types";
 export function contactName(c: { firstName: string | null; lastName: string | null; email: string | null; phone?: string | null }): string {
   const name = [c.firstName, c.lastName].filter(Boolean).join(" ");
   return name || c.email || c.phone || "Unnamed contact";
-}
-
-const formattedPhones = new Map<string, string>();
-/** Numbers formatted and remembered at most; the memo starts over past it. */
-const FORMATTED_PHONES_MAX = 5_000;
-
-/**
- * A stored E.164 number as people read it: national format in the brokerage's country, else
- * international, with its extension. Remembered per process: parsing and formatting with the full
- * metadata was a measurable part of rendering a list of tasks with their people's numbers.
- */
-export function formatPhone(phone: string | null, options: { extension?: string | null; homeCountry?: string } = {}): string {
-  if (!phone) return "";
-  const key = `${phone}\u0000${options.extension ?? ""}\u0000${options.homeCountry ?? ""}`;
-  let text = formattedPhones.get(key);
-  if (text === undefined) {
-    text = formatStoredPhone(phone, options);
-    if (formattedPhones.size >= FORMATTED_PHONES_MAX) formattedPhones.clear();
-    formattedPhones.set(key, text);
-  }
-  return text;
 }
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });

@@ -1,5 +1,5 @@
 import { phoneHref } from "@real-estate/types";
-import { formatPhone } from "./format";
+import { formatPhone } from "./format-phone";
 
 /** The Email and Phone rows of a details list, as mailto:/tel: links (one click to reach them). */
 export function ReachRows({ email, phone, extension, country }: { email: string | null; phone: string | null; extension?: string | null; country?: string }) {

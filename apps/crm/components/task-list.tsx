@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { TaskRow } from "@real-estate/crm";
 import { TASK_KIND_LABELS } from "@real-estate/types";
 import { CompleteTaskButton } from "./complete-task-button";
-import { contactName, formatDateTime, formatPhone } from "./format";
+import { contactName, formatDateTime } from "./format";
+import { formatPhone } from "./format-phone";
 
 /**
  * Tasks as rows: kind, title, due time (brokerage's zone), person with a call/e-mail link, the

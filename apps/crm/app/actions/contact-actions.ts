@@ -5,7 +5,8 @@ import { z } from "zod";
 import { MAX_PHONE_INPUT_LENGTH } from "@real-estate/types";
 import { createContact, updateContact, type ContactRow } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
-import { contactName, formatPhone } from "@/components/format";
+import { contactName } from "@/components/format";
+import { formatPhone } from "@/components/format-phone";
 
 export type ContactFormState = {
   error?: string;

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { addContactIdentity, makeIdentityPrimary, removeContactIdentity, type ContactIdentityEditResult } from "@real-estate/crm";
 import { requirePageAccess } from "@/lib/page-access";
-import { contactName, formatPhone } from "@/components/format";
+import { contactName } from "@/components/format";
+import { formatPhone } from "@/components/format-phone";
 
 export type IdentityState = { error?: string; conflict?: boolean; done?: string };
 

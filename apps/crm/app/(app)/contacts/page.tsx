@@ -4,7 +4,8 @@ import { requirePageAccess } from "@/lib/page-access";
 import { hrefWith } from "@/lib/url";
 import { encodeCursor, parseContactListQuery, toUrlSearchParams } from "@/app/api/lib/query-params";
 import { When } from "@/components/when";
-import { contactName, formatPhone, SOURCE_LABELS } from "@/components/format";
+import { contactName, SOURCE_LABELS } from "@/components/format";
+import { formatPhone } from "@/components/format-phone";
 
 export const metadata = { title: "Contacts" };
 

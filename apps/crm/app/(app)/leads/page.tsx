@@ -10,7 +10,8 @@ import { When } from "@/components/when";
 import { BulkBar } from "@/components/bulk-bar";
 import { SelectAll } from "@/components/select-all";
 import { LiveRefresh } from "@/components/live-refresh";
-import { contactName, formatDateTime, formatPhone, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
+import { contactName, formatDateTime, SOURCE_LABELS, STATUS_LABELS } from "@/components/format";
+import { formatPhone } from "@/components/format-phone";
 
 export const metadata = { title: "Leads" };
 
