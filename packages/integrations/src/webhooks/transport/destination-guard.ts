@@ -50,6 +50,11 @@ export function checkDestinationUrl(raw: string, allowedHosts: readonly string[]
   } catch {
     return "not a URL";
   }
+  return checkParsedDestination(url, allowedHosts);
+}
+
+/** checkDestinationUrl for a URL already parsed (a delivery's, parsed once per attempt). */
+function checkParsedDestination(url: URL, allowedHosts: readonly string[]): string | null {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "only http and https URLs";
   if (url.username || url.password) return "no user name or password in the URL";
   if (isAllowedHost(url, allowedHosts)) return null;
@@ -69,7 +74,7 @@ export async function resolveDestination(
   url: URL,
   options: { allowedHosts: readonly string[]; lookup?: LookupAll },
 ): Promise<{ address: string; family: number }[]> {
-  const reason = checkDestinationUrl(url.href, options.allowedHosts);
+  const reason = checkParsedDestination(url, options.allowedHosts);
   if (reason) throw new ForbiddenDestinationError(`refused destination ${url.host}: ${reason}`);
   const host = bareHost(url);
   if (net.isIP(host)) return [{ address: host, family: net.isIP(host) }];
