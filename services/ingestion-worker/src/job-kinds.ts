@@ -1,7 +1,15 @@
 import type { Db, DbTx } from "@real-estate/db";
-import type { ProcessWebsiteEventResult } from "@real-estate/crm";
+import type { AssigneeAlert, ProcessWebsiteEventResult } from "@real-estate/crm";
 import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
-import { createSmtpTransport, mailJobKinds, queueWebhookDisabledNotice, SAVED_SEARCH_ALERTS_KIND, writeLeadAlert, type MailTransport } from "@real-estate/mail";
+import {
+  createSmtpTransport,
+  mailJobKinds,
+  prepareAssigneeLeadAlert,
+  queueWebhookDisabledNotice,
+  SAVED_SEARCH_ALERTS_KIND,
+  writeLeadAlert,
+  type MailTransport,
+} from "@real-estate/mail";
 import { feedSyncKind, FEED_SYNC_KIND } from "./feed-sync";
 import { savedSearchAlertsKind } from "./saved-search-alerts";
 import { visitorEmailKinds } from "./visitor-emails";
@@ -21,9 +29,13 @@ export type JobHandlerContext = {
   once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
   /**
    * The website-event kind's processing (ledger → contact → lead → activity, one transaction);
-   * `writeLeadAlert` writes an inquiry's alert e-mail in that transaction (see processWebsiteEvent).
+   * `writeLeadAlert` writes an inquiry's alert e-mail in that transaction, `prepareAssigneeAlert`
+   * renders it ahead of a round robin's turn (see processWebsiteEvent).
    */
-  process: (options?: { writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown> }) => Promise<ProcessWebsiteEventResult>;
+  process: (options?: {
+    writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown>;
+    prepareAssigneeAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<AssigneeAlert | null>;
+  }) => Promise<ProcessWebsiteEventResult>;
   /**
    * Gives the job's concurrency slot to the next job while this handler only records what
    * happened (a webhook's answer): the work the slot limits (a request to a receiver) is over. The
@@ -86,7 +98,11 @@ export function defaultJobKinds(options: { webhooks?: WebhookSettings } = {}): J
  * recipient (the message's dedupe key), as the "lead.alert" kind writes it.
  */
 export const websiteEventWithAlertsKind: JobKind = {
-  handle: (ctx) => ctx.process({ writeLeadAlert: (tx, alert) => writeLeadAlert(tx, { tenantId: ctx.job.tenantId, ...alert }) }),
+  handle: (ctx) =>
+    ctx.process({
+      writeLeadAlert: (tx, alert) => writeLeadAlert(tx, { tenantId: ctx.job.tenantId, ...alert }),
+      prepareAssigneeAlert: (tx, alert) => prepareAssigneeLeadAlert(tx, { tenantId: ctx.job.tenantId, ...alert }),
+    }),
 };
 
 /**

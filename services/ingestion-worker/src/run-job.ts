@@ -75,7 +75,15 @@ export async function runJob(options: {
     job,
     db,
     now,
-    process: (o) => processWebsiteEvent({ tenantId: job.tenantId, event: job.payload, db, now, writeLeadAlert: o?.writeLeadAlert }),
+    process: (o) =>
+      processWebsiteEvent({
+        tenantId: job.tenantId,
+        event: job.payload,
+        db,
+        now,
+        writeLeadAlert: o?.writeLeadAlert,
+        prepareAssigneeAlert: o?.prepareAssigneeAlert,
+      }),
     release: () => options.onRelease?.(),
     once: (effect) =>
       db.$transaction(async (tx) => {

@@ -2,8 +2,10 @@ import type { DbTx } from "@real-estate/db";
 import { localMinuteOf, ROUTING_TARGET_LABELS } from "@real-estate/types";
 import { v7 as uuidv7 } from "uuid";
 import { matchRoutingRule, type RoutingFacts } from "./match-routing-rule";
-import { writeAgentAssignment, writePondAssignment, writeRoundRobinAssignment, type AssignmentWrite } from "./write-routed-assignment";
+import { writeAgentAssignment, writePondAssignment, writeRoundRobinAssignment, type AssigneeAlert, type AssignmentWrite } from "./write-routed-assignment";
 import { startPlanOnNewLead } from "../action-plans/start-action-plan";
+
+export type { AssigneeAlert } from "./write-routed-assignment";
 
 export type RoutingResult =
   /** The tenant has no enabled rule: the lead is left as it was. */
@@ -43,8 +45,15 @@ async function loadListing(tx: DbTx, tenantId: string, listingKey: string | null
 
 const dueAfter = (now: Date, minutes: number | null) => (minutes ? new Date(now.getTime() + minutes * 60_000) : null);
 
-/** The second step of routing a new lead: writes the assignment (see prepareLeadRouting). */
-export type AssignRoutedLead = () => Promise<RoutingResult>;
+/**
+ * The second step of routing a new lead: writes the assignment (see prepareLeadRouting). When
+ * `takesTurn` (a round robin), it also takes the new-lead alert for the member it picks, rendered
+ * beforehand, and writes it in the same statement; `alertWritten` says it did.
+ */
+export type AssignRoutedLead = ((alert?: AssigneeAlert | null) => Promise<{ routing: RoutingResult; alertWritten: boolean }>) & { takesTurn: boolean };
+
+const step = (takesTurn: boolean, fn: (alert?: AssigneeAlert | null) => Promise<{ routing: RoutingResult; alertWritten: boolean }>): AssignRoutedLead =>
+  Object.assign(fn, { takesTurn });
 
 /**
  * Routes a lead the moment its CRM record is created, inside the transaction that created it, in
@@ -54,8 +63,8 @@ export type AssignRoutedLead = () => Promise<RoutingResult>;
  * what does: the webhooks and the new-lead alert): it sends the lead to the rule's agent, to the
  * next available member of a round robin (away members skipped; everyone away sends it to the
  * pond), or to the shared pond, with the decision and its reasons on the lead's timeline. A round
- * robin's turn locks the rule's row until commit, so the later it is taken, the more leads of one
- * rule are routed at once. Because both steps run in the creating transaction, a retried or
+ * robin's turn locks the rule's row until commit, so it is taken in one statement with the
+ * assignment and the agent's alert (decision 0056), as the transaction's last write. Because both steps run in the creating transaction, a retried or
  * duplicated event (stopped by the ingestion ledger) never routes a lead twice, and a rolled back
  * transaction takes no turn.
  */
@@ -75,7 +84,7 @@ export async function prepareLeadRouting(
 ): Promise<AssignRoutedLead> {
   const { tenantId, leadId, contactId, now } = options;
   const rules = await tx.routingRule.findMany({ where: { tenantId, enabled: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: ruleSelect });
-  if (!rules.length) return async () => ({ kind: "no_rules" });
+  if (!rules.length) return step(false, async () => ({ routing: { kind: "no_rules" }, alertWritten: false }));
   const facts: RoutingFacts = {
     source: options.source,
     listing: options.listing !== undefined ? options.listing : await loadListing(tx, tenantId, options.listingKey),
@@ -108,19 +117,22 @@ export async function prepareLeadRouting(
       pondBody: why,
       pondMetadata: { routing: { ...base, reason: allAway ? "all_away" : "rule" }, from: null, to: null },
     };
-    return async (): Promise<RoutingResult> => {
-      if (rule.targetKind === "POND" || (rule.targetKind === "AGENT" && !rule.targetMembershipId)) {
+    if (rule.targetKind === "ROUND_ROBIN") {
+      return step(true, async (alert) => {
+        const { membershipId, alertWritten } = await writeRoundRobinAssignment(tx, write, alert ?? undefined);
+        return { routing: membershipId ? { kind: "round_robin", ruleId: rule.id, membershipId } : { kind: "pond", ruleId: rule.id }, alertWritten };
+      });
+    }
+    return step(false, async () => {
+      if (rule.targetKind === "POND" || !rule.targetMembershipId) {
         await writePondAssignment(tx, write);
-        return { kind: "pond", ruleId: rule.id };
+        return { routing: { kind: "pond", ruleId: rule.id }, alertWritten: false };
       }
-      const membershipId =
-        rule.targetKind === "AGENT"
-          ? await writeAgentAssignment(tx, { ...write, membershipId: rule.targetMembershipId! })
-          : await writeRoundRobinAssignment(tx, write);
-      return membershipId ? { kind: rule.targetKind === "AGENT" ? "agent" : "round_robin", ruleId: rule.id, membershipId } : { kind: "pond", ruleId: rule.id };
-    };
+      const membershipId = await writeAgentAssignment(tx, { ...write, membershipId: rule.targetMembershipId });
+      return { routing: membershipId ? { kind: "agent", ruleId: rule.id, membershipId } : { kind: "pond", ruleId: rule.id }, alertWritten: false };
+    });
   }
-  return async () => {
+  return step(false, async () => {
     await tx.activity.create({
       data: {
         tenantId,
@@ -135,11 +147,11 @@ export async function prepareLeadRouting(
       },
       select: { id: true },
     });
-    return { kind: "unmatched" };
-  };
+    return { routing: { kind: "unmatched" }, alertWritten: false };
+  });
 }
 
 /** Routes a new lead in one go (prepareLeadRouting, then its assignment at once). */
 export async function routeNewLead(tx: DbTx, options: Parameters<typeof prepareLeadRouting>[1]): Promise<RoutingResult> {
-  return (await prepareLeadRouting(tx, options))();
+  return (await (await prepareLeadRouting(tx, options))()).routing;
 }

@@ -5,7 +5,7 @@ import { getDb } from "@real-estate/db";
 import { describeEventEffect, type EventEffect } from "./describe-event";
 import { describeIngestionError, enqueueJob, PermanentIngestionError } from "@real-estate/queue";
 import { describeContactChanges, upsertEventContact, type EventContactResult } from "./upsert-event-contact";
-import { prepareLeadRouting, type RoutingResult } from "../routing/route-new-lead";
+import { prepareLeadRouting, type AssigneeAlert, type RoutingResult } from "../routing/route-new-lead";
 import { pauseLeadPlansInTx } from "../action-plans/pause-lead-plans";
 import { prepareEventWebhooks } from "./event-webhooks";
 import { getTenantLocaleCached } from "../contacts/tenant-locale";
@@ -174,6 +174,13 @@ export async function processWebsiteEvent(options: {
    * itself): the alert is in the outbox exactly when the lead is, without a job of its own.
    */
   writeLeadAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<unknown>;
+  /**
+   * With writeLeadAlert: reads and renders the alert for the agent a round robin is about to pick
+   * (their name left to fill in), so that the turn, the assignment and the alert are one statement
+   * and the rule's row stays locked for that statement and the commit only (decision 0056). Null:
+   * nothing to render (the lead is gone); the alert is then left to writeLeadAlert.
+   */
+  prepareAssigneeAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<AssigneeAlert | null>;
 }): Promise<ProcessWebsiteEventResult> {
   const db = options.db ?? getDb();
   const { tenantId } = options;
@@ -234,11 +241,19 @@ export async function processWebsiteEvent(options: {
         });
       }
       const emitWebhooks = await prepareEventWebhooks(tx, { tenantId, event, effect, contact, written, routing: assignLead !== null, now });
+      const alerted = ALERTED_EVENT_TYPES.has(event.type) && written.leadId !== null;
+      // A round robin's agent gets the alert in the turn's own statement: read and rendered now.
+      const assigneeAlert =
+        alerted && assignLead?.takesTurn && options.writeLeadAlert && options.prepareAssigneeAlert
+          ? await options.prepareAssigneeAlert(tx, { leadId: written.leadId!, activityId: written.activityId })
+          : null;
       // The agent, as late as possible: a round robin's turn holds its rule's row until commit.
-      const routing = assignLead ? await assignLead() : null;
+      const assigned = assignLead ? await assignLead(assigneeAlert) : null;
+      const routing = assigned ? assigned.routing : null;
       await emitWebhooks(routing);
-      if (ALERTED_EVENT_TYPES.has(event.type) && written.leadId && options.writeLeadAlert) {
-        await options.writeLeadAlert(tx, { leadId: written.leadId, activityId: written.activityId });
+      if (alerted && written.leadId && options.writeLeadAlert) {
+        // Unless a round robin's pick got it with the assignment.
+        if (!assigned?.alertWritten) await options.writeLeadAlert(tx, { leadId: written.leadId, activityId: written.activityId });
       } else if (ALERTED_EVENT_TYPES.has(event.type) && (await hasAlertRecipient(tx, tenantId, written.leadId))) {
         // The new-lead e-mail (decision 0012): queued with the lead, written by the worker's
         // "lead.alert" kind; wake: the agent should hear of it within seconds.

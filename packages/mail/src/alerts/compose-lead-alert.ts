@@ -1,8 +1,14 @@
+import crypto from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import type { DbTx } from "@real-estate/db";
 import { PermanentIngestionError } from "@real-estate/queue";
-import { loadBrandingCached } from "../branding/load-branding";
-import { queueEmails, type QueuedEmail } from "../outbox/queue-emails";
+import { currentRequestId, isRequestId } from "@real-estate/types/request-context";
+import { loadBrandingCached, type Branding } from "../branding/load-branding";
+import { mailSettings } from "../delivery/mail-settings";
+import { EMAIL_DELIVER_KIND, queueEmails, type QueuedEmail } from "../outbox/queue-emails";
+import { renderEmail, TEMPLATE_CATEGORY } from "../templates/render-email";
+import type { LeadAlertProps } from "../templates/lead-alert";
 
 /** The job kind crm queues with a lead's new inquiry; its handler writes the alert e-mails. */
 export const LEAD_ALERT_KIND = "lead.alert";
@@ -55,6 +61,63 @@ export async function composeLeadAlert(tx: DbTx, options: { tenantId: string; pa
  * messages and one for their delivery jobs.
  */
 export async function writeLeadAlert(tx: DbTx, options: { tenantId: string; leadId: string; activityId: string }): Promise<QueuedEmail[]> {
+  const { tenantId, activityId } = options;
+  const lead = await readLead(tx, options);
+  if (!lead) return []; // erased since: nobody to tell about
+  const recipients = lead.recipients;
+  if (recipients.length === 0) return [];
+  const brand = await loadBrandingCached(tx, tenantId);
+  return queueEmails(tx, {
+    tenantId,
+    brand,
+    emails: recipients.map((r) => ({
+      template: "lead-alert" as const,
+      to: { address: r.email, name: r.name },
+      contactId: lead.contactId,
+      leadId: lead.leadId,
+      dedupeKey: `${dedupePrefix(activityId)}${r.membershipId}`,
+      props: alertProps(lead, brand, r.name),
+    })),
+  });
+}
+
+const dedupePrefix = (activityId: string) => `lead-alert:${activityId}:`;
+
+/**
+ * The new-lead alert of an inquiry whose lead a round robin is about to give to one of its
+ * members, read and rendered before the turn with a random token where the recipient's name
+ * goes; crm's round-robin assignment statement puts in the member's name (HTML-escaped in the
+ * HTML) and address and writes the message and its delivery job, as writeLeadAlert would have
+ * (same message, same Message-ID and dedupe key) (decision 0056). Null when the lead is gone.
+ */
+export async function prepareAssigneeLeadAlert(tx: DbTx, options: { tenantId: string; leadId: string; activityId: string }) {
+  const { tenantId, activityId } = options;
+  const lead = await readLead(tx, options);
+  if (!lead) return null;
+  const brand = await loadBrandingCached(tx, tenantId);
+  const nameToken = `recipient${crypto.randomUUID().replace(/-/g, "")}`;
+  const rendered = await renderEmail("lead-alert", alertProps(lead, brand, nameToken), brand);
+  return {
+    id: uuidv7(),
+    template: "lead-alert",
+    category: TEMPLATE_CATEGORY["lead-alert"],
+    fromAddress: brand.fromAddress,
+    fromName: brand.fromName,
+    replyTo: brand.replyTo,
+    ...rendered,
+    headers: "{}",
+    contactId: lead.contactId,
+    leadId: lead.leadId,
+    nameToken,
+    dedupePrefix: dedupePrefix(activityId),
+    messageIdDomain: mailSettings().fromDomain,
+    deliverKind: EMAIL_DELIVER_KIND,
+    requestId: isRequestId(currentRequestId()) ? currentRequestId() : null,
+  };
+}
+
+/** The lead, its person, the inquiry's activity, the recipients and the listing, in one read. */
+async function readLead(tx: DbTx, options: { tenantId: string; leadId: string; activityId: string }): Promise<LeadRow | undefined> {
   const { tenantId, leadId, activityId } = options;
   const leads = await tx.$queryRaw<LeadRow[]>`
     SELECT l.id::text AS "leadId", l."contactId"::text AS "contactId", l.message,
@@ -69,38 +132,26 @@ export async function writeLeadAlert(tx: DbTx, options: { tenantId: string; lead
       FROM "Lead" l JOIN "Contact" c ON c."tenantId" = l."tenantId" AND c.id = l."contactId"
       LEFT JOIN "Activity" a ON a."tenantId" = l."tenantId" AND a.id = ${activityId}::uuid
      WHERE l."tenantId" = ${tenantId}::uuid AND l.id = ${leadId}::uuid`;
-  const lead = leads[0];
-  if (!lead) return []; // erased since: nobody to tell about
-  const recipients = lead.recipients;
-  if (recipients.length === 0) return [];
-  const brand = await loadBrandingCached(tx, tenantId);
+  return leads[0];
+}
+
+function alertProps(lead: LeadRow, brand: Branding, recipientName: string | null): LeadAlertProps {
   const listing = lead.listing ?? undefined;
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || lead.phone || "Someone";
   const photo = listing?.Media?.[0]?.url;
-  return queueEmails(tx, {
-    tenantId,
-    brand,
-    emails: recipients.map((r) => ({
-      template: "lead-alert" as const,
-      to: { address: r.email, name: r.name },
-      contactId: lead.contactId,
-      leadId: lead.leadId,
-      dedupeKey: `lead-alert:${activityId}:${r.membershipId}`,
-      props: {
-        recipientName: r.name,
-        person: { name, email: lead.email, phone: lead.phone },
-        action: ACTIONS[lead.eventType ?? ""] ?? lead.activityTitle ?? "sent a request",
-        message: lead.message,
-        listing: listing
-          ? {
-              address: listing.UnparsedAddress,
-              price: usd.format(listing.ListPrice),
-              photoUrl: photo ? (photo.startsWith("http") ? photo : `${brand.webUrl}${photo}`) : null,
-              url: `${brand.webUrl}/homes/${encodeURIComponent(listing.ListingKey)}`,
-            }
-          : null,
-        leadUrl: `${brand.crmUrl}/leads/${lead.leadId}`,
-      },
-    })),
-  });
+  return {
+    recipientName,
+    person: { name, email: lead.email, phone: lead.phone },
+    action: ACTIONS[lead.eventType ?? ""] ?? lead.activityTitle ?? "sent a request",
+    message: lead.message,
+    listing: listing
+      ? {
+          address: listing.UnparsedAddress,
+          price: usd.format(listing.ListPrice),
+          photoUrl: photo ? (photo.startsWith("http") ? photo : `${brand.webUrl}${photo}`) : null,
+          url: `${brand.webUrl}/homes/${encodeURIComponent(listing.ListingKey)}`,
+        }
+      : null,
+    leadUrl: `${brand.crmUrl}/leads/${lead.leadId}`,
+  };
 }
