@@ -1,5 +1,5 @@
 // A round robin's agent gets the new-lead alert in the statement that takes the turn (decision
-// 0056): the same message writeLeadAlert writes, fairness within one under concurrent commits and
+// 0057): the same message writeLeadAlert writes, fairness within one under concurrent commits and
 // rollbacks, and nothing left behind by a rolled back routing.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";

@@ -64,7 +64,7 @@ const step = (takesTurn: boolean, fn: (alert?: AssigneeAlert | null) => Promise<
  * next available member of a round robin (away members skipped; everyone away sends it to the
  * pond), or to the shared pond, with the decision and its reasons on the lead's timeline. A round
  * robin's turn locks the rule's row until commit, so it is taken in one statement with the
- * assignment and the agent's alert (decision 0056), as the transaction's last write. Because both steps run in the creating transaction, a retried or
+ * assignment and the agent's alert (decision 0057), as the transaction's last write. Because both steps run in the creating transaction, a retried or
  * duplicated event (stopped by the ingestion ledger) never routes a lead twice, and a rolled back
  * transaction takes no turn.
  */

@@ -177,7 +177,7 @@ export async function processWebsiteEvent(options: {
   /**
    * With writeLeadAlert: reads and renders the alert for the agent a round robin is about to pick
    * (their name left to fill in), so that the turn, the assignment and the alert are one statement
-   * and the rule's row stays locked for that statement and the commit only (decision 0056). Null:
+   * and the rule's row stays locked for that statement and the commit only (decision 0057). Null:
    * nothing to render (the lead is gone); the alert is then left to writeLeadAlert.
    */
   prepareAssigneeAlert?: (tx: DbTx, alert: { leadId: string; activityId: string }) => Promise<AssigneeAlert | null>;

@@ -88,7 +88,7 @@ const dedupePrefix = (activityId: string) => `lead-alert:${activityId}:`;
  * members, read and rendered before the turn with a random token where the recipient's name
  * goes; crm's round-robin assignment statement puts in the member's name (HTML-escaped in the
  * HTML) and address and writes the message and its delivery job, as writeLeadAlert would have
- * (same message, same Message-ID and dedupe key) (decision 0056). Null when the lead is gone.
+ * (same message, same Message-ID and dedupe key) (decision 0057). Null when the lead is gone.
  */
 export async function prepareAssigneeLeadAlert(tx: DbTx, options: { tenantId: string; leadId: string; activityId: string }) {
   const { tenantId, activityId } = options;

@@ -1,4 +1,4 @@
--- A round robin's turn in one call (decision 0056): locks the rule's row by bumping its turn
+-- A round robin's turn in one call (decision 0057): locks the rule's row by bumping its turn
 -- counter, then picks the available member who has waited longest and marks their turn. Called
 -- from inside the statement that also writes the lead's assignment and the new-lead alert, so
 -- the rule stays locked from this call to the commit without waiting on the client in between.
