@@ -394,4 +394,40 @@ describe("outbox delivered over SMTP", () => {
     expect(xmins.rows.map((r) => r.n)).toEqual([4, 2]);
     expect(sink.messages()).toHaveLength(5);
   });
+
+  it("a batch smaller than the batch size waits for the slots of the batch being sent, and the jobs that take them join it", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "joiner" });
+    sink.clear();
+    for (let i = 0; i < 8; i++)
+      await queueEmail(db, { tenantId: t.tenantId, template: "request-received", to: { address: `j${i}@example.test` }, props: { name: "J", what: "x" } });
+    const claimed = await claimJobs({ db, workerId: "t", kinds: ["email.deliver"], limit: 1000, now: new Date(Date.now() + 1_000) });
+    const jobs = claimed.filter((job) => job.tenantId === t.tenantId);
+    expect(jobs).toHaveLength(8);
+    const batcher = createDeliveryBatcher({ transport, maxBatch: 4, joinWaitMs: 60_000 });
+    // As the worker does: six jobs start together (a batch of four, two left over), and the slots
+    // the first batch gives back start the last two.
+    const started: Promise<unknown>[] = [];
+    let freed = false;
+    const start = (i: number) =>
+      started.push(
+        batcher.deliver(db, jobs[i]!, () => {
+          if (i < 4 && !freed) {
+            freed = true;
+            start(6);
+            start(7);
+          }
+        }),
+      );
+    for (let i = 0; i < 6; i++) start(i);
+    await expect.poll(() => started.length).toBe(8);
+    const results = await Promise.all(started);
+    expect(results).toEqual(Array.from({ length: 8 }, () => ({ outcome: "applied", status: "SENT" })));
+    const xmins = await pgPoolOf(db)!.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "EmailMessage" WHERE "tenantId" = $1::uuid GROUP BY xmin::text ORDER BY 1 DESC`,
+      [t.tenantId],
+    );
+    expect(xmins.rows.map((r) => r.n)).toEqual([4, 4]);
+    expect(sink.messages()).toHaveLength(8);
+  });
 });

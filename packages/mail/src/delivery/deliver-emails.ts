@@ -126,15 +126,6 @@ async function inPgBatch(
     const held = new Map(rows.map((m) => [`${m.tenantId.toLowerCase()}/${m.id.toLowerCase()}`, m]));
     const records: RecordValues[] = [];
     const pending: Promise<void>[] = [];
-    // The messages are composed one after the other, each handed to the SMTP transport as soon as
-    // it is ready: built all at once, their encodings interleave and the first goes out only when
-    // the last is built.
-    let composing: Promise<unknown> = Promise.resolve();
-    const compose = <T>(build: () => Promise<T>): Promise<T> => {
-      const built = composing.then(build);
-      composing = built.catch(() => undefined);
-      return built;
-    };
     for (const [key, i] of byKey) {
       const job = jobs[i]!;
       const m = held.get(key);
@@ -149,7 +140,7 @@ async function inPgBatch(
         continue;
       }
       pending.push(
-        attemptHeld(m, { tenantId: job.tenantId, transport: options.transport, job, now: options.now, compose }).then((attempt) => {
+        attemptHeld(m, { tenantId: job.tenantId, transport: options.transport, job, now: options.now }).then((attempt) => {
           if (attempt.record) records.push(attempt.record);
           results[i] = attempt.result;
         }),

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
 import { pgPoolOf } from "@real-estate/db";
 import { scrubPersonalData, TransientIngestionError, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
-import MailComposer from "nodemailer/lib/mail-composer";
 import type { MailTransport } from "./smtp-transport";
 
 export const ZPayload = z.object({ emailId: z.uuid() });
@@ -111,10 +110,7 @@ export type Attempt = { record: RecordValues | null; result: DeliveryOutcome | {
  * suppressed address, else the SMTP conversation; says what to record and what the job's result
  * is, and writes nothing itself.
  */
-export async function attemptHeld(
-  m: Row,
-  options: { tenantId: string; transport: MailTransport; job: ClaimedJob; now?: Date; compose?: <T>(build: () => Promise<T>) => Promise<T> },
-): Promise<Attempt> {
+export async function attemptHeld(m: Row, options: { tenantId: string; transport: MailTransport; job: ClaimedJob; now?: Date }): Promise<Attempt> {
   const { tenantId, job } = options;
   // Already delivered by an earlier attempt: nothing to do.
   if (m.status === "SENT" || m.status === "SUPPRESSED") return { record: null, result: { outcome: "duplicate" } };
@@ -127,9 +123,10 @@ export async function attemptHeld(
   }
   let response: string;
   try {
-    // Composed to one buffer first and handed to the transport whole: the SMTP DATA goes out
-    // in a few socket writes instead of one per encoded piece (the same bytes either way).
-    const composed = new MailComposer({
+    // The transport composes the message as it sends it, as nodemailer does for any caller:
+    // composing it to one buffer first and handing that over as raw bytes made nodemailer carry
+    // the finished message through a second MIME tree and stream pipeline (decision 0059).
+    const info = await options.transport.sendMail({
       from: { name: m.fromName, address: m.fromAddress },
       to: m.toName ? { name: m.toName, address: m.toAddress } : m.toAddress,
       replyTo: m.replyTo ?? undefined,
@@ -138,9 +135,7 @@ export async function attemptHeld(
       text: m.text,
       messageId: `<${m.messageId}>`,
       headers: m.headers,
-    }).compile();
-    const raw = await (options.compose ? options.compose(() => composed.build()) : composed.build());
-    const info = await options.transport.sendMail({ envelope: composed.getEnvelope(), raw, messageId: `<${m.messageId}>` });
+    });
     response = info.response ?? "250 accepted";
   } catch (error) {
     const code = smtpCodeOf(error);
