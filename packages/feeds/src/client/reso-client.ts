@@ -27,7 +27,24 @@ export type ResoClientOptions = {
 
 export type ResoPage = { value: Record<string, unknown>[]; nextLink: string | null };
 
-const ZPage = z.object({ value: z.array(z.record(z.string(), z.unknown())), "@odata.nextLink": z.string().optional() });
+/**
+ * An OData collection's body as a page, or null when it is not one: `value` an array of objects,
+ * `@odata.nextLink` absent or a string. Checked in place: a page is up to thousands of records of
+ * dozens of fields each, and a schema parse would copy every one of them.
+ */
+function readODataPage(body: unknown): ResoPage | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const { value, "@odata.nextLink": nextLink } = body as { value?: unknown; "@odata.nextLink"?: unknown };
+  if (!Array.isArray(value) || (nextLink !== undefined && typeof nextLink !== "string")) return null;
+  for (const record of value) {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) return null;
+    // JSON.parse makes "__proto__" an own field; copied into another object it would set that
+    // object's prototype, so it is dropped here, as a schema parse drops it.
+    if (Object.hasOwn(record, "__proto__")) delete (record as Record<string, unknown>)["__proto__"];
+  }
+  return { value: value as Record<string, unknown>[], nextLink: nextLink ?? null };
+}
+
 const ZToken = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().optional(), token_type: z.string().optional() });
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */
@@ -116,9 +133,9 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
         const token = await fetchToken();
         const response = await timedFetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
         if (response.ok) {
-          const parsed = ZPage.safeParse(await response.json().catch(() => null));
-          if (!parsed.success) throw new FeedRequestError(`${describe(url)}: not an OData collection`, { transient: false });
-          return { value: parsed.data.value, nextLink: parsed.data["@odata.nextLink"] ?? null };
+          const page = readODataPage(await response.json().catch(() => null));
+          if (!page) throw new FeedRequestError(`${describe(url)}: not an OData collection`, { transient: false });
+          return page;
         }
         const detail = await response.text().catch(() => "");
         if (response.status === 401 && auth.kind === "client_credentials" && !refreshedToken) {

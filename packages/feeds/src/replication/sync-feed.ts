@@ -7,12 +7,13 @@ import os from "node:os";
 import { getDb, type Db } from "@real-estate/db";
 import { v7 as uuidv7 } from "uuid";
 import { openFeedClient, type FeedClientOverrides } from "../feeds/open-feed-client";
+import type { ResoPage } from "../client/reso-client";
 import { mapProperty } from "../mapping/map-property";
 import { andFilters, keysetFilter } from "./odata-text";
-import { claimFeedLease, releaseFeedLease, renewFeedLease } from "./feed-lease";
+import { claimFeedLease, releaseFeedLease } from "./feed-lease";
 import { reconcileFeed } from "./reconcile-feed";
 import { recordFeedFailure, recordFeedSuccess } from "./record-feed-outcome";
-import { removeFeedListings, upsertListingPage, type PageRow } from "./write-listing-page";
+import { listingRowsJson, writeListingPage, type PageRow } from "./write-listing-page";
 import { replicateRoster } from "./replicate-roster";
 import { reconcileOpenHouses, replicateOpenHouses, type OpenHouseProgress } from "./replicate-open-houses";
 
@@ -97,29 +98,17 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
           m.MemberFullName,
         ]),
       );
-      const fetchPage = (cursor: SyncProgress["cursor"]) => {
-        const request = client.get("Property", {
-          $filter: andFilters(feed.filter, keysetFilter(cursor)) ?? undefined,
-          $orderby: "ModificationTimestamp asc,ListingKey asc",
-          $top: String(feed.pageSize),
-          $expand: feed.resources.includes("Media") ? "Media" : undefined,
-        });
-        // Read ahead: a failure surfaces where the page is awaited, not as an unhandled rejection.
-        request.catch(() => undefined);
-        return request;
-      };
-      let next: ReturnType<typeof fetchPage> | null = fetchPage(progress.cursor);
-      while (next) {
-        const page = await next;
-        next = null;
-        if (page.value.length === 0) break;
+      // A page's records mapped and its rows made ready for the statement as soon as it arrives,
+      // which (read ahead, below) is while the page before it is written.
+      const preparePage = (page: ResoPage) => {
         const rows: PageRow[] = [];
         const deleted: string[] = [];
+        let rejected = 0;
         let last: { timestamp: Date; key: string } | null = null;
         for (const record of page.value) {
           const mapped = mapProperty(record);
           if (!mapped.ok) {
-            progress.rejected++;
+            rejected++;
             continue;
           }
           const listing = mapped.listing;
@@ -130,8 +119,39 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
           }
           listing.ListOfficeName ??= (listing.ListOfficeKey && offices.get(listing.ListOfficeKey)) || null;
           listing.ListAgentFullName ??= (listing.ListAgentKey && members.get(listing.ListAgentKey)) || null;
-          rows.push({ ...listing, townSlug: townSlugs.get(townKey(listing.City)) ?? null });
+          const row = listing as PageRow;
+          row.townSlug = townSlugs.get(townKey(listing.City)) ?? null;
+          rows.push(row);
         }
+        return {
+          records: page.value.length,
+          more: page.nextLink !== null || page.value.length >= feed.pageSize,
+          rowsJson: listingRowsJson(rows),
+          deleted,
+          rejected,
+          last,
+        };
+      };
+      const fetchPage = (cursor: SyncProgress["cursor"]) => {
+        const request = client
+          .get("Property", {
+            $filter: andFilters(feed.filter, keysetFilter(cursor)) ?? undefined,
+            $orderby: "ModificationTimestamp asc,ListingKey asc",
+            $top: String(feed.pageSize),
+            $expand: feed.resources.includes("Media") ? "Media" : undefined,
+          })
+          .then(preparePage);
+        // Read ahead: a failure surfaces where the page is awaited, not as an unhandled rejection.
+        request.catch(() => undefined);
+        return request;
+      };
+      let next: ReturnType<typeof fetchPage> | null = fetchPage(progress.cursor);
+      while (next) {
+        const page = await next;
+        next = null;
+        if (page.records === 0) break;
+        progress.rejected += page.rejected;
+        const last = page.last;
         if (!last) throw new Error("a whole page of records without keys or modification times");
         const previous = progress.cursor;
         if (
@@ -140,21 +160,11 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         ) {
           throw new Error("the feed does not honour $orderby/$filter on ModificationTimestamp; stopped to avoid a loop");
         }
-        // The next page is asked for while this one is written (it only reads after this page's
-        // last key); the cursor is still committed page by page, in order.
-        const more = page.nextLink !== null || page.value.length >= feed.pageSize;
-        if (more) next = fetchPage(last);
-        const counts = await db.$transaction(async (tx) => {
-          if (!(await renewFeedLease({ tenantId, feedId, owner, db: tx }))) throw new FeedLeaseLostError("another run took over this feed");
-          const { upserted } = await upsertListingPage({ tenantId, feedId, rows, db: tx });
-          const { removed } = await removeFeedListings({ tenantId, feedId, keys: deleted, db: tx });
-          await tx.feed.update({ where: { tenantId_id: { tenantId, id: feedId } }, data: { cursorTimestamp: last.timestamp, cursorKey: last.key } });
-          await tx.feedRun.update({
-            where: { tenantId_id: { tenantId, id: run.id } },
-            data: { pages: { increment: 1 }, upserted: { increment: upserted }, removed: { increment: removed } },
-          });
-          return { upserted, removed };
-        });
+        // The next page is asked for (and mapped) while this one is written (it only reads after
+        // this page's last key); the cursor is still committed page by page, in order.
+        if (page.more) next = fetchPage(last);
+        const counts = await writeListingPage(db, { tenantId, feedId, runId: run.id, owner, rowsJson: page.rowsJson, deleted: page.deleted, cursor: last });
+        if (!counts) throw new FeedLeaseLostError("another run took over this feed");
         progress.pages++;
         progress.upserted += counts.upserted;
         progress.removed += counts.removed;

@@ -1,9 +1,11 @@
 // One page of a feed into the Listing table in one set-based statement: upsert by (tenantId,
 // ListingKey), never older data over newer, and a ListingHistory row for every price or status
-// that changed (or appeared). Records the feed marks "Delete" are removed with a history row.
-import type { Db } from "@real-estate/db";
+// that changed (or appeared), with the run's lease renewed, its cursor moved and its counters in
+// the same statement. Records the feed marks "Delete" are removed with a history row.
+import { onPooledConnection, pgPoolOf, type Db } from "@real-estate/db";
 import { v7 as uuidv7 } from "uuid";
 import type { MappedListing } from "../mapping/map-property";
+import { FEED_LEASE_MS } from "./feed-lease";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -54,9 +56,21 @@ const UPDATE_SET = COLUMNS.filter(([n]) => n !== "id" && n !== "ListingKey")
   .map(([n]) => `${q(n)} = EXCLUDED.${q(n)}`)
   .join(", ");
 
-const UPSERT_SQL = `
-WITH incoming AS (
-  SELECT * FROM jsonb_to_recordset($3::jsonb) AS r(${RECORD_TYPE})
+/**
+ * A page: $1 tenant, $2 feed, $3 the listings (JSON), $4 the lease's owner, $5 the lease's length
+ * (ms), $6 and $7 the cursor (the page's last ModificationTimestamp and ListingKey), $8 now, $9 the
+ * run. The feed's row is updated once (lease and cursor); nothing else is written unless that
+ * update found the lease still this run's.
+ */
+const PAGE_SQL = `
+WITH lease AS (
+  UPDATE "Feed" SET "leaseExpiresAt" = now() + ($5::int * interval '1 millisecond'), "cursorTimestamp" = $6::timestamp(3), "cursorKey" = $7::text,
+    "updatedAt" = $8::timestamp(3)
+  WHERE "tenantId" = $1::uuid AND "id" = $2::uuid AND "leaseOwner" = $4::text
+  RETURNING 1
+),
+incoming AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS r(${RECORD_TYPE}) WHERE EXISTS (SELECT 1 FROM lease)
 ),
 previous AS (
   SELECT l."ListingKey", l."ListPrice", l."StandardStatus", l."ModificationTimestamp"
@@ -78,10 +92,14 @@ history AS (
   CROSS JOIN LATERAL (VALUES ('ListPrice', p."ListPrice"::text, i."ListPrice"::text), ('StandardStatus', p."StandardStatus", i."StandardStatus")) AS c(field, old, new)
   WHERE c.old IS DISTINCT FROM c.new AND (p."ModificationTimestamp" IS NULL OR p."ModificationTimestamp" < i."ModificationTimestamp")
   RETURNING 1
+),
+run AS (
+  UPDATE "FeedRun" SET "pages" = "pages" + 1, "upserted" = "upserted" + (SELECT count(*) FROM upserted)::int
+  WHERE "tenantId" = $1::uuid AND "id" = $9::uuid AND EXISTS (SELECT 1 FROM lease)
 )
-SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM history)::int AS history`;
+SELECT EXISTS (SELECT 1 FROM lease) AS leased, (SELECT count(*) FROM upserted)::int AS upserted`;
 
-const REMOVE_SQL = `
+const REMOVE_CTES = `
 WITH gone AS (
   DELETE FROM "Listing" WHERE "tenantId" = $1::uuid AND "feedId" = $2::uuid AND "ListingKey" = ANY($3::text[])
   RETURNING "ListingKey", "StandardStatus"
@@ -90,26 +108,85 @@ history AS (
   INSERT INTO "ListingHistory" ("tenantId", "ListingKey", "feedId", "field", "oldValue", "newValue", "changedAt")
   SELECT $1::uuid, "ListingKey", $2::uuid, 'Removed', "StandardStatus", NULL, now() FROM gone
   RETURNING 1
+)`;
+const REMOVE_SQL = `${REMOVE_CTES}
+SELECT (SELECT count(*) FROM gone)::int AS removed`;
+/** A page's removals, counted on its run ($4), in the page's transaction after its upserts. */
+const PAGE_REMOVE_SQL = `${REMOVE_CTES},
+run AS (
+  UPDATE "FeedRun" SET "removed" = "removed" + (SELECT count(*) FROM gone)::int WHERE "tenantId" = $1::uuid AND "id" = $4::uuid
 )
 SELECT (SELECT count(*) FROM gone)::int AS removed`;
 
 export type PageRow = MappedListing & { townSlug: string | null };
 
-/** Upserts the page's listings (the last record wins for a key sent twice). */
-export async function upsertListingPage(options: { tenantId: string; feedId: string; rows: PageRow[]; db: DbOrTx }): Promise<{ upserted: number }> {
+/**
+ * A page's listings as its statement takes them (the last record wins for a key sent twice),
+ * made apart from the write so that the next page's can be made while this one is written.
+ */
+export function listingRowsJson(rows: PageRow[]): string {
   const byKey = new Map<string, PageRow>();
-  for (const row of options.rows) byKey.set(row.ListingKey, row);
-  if (byKey.size === 0) return { upserted: 0 };
-  const json = JSON.stringify([...byKey.values()].map((row) => ({ ...row, id: uuidv7() })));
-  const [result] = await options.db.$queryRawUnsafe<{ upserted: number }[]>(UPSERT_SQL, options.tenantId, options.feedId, json);
-  return { upserted: result?.upserted ?? 0 };
+  for (const row of rows) byKey.set(row.ListingKey, row);
+  return JSON.stringify([...byKey.values()].map((row) => ({ ...row, id: uuidv7() })));
 }
 
-/** Removes the feed's listings with these keys, recording each removal in the history. */
-export async function removeFeedListings(options: { tenantId: string; feedId: string; keys: string[]; db: DbOrTx }): Promise<{ removed: number }> {
-  if (options.keys.length === 0) return { removed: 0 };
-  const [result] = await options.db.$queryRawUnsafe<{ removed: number }[]>(REMOVE_SQL, options.tenantId, options.feedId, options.keys);
-  return { removed: result?.removed ?? 0 };
+export type ListingPage = {
+  tenantId: string;
+  feedId: string;
+  runId: string;
+  /** The run's lease owner: the page is written only while the lease is still this run's. */
+  owner: string;
+  /** From listingRowsJson. */
+  rowsJson: string;
+  /** Keys the feed marked "Delete". */
+  deleted: string[];
+  /** The page's last record, committed with it as the feed's cursor. */
+  cursor: { timestamp: Date; key: string };
+};
+
+/** Runs a statement on the page's transaction (name: the prepared statement's, on node-postgres). */
+type Query = <R>(name: string, sql: string, values: unknown[]) => Promise<R[]>;
+
+async function writePage(query: Query, page: ListingPage): Promise<{ upserted: number; removed: number } | null> {
+  const { tenantId, feedId } = page;
+  const [head] = await query<{ leased: boolean; upserted: number }>("feed_listing_page", PAGE_SQL, [
+    tenantId,
+    feedId,
+    page.rowsJson,
+    page.owner,
+    FEED_LEASE_MS,
+    page.cursor.timestamp.toISOString(),
+    page.cursor.key,
+    new Date().toISOString(),
+    page.runId,
+  ]);
+  if (!head?.leased) return null;
+  let removed = 0;
+  if (page.deleted.length > 0) {
+    const [gone] = await query<{ removed: number }>("feed_listing_page_removals", PAGE_REMOVE_SQL, [tenantId, feedId, page.deleted, page.runId]);
+    removed = gone?.removed ?? 0;
+  }
+  return { upserted: head.upserted, removed };
+}
+
+/**
+ * Writes one page of a run in one transaction: the lease renewed, the cursor moved, the listings
+ * upserted with their history and the run's counters in one statement, then the page's removals
+ * (when it has any). Null when another run has taken the feed: nothing is written. On a client
+ * made by createPrismaClient the transaction runs on node-postgres (pgPoolOf) as named prepared
+ * statements: a page's rows are one parameter of a few megabytes, which Prisma's raw query
+ * serializes and parses again before sending it. Any other client runs the same statements in a
+ * Prisma transaction.
+ */
+export async function writeListingPage(db: Db, page: ListingPage): Promise<{ upserted: number; removed: number } | null> {
+  const pool = pgPoolOf(db);
+  if (!pool) return db.$transaction((tx) => writePage(<R>(_name: string, sql: string, values: unknown[]) => tx.$queryRawUnsafe<R[]>(sql, ...values), page));
+  return onPooledConnection(pool, async (client) => {
+    await client.query("BEGIN");
+    const written = await writePage(async <R>(name: string, text: string, values: unknown[]) => (await client.query({ name, text, values })).rows as R[], page);
+    await client.query(written ? "COMMIT" : "ROLLBACK");
+    return written;
+  });
 }
 
 /** Removes the feed's listings whose keys the feed no longer has (reconciliation). */
