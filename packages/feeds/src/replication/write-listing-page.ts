@@ -144,12 +144,12 @@ export type ListingPage = {
   cursor: { timestamp: Date; key: string };
 };
 
-/** Runs a statement on the page's transaction (name: the prepared statement's, on node-postgres). */
-type Query = <R>(name: string, sql: string, values: unknown[]) => Promise<R[]>;
+/** Runs a statement on the page's transaction. */
+type Query = <R>(sql: string, values: unknown[]) => Promise<R[]>;
 
 async function writePage(query: Query, page: ListingPage): Promise<{ upserted: number; removed: number } | null> {
   const { tenantId, feedId } = page;
-  const [head] = await query<{ leased: boolean; upserted: number }>("feed_listing_page", PAGE_SQL, [
+  const [head] = await query<{ leased: boolean; upserted: number }>(PAGE_SQL, [
     tenantId,
     feedId,
     page.rowsJson,
@@ -163,7 +163,7 @@ async function writePage(query: Query, page: ListingPage): Promise<{ upserted: n
   if (!head?.leased) return null;
   let removed = 0;
   if (page.deleted.length > 0) {
-    const [gone] = await query<{ removed: number }>("feed_listing_page_removals", PAGE_REMOVE_SQL, [tenantId, feedId, page.deleted, page.runId]);
+    const [gone] = await query<{ removed: number }>(PAGE_REMOVE_SQL, [tenantId, feedId, page.deleted, page.runId]);
     removed = gone?.removed ?? 0;
   }
   return { upserted: head.upserted, removed };
@@ -173,17 +173,18 @@ async function writePage(query: Query, page: ListingPage): Promise<{ upserted: n
  * Writes one page of a run in one transaction: the lease renewed, the cursor moved, the listings
  * upserted with their history and the run's counters in one statement, then the page's removals
  * (when it has any). Null when another run has taken the feed: nothing is written. On a client
- * made by createPrismaClient the transaction runs on node-postgres (pgPoolOf) as named prepared
- * statements: a page's rows are one parameter of a few megabytes, which Prisma's raw query
- * serializes and parses again before sending it. Any other client runs the same statements in a
- * Prisma transaction.
+ * made by createPrismaClient the transaction runs on node-postgres (pgPoolOf): a page's rows are
+ * one parameter of a few megabytes, which Prisma's raw query serializes and parses again before
+ * sending it. The statements are not named, so each page's is planned with its values: as a
+ * named prepared statement the load was slower (bench/RESULTS.md). Any other client runs the
+ * same statements in a Prisma transaction.
  */
 export async function writeListingPage(db: Db, page: ListingPage): Promise<{ upserted: number; removed: number } | null> {
   const pool = pgPoolOf(db);
-  if (!pool) return db.$transaction((tx) => writePage(<R>(_name: string, sql: string, values: unknown[]) => tx.$queryRawUnsafe<R[]>(sql, ...values), page));
+  if (!pool) return db.$transaction((tx) => writePage(<R>(sql: string, values: unknown[]) => tx.$queryRawUnsafe<R[]>(sql, ...values), page));
   return onPooledConnection(pool, async (client) => {
     await client.query("BEGIN");
-    const written = await writePage(async <R>(name: string, text: string, values: unknown[]) => (await client.query({ name, text, values })).rows as R[], page);
+    const written = await writePage(async <R>(text: string, values: unknown[]) => (await client.query({ text, values })).rows as R[], page);
     await client.query(written ? "COMMIT" : "ROLLBACK");
     return written;
   });
