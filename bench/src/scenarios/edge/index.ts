@@ -1,147 +1,27 @@
 // The production profile's edge (services/edge, decision 0019) under load: pages through the
 // shipped nginx page cache against a static file from the same nginx, the website's throughput
 // with one and with two instances behind it, and each instance's memory under load.
-import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { Redis } from "ioredis";
 import { seedDemoData } from "@real-estate/demo";
-import { nginxAvailable, startEdge, type Edge } from "@real-estate/edge";
+import { nginxAvailable } from "@real-estate/edge";
 import { fmt, log, SkipError, type BenchContext } from "../../lib/context";
 import { figure, type Figure, type ScenarioResult } from "../../lib/figures";
 import { httpRequest } from "../../lib/http";
 import { runLoad, warmUp, type LoadResult } from "../../lib/load";
-import { ensureBuilt, startNextServer, type NextServer } from "../../lib/next-app";
-import { BENCH_DIR } from "../../lib/paths";
-import { openPlatformDb, type PlatformDb } from "../../lib/platform-db";
-import { RssSampler } from "../../lib/processes";
+import { ensureBuilt } from "../../lib/next-app";
+import { openPlatformDb } from "../../lib/platform-db";
 import { PORTS } from "../../lib/sizes";
 import { pickTargets } from "../pages";
+import { crawl, crawlTargets, measureSharedCache, SMALL_PAGE_CACHE_MB, startInstance, withEdge, type Instance } from "./edge-fixtures";
 
 const STATIC_PATH = "/edge-static/bench.html";
 /** A visitor's signed-in hint: nginx neither reads nor stores such a request in its cache, so the app instances serve it. */
 const BYPASS_HEADERS = { cookie: "visitor_signed_in=1" };
 
-/** A smaller in-memory page cache than the web app's default (WEB_PAGE_CACHE_MB, apps/web/next.config.ts), for the second instance. */
-const SMALL_PAGE_CACHE_MB = "64";
-
 /** The file under /edge-static/ that holds a page's bytes as the cache serves them. */
 const sameBytesFile = (pageName: string) => `same-bytes-${pageName.replace(/[^a-z0-9]+/gi, "-")}.html`;
-
-type Instance = { server: NextServer; rss: RssSampler; pageCacheMb: string };
-
-async function startInstance(port: number, databaseUrl: string, host: string, pageCacheMb?: string, extraEnv: Record<string, string> = {}): Promise<Instance> {
-  const server = await startNextServer({
-    app: "web",
-    port,
-    databaseUrl,
-    // As the production profile runs them: behind the edge, naming each page's tenant for its purger.
-    env: { DB_POOL_SIZE: "10", EDGE_CACHE_TAGS: "1", TRUST_PROXY: "loopback", ...(pageCacheMb ? { WEB_PAGE_CACHE_MB: pageCacheMb } : {}), ...extraEnv },
-    probeHost: host,
-    probePath: "/",
-  });
-  const rss = new RssSampler(server.pid).start();
-  return { server, rss, pageCacheMb: pageCacheMb ?? "shipped default" };
-}
-
-/** Every listing page of every tenant and `searches` distinct searches of the first tenant: each a distinct page for the app to render and cache. */
-async function crawlTargets(p: PlatformDb, searches: number): Promise<{ host: string; path: string }[]> {
-  const rows = await p.pool.query<{ host: string; key: string; town: string | null }>(
-    `SELECT d.hostname AS host, l."ListingKey" AS key,
-            (SELECT slug FROM "Town" t WHERE t."tenantId" = d."tenantId" ORDER BY "sortOrder", slug LIMIT 1) AS town
-       FROM "Listing" l JOIN "TenantDomain" d ON d."tenantId" = l."tenantId" AND d.kind = 'WEB' AND d."isPrimary"
-      WHERE l."StandardStatus" = 'Active' ORDER BY d.hostname, l."ListingKey"`,
-  );
-  const out = rows.rows.map((r) => ({ host: r.host, path: `/homes/${r.key}` }));
-  const first = rows.rows[0];
-  for (let k = 0; first?.town && k < searches; k++)
-    out.push({ host: first.host, path: `/homes?town=${first.town}&minPrice=${100_000 + k * 1_000}&beds=${1 + (k % 4)}` });
-  return out;
-}
-
-/** One pass over `targets` through the edge from `concurrency` loops (keep-alive): how many answered 200, and the others' statuses. */
-async function crawl(targets: { host: string; path: string }[], concurrency: number): Promise<{ ok: number; other: Record<string, number>; seconds: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const other: Record<string, number> = {};
-  let ok = 0;
-  let next = 0;
-  const started = performance.now();
-  const get = (t: { host: string; path: string }) =>
-    new Promise<number>((resolve) => {
-      const req = http.get({ host: "127.0.0.1", port: PORTS.edge, path: t.path, headers: { host: t.host }, agent, timeout: 30_000 }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
-      req.on("timeout", () => req.destroy());
-      req.on("error", () => resolve(0));
-    });
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < targets.length; i = next++) {
-        const status = await get(targets[i]!);
-        if (status === 200) ok++;
-        else other[String(status)] = (other[String(status)] ?? 0) + 1;
-      }
-    }),
-  );
-  agent.destroy();
-  return { ok, other, seconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * Restarts both instances with REDIS_URL (Next.js's cache shared through Redis under a key prefix
- * of this run's own, removed after) and runs `measure` through the edge in front of them. Null,
- * said in the log, when no Redis answers.
- */
-async function measureSharedCache(databaseUrl: string, host: string, instances: Instance[], measure: () => Promise<LoadResult>): Promise<LoadResult | null> {
-  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-  } catch {
-    log(`no Redis at ${redisUrl}: the shared Next.js cache figure is left out`);
-    client.disconnect();
-    return null;
-  }
-  const keyPrefix = `bench:edge:${process.pid}:${Date.now()}:`;
-  for (const i of instances) await i.server.stop();
-  instances.length = 0;
-  // One render nonce for both, as the production profile gives them (decision 0047).
-  const env = { REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: keyPrefix, REAL_ESTATE_RENDER_NONCE: crypto.randomBytes(16).toString("hex") };
-  instances.push(await startInstance(PORTS.web, databaseUrl, host, undefined, env));
-  instances.push(await startInstance(PORTS.web2, databaseUrl, host, SMALL_PAGE_CACHE_MB, env));
-  try {
-    return await withEdge(databaseUrl, [PORTS.web, PORTS.web2], measure);
-  } finally {
-    for (let cursor = "0"; ;) {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 1_000);
-      if (keys.length) await client.unlink(...keys);
-      if ((cursor = next) === "0") break;
-    }
-    client.disconnect();
-  }
-}
-
-async function withEdge<T>(databaseUrl: string, upstreams: number[], run: (edge: Edge, staticDir: string) => Promise<T>): Promise<T> {
-  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "re-bench-edge-"));
-  const staticDir = path.join(prefix, "static");
-  fs.mkdirSync(staticDir, { recursive: true });
-  fs.copyFileSync(path.join(BENCH_DIR, "static", "bench.html"), path.join(staticDir, "bench.html"));
-  fs.chmodSync(prefix, 0o755);
-  const edge = await startEdge({
-    databaseUrl,
-    config: { prefix, cacheDir: path.join(prefix, "cache"), webPort: PORTS.edge, webUpstreams: upstreams, staticDir },
-  });
-  try {
-    return await run(edge, staticDir);
-  } finally {
-    await edge.stop();
-    fs.rmSync(prefix, { recursive: true, force: true });
-  }
-}
 
 export async function runEdgeScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
   if (!nginxAvailable()) throw new SkipError("nginx is not installed (Debian: apt-get install -y nginx)");
