@@ -8,28 +8,22 @@ import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { DEMO_VISITOR, ensureDemoAlertVisitor, SHORELINE_TENANT } from "@real-estate/demo";
 import { churnDemoMarket, startResoServer, type ResoServer } from "@real-estate/demo/reso-server";
 import { createFeed, requestFeedRun } from "@real-estate/feeds";
-import { createSmtpTransport, type MailTransport } from "@real-estate/mail";
 import { createVisitor, saveSearch } from "@real-estate/sites";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
+import { useSmtpSink } from "./support/smtp";
 import { systemClock } from "../src/clock";
 import { standardJobKinds } from "../src/job-kinds";
 import { testWorker } from "./helpers";
 
 const testDb = useTestDatabase("m16_demo_alert");
 const CLIENT = { clientId: "demo-alert-client", clientSecret: crypto.randomBytes(18).toString("base64url") };
-let sink: SmtpSink;
-let transport: MailTransport;
+const smtp = useSmtpSink();
 let reso: ResoServer;
 
 beforeAll(async () => {
   process.env.FEED_CREDENTIALS_KEY ??= crypto.randomBytes(32).toString("base64");
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url });
   reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 30, clients: [CLIENT] });
 });
 afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
   await reso?.close();
 });
 
@@ -77,8 +71,8 @@ describe("the demo's saved-search alert", () => {
         syncIntervalSeconds: 3_600,
       },
     });
-    sink.clear();
-    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport }), pollIntervalMs: 100, concurrency: 4 });
+    smtp.sink.clear();
+    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport: smtp.transport }), pollIntervalMs: 100, concurrency: 4 });
     const running = worker.run();
     try {
       // The first sync brings the feed's listings; the check it asks for records them as seen, mailing nothing.
@@ -87,17 +81,17 @@ describe("the demo's saved-search alert", () => {
       await expect.poll(async () => (await baselined()).alertBaselineAt !== null, { timeout: 90_000, interval: 250 }).toBe(true);
       const seen = await db.savedSearchListing.count({ where: { tenantId: shoreline.tenantId, savedSearchId: searchId } });
       expect(seen).toBeGreaterThan(0);
-      expect(sink.messages()).toHaveLength(0);
+      expect(smtp.sink.messages()).toHaveLength(0);
 
       // The demo market's next round: price cuts and a contract on active listings; the next sync brings them.
       const changes = churnDemoMarket(reso.store, { tick: 1, random: seededRandom(1) });
       expect(changes.priceCuts).toHaveLength(3);
       expect(changes.pending).toHaveLength(1);
       expect(await requestFeedRun({ tenantId: shoreline.tenantId, feedId: feed.id, kind: "incremental", db })).toBe(true);
-      await expect.poll(() => sink.messages().length, { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => smtp.sink.messages().length, { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(1);
       // Give a stray second alert time to show up before counting.
       await new Promise((r) => setTimeout(r, 1_500));
-      const mails = sink.messages();
+      const mails = smtp.sink.messages();
       expect(mails).toHaveLength(1);
       const [mail] = mails;
       expect(mail!.envelope.to).toEqual([DEMO_VISITOR.email]);

@@ -1,26 +1,16 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { processWebsiteEvent } from "@real-estate/crm";
-import { createSmtpTransport, writeLeadAlert, type MailTransport } from "@real-estate/mail";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
+import { writeLeadAlert } from "@real-estate/mail";
+import { useSmtpSink } from "./support/smtp";
 import { systemClock } from "../src/clock";
 import { standardJobKinds, websiteEventWithAlertsKind } from "../src/job-kinds";
 import { enqueue, leadEvent, testWorker } from "./helpers";
 
 const testDb = useTestDatabase("leadalert");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink();
 
 async function member(db: Db, tenantId: string, role: "OWNER" | "AGENT", email: string) {
   const user = await db.user.create({ data: { id: crypto.randomUUID(), name: `${role} ${email.split("@")[0]}`, email } });
@@ -50,8 +40,8 @@ describe("new-lead alert e-mail", () => {
         Media: [{ url: "/media/listings/ALERT-1/1.jpg" }],
       },
     });
-    sink.clear();
-    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport }), pollIntervalMs: 50, concurrency: 4 });
+    smtp.sink.clear();
+    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport: smtp.transport }), pollIntervalMs: 50, concurrency: 4 });
     const running = worker.run();
     try {
       const started = Date.now();
@@ -61,9 +51,9 @@ describe("new-lead alert e-mail", () => {
         { firstName: "Dana", lastName: "Reyes", email: "dana@example.test", phone: "+12035550143" },
         { message: "Is the garden south-facing?", listingKey: "ALERT-1" },
       );
-      await expect.poll(() => sink.messages().length, { timeout: 15_000, interval: 50 }).toBe(1);
+      await expect.poll(() => smtp.sink.messages().length, { timeout: 15_000, interval: 50 }).toBe(1);
       const elapsed = Date.now() - started;
-      const [mail] = sink.messages();
+      const [mail] = smtp.sink.messages();
       expect(mail!.envelope.to).toEqual(["owner-a@example.test"]);
       expect(mail!.subject).toBe("New lead: Dana Reyes – 12 Elm Street");
       expect(mail!.from).toContain("alert-a@mail.platform.example");
@@ -78,8 +68,8 @@ describe("new-lead alert e-mail", () => {
       await expect.poll(() => db.activity.count({ where: { tenantId: a.tenantId, type: "EMAIL" } }), { timeout: 5_000 }).toBe(1);
       // Tenant b's lead goes to b's owner only.
       await enqueue(db, b.tenantId, { firstName: "Eli", email: "eli@example.test" });
-      await expect.poll(() => sink.messages().length, { timeout: 15_000, interval: 50 }).toBe(2);
-      const second = sink.messages()[1]!;
+      await expect.poll(() => smtp.sink.messages().length, { timeout: 15_000, interval: 50 }).toBe(2);
+      const second = smtp.sink.messages()[1]!;
       expect(second.envelope.to).toEqual(["owner-b@example.test"]);
       expect(second.from).toContain("alert-b@mail.platform.example");
       expect(second.html).not.toContain("alert-a");

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { pgPoolOf } from "@real-estate/db";
 import { claimJobs } from "@real-estate/queue";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
-import { createDeliveryBatcher, createSmtpTransport, deliverEmail, deliverEmails, queueEmail, type MailTransport } from "@real-estate/mail";
+import { createDeliveryBatcher, deliverEmail, deliverEmails, queueEmail, type MailTransport } from "@real-estate/mail";
+import { useSmtpSink } from "./support/smtp";
 
 // The outbox's deliveries batched per transaction (decisions 0052 and 0059), over a real SMTP server.
 const testDb = useTestDatabase("mailbatch");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url, maxConnections: 2 });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink({ maxConnections: 2 });
 
 describe("outbox deliveries batched per transaction", () => {
   it("delivers several messages in one transaction, each with its own outcome, answer and Message-ID", async () => {
     const { db } = testDb();
     const a = await createTenantFixture(db, { slug: "batch-a" });
     const b = await createTenantFixture(db, { slug: "batch-b" });
-    sink.clear();
+    smtp.sink.clear();
     const q = (tenantId: string, address: string) =>
       queueEmail(db, { tenantId, template: "request-received", to: { address }, props: { name: "N", what: "a visit" } });
     const ok1 = await q(a.tenantId, "one@example.test");
@@ -40,14 +30,14 @@ describe("outbox deliveries batched per transaction", () => {
       return { ...row, id: row.id.toString(), attempts: 1, lockedBy: "x", leaseExpiresAt: new Date() } as never;
     };
     // Already delivered, and held by another delivery (a slow SMTP answer) while the batch runs.
-    expect(await deliverEmail({ db, transport, job: await jobOf(a.tenantId, done.id) })).toEqual({ outcome: "applied", status: "SENT" });
-    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 600)), transport.sendMail(m)) };
+    expect(await deliverEmail({ db, transport: smtp.transport, job: await jobOf(a.tenantId, done.id) })).toEqual({ outcome: "applied", status: "SENT" });
+    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 600)), smtp.transport.sendMail(m)) };
     const holding = deliverEmail({ db, transport: slow, job: await jobOf(b.tenantId, held.id) });
     await new Promise((r) => setTimeout(r, 200));
     const bad = { ...((await jobOf(a.tenantId, ok1.id)) as object), payload: { emailId: "nope" } } as never;
     const results = await deliverEmails({
       db,
-      transport,
+      transport: smtp.transport,
       jobs: [
         await jobOf(a.tenantId, ok1.id),
         await jobOf(b.tenantId, ok2.id),
@@ -90,7 +80,7 @@ describe("outbox deliveries batched per transaction", () => {
     const ids = [ok1.id, ok2.id, temp.id, perm.id, quiet.id];
     const xmins = await pgPoolOf(db)!.query<{ xmin: string }>(`SELECT DISTINCT xmin::text AS xmin FROM "EmailMessage" WHERE id = ANY($1::uuid[])`, [ids]);
     expect(xmins.rows).toHaveLength(1);
-    const got = sink
+    const got = smtp.sink
       .messages()
       .map((x) => x.messageId)
       .sort();
@@ -100,7 +90,7 @@ describe("outbox deliveries batched per transaction", () => {
   it("the worker's deliveries started together share a transaction of at most the batch size, each job with its own result and slot", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "batcher" });
-    sink.clear();
+    smtp.sink.clear();
     const queued = [];
     for (let i = 0; i < 5; i++)
       queued.push(
@@ -112,7 +102,7 @@ describe("outbox deliveries batched per transaction", () => {
     const claimed = await claimJobs({ db, workerId: "t", kinds: ["email.deliver"], limit: 1000, now: new Date(Date.now() + 1_000) });
     const jobs = claimed.filter((job) => job.tenantId === t.tenantId);
     expect(jobs).toHaveLength(6);
-    const batcher = createDeliveryBatcher({ transport, maxBatch: 4 });
+    const batcher = createDeliveryBatcher({ transport: smtp.transport, maxBatch: 4 });
     // Each job's slot is given back once its batch's SMTP conversations are over, before its outcome is settled.
     const released = new Set<number>();
     const settled = new Set<number>();
@@ -135,19 +125,19 @@ describe("outbox deliveries batched per transaction", () => {
       [t.tenantId],
     );
     expect(xmins.rows.map((r) => r.n)).toEqual([4, 2]);
-    expect(sink.messages()).toHaveLength(5);
+    expect(smtp.sink.messages()).toHaveLength(5);
   });
 
   it("a batch smaller than the batch size waits for the slots of the batch being sent, and the jobs that take them join it", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "joiner" });
-    sink.clear();
+    smtp.sink.clear();
     for (let i = 0; i < 8; i++)
       await queueEmail(db, { tenantId: t.tenantId, template: "request-received", to: { address: `j${i}@example.test` }, props: { name: "J", what: "x" } });
     const claimed = await claimJobs({ db, workerId: "t", kinds: ["email.deliver"], limit: 1000, now: new Date(Date.now() + 1_000) });
     const jobs = claimed.filter((job) => job.tenantId === t.tenantId);
     expect(jobs).toHaveLength(8);
-    const batcher = createDeliveryBatcher({ transport, maxBatch: 4, joinWaitMs: 60_000 });
+    const batcher = createDeliveryBatcher({ transport: smtp.transport, maxBatch: 4, joinWaitMs: 60_000 });
     // As the worker does: six jobs start together (a batch of four, two left over), and the slots
     // the first batch gives back start the last two.
     const started: Promise<unknown>[] = [];
@@ -171,6 +161,6 @@ describe("outbox deliveries batched per transaction", () => {
       [t.tenantId],
     );
     expect(xmins.rows.map((r) => r.n)).toEqual([4, 4]);
-    expect(sink.messages()).toHaveLength(8);
+    expect(smtp.sink.messages()).toHaveLength(8);
   });
 });

@@ -3,10 +3,9 @@
 // re-sent by an operator: the re-driven delivery job reaches the SMTP server again with the
 // message's original Message-ID.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
 import { createSmtpTransport, queueEmails, type MailTransport } from "@real-estate/mail";
 import {
   getOutboxHealth,
@@ -18,21 +17,12 @@ import {
   ZOutboxQuery,
 } from "@real-estate/operator";
 import { mailJobKinds } from "@real-estate/mail";
+import { useSmtpSink } from "./support/smtp";
 import { testWorker } from "./helpers";
 
 const testDb = useTestDatabase("outboxresend");
 const actor = { userId: "op-1", email: "operator@platform.example" };
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url, maxConnections: 2 });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink({ maxConnections: 2 });
 
 const reset = (to: string) => ({
   template: "password-reset" as const,
@@ -60,10 +50,10 @@ describe("outbox in the studio: list, health, re-send", () => {
     await db.ingestionJob.updateMany({ where: { tenantId: a.tenantId, eventId: downA!.id }, data: { attempts: 7 } });
     const down = createSmtpTransport({ url: "smtp://127.0.0.1:9", maxConnections: 1 });
     await drain(db, {
-      sendMail: (message) => (String(message.messageId) === `<${downA!.messageId}>` ? down.sendMail(message) : transport.sendMail(message)),
+      sendMail: (message) => (String(message.messageId) === `<${downA!.messageId}>` ? down.sendMail(message) : smtp.transport.sendMail(message)),
     });
     down.close?.();
-    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${sentA!.messageId}>`]);
+    expect(smtp.sink.messages().map((m) => m.messageId)).toEqual([`<${sentA!.messageId}>`]);
 
     const all = await listOutboxMessages({ limit: 50 });
     expect(all.items.map((m) => m.id).sort()).toEqual([sentA!.id, rejectedA!.id, downA!.id, rejectedB!.id].sort());
@@ -101,10 +91,10 @@ describe("outbox in the studio: list, health, re-send", () => {
     // Re-sending the same again now matches nothing re-sendable (their jobs are queued).
     expect(await resendFailedEmails({ selection: { tenantId: a.tenantId, allFailed: true }, actor })).toMatchObject({ matched: 2, requeued: 0, skipped: 2 });
 
-    sink.clear();
-    await drain(db, transport);
+    smtp.sink.clear();
+    await drain(db, smtp.transport);
     // cid's message now reaches the server, with the Message-ID it was queued with.
-    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${downA!.messageId}>`]);
+    expect(smtp.sink.messages().map((m) => m.messageId)).toEqual([`<${downA!.messageId}>`]);
     const after = await db.emailMessage.findMany({ where: { tenantId: a.tenantId }, orderBy: { toAddress: "asc" } });
     expect(after.map((m) => [m.toAddress, m.status, m.attempts])).toEqual([
       ["ann@example.test", "SENT", 1],

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { pgPoolOf, type Db } from "@real-estate/db";
 import { claimJobs, completeJobs, failJobs, planJobFailure } from "@real-estate/queue";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
-import { createSmtpTransport, deliverEmail, EMAIL_RETRY_POLICY, queueEmail, type MailTransport } from "@real-estate/mail";
+import { deliverEmail, EMAIL_RETRY_POLICY, queueEmail, type MailTransport } from "@real-estate/mail";
+import { useSmtpSink } from "./support/smtp";
 
 const testDb = useTestDatabase("mailsmtp");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url, maxConnections: 2 });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink({ maxConnections: 2 });
 
 /** Runs every due email.deliver job once, as the worker does (claim, handler, record outcome). */
 async function deliverDue(db: Db) {
@@ -25,7 +15,7 @@ async function deliverDue(db: Db) {
   const done = [];
   for (const job of jobs) {
     try {
-      await deliverEmail({ db, transport, job });
+      await deliverEmail({ db, transport: smtp.transport, job });
       done.push(job);
     } catch (error) {
       failures.push(planJobFailure({ job, error, now: new Date(), policy: EMAIL_RETRY_POLICY, random: () => 0.5 }));
@@ -57,7 +47,7 @@ describe("outbox delivered over SMTP", () => {
     const { db } = testDb();
     const a = await brandedTenant(db, "alpha", "#112233");
     const b = await brandedTenant(db, "beta", "#445566");
-    sink.clear();
+    smtp.sink.clear();
     const [ma, mb] = await db.$transaction(async (tx) => [
       await queueEmail(tx, {
         tenantId: a.tenantId,
@@ -74,7 +64,7 @@ describe("outbox delivered over SMTP", () => {
     ]);
     expect((await db.emailMessage.findMany({ where: { status: "QUEUED" } })).length).toBe(2);
     await deliverDue(db);
-    const got = sink.messages();
+    const got = smtp.sink.messages();
     expect(got).toHaveLength(2);
     const toAnn = got.find((m) => m.envelope.to.includes("ann@example.test"))!;
     const toBob = got.find((m) => m.envelope.to.includes("bob@example.test"))!;
@@ -104,7 +94,7 @@ describe("outbox delivered over SMTP", () => {
   it("marketing mail carries List-Unsubscribe and one-click List-Unsubscribe-Post (RFC 8058)", async () => {
     const { db } = testDb();
     const t = await brandedTenant(db, "gamma", "#0a0a0a");
-    sink.clear();
+    smtp.sink.clear();
     await queueEmail(db, {
       tenantId: t.tenantId,
       template: "saved-search-alert",
@@ -121,7 +111,7 @@ describe("outbox delivered over SMTP", () => {
       },
     });
     await deliverDue(db);
-    const [mail] = sink.messages();
+    const [mail] = smtp.sink.messages();
     expect(mail!.headers["list-unsubscribe"]).toBe("<http://gamma.localhost:3000/api/unsubscribe?t=abc>");
     expect(mail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail!.text).toContain("12 Elm Street");
@@ -131,7 +121,7 @@ describe("outbox delivered over SMTP", () => {
   it("retries a temporary refusal (4xx), records a permanent one (5xx), suppresses the address and never mails it again", async () => {
     const { db } = testDb();
     const t = await brandedTenant(db, "delta", "#123456");
-    sink.clear();
+    smtp.sink.clear();
     const temp = await queueEmail(db, {
       tenantId: t.tenantId,
       template: "email-verification",
@@ -165,7 +155,7 @@ describe("outbox delivered over SMTP", () => {
     });
     await deliverDue(db);
     expect(await m(again.id)).toMatchObject({ status: "SUPPRESSED" });
-    expect(sink.messages()).toHaveLength(0);
+    expect(smtp.sink.messages()).toHaveLength(0);
     // Another tenant may still mail that address: suppressions are per tenant.
     const other = await brandedTenant(db, "epsilon", "#654321");
     const elsewhere = await queueEmail(db, {
@@ -181,7 +171,7 @@ describe("outbox delivered over SMTP", () => {
   it("a repeat of a delivered message sends nothing; a dedupe key queues one message ever", async () => {
     const { db } = testDb();
     const t = await brandedTenant(db, "zeta", "#222222");
-    sink.clear();
+    smtp.sink.clear();
     const first = await queueEmail(db, {
       tenantId: t.tenantId,
       template: "request-received",
@@ -202,14 +192,14 @@ describe("outbox delivered over SMTP", () => {
     expect(job).toBeUndefined();
     const row = await db.ingestionJob.findFirstOrThrow({ where: { tenantId: t.tenantId, kind: "email.deliver" } });
     const asJob = { ...row, id: row.id.toString(), lockedBy: "x", leaseExpiresAt: new Date() };
-    expect(await deliverEmail({ db, transport, job: asJob as never })).toEqual({ outcome: "duplicate" });
-    expect(sink.messages()).toHaveLength(1);
+    expect(await deliverEmail({ db, transport: smtp.transport, job: asJob as never })).toEqual({ outcome: "duplicate" });
+    expect(smtp.sink.messages()).toHaveLength(1);
   });
 
   it("two deliveries of one message at once (a job reclaimed while the SMTP server was slow) send it once", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "overlap" });
-    sink.clear();
+    smtp.sink.clear();
     const queued = await queueEmail(db, {
       tenantId: t.tenantId,
       template: "request-received",
@@ -218,7 +208,7 @@ describe("outbox delivered over SMTP", () => {
     });
     const row = await db.ingestionJob.findFirstOrThrow({ where: { tenantId: t.tenantId, kind: "email.deliver" } });
     const asJob = { ...row, id: row.id.toString(), attempts: 1, lockedBy: "x", leaseExpiresAt: new Date() };
-    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 400)), transport.sendMail(m)) };
+    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 400)), smtp.transport.sendMail(m)) };
     const results = await Promise.allSettled([
       deliverEmail({ db, transport: slow, job: asJob as never }),
       deliverEmail({ db, transport: slow, job: asJob as never }),
@@ -228,9 +218,9 @@ describe("outbox delivered over SMTP", () => {
     ]);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(String(rejected.reason)).toContain("in flight");
-    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${queued.messageId}>`]);
+    expect(smtp.sink.messages().map((m) => m.messageId)).toEqual([`<${queued.messageId}>`]);
     // The retry finds it SENT.
-    expect(await deliverEmail({ db, transport, job: asJob as never })).toEqual({ outcome: "duplicate" });
+    expect(await deliverEmail({ db, transport: smtp.transport, job: asJob as never })).toEqual({ outcome: "duplicate" });
   });
 
   it("a client without the pool (the Prisma transaction path) delivers alike and respects the hold taken on node-postgres", async () => {
@@ -240,7 +230,7 @@ describe("outbox delivered over SMTP", () => {
     expect(pgPoolOf(viaPrisma)).toBeNull();
     expect(pgPoolOf(db)).not.toBeNull();
     const t = await createTenantFixture(db, { slug: "prisma-path" });
-    sink.clear();
+    smtp.sink.clear();
     const first = await queueEmail(db, {
       tenantId: t.tenantId,
       template: "request-received",
@@ -257,23 +247,25 @@ describe("outbox delivered over SMTP", () => {
       const row = await db.ingestionJob.findFirstOrThrow({ where: { tenantId: t.tenantId, kind: "email.deliver", eventId: emailId } });
       return { ...row, id: row.id.toString(), attempts: 1, lockedBy: "x", leaseExpiresAt: new Date() } as never;
     };
-    expect(await deliverEmail({ db: viaPrisma, transport, job: await jobOf(first.id) })).toEqual({ outcome: "applied", status: "SENT" });
+    expect(await deliverEmail({ db: viaPrisma, transport: smtp.transport, job: await jobOf(first.id) })).toEqual({ outcome: "applied", status: "SENT" });
     const sent = await db.emailMessage.findFirstOrThrow({ where: { tenantId: t.tenantId, id: first.id } });
     expect(sent).toMatchObject({ status: "SENT", attempts: 1, smtpCode: 250 });
-    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`]);
-    expect(await deliverEmail({ db: viaPrisma, transport, job: await jobOf(first.id) })).toEqual({ outcome: "duplicate" });
+    expect(smtp.sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`]);
+    expect(await deliverEmail({ db: viaPrisma, transport: smtp.transport, job: await jobOf(first.id) })).toEqual({ outcome: "duplicate" });
 
     // Held on node-postgres while the SMTP server is slow: the Prisma path finds it in flight and sends nothing.
     const job = await jobOf(second.id);
-    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 600)), transport.sendMail(m)) };
+    const slow: MailTransport = { sendMail: async (m) => (await new Promise((r) => setTimeout(r, 600)), smtp.transport.sendMail(m)) };
     const holding = deliverEmail({ db, transport: slow, job });
     await new Promise((r) => setTimeout(r, 200));
-    await expect(deliverEmail({ db: viaPrisma, transport, job })).rejects.toThrow("in flight");
+    await expect(deliverEmail({ db: viaPrisma, transport: smtp.transport, job })).rejects.toThrow("in flight");
     expect(await holding).toEqual({ outcome: "applied", status: "SENT" });
-    expect(sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`, `<${second.messageId}>`]);
+    expect(smtp.sink.messages().map((m) => m.messageId)).toEqual([`<${first.messageId}>`, `<${second.messageId}>`]);
     // A message of another tenant is not found under this tenant's id.
     const other = await createTenantFixture(db, { slug: "prisma-path-b" });
-    expect(await deliverEmail({ db, transport, job: { ...(job as object), tenantId: other.tenantId } as never })).toEqual({ outcome: "duplicate" });
-    expect(sink.messages()).toHaveLength(2);
+    expect(await deliverEmail({ db, transport: smtp.transport, job: { ...(job as object), tenantId: other.tenantId } as never })).toEqual({
+      outcome: "duplicate",
+    });
+    expect(smtp.sink.messages()).toHaveLength(2);
   });
 });

@@ -1,26 +1,15 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { createActionPlan, startActionPlan, stopLeadPlan } from "@real-estate/crm";
-import { createSmtpTransport, type MailTransport } from "@real-estate/mail";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
+import { useSmtpSink } from "./support/smtp";
 import { createManualClock } from "../src/clock";
 import { standardJobKinds } from "../src/job-kinds";
 import { testWorker } from "./helpers";
 
 const testDb = useTestDatabase("crm17_plan_steps");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink();
 
 async function agentOf(db: Db, tenantId: string, name: string) {
   const user = await db.user.create({ data: { id: crypto.randomUUID(), name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.test` } });
@@ -56,9 +45,9 @@ describe("action plan steps in the worker", () => {
     const runA = await startActionPlan({ tenantId: a.tenantId, leadId: leadA.id, planId: planA.id, actorUserId: ann.userId, now: start });
     const runB = await startActionPlan({ tenantId: b.tenantId, leadId: leadB.id, planId: planB.id, actorUserId: bea.userId, now: start });
     if (!runA.ok || !runB.ok) throw new Error("not started");
-    sink.clear();
+    smtp.sink.clear();
     const clock = createManualClock(new Date(start.getTime() + 1_000));
-    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport }) });
+    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport: smtp.transport }) });
     const drain = async () => {
       await worker.drainOnce();
       await worker.drainOnce();
@@ -67,14 +56,14 @@ describe("action plan steps in the worker", () => {
     const tasksOf = (tenantId: string, leadId: string) => db.task.findMany({ where: { tenantId, leadId }, orderBy: { dueAt: "asc" } });
     expect((await tasksOf(a.tenantId, leadA.id)).map((t) => [t.title, t.assignedMembershipId])).toEqual([["Call to welcome", ann.membershipId]]);
     expect((await tasksOf(b.tenantId, leadB.id)).map((t) => [t.title, t.assignedMembershipId])).toEqual([["Call to welcome", bea.membershipId]]);
-    expect(sink.messages()).toHaveLength(0);
+    expect(smtp.sink.messages()).toHaveLength(0);
 
     // B stops its plan before day one: only A's lead gets the e-mail.
     await stopLeadPlan({ tenantId: b.tenantId, leadPlanId: runB.leadPlan.id, actorUserId: bea.userId, reason: "Lead replied" });
     clock.set(new Date(start.getTime() + DAY * 60_000 + 1_000));
     await drain();
-    await expect.poll(() => sink.messages().length, { timeout: 10_000 }).toBe(1);
-    const mail = sink.messages()[0]!;
+    await expect.poll(() => smtp.sink.messages().length, { timeout: 10_000 }).toBe(1);
+    const mail = smtp.sink.messages()[0]!;
     expect(mail.envelope.to).toEqual(["dana@example.org"]);
     expect(mail.subject).toBe("Homes you may like");
     expect(mail.text).toContain("Thank you for asking.");
@@ -89,7 +78,7 @@ describe("action plan steps in the worker", () => {
     expect((await tasksOf(a.tenantId, leadA.id)).map((t) => t.title)).toEqual(["Call to welcome", "Text about a showing"]);
     expect((await tasksOf(b.tenantId, leadB.id)).map((t) => t.title)).toEqual(["Call to welcome"]);
     await new Promise((r) => setTimeout(r, 300));
-    expect(sink.messages()).toHaveLength(1);
+    expect(smtp.sink.messages()).toHaveLength(1);
     expect(await db.leadPlan.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: runA.leadPlan.id } } })).toMatchObject({
       status: "COMPLETED",
     });

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
-import { createSmtpTransport, nextDigestTime, requestSavedSearchAlerts, suppressEmailAddress, type MailTransport } from "@real-estate/mail";
+import { nextDigestTime, requestSavedSearchAlerts, suppressEmailAddress } from "@real-estate/mail";
 import { enqueueJob } from "@real-estate/queue";
 import { createVisitor, saveSearch, verifyVisitorEmail, VISITOR_PASSWORD_RESET_KIND, VISITOR_VERIFY_EMAIL_KIND } from "@real-estate/sites";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
+import { useSmtpSink } from "./support/smtp";
 import { systemClock } from "../src/clock";
 import { standardJobKinds } from "../src/job-kinds";
 import { runSavedSearchAlerts } from "../src/saved-search-alerts";
 import { testWorker } from "./helpers";
 
 const testDb = useTestDatabase("ssalert_mail");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink();
 
 const context = { towns: [], propertyTypes: ["Residential"], statuses: ["Active", "Pending"] };
 
@@ -73,16 +63,16 @@ describe("saved-search alerts", () => {
     await listing(db, a.tenantId, "A-NEW", 720_000);
     await listing(db, a.tenantId, "A-CHEAP", 300_000);
     await requestSavedSearchAlerts(db, { tenantId: a.tenantId });
-    sink.clear();
-    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport }), pollIntervalMs: 50, concurrency: 4 });
+    smtp.sink.clear();
+    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport: smtp.transport }), pollIntervalMs: 50, concurrency: 4 });
     const running = worker.run();
     try {
-      await expect.poll(() => sink.messages().length, { timeout: 20_000, interval: 100 }).toBe(1);
+      await expect.poll(() => smtp.sink.messages().length, { timeout: 20_000, interval: 100 }).toBe(1);
     } finally {
       await worker.stop();
       await running;
     }
-    const [mail] = sink.messages();
+    const [mail] = smtp.sink.messages();
     expect(mail!.envelope.to).toEqual(["robin@example.test"]);
     expect(mail!.subject).toBe("1 update for “Homes over $500k”");
     expect(mail!.from).toContain("ssa-a@mail.platform.example");
@@ -141,8 +131,8 @@ describe("saved-search alerts", () => {
     await listing(db, t.tenantId, "U-1", 900_000);
     expect(await runSavedSearchAlerts(db, { tenantId: t.tenantId, frequency: "INSTANT" })).toMatchObject({ alerts: 1 });
     await suppressEmailAddress(db, { tenantId: t.tenantId, address: "Sam@example.test", scope: "marketing", reason: "unsubscribe" });
-    sink.clear();
-    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport }), pollIntervalMs: 50 });
+    smtp.sink.clear();
+    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport: smtp.transport }), pollIntervalMs: 50 });
     const running = worker.run();
     try {
       await expect.poll(() => db.emailMessage.count({ where: { tenantId: t.tenantId, status: "SUPPRESSED" } }), { timeout: 15_000, interval: 100 }).toBe(1);
@@ -150,7 +140,7 @@ describe("saved-search alerts", () => {
       await worker.stop();
       await running;
     }
-    expect(sink.messages().filter((m) => m.envelope.to.includes("sam@example.test"))).toHaveLength(0);
+    expect(smtp.sink.messages().filter((m) => m.envelope.to.includes("sam@example.test"))).toHaveLength(0);
   });
 
   it("a visitor's verification e-mail carries a one-use link that proves the address, on the visitor's own tenant only; a reset e-mail its own link", async () => {
@@ -161,18 +151,20 @@ describe("saved-search alerts", () => {
     if (!created.ok) throw new Error("no visitor");
     await enqueueJob(db, { tenantId: t.tenantId, kind: VISITOR_VERIFY_EMAIL_KIND, payload: { visitorId: created.visitor.id }, dedupeKey: "first" });
     await enqueueJob(db, { tenantId: t.tenantId, kind: VISITOR_PASSWORD_RESET_KIND, payload: { visitorId: created.visitor.id }, dedupeKey: "first" });
-    sink.clear();
-    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport }), pollIntervalMs: 50 });
+    smtp.sink.clear();
+    const { worker } = testWorker(db, { clock: systemClock, kinds: standardJobKinds({ transport: smtp.transport }), pollIntervalMs: 50 });
     const running = worker.run();
     try {
-      await expect.poll(() => sink.messages().filter((m) => m.envelope.to.includes("new@example.test")).length, { timeout: 15_000, interval: 100 }).toBe(2);
+      await expect
+        .poll(() => smtp.sink.messages().filter((m) => m.envelope.to.includes("new@example.test")).length, { timeout: 15_000, interval: 100 })
+        .toBe(2);
     } finally {
       await worker.stop();
       await running;
     }
-    const reset = sink.messages().find((m) => m.subject === "Reset your Tenant ssa-verify password")!;
+    const reset = smtp.sink.messages().find((m) => m.subject === "Reset your Tenant ssa-verify password")!;
     expect(reset.text).toMatch(/http:\/\/ssa-verify\.test:3000\/reset-password\?token=[A-Za-z0-9_-]{40,}/);
-    const mail = sink.messages().find((m) => m.envelope.to.includes("new@example.test") && m !== reset)!;
+    const mail = smtp.sink.messages().find((m) => m.envelope.to.includes("new@example.test") && m !== reset)!;
     expect(mail.subject).toBe("Confirm your e-mail for Tenant ssa-verify");
     expect(mail.headers["list-unsubscribe"]).toBeUndefined();
     const link = /http:\/\/ssa-verify\.test:3000\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? "");

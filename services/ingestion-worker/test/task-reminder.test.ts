@@ -1,26 +1,15 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { createTask, updateTask, ZTaskCreate } from "@real-estate/crm";
-import { createSmtpTransport, type MailTransport } from "@real-estate/mail";
-import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
+import { useSmtpSink } from "./support/smtp";
 import { createManualClock } from "../src/clock";
 import { standardJobKinds } from "../src/job-kinds";
 import { testWorker } from "./helpers";
 
 const testDb = useTestDatabase("tasks_reminder");
-let sink: SmtpSink;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-  transport = createSmtpTransport({ url: sink.url });
-});
-afterAll(async () => {
-  transport?.close?.();
-  await sink?.close();
-});
+const smtp = useSmtpSink();
 
 async function agentOf(db: Db, tenantId: string, name: string) {
   const user = await db.user.create({ data: { id: crypto.randomUUID(), name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.test` } });
@@ -62,23 +51,23 @@ describe("task reminders", () => {
     });
     if (!made.ok || !other.ok || !done.ok) throw new Error("not created");
     await updateTask({ tenantId: a.tenantId, taskId: done.task.id, change: { done: true }, actor: { userId: null } });
-    sink.clear();
+    smtp.sink.clear();
     const clock = createManualClock(start);
-    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport }) });
+    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport: smtp.transport }) });
     const drain = async () => {
       // Reminders write e-mails, whose delivery jobs the next pass sends.
       await worker.drainOnce();
       await worker.drainOnce();
     };
     await drain();
-    expect(sink.messages()).toHaveLength(0);
+    expect(smtp.sink.messages()).toHaveLength(0);
     clock.set(new Date(due.getTime() - 60_000));
     await drain();
-    expect(sink.messages()).toHaveLength(0);
+    expect(smtp.sink.messages()).toHaveLength(0);
     clock.set(new Date(due.getTime() + 1_000));
     await drain();
-    await expect.poll(() => sink.messages().length, { timeout: 10_000 }).toBe(2);
-    const byRecipient = new Map(sink.messages().map((m) => [m.envelope.to[0], m]));
+    await expect.poll(() => smtp.sink.messages().length, { timeout: 10_000 }).toBe(2);
+    const byRecipient = new Map(smtp.sink.messages().map((m) => [m.envelope.to[0], m]));
     const mail = byRecipient.get("ann.agent@example.test")!;
     expect(mail.subject).toBe("Due now: Call – Call Dana back");
     expect(mail.from).toContain("remind-a@");
@@ -97,18 +86,18 @@ describe("task reminders", () => {
       data: { status: "PENDING", completedAt: null, lockedBy: null, leaseExpiresAt: null, nextAttemptAt: new Date(due.getTime() - 1) },
     });
     await drain();
-    expect(sink.messages()).toHaveLength(2);
+    expect(smtp.sink.messages()).toHaveLength(2);
     expect(await db.emailMessage.count({ where: { template: "task-reminder" } })).toBe(2);
 
     // Rescheduled: reminded again at the new time, once.
     const later = new Date(due.getTime() + 86_400_000);
     await updateTask({ tenantId: a.tenantId, taskId: made.task.id, change: { dueAt: later }, actor: { userId: null }, now: clock.now() });
     await drain();
-    expect(sink.messages()).toHaveLength(2);
+    expect(smtp.sink.messages()).toHaveLength(2);
     clock.set(new Date(later.getTime() + 1_000));
     await drain();
-    await expect.poll(() => sink.messages().length, { timeout: 10_000 }).toBe(3);
-    expect(sink.messages()[2]!.envelope.to).toEqual(["ann.agent@example.test"]);
+    await expect.poll(() => smtp.sink.messages().length, { timeout: 10_000 }).toBe(3);
+    expect(smtp.sink.messages()[2]!.envelope.to).toEqual(["ann.agent@example.test"]);
   });
 
   it("address the assignee by their member profile's name in the task's tenant, else their account's name", async () => {
@@ -133,7 +122,7 @@ describe("task reminders", () => {
       if (!task.ok) throw new Error("not created");
     }
     const clock = createManualClock(new Date(due.getTime() + 1_000));
-    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport }) });
+    const { worker } = testWorker(db, { clock, kinds: standardJobKinds({ transport: smtp.transport }) });
     await worker.drainOnce();
     const mails = await db.emailMessage.findMany({
       where: { tenantId: { in: [a.tenantId, b.tenantId] }, template: "task-reminder" },
