@@ -64,6 +64,63 @@ describe.each([
     expect(await db.listingHistory.count({ where: { tenantId, ListingKey: added!, field: "Removed" } })).toBe(1);
   });
 
+  it("after a page's commit is lost with its cursor, the run stops at its next page and the next run replays it", async () => {
+    const { db } = testDb();
+    const { tenantId, feedId } = await createFeedFixture(db, server, { input: { pageSize: 10 } });
+    // The state a failover to a standby that never received page 3's commit leaves: page 3's
+    // listings, their history, the run's count of it and the cursor it moved, all gone together.
+    let afterPage2: { timestamp: Date; key: string } | null = null;
+    let lost: Promise<void> | null = null;
+    const losePage3 = async (runId: string) => {
+      const { timestamp, key } = afterPage2!;
+      const keys = await db.$queryRawUnsafe<{ ListingKey: string }[]>(
+        `DELETE FROM "Listing" WHERE "tenantId" = $1::uuid AND ("ModificationTimestamp", "ListingKey") > ($2::timestamp(3), $3) RETURNING "ListingKey"`,
+        tenantId,
+        timestamp.toISOString(),
+        key,
+      );
+      expect(keys.length).toBe(10);
+      await db.listingHistory.deleteMany({ where: { tenantId, ListingKey: { in: keys.map((k) => k.ListingKey) } } });
+      await db.feed.update({ where: { tenantId_id: { tenantId, id: feedId } }, data: { cursorTimestamp: timestamp, cursorKey: key } });
+      await db.feedRun.update({ where: { tenantId_id: { tenantId, id: runId } }, data: { pages: 2, upserted: 20 } });
+    };
+    // Page 4 is asked for while page 3 is written; its answer waits until page 3 is lost.
+    let propertyRequests = 0;
+    const gatedFetch: typeof fetch = async (input, init) => {
+      if (new URL(String(input)).pathname.endsWith("/Property") && ++propertyRequests === 4) {
+        while (!lost) await new Promise((r) => setTimeout(r, 10));
+        await lost;
+      }
+      return fetch(input, init);
+    };
+    const first = await syncFeed({
+      tenantId,
+      feedId,
+      db: clientOf(db),
+      client: { ...FAST_CLIENT, fetch: gatedFetch },
+      onPage: (progress) => {
+        if (progress.pages === 2) afterPage2 = { ...progress.cursor } as { timestamp: Date; key: string };
+        if (progress.pages === 3) lost = db.feedRun.findFirstOrThrow({ where: { tenantId, feedId, status: "running" } }).then((run) => losePage3(run.id));
+      },
+    });
+    expect(first).toMatchObject({ outcome: "failed", pages: 3 });
+    expect(first.error).toContain("cursor");
+    // Page 4 was not written over the gap.
+    expect(await db.listing.count({ where: { tenantId } })).toBe(20);
+    expect(await db.feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: feedId } } })).toMatchObject({
+      cursorKey: afterPage2!.key,
+      leaseOwner: null,
+    });
+
+    const resumed = await syncFeed({ tenantId, feedId, db: clientOf(db), client: FAST_CLIENT });
+    expect(resumed).toMatchObject({ outcome: "succeeded", pages: 4, upserted: 40 });
+    const keys = (await db.listing.findMany({ where: { tenantId }, select: { ListingKey: true } })).map((r) => r.ListingKey).sort();
+    expect(keys).toEqual(server.store.keys().sort());
+    const history = await db.listingHistory.groupBy({ by: ["ListingKey", "field"], where: { tenantId }, _count: { _all: true } });
+    expect(history.length).toBe(120);
+    expect(history.every((h) => h._count._all === 1)).toBe(true);
+  });
+
   it("writes nothing when the run no longer holds the feed's lease", async () => {
     const { db } = testDb();
     const { tenantId, feedId } = await createFeedFixture(db, server);
@@ -85,6 +142,7 @@ describe.each([
       rowsJson: listingRowsJson(rows),
       deleted: [],
       cursor: { timestamp: new Date(mapped.listing.ModificationTimestamp), key },
+      after: { timestamp: null, key: null },
     });
     expect(written).toBeNull();
     expect(await db.listing.count({ where: { tenantId } })).toBe(0);

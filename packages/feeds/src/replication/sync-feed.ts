@@ -83,7 +83,9 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
       });
       progress.cursor = { timestamp: null, key: null };
     } else {
-      progress.cursor = { timestamp: feed.cursorTimestamp, key: feed.cursorKey };
+      // Read under the lease: a run that ended between the read above and the claim moved it.
+      const at = await db.feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: feedId } }, select: { cursorTimestamp: true, cursorKey: true } });
+      progress.cursor = { timestamp: at.cursorTimestamp, key: at.cursorKey };
     }
     if (kind !== "reconcile") {
       await replicateRoster({ tenantId, feedId, resources: feed.resources, client, db });
@@ -163,8 +165,17 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
         // The next page is asked for (and mapped) while this one is written (it only reads after
         // this page's last key); the cursor is still committed page by page, in order.
         if (page.more) next = fetchPage(last);
-        const counts = await writeListingPage(db, { tenantId, feedId, runId: run.id, owner, rowsJson: page.rowsJson, deleted: page.deleted, cursor: last });
-        if (!counts) throw new FeedLeaseLostError("another run took over this feed");
+        const counts = await writeListingPage(db, {
+          tenantId,
+          feedId,
+          runId: run.id,
+          owner,
+          rowsJson: page.rowsJson,
+          deleted: page.deleted,
+          cursor: last,
+          after: previous,
+        });
+        if (!counts) throw new FeedLeaseLostError("another run took over this feed, or its cursor is no longer where this run's last page left it");
         progress.pages++;
         progress.upserted += counts.upserted;
         progress.removed += counts.removed;

@@ -59,14 +59,16 @@ const UPDATE_SET = COLUMNS.filter(([n]) => n !== "id" && n !== "ListingKey")
 /**
  * A page: $1 tenant, $2 feed, $3 the listings (JSON), $4 the lease's owner, $5 the lease's length
  * (ms), $6 and $7 the cursor (the page's last ModificationTimestamp and ListingKey), $8 now, $9 the
- * run. The feed's row is updated once (lease and cursor); nothing else is written unless that
- * update found the lease still this run's.
+ * run, $10 and $11 the cursor the page follows. The feed's row is updated once (lease and cursor);
+ * nothing else is written unless that update found the lease still this run's and the cursor
+ * where this run's previous page left it.
  */
 const PAGE_SQL = `
 WITH lease AS (
   UPDATE "Feed" SET "leaseExpiresAt" = now() + ($5::int * interval '1 millisecond'), "cursorTimestamp" = $6::timestamp(3), "cursorKey" = $7::text,
     "updatedAt" = $8::timestamp(3)
   WHERE "tenantId" = $1::uuid AND "id" = $2::uuid AND "leaseOwner" = $4::text
+    AND "cursorTimestamp" IS NOT DISTINCT FROM $10::timestamp(3) AND "cursorKey" IS NOT DISTINCT FROM $11::text
   RETURNING 1
 ),
 incoming AS (
@@ -142,6 +144,11 @@ export type ListingPage = {
   deleted: string[];
   /** The page's last record, committed with it as the feed's cursor. */
   cursor: { timestamp: Date; key: string };
+  /**
+   * The cursor this page follows (the run's previous page, or where the run started): the page is
+   * written only while the feed's cursor is still there.
+   */
+  after: { timestamp: Date | null; key: string | null };
 };
 
 /** Runs a statement on the page's transaction. */
@@ -159,6 +166,8 @@ async function writePage(query: Query, page: ListingPage): Promise<{ upserted: n
     page.cursor.key,
     new Date().toISOString(),
     page.runId,
+    page.after.timestamp?.toISOString() ?? null,
+    page.after.key,
   ]);
   if (!head?.leased) return null;
   let removed = 0;
@@ -172,12 +181,18 @@ async function writePage(query: Query, page: ListingPage): Promise<{ upserted: n
 /**
  * Writes one page of a run in one transaction: the lease renewed, the cursor moved, the listings
  * upserted with their history and the run's counters in one statement, then the page's removals
- * (when it has any). Null when another run has taken the feed: nothing is written. On a client
- * made by createPrismaClient the transaction runs on node-postgres (pgPoolOf): a page's rows are
- * one parameter of a few megabytes, which Prisma's raw query serializes and parses again before
- * sending it. The statements are not named, so each page's is planned with its values: as a
- * named prepared statement the load was slower (bench/RESULTS.md). Any other client runs the
- * same statements in a Prisma transaction.
+ * (when it has any). Null when another run has taken the feed, or when the feed's cursor is not
+ * where this run's previous page left it: nothing is written.
+ *
+ * The cursor check (decision 0061) keeps a run from writing past pages whose commits were lost
+ * while it ran (a failover to a standby that had not received them): it stops at its next page,
+ * and the next run replays them from the last cursor the database kept.
+ *
+ * On a client made by createPrismaClient the transaction runs on node-postgres (pgPoolOf): a
+ * page's rows are one parameter of a few megabytes, which Prisma's raw query serializes and
+ * parses again before sending it. The statements are not named, so each page's is planned with
+ * its values: as a named prepared statement the load was slower (bench/RESULTS.md). Any other
+ * client runs the same statements in a Prisma transaction.
  */
 export async function writeListingPage(db: Db, page: ListingPage): Promise<{ upserted: number; removed: number } | null> {
   const pool = pgPoolOf(db);
