@@ -65,7 +65,8 @@ export type JobKind = {
   onDeadLettered?: (info: { db: Db; job: ClaimedJob; error: string; now: Date }) => Promise<unknown>;
   /**
    * Told the jobs of this kind a claim has just handed the worker, before any of them starts: a
-   * kind may read what they need ahead, in one statement (outbound webhooks). Must not throw; a
+   * kind may read what they need ahead, in one statement (outbound webhooks; e-mail deliveries open
+   * their next batch's transaction, decision 0062). Only for jobs its own handler runs. Must not throw; a
    * job still works when what was read ahead is missing or too old.
    */
   claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;

@@ -138,7 +138,12 @@ export function createWorker(options: WorkerOptions): Worker {
   /** Tells each kind that reads ahead (JobKind.claimed) which of its jobs were just claimed. */
   function readAhead(jobs: ClaimedJob[]) {
     const byKind = new Map<string, ClaimedJob[]>();
-    for (const job of jobs) if (kinds[job.kind]?.claimed) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    const h = options.handlers;
+    for (const job of jobs) {
+      // Only for the jobs the kind's own handler runs (an override reads nothing of what was read ahead).
+      if (!kinds[job.kind]?.claimed || h?.[job.kind] || h?.[job.eventType] || h?.["*"]) continue;
+      byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    }
     for (const [kind, ofKind] of byKind) {
       try {
         kinds[kind]!.claimed!({ db, jobs: ofKind });

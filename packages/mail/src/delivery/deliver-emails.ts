@@ -79,14 +79,10 @@ export async function deliverEmails(options: {
   // The jobs to deliver, by "tenant/message"; a second job for a message already in the batch is refused like a held row.
   const byKey = new Map<string, number>();
   for (const [i, job] of jobs.entries()) {
-    const parsed = ZPayload.safeParse(job.payload);
-    if (!parsed.success) results[i] = { error: new PermanentIngestionError("invalid email.deliver payload (emailId)") };
-    else if (!UUID.test(job.tenantId) || !UUID.test(parsed.data.emailId)) results[i] = { error: new PermanentIngestionError("invalid email.deliver ids") };
-    else {
-      const key = `${job.tenantId.toLowerCase()}/${parsed.data.emailId.toLowerCase()}`;
-      if (byKey.has(key)) results[i] = { error: new TransientIngestionError("another delivery of this message is in flight") };
-      else byKey.set(key, i);
-    }
+    const key = keyOf(job);
+    if (typeof key !== "string") results[i] = key;
+    else if (byKey.has(key)) results[i] = { error: new TransientIngestionError("another delivery of this message is in flight") };
+    else byKey.set(key, i);
   }
   const pool = pgPoolOf(db);
   if (byKey.size > 0 && !pool) {
@@ -115,62 +111,194 @@ async function inPgBatch(
   results: (DeliveryResult | undefined)[],
 ): Promise<void> {
   await onPooledConnection(pool, async (client) => {
-    const pairs = [...byKey.keys()].map((key) => {
-      const [tenantId, emailId] = key.split("/");
-      return `('${tenantId}'::uuid, '${emailId}'::uuid)`;
-    });
-    const opened = await client.query(
-      `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${DELIVERY_HOLD_MS}; ${holdWhereSql(`(m."tenantId", m.id) IN (VALUES ${pairs.join(", ")})`)}`,
-    );
-    const rows = ((Array.isArray(opened) ? opened.at(-1) : opened) as { rows: Row[] }).rows;
-    const held = new Map(rows.map((m) => [`${m.tenantId.toLowerCase()}/${m.id.toLowerCase()}`, m]));
+    const held = await openHeld(client, [...byKey.keys()]);
     const records: RecordValues[] = [];
-    const pending: Promise<void>[] = [];
-    for (const [key, i] of byKey) {
-      const job = jobs[i]!;
-      const m = held.get(key);
-      if (!m) {
-        // Held by another delivery (try again later), or erased with its person (nothing to do).
-        const [tenantId, emailId] = key.split("/");
-        pending.push(
-          client.query<{ n: number }>({ name: "mail_delivery_held", text: HELD_ELSEWHERE_SQL, values: [tenantId, emailId] }).then((r) => {
-            results[i] = r.rows[0]?.n ? { error: new TransientIngestionError("another delivery of this message is in flight") } : { outcome: "duplicate" };
-          }),
-        );
-        continue;
-      }
-      pending.push(
-        attemptHeld(m, { tenantId: job.tenantId, transport: options.transport, job, now: options.now }).then((attempt) => {
-          if (attempt.record) records.push(attempt.record);
-          results[i] = attempt.result;
-        }),
-      );
-    }
-    await Promise.all(pending);
+    await Promise.all(
+      [...byKey].map(async ([key, i]) => {
+        results[i] = await attemptKey(client, held, key, jobs[i]!, records, options);
+      }),
+    );
     options.onSent?.();
-    if (records.length > 0) {
-      const col = <K extends keyof RecordValues>(k: K) => records.map((r) => r[k]);
-      await client.query({
-        name: "mail_delivery_record_many",
-        text: RECORD_MANY_SQL,
-        values: [
-          col("tenantId"),
-          col("emailId"),
-          col("status"),
-          col("smtpCode"),
-          col("smtpResponse"),
-          col("error"),
-          col("suppress"),
-          col("activityId"),
-          col("toAddress"),
-          col("contactId"),
-          col("leadId"),
-          col("activityTitle"),
-          col("activityMetadata"),
-          (options.now ?? new Date()).toISOString(),
-        ],
-      });
-    }
-    await client.query("COMMIT");
+    await recordAndCommit(client, records, options.now);
   });
+}
+
+type Client = Parameters<Parameters<typeof onPooledConnection>[1]>[0];
+
+/** The key of a job's message ("tenant/message", lower case), or the error the job fails with alone. */
+function keyOf(job: ClaimedJob): string | { error: Error } {
+  const parsed = ZPayload.safeParse(job.payload);
+  if (!parsed.success) return { error: new PermanentIngestionError("invalid email.deliver payload (emailId)") };
+  if (!UUID.test(job.tenantId) || !UUID.test(parsed.data.emailId)) return { error: new PermanentIngestionError("invalid email.deliver ids") };
+  return `${job.tenantId.toLowerCase()}/${parsed.data.emailId.toLowerCase()}`;
+}
+
+/** Opens the transaction and reads and locks the messages of `keys` (checked UUIDs) in one simple query. */
+async function openHeld(client: Client, keys: string[]): Promise<Map<string, Row>> {
+  const pairs = keys.map((key) => {
+    const [tenantId, emailId] = key.split("/");
+    return `('${tenantId}'::uuid, '${emailId}'::uuid)`;
+  });
+  const opened = await client.query(
+    `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${DELIVERY_HOLD_MS}; ${holdWhereSql(`(m."tenantId", m.id) IN (VALUES ${pairs.join(", ")})`)}`,
+  );
+  const rows = ((Array.isArray(opened) ? opened.at(-1) : opened) as { rows: Row[] }).rows;
+  return new Map(rows.map((m) => [`${m.tenantId.toLowerCase()}/${m.id.toLowerCase()}`, m]));
+}
+
+/** One job's attempt at its message in an open batch: what to record goes to `records`, the job's result is returned. */
+async function attemptKey(
+  client: Client,
+  held: Map<string, Row>,
+  key: string,
+  job: ClaimedJob,
+  records: RecordValues[],
+  options: { transport: MailTransport; now?: Date },
+): Promise<DeliveryResult> {
+  const m = held.get(key);
+  if (!m) {
+    // Held by another delivery (try again later), or erased with its person (nothing to do).
+    const [tenantId, emailId] = key.split("/");
+    const r = await client.query<{ n: number }>({ name: "mail_delivery_held", text: HELD_ELSEWHERE_SQL, values: [tenantId, emailId] });
+    return r.rows[0]?.n ? { error: new TransientIngestionError("another delivery of this message is in flight") } : { outcome: "duplicate" };
+  }
+  const attempt = await attemptHeld(m, { tenantId: job.tenantId, transport: options.transport, job, now: options.now });
+  if (attempt.record) records.push(attempt.record);
+  return attempt.result;
+}
+
+/** Records every outcome of the batch in one statement (when there are any) and commits. */
+async function recordAndCommit(client: Client, records: RecordValues[], now?: Date): Promise<void> {
+  if (records.length > 0) {
+    const col = <K extends keyof RecordValues>(k: K) => records.map((r) => r[k]);
+    await client.query({
+      name: "mail_delivery_record_many",
+      text: RECORD_MANY_SQL,
+      values: [
+        col("tenantId"),
+        col("emailId"),
+        col("status"),
+        col("smtpCode"),
+        col("smtpResponse"),
+        col("error"),
+        col("suppress"),
+        col("activityId"),
+        col("toAddress"),
+        col("contactId"),
+        col("leadId"),
+        col("activityTitle"),
+        col("activityMetadata"),
+        (now ?? new Date()).toISOString(),
+      ],
+    });
+  }
+  await client.query("COMMIT");
+}
+
+/**
+ * A batch read ahead (decision 0062): its transaction opened and its messages read and locked
+ * before their jobs start, so that a job's SMTP conversation starts the moment the job does.
+ */
+export type PreparedDeliveries = {
+  /** Whether `job` is one of the batch's jobs and has not started yet (the batch still takes it). */
+  has(job: ClaimedJob): boolean;
+  /** Jobs of the batch not started yet. */
+  left(): number;
+  /** Starts `job`'s attempt (its SMTP conversation as soon as the messages are read); settles as deliverEmail would, after the batch's commit. */
+  deliver(job: ClaimedJob, onSent?: () => void): Promise<DeliveryOutcome>;
+  /** Takes no more jobs: once the started ones' conversations are over, their outcomes are recorded and the batch commits (the rows of jobs never started are only unlocked). */
+  close(): void;
+  /** Resolves when the messages are read and locked (true), or the read failed (false: the batch takes no job). */
+  readonly read: Promise<boolean>;
+  /** Resolves when the transaction has ended, committed or rolled back. */
+  readonly settled: Promise<void>;
+};
+
+/**
+ * Opens a batch ahead of its jobs (decision 0062), on a pool-backed client: one simple query opens
+ * the transaction and reads and locks the messages of `jobs` (as deliverEmails does), then the
+ * jobs join it one by one as they start (`deliver`), each message sent at once; `close` ends it:
+ * one statement records the started jobs' outcomes, then COMMIT. Each message's row stays locked
+ * from the status check to the commit of its outcome. Jobs with an invalid payload and a second
+ * job for the same message are left out (they go through deliverEmails). Null when no job is left
+ * or the client has no pool.
+ */
+export function prepareDeliveries(options: { db: Db; transport: MailTransport; jobs: ClaimedJob[]; now?: Date }): PreparedDeliveries | null {
+  const pool = pgPoolOf(options.db);
+  if (!pool) return null;
+  const keyByJob = new Map<string, string>();
+  const keys = new Set<string>();
+  for (const job of options.jobs) {
+    const key = keyOf(job);
+    if (typeof key !== "string" || keys.has(key) || keyByJob.has(job.id)) continue;
+    keys.add(key);
+    keyByJob.set(job.id, key);
+  }
+  if (keys.size === 0) return null;
+  let closed = false;
+  let closeNow!: () => void;
+  const closing = new Promise<void>((resolve) => (closeNow = resolve));
+  let ready!: (v: { client: Client; held: Map<string, Row> } | null) => void;
+  const opened = new Promise<{ client: Client; held: Map<string, Row> } | null>((resolve) => (ready = resolve));
+  const records: RecordValues[] = [];
+  const attempts: Promise<unknown>[] = [];
+  const results = new Map<string, DeliveryResult>();
+  const sentCallbacks: (() => void)[] = [];
+  const settled = onPooledConnection(pool, async (client) => {
+    try {
+      ready({ client, held: await openHeld(client, [...keys]) });
+    } catch (error) {
+      closed = true;
+      ready(null);
+      throw error;
+    }
+    await closing;
+    await Promise.all(attempts);
+    await recordAndCommit(client, records, options.now);
+  }).finally(() => {
+    ready(null);
+    for (const f of sentCallbacks.splice(0)) f();
+  });
+  settled.catch(() => undefined);
+  return {
+    has: (job) => !closed && keyByJob.has(job.id),
+    left: () => keyByJob.size,
+    deliver: (job, onSent) => {
+      const key = keyByJob.get(job.id);
+      if (closed || key === undefined) return Promise.reject(new Error("not a job of this batch"));
+      keyByJob.delete(job.id);
+      let sent = false;
+      const over = () => {
+        if (sent) return;
+        sent = true;
+        onSent?.();
+      };
+      if (onSent) sentCallbacks.push(over);
+      const attempt = opened.then(async (o) => {
+        if (!o) return;
+        try {
+          results.set(job.id, await attemptKey(o.client, o.held, key, job, records, options));
+        } finally {
+          over();
+        }
+      });
+      attempts.push(attempt);
+      return settled.then(() => {
+        const r = results.get(job.id);
+        if (!r) throw new TransientIngestionError("the delivery's transaction ended before its attempt");
+        if ("error" in r) throw r.error;
+        return r;
+      });
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      closeNow();
+    },
+    read: opened.then((o) => o !== null),
+    settled: settled.then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
 }

@@ -1,6 +1,6 @@
-import type { Db } from "@real-estate/db";
+import { pgPoolOf, type Db } from "@real-estate/db";
 import type { ClaimedJob } from "@real-estate/queue";
-import { deliverEmails } from "./deliver-emails";
+import { deliverEmails, prepareDeliveries, type PreparedDeliveries } from "./deliver-emails";
 import type { DeliveryOutcome } from "./email-attempt";
 import type { MailTransport } from "./smtp-transport";
 
@@ -13,10 +13,26 @@ export const DELIVERY_BATCH_MAX = 8;
  */
 export const DELIVERY_JOIN_WAIT_MS = 100;
 
+/**
+ * Longest a batch read ahead keeps its messages locked, from its read, for jobs that have not
+ * started: then it records what its started jobs did and commits, and the others go through a
+ * batch of their own (decision 0062).
+ */
+export const READ_AHEAD_WAIT_MS = 1_000;
+
 export type DeliveryBatcher = {
-  /** Delivers the job's message with the others asked for in the same tick; resolves or throws as deliverEmail would. */
+  /** Delivers the job's message with the others asked for in the same tick, or in the batch read ahead for it; resolves or throws as deliverEmail would. */
   deliver(db: Db, job: ClaimedJob, release?: () => void): Promise<DeliveryOutcome>;
+  /**
+   * The worker's claim has just handed it these delivery jobs, to be started in this order
+   * (JobKind.claimed): the next batch's transaction is opened and its messages read and locked
+   * while the batch before it is being sent (decision 0062). Never throws.
+   */
+  claimed(db: Db, jobs: ClaimedJob[]): void;
 };
+
+/** A batch read ahead that still takes jobs. */
+type Ahead = { batch: PreparedDeliveries; ids: Set<string>; started: number; timer: ReturnType<typeof setTimeout> | null; closed: boolean };
 
 type Waiting = { db: Db; job: ClaimedJob; release?: () => void; resolve: (o: DeliveryOutcome) => void; reject: (e: Error) => void };
 
@@ -32,12 +48,22 @@ type Waiting = { db: Db; job: ClaimedJob; release?: () => void; resolve: (o: Del
  * under way: the jobs that take that batch's slots when it gives them back join them (decision
  * 0059), so a claim's last few jobs do not split the batches that follow into ever smaller
  * transactions. They wait at most `joinWaitMs`; with nothing being sent they start at once.
+ *
+ * Read-ahead (decision 0062): the jobs the worker's claims hand over (`claimed`) are split, in the
+ * order the worker starts them, into batches of at most `maxBatch` that are opened ahead: one
+ * batch's transaction opens and reads and locks its messages while the batch before it is being
+ * sent. A job of such a batch sends its message the moment it starts, and gives its slot back
+ * when its own SMTP conversation is over (the next job, of the same batch or the next, starts in
+ * it at once); the batch records and commits once all its jobs have started and their
+ * conversations are over, or `aheadWaitMs` after its read for the jobs that have started. A job
+ * that is not in a batch read ahead (another client, a job left out) is gathered as above.
  */
-export function createDeliveryBatcher(options: { transport: MailTransport; maxBatch?: number; joinWaitMs?: number }): DeliveryBatcher {
+export function createDeliveryBatcher(options: { transport: MailTransport; maxBatch?: number; joinWaitMs?: number; aheadWaitMs?: number }): DeliveryBatcher {
   const maxBatch = Math.max(1, options.maxBatch ?? DELIVERY_BATCH_MAX);
   const joinWaitMs = Math.max(0, options.joinWaitMs ?? DELIVERY_JOIN_WAIT_MS);
+  const aheadWaitMs = Math.max(0, options.aheadWaitMs ?? READ_AHEAD_WAIT_MS);
   let waiting: Waiting[] = [];
-  /** Deliveries whose batch's SMTP conversations are not over yet. */
+  /** Deliveries whose SMTP conversations (a batch's, or the job's own in a batch read ahead) are not over yet. */
   let sending = 0;
   let scheduled = false;
   let joinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -101,11 +127,84 @@ export function createDeliveryBatcher(options: { transport: MailTransport; maxBa
     }
   };
 
+  const gather = (db: Db, job: ClaimedJob, release?: () => void) =>
+    new Promise<DeliveryOutcome>((resolve, reject) => {
+      waiting.push({ db, job, release, resolve, reject });
+      schedule();
+    });
+
+  // Read-ahead (decision 0062): the claimed delivery jobs not started yet, in the order the worker
+  // starts them; the batches read ahead that still take jobs; the jobs left out of a batch that
+  // closed, until its transaction ends (their rows are locked until then).
+  let upcoming: { db: Db; job: ClaimedJob }[] = [];
+  const ahead: Ahead[] = [];
+  const afterClosed = new Map<string, Promise<void>>();
+
+  const closeAhead = (a: Ahead) => {
+    if (a.closed) return;
+    a.closed = true;
+    if (a.timer) clearTimeout(a.timer);
+    ahead.splice(ahead.indexOf(a), 1);
+    a.batch.close();
+    const left = [...a.ids];
+    for (const id of left) afterClosed.set(id, a.batch.settled);
+    void a.batch.settled.then(() => {
+      for (const id of left) if (afterClosed.get(id) === a.batch.settled) afterClosed.delete(id);
+    });
+  };
+
+  /** Opens the next batch ahead from the upcoming jobs, unless one that no job has started yet is open. */
+  const readAhead = () => {
+    if (ahead.some((a) => a.started === 0)) return;
+    while (upcoming.length > 0) {
+      const db = upcoming[0]!.db;
+      const take: ClaimedJob[] = [];
+      const rest: typeof upcoming = [];
+      for (const u of upcoming) {
+        if (u.db === db && take.length < maxBatch) take.push(u.job);
+        else rest.push(u);
+      }
+      upcoming = rest;
+      const batch = prepareDeliveries({ db, transport: options.transport, jobs: take });
+      if (!batch) continue;
+      const a: Ahead = { batch, ids: new Set(take.filter((job) => batch.has(job)).map((job) => job.id)), started: 0, timer: null, closed: false };
+      ahead.push(a);
+      void batch.read.then((ok) => {
+        if (!ok) closeAhead(a);
+        else if (!a.closed) a.timer = setTimeout(() => closeAhead(a), aheadWaitMs);
+      });
+      return;
+    }
+  };
+
   return {
-    deliver: (db, job, release) =>
-      new Promise<DeliveryOutcome>((resolve, reject) => {
-        waiting.push({ db, job, release, resolve, reject });
-        schedule();
-      }),
+    deliver: (db, job, release) => {
+      const u = upcoming.findIndex((x) => x.job.id === job.id);
+      if (u >= 0) upcoming.splice(u, 1);
+      const a = ahead.find((x) => x.batch.has(job));
+      if (a) {
+        a.ids.delete(job.id);
+        a.started++;
+        sending++;
+        // The job's slot goes back when its own SMTP conversation is over; its outcome is recorded at the batch's commit.
+        const outcome = a.batch.deliver(job, () => {
+          sending--;
+          release?.();
+          if (waiting.length > 0) schedule();
+        });
+        if (a.batch.left() === 0) closeAhead(a);
+        // The first job of this batch has started: the next batch is read while this one is being sent.
+        readAhead();
+        return outcome;
+      }
+      const closed = afterClosed.get(job.id);
+      if (closed) return closed.then(() => gather(db, job, release));
+      return gather(db, job, release);
+    },
+    claimed: (db, jobs) => {
+      if (!pgPoolOf(db) || jobs.length === 0) return;
+      upcoming.push(...jobs.map((job) => ({ db, job })));
+      readAhead();
+    },
   };
 }

@@ -17,7 +17,7 @@ type Ctx = {
   once<T>(effect: (tx: DbTx) => Promise<T>): Promise<{ outcome: "applied"; value: T } | { outcome: "duplicate" }>;
 };
 
-type Kind = { handle: (ctx: Ctx) => Promise<unknown>; retry?: JobRetryPolicy };
+type Kind = { handle: (ctx: Ctx) => Promise<unknown>; retry?: JobRetryPolicy; claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void };
 
 /**
  * The job kinds of outgoing e-mail (decision 0012), for the worker's registry:
@@ -32,6 +32,8 @@ export function mailJobKinds(options: { transport: MailTransport; deliveryBatch?
     [EMAIL_DELIVER_KIND]: {
       retry: EMAIL_RETRY_POLICY,
       handle: (ctx) => delivery.deliver(ctx.db, ctx.job, ctx.release),
+      // The next batch's messages are read and locked while the batch before it is being sent (decision 0062).
+      claimed: ({ db, jobs }) => delivery.claimed(db, jobs),
     },
     [LEAD_ALERT_KIND]: {
       retry: { attempts: 6, backoffMs: [5_000, 30_000, 120_000, 600_000, 3_600_000] },
