@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dkimSettings } from "@real-estate/mail";
 
 const int = (fallback: number, min: number, max: number) =>
   z
@@ -74,7 +75,14 @@ export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 /** Parses the environment; on a bad value prints one line per problem and exits 2. */
 export function loadWorkerEnv(who: string, env: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const parsed = ZWorkerEnv.safeParse(env);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) console.error(`${who}: ${issue.path.join(".")} ${issue.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  // Outgoing mail's DKIM key (optional): a broken one stops the worker here, not at its first e-mail.
+  try {
+    dkimSettings(env);
+  } catch (error) {
+    problems.push(error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ") : (error as Error).message);
+  }
+  if (parsed.success && problems.length === 0) return parsed.data;
+  for (const problem of problems) console.error(`${who}: ${problem}`);
   process.exit(2);
 }

@@ -40,6 +40,16 @@ async function deadLetters() {
 
 // Each binary start loads tsx and the Prisma client: allow for a busy machine.
 describe("command-line tools", { timeout: 240_000 }, () => {
+  it("refuse to start the worker on a broken DKIM configuration, with exit code 2, before touching the database", async () => {
+    const none = { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" };
+    const half = await bin("drain-once", [], { ...none, MAIL_DKIM_SELECTOR: "mail2026" });
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/DKIM needs both MAIL_DKIM_SELECTOR and MAIL_DKIM_PRIVATE_KEY/);
+    const notAKey = await bin("drain", [], { ...none, MAIL_DKIM_SELECTOR: "mail2026", MAIL_DKIM_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\nnope" });
+    expect(notAKey.code).toBe(2);
+    expect(notAKey.stderr).toMatch(/MAIL_DKIM_PRIVATE_KEY is not a PEM private key/);
+  });
+
   it("reject bad arguments with the usage and exit code 2, before touching the database", async () => {
     const cases: [string, string[], RegExp][] = [
       ["dead-letter-list", ["--limit", "abc"], /--limit must be an integer/],

@@ -21,6 +21,8 @@ export type ReceivedMail = {
   html: string | null;
   text: string | null;
   size: number;
+  /** The message as received (only with `keepSource`): for checks over its bytes, such as a DKIM signature. */
+  source?: string;
 };
 
 export type ReceivedMailSummary = Pick<ReceivedMail, "id" | "receivedAt" | "messageId" | "subject" | "from" | "to">;
@@ -60,7 +62,7 @@ export function recipientAnswer(address: string): { code: number; message: strin
  * messages are appended to mailbox.jsonl there and read back at start.
  */
 export async function startSmtpSink(
-  options: { smtpPort?: number; httpPort?: number | null; host?: string; dataDir?: string; maxMessages?: number } = {},
+  options: { smtpPort?: number; httpPort?: number | null; host?: string; dataDir?: string; maxMessages?: number; keepSource?: boolean } = {},
 ): Promise<SmtpSink> {
   const host = options.host ?? "127.0.0.1";
   const max = options.maxMessages ?? 20_000;
@@ -95,8 +97,14 @@ export async function startSmtpSink(
       callback(error);
     },
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      new Promise<Buffer>((resolve, reject) => {
+        stream.once("end", () => resolve(Buffer.concat(chunks)));
+        stream.once("error", reject);
+      })
+        .then(async (raw) => ({ raw, parsed: await simpleParser(raw) }))
+        .then(({ raw, parsed }) => {
           const headers: Record<string, string> = {};
           // Raw header lines (unfolded), as sent: mailparser's structured headers fold List-* into one.
           for (const { key, line } of parsed.headerLines) {
@@ -118,7 +126,8 @@ export async function startSmtpSink(
             headers,
             html: typeof parsed.html === "string" ? parsed.html : null,
             text: parsed.text ?? null,
-            size: stream.byteLength ?? 0,
+            size: raw.byteLength,
+            ...(options.keepSource ? { source: raw.toString("latin1") } : {}),
           };
           store.push(mail);
           if (store.length > max) store = store.slice(-max);

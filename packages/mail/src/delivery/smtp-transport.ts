@@ -1,5 +1,5 @@
 import nodemailer, { type SendMailOptions } from "nodemailer";
-import { mailSettings } from "./mail-settings";
+import { dkimSettings, mailSettings, type DkimSettings } from "./mail-settings";
 
 /** What the delivery needs from a mail transport (nodemailer's SMTP transport, or a test's). */
 export type MailTransport = {
@@ -10,9 +10,11 @@ export type MailTransport = {
 /**
  * nodemailer's SMTP transport for SMTP_URL (default: the local sink npm start runs), pooled:
  * `maxConnections` connections kept open and reused, so a burst does not pay a handshake per message.
+ * Every message is DKIM-signed when `dkim` (default: the environment's, see dkimSettings) is set.
  */
-export function createSmtpTransport(options: { url?: string; maxConnections?: number } = {}): MailTransport {
+export function createSmtpTransport(options: { url?: string; maxConnections?: number; dkim?: DkimSettings | null } = {}): MailTransport {
   const url = options.url ?? mailSettings().smtpUrl;
+  const dkim = options.dkim === undefined ? dkimSettings() : options.dkim;
   const parsed = new URL(url);
   return nodemailer.createTransport({
     host: parsed.hostname,
@@ -27,5 +29,6 @@ export function createSmtpTransport(options: { url?: string; maxConnections?: nu
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    ...(dkim ? { dkim } : {}),
   });
 }

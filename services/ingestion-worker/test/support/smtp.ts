@@ -2,16 +2,17 @@
 // tests and closed after them: `smtp.sink` holds what was received, `smtp.transport` sends to it.
 import { afterAll, beforeAll } from "vitest";
 import { startSmtpSink, type SmtpSink } from "@real-estate/smtp-sink";
-import { createSmtpTransport, type MailTransport } from "@real-estate/mail";
+import { createSmtpTransport, type DkimSettings, type MailTransport } from "@real-estate/mail";
 
 export type SmtpFixture = { readonly sink: SmtpSink; readonly transport: MailTransport };
 
-export function useSmtpSink(options: { maxConnections?: number } = {}): SmtpFixture {
+/** `keepSource`: each received message keeps its bytes; `dkim`: the transport signs (default: unsigned, whatever the environment says). */
+export function useSmtpSink(options: { maxConnections?: number; keepSource?: boolean; dkim?: DkimSettings } = {}): SmtpFixture {
   let sink: SmtpSink | undefined;
   let transport: MailTransport | undefined;
   beforeAll(async () => {
-    sink = await startSmtpSink({ smtpPort: 0, httpPort: null });
-    transport = createSmtpTransport({ url: sink.url, ...options });
+    sink = await startSmtpSink({ smtpPort: 0, httpPort: null, keepSource: options.keepSource });
+    transport = createSmtpTransport({ url: sink.url, maxConnections: options.maxConnections, dkim: options.dkim ?? null });
   });
   afterAll(async () => {
     transport?.close?.();
