@@ -62,6 +62,8 @@ describe("the tenant's map style in the pages", () => {
     try {
       expect(mapStyles((await get(plain.host, "/homes")).body)).toEqual(["https://other.maps.example/style.json"]);
       expect(mapStyles((await get(styled.host, "/homes")).body)).toEqual([STYLE]);
+      // Stored before the next change, so that change's revalidation is not overtaken by this render.
+      expect(mapStyles((await e2e.getStored(plain.host, "/homes")).body)).toEqual(["https://other.maps.example/style.json"]);
     } finally {
       await db.websiteConfig.update({ where: { tenantId: plain.tenantId }, data: { mapStyleUrl: null } });
       await revalidate(plain.tenantId);
