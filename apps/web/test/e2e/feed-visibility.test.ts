@@ -1,30 +1,26 @@
 // Issue 15's freshness check with real processes: the MLS stand-in (the local RESO server), the
 // ingestion worker as its own process running "feed.sync" jobs off the queue, and the website's
 // production server. A price changed at the MLS must be on the listing page within 60 s.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHORELINE_TENANT } from "@real-estate/demo";
 import { startResoServer, type ResoServer } from "@real-estate/demo/reso-server";
 import { createFeed, FEED_SYNC_KIND } from "@real-estate/feeds";
 import { useE2e } from "../support/e2e-context";
 import { createWebTenant, SHORELINE, type WebTenant } from "../support/web-fixtures";
-import { REPO_DIR } from "../support/web-server";
+import { startWorkerProcess, type WorkerProcess } from "../support/worker-process";
 
 const e2e = useE2e();
 const { db, get } = e2e;
 const has = (html: string, needle: string) => html.replace(/<!-- -->/g, "").includes(needle);
 const usd = (n: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(n);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CLIENT = { clientId: "visibility-client", clientSecret: crypto.randomBytes(18).toString("base64url") };
 /** The issue's bound: a change at the MLS is on the website within this long. */
 const VISIBLE_WITHIN_MS = 60_000;
 const SYNC_INTERVAL_SECONDS = 15;
 
 let reso: ResoServer;
-let worker: ChildProcess;
-let workerLog = "";
+let worker: WorkerProcess;
 let tenant: WebTenant;
 let feedId = "";
 
@@ -40,20 +36,11 @@ beforeAll(async () => {
     { ...SHORELINE, slug: "mls-visibility", name: "Visibility Homes", host: "mls-visibility.localhost", state: "MA", towns, townModules: ["listings"] },
     { listingsPerTown: 0 },
   );
-  worker = spawn(process.execPath, ["--import", "tsx", path.join(REPO_DIR, "services/ingestion-worker/src/bin/drain.ts")], {
-    cwd: path.join(REPO_DIR, "services/ingestion-worker"),
-    env: {
-      ...process.env,
-      DATABASE_URL: e2e.databaseUrl,
-      INGESTION_KINDS: FEED_SYNC_KIND,
-      INGESTION_WORKER_ID: "visibility-worker",
-      INGESTION_POLL_INTERVAL_MS: "500",
-      METRICS_PORT: "off",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  worker = startWorkerProcess({
+    databaseUrl: e2e.databaseUrl,
+    workerId: "visibility-worker",
+    env: { INGESTION_KINDS: FEED_SYNC_KIND, INGESTION_POLL_INTERVAL_MS: "500" },
   });
-  worker.stdout!.on("data", (c: Buffer) => (workerLog += c.toString()));
-  worker.stderr!.on("data", (c: Buffer) => (workerLog += c.toString()));
   const feed = await createFeed({
     tenantId: tenant.tenantId,
     db,
@@ -72,24 +59,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((r) => worker.once("exit", r));
-    worker.kill("SIGTERM");
-    await Promise.race([exited, sleep(15_000)]);
-    if (worker.exitCode === null) worker.kill("SIGKILL");
-  }
+  await worker?.stop();
   await reso?.close();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\nworker log:\n${workerLog.slice(-4000)}`);
-    await sleep(500);
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> =>
+  worker.waitFor(what, probe, { timeoutMs, intervalMs: 500 });
 
 describe("a listing changed at the MLS", () => {
   it("is on the website within 60 s, through feed.sync jobs run by the worker process", async () => {

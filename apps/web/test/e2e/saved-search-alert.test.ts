@@ -3,8 +3,6 @@
 // saves a search and agrees to alerts; a matching home changes and the alert arrives; the alert's
 // one-click unsubscribe (RFC 8058, posted as a mail provider posts it) stops alerts, and the next
 // change sends nothing.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMAIL_DELIVER_KIND, INSTANT_ALERT_WINDOW_MS, requestSavedSearchAlerts, SAVED_SEARCH_ALERTS_KIND } from "@real-estate/mail";
@@ -13,7 +11,8 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from "@real-estate/sm
 import { launchBrowser, openPage } from "../support/browser";
 import { useE2e } from "../support/e2e-context";
 import { createWebTenant, SHORELINE, type WebTenant } from "../support/web-fixtures";
-import { httpRequest, REPO_DIR } from "../support/web-server";
+import { httpRequest } from "../support/web-server";
+import { startWorkerProcess, type WorkerProcess } from "../support/worker-process";
 
 const e2e = useE2e();
 const { db } = e2e;
@@ -21,8 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ADDRESS = "alert-visitor@example.test";
 
 let sink: SmtpSink;
-let worker: ChildProcess;
-let workerLog = "";
+let worker: WorkerProcess;
 let browser: Browser;
 let tenant: WebTenant;
 
@@ -35,44 +33,25 @@ beforeAll(async () => {
     { listingsPerTown: 4 },
   );
   // The worker as its own process, on the kinds this story needs, delivering to the test's SMTP server.
-  worker = spawn(process.execPath, ["--import", "tsx", path.join(REPO_DIR, "services/ingestion-worker/src/bin/drain.ts")], {
-    cwd: path.join(REPO_DIR, "services/ingestion-worker"),
+  worker = startWorkerProcess({
+    databaseUrl: e2e.databaseUrl,
+    workerId: "alert-story-worker",
     env: {
-      ...process.env,
-      DATABASE_URL: e2e.databaseUrl,
       SMTP_URL: sink.url,
       INGESTION_KINDS: [EMAIL_DELIVER_KIND, SAVED_SEARCH_ALERTS_KIND, VISITOR_VERIFY_EMAIL_KIND].join(","),
-      INGESTION_WORKER_ID: "alert-story-worker",
       INGESTION_POLL_INTERVAL_MS: "250",
-      METRICS_PORT: "off",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  worker.stdout!.on("data", (c: Buffer) => (workerLog += c.toString()));
-  worker.stderr!.on("data", (c: Buffer) => (workerLog += c.toString()));
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((r) => worker.once("exit", r));
-    worker.kill("SIGTERM");
-    await Promise.race([exited, sleep(15_000)]);
-    if (worker.exitCode === null) worker.kill("SIGKILL");
-  }
+  await worker?.stop();
   await sink?.close();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\nworker log:\n${workerLog.slice(-4000)}`);
-    await sleep(250);
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => worker.waitFor(what, probe);
 
 const mailsTo = (address: string) => sink.messages().filter((m) => m.envelope.to.includes(address));
 /** The path and query of the first link in the mail's plain text that starts with `prefix`, on the tenant's host. */
