@@ -3,6 +3,7 @@ export * from "./delivery/mail-settings";
 export * from "./delivery/smtp-transport";
 export * from "./delivery/deliver-email";
 export * from "./delivery/deliver-emails";
+export * from "./delivery/prepare-deliveries";
 export * from "./delivery/delivery-batcher";
 export * from "./delivery/mail-job-kinds";
 export * from "./outbox/queue-emails";

@@ -1,6 +1,7 @@
 import { pgPoolOf, type Db } from "@real-estate/db";
 import type { ClaimedJob } from "@real-estate/queue";
-import { deliverEmails, prepareDeliveries, type PreparedDeliveries } from "./deliver-emails";
+import { deliverEmails } from "./deliver-emails";
+import { prepareDeliveries, type PreparedDeliveries } from "./prepare-deliveries";
 import type { DeliveryOutcome } from "./email-attempt";
 import type { MailTransport } from "./smtp-transport";
 

@@ -1,5 +1,5 @@
 // What a delivery of one outbox message is, whether it runs alone (deliver-email.ts) or in a
-// batch (deliver-emails.ts): the job's payload and retry policy, the locked read of a message,
+// batch (deliver-emails.ts, prepare-deliveries.ts): the job's payload and retry policy, the locked read of a message,
 // and one attempt at it (the SMTP conversation and the outcome to record, written by the caller).
 import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
