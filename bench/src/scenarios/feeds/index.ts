@@ -12,6 +12,11 @@ import { createBenchTenants, openPlatformDb, type PlatformDb } from "../../lib/p
 import { startResoThread } from "./reso-thread";
 
 const PAGE = 1_000;
+/**
+ * The server's limits as an MLS sets them: pages of whole records up to PAGE, keys-only pages (the
+ * reconciliation's) up to KEY_PAGE, a larger $top refused with 400.
+ */
+const KEY_PAGE = 10_000;
 const TOKEN = crypto.randomBytes(24).toString("base64url");
 
 /** The baseline: the mapped rows inserted in pages of PAGE, one bare INSERT per page. */
@@ -32,7 +37,15 @@ export async function runFeedsScenario(ctx: BenchContext): Promise<Omit<Scenario
   const p = await openPlatformDb("feeds", { poolSize: 4 });
   // The generated listings are a function of the market, the count and this day.
   const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-  const server = await startResoThread({ tenantSlug: SHORELINE_TENANT.slug, count: n, bearerToken: TOKEN, maxPageSize: PAGE, anchor });
+  const server = await startResoThread({
+    tenantSlug: SHORELINE_TENANT.slug,
+    count: n,
+    bearerToken: TOKEN,
+    maxPageSize: PAGE,
+    maxKeyPageSize: KEY_PAGE,
+    refuseTopAbove: true,
+    anchor,
+  });
   try {
     log(`local RESO server with ${fmt(n)} listings on its own thread (built in ${fmt(server.buildMs / 1000, 1)} s)`);
     const [tenant] = await createBenchTenants(p.db, [`feeds-${ctx.runId}`]);

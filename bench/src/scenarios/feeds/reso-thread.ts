@@ -6,7 +6,15 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { DEMO_TENANTS } from "@real-estate/demo";
 import { startResoServer } from "@real-estate/demo/reso-server";
 
-type ThreadOptions = { tenantSlug: string; count: number; bearerToken: string; maxPageSize: number; anchor: string };
+type ThreadOptions = {
+  tenantSlug: string;
+  count: number;
+  bearerToken: string;
+  maxPageSize: number;
+  maxKeyPageSize?: number;
+  refuseTopAbove?: boolean;
+  anchor: string;
+};
 type Ready = { url: string; serviceRoot: string; buildMs: number };
 
 export type ResoThread = Ready & { close(): Promise<void> };
@@ -34,6 +42,8 @@ if (!isMainThread && parentPort) {
     anchor: new Date(options.anchor),
     bearerTokens: [options.bearerToken],
     maxPageSize: options.maxPageSize,
+    maxKeyPageSize: options.maxKeyPageSize,
+    refuseTopAbove: options.refuseTopAbove,
   });
   parentPort.postMessage({ url: server.url, serviceRoot: server.serviceRoot, buildMs: performance.now() - started } satisfies Ready);
 }

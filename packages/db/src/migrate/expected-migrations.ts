@@ -31,4 +31,5 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   "20261203145616_listing_history_without_key_index",
   "20261203150654_listing_map_search_index_with_id",
   "20261204124000_routing_round_robin_turn_function",
+  "20261204224557_feed_key_page_size",
 ];

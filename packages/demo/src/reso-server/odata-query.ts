@@ -36,6 +36,15 @@ export type QueryCollectionOptions = {
   expand?: Record<string, (record: ResoRecord) => ResoRecord[]>;
   /** Largest page the server sends, whatever $top asks. */
   maxPageSize: number;
+  /**
+   * Largest page of a keys-only request ($select of the key alone, no $expand), which servers
+   * commonly allow larger than a page of whole records (default maxPageSize).
+   */
+  maxKeyPageSize?: number;
+  /** The key field a keys-only request selects (ListingKey for Property). */
+  keyField?: string;
+  /** A $top above the page limit answered 400, as some servers do, instead of a smaller page. */
+  refuseTopAbove?: boolean;
 };
 
 export function queryCollection(options: QueryCollectionOptions): ODataPage {
@@ -58,7 +67,10 @@ export function queryCollection(options: QueryCollectionOptions): ODataPage {
       .filter(Boolean) ?? [];
   for (const name of expandNames) if (!options.expand?.[name]) throw new ODataQueryError(`cannot $expand ${name}`);
 
-  const pageSize = Math.min(top ?? options.maxPageSize, options.maxPageSize);
+  const keysOnly = options.keyField !== undefined && select?.length === 1 && select[0] === options.keyField && expandNames.length === 0;
+  const limit = keysOnly ? (options.maxKeyPageSize ?? options.maxPageSize) : options.maxPageSize;
+  if (options.refuseTopAbove && top !== null && top > limit) throw new ODataQueryError(`$top ${top} is above this server's limit of ${limit}`);
+  const pageSize = Math.min(top ?? limit, limit);
   const orderKey = order.map((o) => `${o.field} ${o.desc ? "desc" : "asc"}`).join(",");
   const presorted = order.length === 0 || orderKey === options.presortedBy;
   let matched: ResoRecord[] = [];

@@ -41,6 +41,10 @@ export type ResoServerOptions = {
   tokenTtlSeconds?: number;
   /** The most records one page carries, whatever $top asks (default 500). */
   maxPageSize?: number;
+  /** The most keys a keys-only page ($select=ListingKey and the like) carries (default maxPageSize). */
+  maxKeyPageSize?: number;
+  /** A $top above the limit answered 400 instead of a smaller page with a nextLink. */
+  refuseTopAbove?: boolean;
 };
 
 export type ResoServerStats = { tokenRequests: number; odataRequests: number; requestsByResource: Record<string, number>; faultsServed: number };
@@ -60,6 +64,8 @@ export type ResoServer = {
 };
 
 const RESOURCES = ["Property", "Media", "OpenHouse", "Member", "Office"] as const;
+/** Each resource's key: a request selecting it alone is a keys-only request (maxKeyPageSize). */
+const KEY_FIELDS: Record<string, string> = { Property: "ListingKey", Media: "MediaKey", OpenHouse: "OpenHouseKey", Member: "MemberKey", Office: "OfficeKey" };
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
@@ -189,6 +195,9 @@ export async function startResoServer(options: ResoServerOptions): Promise<ResoS
         records,
         presortedBy,
         maxPageSize,
+        maxKeyPageSize: options.maxKeyPageSize,
+        keyField: KEY_FIELDS[resource],
+        refuseTopAbove: options.refuseTopAbove,
         expand: resource === "Property" ? { Media: (r) => data.store!.media.get(r.ListingKey as string) ?? [] } : {},
       });
       send(res, 200, {

@@ -28,6 +28,8 @@ const ZFeedCommon = z.object({
     .default(["Property", "Media", "OpenHouse", "Member", "Office"])
     .transform((r) => [...new Set(["Property", ...r])]),
   pageSize: z.coerce.number().int().min(10).max(1000).default(200),
+  /** Keys asked for in one request of a reconciliation; unset keeps the stored one (10,000 for a new feed). */
+  keyPageSize: z.coerce.number().int().min(1_000).max(100_000).optional(),
   disclaimer: z.string().trim().max(4000).optional().nullable(),
   syncIntervalSeconds: z.coerce.number().int().min(15).max(86_400).default(300),
   reconcileIntervalSeconds: z.coerce
@@ -68,6 +70,7 @@ export type FeedView = {
   filter: string | null;
   resources: string[];
   pageSize: number;
+  keyPageSize: number;
   disclaimer: string | null;
   syncIntervalSeconds: number;
   reconcileIntervalSeconds: number;
@@ -94,6 +97,7 @@ export const feedViewSelect = {
   filter: true,
   resources: true,
   pageSize: true,
+  keyPageSize: true,
   disclaimer: true,
   syncIntervalSeconds: true,
   reconcileIntervalSeconds: true,

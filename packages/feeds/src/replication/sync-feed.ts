@@ -198,7 +198,7 @@ export async function syncFeed(options: SyncFeedOptions): Promise<SyncFeedResult
       reconcileNow ||= due;
     }
     if (reconcileNow) {
-      const { removed } = await reconcileFeed({ tenantId, feedId, filter: feed.filter, client, db });
+      const { removed } = await reconcileFeed({ tenantId, feedId, filter: feed.filter, keyPageSize: feed.keyPageSize, client, db });
       progress.removed += removed;
       await db.feedRun.update({ where: { tenantId_id: { tenantId, id: run.id } }, data: { removed: { increment: removed } } });
       if (withOpenHouses) {
