@@ -101,7 +101,7 @@ describe("a member's profile in the browser", () => {
       await page.fill("#profile-displayName", "Dana Lister");
       await page.fill("#profile-phone", "555");
       await page.click("[data-testid=profile-form] button[type=submit]");
-      await expect.poll(() => page.locator("#profile-phone-error").textContent()).toMatch(/too short|not a valid/i);
+      await expect.poll(() => page.locator("#profile-phone-error").textContent(), { timeout: 10_000 }).toMatch(/too short|not a valid/i);
       expect(
         (await testDb.db.tenantMembership.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.tenantId, id: tenant.agent.membershipId } } }))
           .displayName,
@@ -110,18 +110,18 @@ describe("a member's profile in the browser", () => {
       await page.fill("#profile-phone", "203 555 0187");
       await page.fill("#profile-mlsAgentKey", "AGT-42");
       await page.click("[data-testid=profile-form] button[type=submit]");
-      await expect.poll(() => page.locator("[data-testid=profile-form] [role=status]").textContent()).toContain("Profile saved");
+      await expect.poll(() => page.locator("[data-testid=profile-form] [role=status]").textContent(), { timeout: 10_000 }).toContain("Profile saved");
 
       // A text file named like a photo is refused by its bytes.
       await page.setInputFiles("#profile-photo", { name: "me.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a photo") });
       await page.click("[data-testid=photo-form] button[type=submit]");
-      await expect.poll(() => page.locator("[data-testid=photo-form] [role=alert]").textContent()).toMatch(/JPEG, PNG or WebP/);
+      await expect.poll(() => page.locator("[data-testid=photo-form] [role=alert]").textContent(), { timeout: 10_000 }).toMatch(/JPEG, PNG or WebP/);
 
       await page.setInputFiles("#profile-photo", { name: "me.jpg", mimeType: "image/jpeg", buffer: JPEG });
       await page.click("[data-testid=photo-form] button[type=submit]");
-      await expect.poll(() => page.locator("[data-testid=photo-form] [role=status]").textContent()).toContain("Photo saved");
-      await expect.poll(() => page.locator("[data-testid=profile-preview] img[data-testid=member-photo]").count()).toBe(1);
-      await expect.poll(() => page.locator("[data-testid=profile-phone]").textContent()).toBe("(203) 555-0187");
+      await expect.poll(() => page.locator("[data-testid=photo-form] [role=status]").textContent(), { timeout: 10_000 }).toContain("Photo saved");
+      await expect.poll(() => page.locator("[data-testid=profile-preview] img[data-testid=member-photo]").count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => page.locator("[data-testid=profile-phone]").textContent(), { timeout: 10_000 }).toBe("(203) 555-0187");
       await shot(page, "profile-01-crm-profile.png");
 
       await page.goto(crmUrl("/my-day"));
@@ -149,7 +149,7 @@ describe("a member's profile in the browser", () => {
       expect(await card.locator("[data-testid=agent-phone]").getAttribute("href")).toBe("tel:+12035550187");
       const src = await card.locator("img").getAttribute("src");
       expect(src).toMatch(new RegExp(`^/agent-photos/${tenant.agent.membershipId}/[0-9a-f]{16}$`));
-      await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(4);
+      await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(4);
       // Fetched by the page itself (same origin): type, cache headers and the stored bytes.
       const photo = await site.evaluate(async (u) => {
         const r = await fetch(u);

@@ -153,7 +153,7 @@ describe("outbox deliveries batched per transaction", () => {
         }),
       );
     for (let i = 0; i < 6; i++) start(i);
-    await expect.poll(() => started.length).toBe(8);
+    await expect.poll(() => started.length, { timeout: 10_000 }).toBe(8);
     const results = await Promise.all(started);
     expect(results).toEqual(Array.from({ length: 8 }, () => ({ outcome: "applied", status: "SENT" })));
     const xmins = await pgPoolOf(db)!.query<{ n: number }>(

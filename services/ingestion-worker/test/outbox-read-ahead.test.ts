@@ -27,7 +27,7 @@ async function batchesOpen(db: Db, n: number): Promise<void> {
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'BEGIN; SET LOCAL idle_in_transaction_session_timeout%'`,
       )
     ).rows[0]!.n;
-  await expect.poll(open).toBe(n);
+  await expect.poll(open, { timeout: 10_000 }).toBe(n);
 }
 
 /** The messages of `ids` that no transaction holds (each row's lock is tried and released at once). */
@@ -50,7 +50,9 @@ describe("outbox deliveries read ahead", () => {
         return smtp.transport.sendMail(m);
       },
     };
-    const batcher = createDeliveryBatcher({ transport: gated, maxBatch: 4 });
+    // The batch read ahead waits up to 10 s for its jobs (1 s in the worker), so a busy machine's
+    // slow steps below cannot close it before its jobs start.
+    const batcher = createDeliveryBatcher({ transport: gated, maxBatch: 4, aheadWaitMs: 10_000 });
     batcher.claimed(db, jobs);
     // As the worker does with four slots: the first four jobs start, and each slot given back starts the next job.
     const results: Promise<unknown>[] = [];
@@ -69,18 +71,18 @@ describe("outbox deliveries read ahead", () => {
     };
     onTestFinished(letGo);
     for (let i = 0; i < 4; i++) start(i);
-    await expect.poll(() => held.length).toBe(4);
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBe(4);
     // While the first four conversations are under way, the other four messages are read and locked as well.
     await batchesOpen(db, 2);
     expect(await unlocked(db, ids)).toBe(0);
     expect(results).toHaveLength(4);
     // One conversation over: its slot starts job 4, whose conversation starts while the other three are still under way.
     held.shift()!();
-    await expect.poll(() => held.length).toBe(4);
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBe(4);
     expect(released).toEqual([0]);
     expect(results).toHaveLength(5);
     letGo();
-    await expect.poll(() => results.length).toBe(8);
+    await expect.poll(() => results.length, { timeout: 10_000 }).toBe(8);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 8 }, () => ({ outcome: "applied", status: "SENT" })));
     expect(released.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Two transactions of four: the first batch's, and the one read ahead.
@@ -97,12 +99,14 @@ describe("outbox deliveries read ahead", () => {
     const { db } = testDb();
     const { tenantId, jobs, ids } = await claimedMessages(db, "late", 2);
     smtp.sink.clear();
-    const batcher = createDeliveryBatcher({ transport: smtp.transport, maxBatch: 4, aheadWaitMs: 500 });
+    // The batch waits 3 s for its jobs: long enough that the check right after its read cannot miss
+    // the locks on a busy machine, short enough to see it give up.
+    const batcher = createDeliveryBatcher({ transport: smtp.transport, maxBatch: 4, aheadWaitMs: 3_000 });
     batcher.claimed(db, jobs);
     await batchesOpen(db, 1);
     expect(await unlocked(db, ids)).toBe(0);
     // Nothing started them (a worker stopping gives such jobs back): the batch ends and writes nothing.
-    await expect.poll(() => unlocked(db, ids), { timeout: 3_000 }).toBe(2);
+    await expect.poll(() => unlocked(db, ids), { timeout: 15_000 }).toBe(2);
     const rows = await db.emailMessage.findMany({ where: { tenantId }, select: { status: true, attempts: true } });
     expect(rows).toEqual([
       { status: "QUEUED", attempts: 0 },

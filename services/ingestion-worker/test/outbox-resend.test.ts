@@ -87,7 +87,7 @@ describe("outbox in the studio: list, health, re-send", () => {
     const resent = await resendFailedEmails({ selection: { tenantId: a.tenantId, allFailed: true }, actor });
     expect(resent).toMatchObject({ matched: 2, requeued: 2, skipped: 0, liftedSuppressions: 1 });
     expect((await listOperatorActions({ action: "outbox.resend" })).rows).toHaveLength(1);
-    await expect.poll(() => db.ingestionJob.count({ where: { tenantId: b.tenantId, status: "DEAD_LETTERED" } })).toBe(1);
+    await expect.poll(() => db.ingestionJob.count({ where: { tenantId: b.tenantId, status: "DEAD_LETTERED" } }), { timeout: 10_000 }).toBe(1);
     // Re-sending the same again now matches nothing re-sendable (their jobs are queued).
     expect(await resendFailedEmails({ selection: { tenantId: a.tenantId, allFailed: true }, actor })).toMatchObject({ matched: 2, requeued: 0, skipped: 2 });
 
