@@ -53,4 +53,27 @@ describe("the client's pool", () => {
     expect(after.rows[0]!.pid).not.toBe(pid);
     expect(await db.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
+
+  it("survives the server ending a checked-out connection idle in a transaction, with no listener of the holder's on it", async () => {
+    const pool = pgPoolOf(db)!;
+    const client = await pool.connect();
+    await client.query("BEGIN");
+    const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const ended = await admin.query<{ ok: boolean }>("SELECT pg_terminate_backend($1) AS ok", [pid]);
+      expect(ended.rows[0]!.ok).toBe(true);
+      // The server's FATAL message arrives while no statement runs on the client.
+      for (let i = 0; i < 50 && (client as unknown as { _queryable: boolean })._queryable; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      console.warn = warn;
+    }
+    expect(uncaught).toEqual([]);
+    // The holder learns of it at its next statement, and the pool drops the client on release.
+    await expect(client.query("SELECT 1")).rejects.toThrow(/not queryable|terminat/i);
+    client.release(true);
+    const after = await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    expect(after.rows[0]!.pid).not.toBe(pid);
+  });
 });

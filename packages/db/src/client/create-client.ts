@@ -55,6 +55,12 @@ function createFromUrl(url: string, options: CreateClientOptions) {
   // once it has connected, and the hot paths use the pool directly (pgPoolOf), possibly first.
   // The pool drops that connection and opens a new one for the next query either way.
   pool.on("error", (error) => reportIdleConnectionError(error));
+  // A connection checked out of the pool and idle between statements (a transaction waiting on
+  // its caller, a batch held while its messages are sent) that the server ends emits "error" on
+  // the client itself, and no listener of the pool's is on it while it is checked out: a holder
+  // that has none at that moment would end the process. Every client gets one for its life; the
+  // holder still learns of it (its next statement fails) and the pool drops the client on release.
+  pool.on("connect", (client) => client.on("error", (error) => reportIdleConnectionError(error)));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PrismaClient({ adapter }).$extends(guardEmptyWhere);
   pools.set(db, pool);
