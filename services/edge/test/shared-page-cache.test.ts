@@ -13,7 +13,8 @@ import { createTenantFixture, createTestDatabase, type TestDatabase } from "@rea
 import { httpRequest, REPO_DIR, snapshotWebBuild, startInstance, type AppInstance } from "./support/web-instances";
 
 const REDIS_PORT = 4380;
-const WEB_PORTS = [43720, 43721];
+// Fixed ports below Linux's ephemeral range (32768-60999), which a server on port 0 may take.
+const WEB_PORTS = [4381, 4382];
 const REDIS_BIN = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
 
 let testDb: TestDatabase;

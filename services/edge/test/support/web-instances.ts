@@ -85,11 +85,14 @@ export async function startInstance(options: { dir: string; port: number; env: R
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app instance on :${options.port} exited early:\n${output}`);
+    // Ready when this process says it listens and the port answers: an answer alone could come
+    // from another process on the port (this one then exits with EADDRINUSE).
     if (
-      await httpRequest(options.port, "readiness.invalid", "/").then(
+      output.includes(`ready on http://localhost:${options.port}`) &&
+      (await httpRequest(options.port, "readiness.invalid", "/").then(
         () => true,
         () => false,
-      )
+      ))
     )
       break;
     if (Date.now() > deadline) {
