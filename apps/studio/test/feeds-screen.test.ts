@@ -100,16 +100,49 @@ describe("the feeds screen", () => {
     expect(stored.pageSize).toBe(15);
     expect(stored.secretCiphertext).not.toContain(CLIENT.clientSecret);
 
+    // Settings an API client set (no OpenHouse, an hourly reconciliation) are shown and kept by
+    // an edit that does not touch them: the form sends every setting, as an edit replaces them all.
+    await testDb().feed.update({
+      where: { tenantId_id: { tenantId: coast.id, id: stored.id } },
+      data: { resources: ["Property", "Media", "Member", "Office"], reconcileIntervalSeconds: 3_600 },
+    });
+    await page.reload();
+    await hydrated();
+    await feed.getByText("Edit settings").click();
+    await edit.getByText(`(stored: ••••${CLIENT.clientSecret.slice(-4)}; leave empty to keep it)`).waitFor();
+    expect(await edit.getByLabel("OpenHouse").isChecked()).toBe(false);
+    expect(await edit.getByLabel("Media (photos)").isChecked()).toBe(true);
+    expect(await edit.getByLabel("Property (always)").isDisabled()).toBe(true);
+    expect(await edit.getByLabel("Reconcile every (seconds)").inputValue()).toBe("3600");
+    expect(await edit.getByLabel("Keys per reconciliation request").inputValue()).toBe("10000");
+
     // An edit with the secret left empty keeps it.
     await edit.getByLabel("MLS disclaimer (shown under its listings)").fill("Coast MLS data, deemed reliable but not guaranteed.");
     await edit.getByLabel("Page size").fill("20");
+    await edit.getByLabel("Keys per reconciliation request").fill("25000");
     await edit.getByRole("button", { name: "Save feed" }).click();
     await page.getByTestId("notice").filter({ hasText: "Feed Coast MLS saved" }).waitFor();
     const edited = await testDb().feed.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: coast.id, id: stored.id } },
-      select: { secretCiphertext: true, pageSize: true, disclaimer: true },
+      select: { secretCiphertext: true, pageSize: true, disclaimer: true, resources: true, keyPageSize: true, reconcileIntervalSeconds: true },
     });
-    expect(edited).toEqual({ secretCiphertext: stored.secretCiphertext, pageSize: 20, disclaimer: "Coast MLS data, deemed reliable but not guaranteed." });
+    expect(edited).toEqual({
+      secretCiphertext: stored.secretCiphertext,
+      pageSize: 20,
+      disclaimer: "Coast MLS data, deemed reliable but not guaranteed.",
+      resources: ["Property", "Media", "Member", "Office"],
+      keyPageSize: 25_000,
+      reconcileIntervalSeconds: 3_600,
+    });
+    // A keys page below the floor is refused with its field named and changes nothing.
+    await edit.getByLabel("Keys per reconciliation request").fill("500");
+    await edit.getByLabel("Keys per reconciliation request").evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
+    await edit.getByRole("button", { name: "Save feed" }).click();
+    await edit.locator(".field-error").first().waitFor();
+    expect(await edit.getByLabel("Keys per reconciliation request").getAttribute("aria-invalid")).toBe("true");
+    expect(
+      (await testDb().feed.findUniqueOrThrow({ where: { tenantId_id: { tenantId: coast.id, id: stored.id } }, select: { keyPageSize: true } })).keyPageSize,
+    ).toBe(25_000);
     // A bad edit is refused with its field named and changes nothing.
     await page.reload();
     await hydrated();

@@ -15,6 +15,11 @@ export type FeedFormValues = {
   disclaimer: string;
   pageSize: number;
   syncIntervalSeconds: number;
+  /** The RESO resources read besides Property (which is always read). */
+  resources: string[];
+  /** Keys asked for in one request of a reconciliation. */
+  keyPageSize: number;
+  reconcileIntervalSeconds: number;
   /** The stored secret's hint (edits only): the secret itself never comes back. */
   secretHint?: string;
 };
@@ -29,7 +34,34 @@ const EMPTY: FeedFormValues = {
   disclaimer: "",
   pageSize: 200,
   syncIntervalSeconds: 300,
+  resources: ["Property", "Media", "OpenHouse", "Member", "Office"],
+  keyPageSize: 10_000,
+  reconcileIntervalSeconds: 86_400,
 };
+
+/** The resources a feed may read (packages/feeds FEED_RESOURCES): Property always. */
+const RESOURCES = [
+  { name: "Property", label: "Property (always)" },
+  { name: "Media", label: "Media (photos)" },
+  { name: "OpenHouse", label: "OpenHouse" },
+  { name: "Member", label: "Member (agents)" },
+  { name: "Office", label: "Office (attribution)" },
+] as const;
+
+/** Every setting the form sends: an edit replaces them all, so none may be left out. */
+const FIELDS = [
+  "name",
+  "baseUrl",
+  "tokenUrl",
+  "clientId",
+  "secret",
+  "filter",
+  "resources",
+  "pageSize",
+  "syncIntervalSeconds",
+  "keyPageSize",
+  "reconcileIntervalSeconds",
+];
 
 /** Adds a feed (no `feedId`) or edits one; on an edit an empty secret keeps the stored one. */
 export function FeedForm({ tenantId, feedId, initial }: { tenantId: string; feedId?: string; initial?: FeedFormValues }) {
@@ -50,8 +82,11 @@ export function FeedForm({ tenantId, feedId, initial }: { tenantId: string; feed
       authKind: v.authKind,
       filter: v.filter,
       disclaimer: v.disclaimer,
+      resources: v.resources,
       pageSize: v.pageSize,
       syncIntervalSeconds: v.syncIntervalSeconds,
+      keyPageSize: v.keyPageSize,
+      reconcileIntervalSeconds: v.reconcileIntervalSeconds,
       ...(v.authKind === "client_credentials" ? { tokenUrl: v.tokenUrl, clientId: v.clientId } : {}),
       ...(secret ? { secret } : {}),
     };
@@ -116,14 +151,33 @@ export function FeedForm({ tenantId, feedId, initial }: { tenantId: string; feed
         <span>MLS disclaimer (shown under its listings)</span>
         <textarea id={id("disclaimer")} rows={3} value={v.disclaimer} onChange={(e) => set("disclaimer", e.target.value)} maxLength={4000} />
       </label>
+      <fieldset className="field" aria-invalid={err("resources") ? true : undefined}>
+        <legend>Resources read</legend>
+        <div className="row" style={{ gap: 12, flexWrap: "wrap" }}>
+          {RESOURCES.map((r) => (
+            <label key={r.name} htmlFor={id(`resource-${r.name}`)}>
+              <input
+                id={id(`resource-${r.name}`)}
+                type="checkbox"
+                checked={r.name === "Property" || v.resources.includes(r.name)}
+                disabled={r.name === "Property"}
+                onChange={(e) => set("resources", e.target.checked ? [...new Set([...v.resources, r.name])] : v.resources.filter((name) => name !== r.name))}
+              />{" "}
+              {r.label}
+            </label>
+          ))}
+        </div>
+        {err("resources") ? <small className="field-error">{err("resources")}</small> : null}
+      </fieldset>
       <div className="row" style={{ gap: 12 }}>
         {field("pageSize", "Page size", { type: "number", min: 10, max: 1000 })}
         {field("syncIntervalSeconds", "Sync every (seconds)", { type: "number", min: 15, max: 86400 })}
       </div>
-      {api.failure &&
-      !Object.keys(api.failure.fields).some((k) =>
-        ["name", "baseUrl", "tokenUrl", "clientId", "secret", "filter", "pageSize", "syncIntervalSeconds"].includes(k),
-      ) ? (
+      <div className="row" style={{ gap: 12 }}>
+        {field("keyPageSize", "Keys per reconciliation request", { type: "number", min: 1000, max: 100000 })}
+        {field("reconcileIntervalSeconds", "Reconcile every (seconds)", { type: "number", min: 600, max: 604800 })}
+      </div>
+      {api.failure && !Object.keys(api.failure.fields).some((k) => FIELDS.some((f) => k === f || k.startsWith(`${f}.`))) ? (
         <p className="field-error" role="alert">
           {api.failure.message}
         </p>

@@ -31,6 +31,9 @@ export default async function FeedsPage({ params }: { params: Promise<{ tenantId
           disclaimer: f.disclaimer ?? "",
           pageSize: f.pageSize,
           syncIntervalSeconds: f.syncIntervalSeconds,
+          resources: f.resources,
+          keyPageSize: f.keyPageSize,
+          reconcileIntervalSeconds: f.reconcileIntervalSeconds,
           secretHint: f.secretHint,
         };
         return (
