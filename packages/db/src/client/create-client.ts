@@ -13,7 +13,13 @@ export type CreateClientOptions = {
   applicationName?: string;
 };
 
-const pools = new WeakMap<object, pg.Pool>();
+// The pool of each client, kept on globalThis as the shared client is (getDb): a Next.js server
+// bundles this module into several chunks (its proxy's, each route's), each a copy with its own
+// module state, and the client one copy made is the one every other copy's getDb returns. A map
+// per copy answered pgPoolOf with null wherever the client came from another chunk, so the hot
+// paths there ran through Prisma's raw queries and the rate limits counted in process memory.
+const globalForPools = globalThis as unknown as { __realEstateDbPools?: WeakMap<object, pg.Pool> };
+const pools = (globalForPools.__realEstateDbPools ??= new WeakMap<object, pg.Pool>());
 
 const TIMESTAMP_OID = 1114;
 /**
