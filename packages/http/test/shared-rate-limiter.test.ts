@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRateLimiter } from "../src";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
@@ -47,10 +47,23 @@ describe("shared rate limiter", () => {
     expect((await one.hit("t1|5.6.7.8")).ok).toBe(true);
   });
 
-  it("without a store each limiter counts its own", async () => {
+  it("reports a limiter made without a store that was not meant to count in one process, and still counts", async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.join(" ")));
+    try {
+      const missing = createRateLimiter({ name: "no-store", points: () => 1, durationSeconds: 60, redisUrl: "", pgPool: undefined });
+      createRateLimiter({ name: uniqueName(), points: () => 1, durationSeconds: 60, processOnly: true });
+      expect(errors).toEqual([expect.stringMatching(/"no-store" has no shared store .* each instance allows the whole limit/)]);
+      expect([(await missing.hit("k")).ok, (await missing.hit("k")).ok]).toEqual([true, false]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("counting in the process only, each limiter counts its own", async () => {
     const name = uniqueName();
-    const one = createRateLimiter({ name, points: () => 2, durationSeconds: 60 });
-    const two = createRateLimiter({ name, points: () => 2, durationSeconds: 60 });
+    const one = createRateLimiter({ name, points: () => 2, durationSeconds: 60, processOnly: true });
+    const two = createRateLimiter({ name, points: () => 2, durationSeconds: 60, processOnly: true });
     expect([await one.hit("k"), await one.hit("k"), await two.hit("k"), await two.hit("k")].every((r) => r.ok)).toBe(true);
     expect((await one.hit("k")).ok).toBe(false);
     expect((await two.hit("k")).ok).toBe(false);

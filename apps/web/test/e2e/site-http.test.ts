@@ -171,6 +171,26 @@ describe("operations", () => {
     expect((await get(hb.host, "/")).status).toBe(200);
   });
 
+  it("counts form posts in PostgreSQL, where every instance of the built site shares the count", async () => {
+    // The production build bundles packages/db into several chunks; the limit must still find the
+    // app's pool (decision 0065) and count in rate_limit_count, not in this process alone.
+    const counted = async () => {
+      const rows = await e2e.db.$queryRaw<{ points: number }[]>`
+        SELECT points FROM rate_limit_count WHERE key LIKE ${`rl:web-forms:forms|${sl.tenantId}|%`}`;
+      return rows.reduce((sum, row) => sum + Number(row.points), 0);
+    };
+    const before = await counted();
+    for (const n of [1, 2]) {
+      const lead = await httpRequest(port, sl.host, "/api/lead", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: e2e.origin(sl.host) },
+        body: JSON.stringify({ email: `counted-${n}@example.com`, eventId: `e2e-counted-${n}` }),
+      });
+      expect(lead.status).toBe(202);
+    }
+    expect((await counted()) - before).toBe(2);
+  });
+
   it("accepts a plain HTML form post and redirects to the thank-you page; refuses cross-site posts", async () => {
     const body = new URLSearchParams({
       name: "No Script",

@@ -63,8 +63,12 @@ export const RATE_LIMIT_TABLE = "rate_limit_count";
  * instance of an app: counted in Redis when `redisUrl` is given (rate-limiter-flexible's atomic
  * INCR + expiry), else in PostgreSQL when `pgPool` is given (rate-limiter-flexible's one-statement
  * upsert into `rate_limit_count`; rows expired over an hour are deleted every five minutes), else
- * in this process only. When the store cannot be reached, each process counts on its own
- * meanwhile (rate-limiter-flexible's insurance limiter): limits loosen, nothing fails.
+ * in this process only. That last is meant only when `processOnly` says so (one process, tests);
+ * otherwise it is a fault (an app's database client whose pool was not found, decision 0065), and
+ * it is reported on the error log when the limiter is made, since every instance then allows the
+ * whole limit (decision 0068). Requests are still counted and answered: a visitor's lead is not
+ * refused for it. When the store cannot be reached, each process counts on its own meanwhile
+ * (rate-limiter-flexible's insurance limiter): limits loosen, nothing fails.
  */
 export function createRateLimiter(options: {
   name: string;
@@ -72,7 +76,15 @@ export function createRateLimiter(options: {
   durationSeconds: number;
   redisUrl?: string;
   pgPool?: RateLimitPgPool;
+  /** Counts in this process only, as meant, when neither store is given (a single process, tests). */
+  processOnly?: boolean;
 }): SharedRateLimiter {
+  if (!options.redisUrl && !options.pgPool && !options.processOnly) {
+    console.error(
+      `[rate-limit] "${options.name}" has no shared store (neither a Redis URL nor a PostgreSQL pool): ` +
+        "it counts in this process only, so each instance allows the whole limit",
+    );
+  }
   const limiters = new Map<number, { store: RateLimiterAbstract; memory: RateLimiterMemory }>();
   const redis = options.redisUrl ? redisClient(options.redisUrl) : undefined;
   const limiterFor = (points: number): RateLimiterAbstract => {
