@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { FEED_RESOURCES } from "@real-estate/feeds";
 import { fieldError, useApi } from "@/lib/client-api";
 import { useNotice } from "../notice";
 
@@ -24,6 +25,21 @@ export type FeedFormValues = {
   secretHint?: string;
 };
 
+/**
+ * The label of each resource a feed may read (Property always). Keyed by packages/feeds'
+ * FEED_RESOURCES, the list the server validates against, through its type only (the package's
+ * code stays out of the browser's bundle): a resource added there and not here, or named here and
+ * not there, fails the typecheck.
+ */
+const RESOURCE_LABELS: Record<(typeof FEED_RESOURCES)[number], string> = {
+  Property: "Property (always)",
+  Media: "Media (photos)",
+  OpenHouse: "OpenHouse",
+  Member: "Member (agents)",
+  Office: "Office (attribution)",
+};
+const RESOURCES = Object.entries(RESOURCE_LABELS).map(([name, label]) => ({ name, label }));
+
 const EMPTY: FeedFormValues = {
   name: "",
   baseUrl: "",
@@ -34,19 +50,10 @@ const EMPTY: FeedFormValues = {
   disclaimer: "",
   pageSize: 200,
   syncIntervalSeconds: 300,
-  resources: ["Property", "Media", "OpenHouse", "Member", "Office"],
+  resources: RESOURCES.map((r) => r.name),
   keyPageSize: 10_000,
   reconcileIntervalSeconds: 86_400,
 };
-
-/** The resources a feed may read (packages/feeds FEED_RESOURCES): Property always. */
-const RESOURCES = [
-  { name: "Property", label: "Property (always)" },
-  { name: "Media", label: "Media (photos)" },
-  { name: "OpenHouse", label: "OpenHouse" },
-  { name: "Member", label: "Member (agents)" },
-  { name: "Office", label: "Office (attribution)" },
-] as const;
 
 /** Every setting the form sends: an edit replaces them all, so none may be left out. */
 const FIELDS = [
