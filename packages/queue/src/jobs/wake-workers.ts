@@ -7,12 +7,17 @@ export const QUEUE_NOTIFY_CHANNEL = "ingestion_job_ready";
 const WAKE_SQL = `SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '')`;
 
 type WakeState = { sending: boolean; again: boolean };
-const states = new WeakMap<object, WakeState>();
+// Per client, on globalThis as the client and its pool are (decision 0065): a Next.js server
+// bundles this module into each route's chunk, and a map per copy coalesced per chunk, so the
+// NOTIFYs of one process's routes were not coalesced with each other.
+const globalForWake = globalThis as unknown as { __realEstateQueueWakeStates?: WeakMap<object, WakeState> };
+const states = (globalForWake.__realEstateQueueWakeStates ??= new WeakMap<object, WakeState>());
 
 /**
  * Tells idle workers that jobs were committed, from outside the enqueue's own transaction, and
- * coalesced per client: at most one NOTIFY in flight, plus one more when jobs are committed
- * while it is (so every committed job is followed by a NOTIFY sent after its commit).
+ * coalesced per client (across every copy of this module in the process): at most one NOTIFY in
+ * flight, plus one more when jobs are committed while it is (so every committed job is followed by
+ * a NOTIFY sent after its commit).
  *
  * Why not pg_notify inside the INSERT: PostgreSQL serialises the commits of all transactions
  * that issued NOTIFY (one cluster-wide lock held through the commit's WAL flush), so every
