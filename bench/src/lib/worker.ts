@@ -34,6 +34,21 @@ export type BenchWorkerOptions = {
   probeDir?: string;
 };
 
+/**
+ * NODE_OPTIONS for the worker: the probe when asked (`probeDir`), and with
+ * BENCH_WORKER_CPU_PROF=<folder> a V8 CPU profile written there when the worker stops.
+ */
+function workerNodeOptions(probeDir: string | undefined): Record<string, string> {
+  const options = [process.env.NODE_OPTIONS ?? ""];
+  if (probeDir) options.push(`--import ${pathToFileURL(PROBE).href}`);
+  if (process.env.BENCH_WORKER_CPU_PROF) options.push(`--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_WORKER_CPU_PROF)}`);
+  const joined = options.join(" ").trim();
+  return {
+    ...(joined !== (process.env.NODE_OPTIONS ?? "").trim() ? { NODE_OPTIONS: joined } : {}),
+    ...(probeDir ? { BENCH_WORKER_PROBE: probeDir } : {}),
+  };
+}
+
 /** Starts the worker in production mode; stop it with the returned handle's stop(). */
 export function startBenchWorker(o: BenchWorkerOptions): Started {
   assertWorkerLanded();
@@ -47,7 +62,7 @@ export function startBenchWorker(o: BenchWorkerOptions): Started {
       ...(o.kinds ? { INGESTION_KINDS: o.kinds.join(",") } : {}),
       INGESTION_CONCURRENCY: String(o.concurrency),
       ...(o.metrics === "off" ? { METRICS_PORT: "off" } : { METRICS_PORT: String(PORTS.workerMetrics), METRICS_HOST: "127.0.0.1" }),
-      ...(o.probeDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(PROBE).href}`.trim(), BENCH_WORKER_PROBE: o.probeDir } : {}),
+      ...workerNodeOptions(o.probeDir),
     },
   });
 }

@@ -159,52 +159,93 @@ export function createWorker(options: WorkerOptions): Worker {
     while (running.size > 0) await Promise.all([...running]);
   }
 
-  /** Starts claimed jobs as slots free up; on stop, gives back the ones not started. */
-  async function dispatch(jobs: ClaimedJob[]) {
+  /** Gives claimed jobs that were never started back to the queue (a stop). */
+  async function giveBack(jobs: ClaimedJob[]) {
+    if (jobs.length === 0) return;
+    const released = await releaseLeases({ db, workerId: id, jobs, now: clock.now() }).catch(() => 0);
+    logger.info({ msg: "released unstarted jobs", jobs: released });
+  }
+
+  /**
+   * Starts claimed jobs as slots free up; on stop, gives back the ones not started. Once no more
+   * than `aheadAt` of them are left to start, `claimNext` is called (once): the next claim is sent
+   * while these jobs are still being started and run.
+   */
+  async function dispatch(jobs: ClaimedJob[], aheadAt: number, claimNext: () => void) {
     for (let i = 0; i < jobs.length; i++) {
+      if (jobs.length - i <= aheadAt) claimNext();
       await slots.acquire();
       if (stopping) {
         slots.release();
-        const unstarted = jobs.slice(i);
-        const released = await releaseLeases({ db, workerId: id, jobs: unstarted, now: clock.now() }).catch(() => 0);
-        logger.info({ msg: "released unstarted jobs", jobs: released });
+        await giveBack(jobs.slice(i));
         return;
       }
       start(jobs[i]!);
     }
   }
 
+  /**
+   * One claim, and the read-ahead of its jobs as soon as it answers. A claim sent ahead (while the
+   * jobs of the one before are still being started) answers before its jobs can start; their kinds
+   * read what they need meanwhile, in the order the jobs will start.
+   */
+  async function claim(): Promise<ClaimedJob[]> {
+    signal.reset();
+    const jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now(), kinds: claimKinds });
+    if (jobs.length > 0 && !stopping) readAhead(jobs);
+    return jobs;
+  }
+
   async function loop(mode: "continuous" | "once") {
     let failures = 0;
     let emptyClaims = 0;
-    while (!stopping) {
-      let jobs: ClaimedJob[];
-      signal.reset();
-      try {
-        jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now(), kinds: claimKinds });
-        if (failures > 0) logger.info({ msg: "database reachable again", failures });
-        failures = 0;
-      } catch (error) {
-        const delay = backoffDelay(failures++, 30_000, options.random);
-        logger.warn({ msg: "claiming jobs failed", reason: explainDatabaseError(error), retryInMs: delay });
-        await signal.wait(delay);
-        continue;
+    // The next claim, when sent ahead while a claim's jobs were being started.
+    let ahead: Promise<ClaimedJob[]> | null = null;
+    const claimAhead = () => {
+      if (ahead || stopping) return;
+      ahead = claim();
+      // Its failure is handled where it is awaited (the next turn of the loop).
+      ahead.catch(() => undefined);
+    };
+    try {
+      while (!stopping) {
+        let jobs: ClaimedJob[];
+        try {
+          const pending = ahead;
+          ahead = null;
+          jobs = await (pending ?? claim());
+          if (failures > 0) logger.info({ msg: "database reachable again", failures });
+          failures = 0;
+        } catch (error) {
+          const delay = backoffDelay(failures++, 30_000, options.random);
+          logger.warn({ msg: "claiming jobs failed", reason: explainDatabaseError(error), retryInMs: delay });
+          await signal.wait(delay);
+          continue;
+        }
+        if (stopping) {
+          await giveBack(jobs);
+          break;
+        }
+        if (jobs.length > 0) {
+          emptyClaims = 0;
+          // The next claim goes out when half of this one's jobs (at least a slot's worth each) are
+          // left to start: its round trip, and its jobs' reads, overlap the deliveries of these.
+          await dispatch(jobs, Math.max(concurrency, Math.ceil(jobs.length / 2)), claimAhead);
+          continue;
+        }
+        await jobsIdle();
+        await batcher.flush();
+        if (mode === "once") {
+          // Nothing due when last looked; the jobs that were running have finished since, and a
+          // second look settles whether anything (e.g. a released job) became due meanwhile.
+          if (++emptyClaims >= 2) return;
+          continue;
+        }
+        await signal.wait(options.pollIntervalMs ?? 1_000);
       }
-      if (jobs.length > 0) {
-        emptyClaims = 0;
-        readAhead(jobs);
-        await dispatch(jobs);
-        continue;
-      }
-      await jobsIdle();
-      await batcher.flush();
-      if (mode === "once") {
-        // Nothing due when last looked; the jobs that were running have finished since, and a
-        // second look settles whether anything (e.g. a released job) became due meanwhile.
-        if (++emptyClaims >= 2) return;
-        continue;
-      }
-      await signal.wait(options.pollIntervalMs ?? 1_000);
+    } finally {
+      // A claim sent ahead that no turn of the loop took (a stop): its jobs go back to the queue.
+      if (ahead) await giveBack(await (ahead as Promise<ClaimedJob[]>).catch(() => []));
     }
   }
 

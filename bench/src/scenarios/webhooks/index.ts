@@ -5,6 +5,9 @@
 // is measured against a sender in a process of its own (direct-sender.ts), as the worker is; the
 // same POSTs from the receiver's own process are reported beside it.
 import { fork } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWebhookEndpoint, queueWebhookEvents, type WebhookEvent } from "@real-estate/integrations";
 import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
@@ -20,6 +23,15 @@ import { startBenchWorker } from "../../lib/worker";
 /** Deliveries in flight at once, for the worker (its concurrency) and for the direct baseline alike. */
 const IN_FLIGHT = 8;
 
+/**
+ * Empties the receiver before a round: it keeps its last 10,000 requests only, and the full size's
+ * rounds (warm-ups, two baselines, the worker) send more than that in all.
+ */
+function roundStart(sink: WebhookSink): number {
+  sink.clear();
+  return sink.received().length;
+}
+
 /** Rate between the first and the last request the receiver got from `from` on (start-up of either side excluded). */
 async function receivedRate(sink: WebhookSink, from: number, count: number, timeoutMs: number): Promise<number> {
   await waitFor("the receiver to get every delivery", () => sink.received().length >= from + count, timeoutMs, 10);
@@ -31,7 +43,7 @@ async function receivedRate(sink: WebhookSink, from: number, count: number, time
 
 /** The baseline sent from the bench's own process, the receiver's (reported: it pays no wake-up of another process). */
 async function postDirectInProcess(sink: WebhookSink, rows: StoredDelivery[]): Promise<number> {
-  const from = sink.received().length;
+  const from = roundStart(sink);
   await postSigned(rows, IN_FLIGHT);
   return receivedRate(sink, from, rows.length, 60_000);
 }
@@ -59,7 +71,7 @@ function startDirectSender() {
     });
   return {
     async post(sink: WebhookSink, rows: StoredDelivery[]): Promise<number> {
-      const from = sink.received().length;
+      const from = roundStart(sink);
       await round(rows);
       return receivedRate(sink, from, rows.length, 60_000);
     },
@@ -73,8 +85,22 @@ function startDirectSender() {
 /** A receiver that answers after this long, as one across the internet does (the second figure). */
 const REMOTE_ANSWER_MS = 50;
 
+/** What the worker's probe wrote at exit (bench/src/lib/worker-probe.mjs); the tsx launcher loads no pg and writes nothing. */
+type Probe = { statements: number; byVerb: Record<string, number> };
+
+function readProbe(dir: string): Probe | null {
+  if (!fs.existsSync(dir)) return null;
+  const probes = fs
+    .readdirSync(dir)
+    .map((f) => JSON.parse(fs.readFileSync(join(dir, f), "utf8")) as Probe)
+    .filter((p) => p.statements > 0);
+  return probes[0] ?? null;
+}
+
 type Phase = {
   delivered: number;
+  /** The worker process's SQL statements per delivery (start-up included), from its probe. */
+  statementsPerDelivery: number | null;
   /** Direct POSTs from a process of their own: the goal's baseline. */
   direct: number;
   /** Direct POSTs from the receiver's own process: reported beside it. */
@@ -146,8 +172,16 @@ async function phase(
   }
   log(`${label}: direct HTTP POSTs from a process of their own (${IN_FLIGHT} in flight, kept-alive connections): ${fmt(direct)} deliveries/s`);
 
-  const from = sink.received().length;
-  const worker = startBenchWorker({ name: `webhook-worker-${label}`, databaseUrl: p.url, kinds: ["webhook.deliver"], concurrency: IN_FLIGHT, metrics: "off" });
+  const from = roundStart(sink);
+  const probeDir = fs.mkdtempSync(join(os.tmpdir(), "webhooks-probe-"));
+  const worker = startBenchWorker({
+    name: `webhook-worker-${label}`,
+    databaseUrl: p.url,
+    kinds: ["webhook.deliver"],
+    concurrency: IN_FLIGHT,
+    metrics: "off",
+    probeDir,
+  });
   let delivered: number;
   try {
     delivered = await receivedRate(sink, from, n, 300_000);
@@ -180,11 +214,20 @@ async function phase(
     `${label}: through the worker: ${fmt(delivered)} deliveries/s (${fmt(ids.size)} distinct webhook-ids at the receiver, every delivery recorded DELIVERED)`,
   );
   if (ids.size !== n) throw new Error(`the receiver got ${ids.size} distinct deliveries from the worker, expected ${n}`);
+  const probe = readProbe(probeDir);
+  fs.rmSync(probeDir, { recursive: true, force: true });
+  const statementsPerDelivery = probe ? probe.statements / n : null;
+  if (probe)
+    log(
+      `${label}: the worker sent ${fmt(probe.statements)} statements (${Object.entries(probe.byVerb)
+        .map(([verb, count]) => `${verb} ${fmt(count)}`)
+        .join(", ")}), ${statementsPerDelivery!.toFixed(2)} a delivery`,
+    );
   sink.clear();
   log(
     `${label}: ratio ${(delivered / direct).toFixed(2)}x against the separate-process sender (the goal's baseline), ${(delivered / directInProcess).toFixed(2)}x against the in-process one`,
   );
-  return { delivered, direct, directInProcess, count: n };
+  return { delivered, statementsPerDelivery, direct, directInProcess, count: n };
 }
 
 export async function runWebhooksScenario(ctx: BenchContext): Promise<Omit<ScenarioResult, "seconds">> {
