@@ -62,4 +62,38 @@ describe("verifyApiKey on request paths (remembered for VERIFIED_API_KEY_TTL_MS)
     // Whatever the earlier read saw, it was not remembered past the revocation.
     expect(await verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs: VERIFIED_API_KEY_TTL_MS, db })).toBeNull();
   });
+
+  it("a key in steady use is read again beside its requests, never answered from a verification older than maxAgeMs", { timeout: 15_000 }, async () => {
+    const { db } = testDb();
+    const t = await createCrmTenant(db, "verify-key-refresh");
+    const { apiKey, key } = await createApiKey({ db, tenantId: t.tenantId, name: "steady client", createdByUserId: t.ownerUserId });
+    forgetVerifiedApiKeys("all");
+    const counting = countingKeyReads(db);
+    const maxAgeMs = 1_000;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const verify = () => verifyApiKey({ tenantId: t.tenantId, key, maxAgeMs, db: counting.db });
+    const firstReadAt = Date.now();
+    expect((await verify())?.id).toBe(apiKey.id);
+    expect(counting.reads()).toBe(1);
+    // Fresh: answered without a read.
+    expect((await verify())?.id).toBe(apiKey.id);
+    expect(counting.reads()).toBe(1);
+    // Past four fifths of its age: still answered at once, and the row is read again beside the request.
+    await sleep(firstReadAt + maxAgeMs * 0.8 + 20 - Date.now());
+    expect((await verify())?.id).toBe(apiKey.id);
+    expect(counting.reads()).toBe(2);
+    // Past the first verification's age: answered from the refreshed one, without a read on the request's path.
+    await sleep(firstReadAt + maxAgeMs + 20 - Date.now());
+    expect(counting.reads()).toBe(2);
+    expect((await verify())?.id).toBe(apiKey.id);
+    expect(counting.reads()).toBe(2);
+
+    // Revoked by another instance (this process is not told): refused once maxAgeMs has passed since.
+    await db.apiKey.update({ where: { tenantId_id: { tenantId: t.tenantId, id: apiKey.id } }, data: { revokedAt: new Date() } });
+    const revokedAt = Date.now();
+    await verify(); // may still be answered (and may start a read); the bound is what follows
+    await sleep(revokedAt + maxAgeMs - Date.now());
+    expect(await verify()).toBeNull();
+    expect(await verify()).toBeNull();
+  });
 });

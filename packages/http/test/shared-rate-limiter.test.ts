@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRateLimiter } from "../src";
+import { asyncCommitStore } from "../src/rate-limit/shared-rate-limiter";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -143,8 +144,8 @@ describe("shared rate limiter", () => {
       await admin(fs.readFileSync(path.join(migrations, migration, "migration.sql"), "utf8"), databaseUrl());
     }, 60_000);
     const pools: pg.Pool[] = [];
-    const newPool = (url: string) => {
-      const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 2_000 });
+    const newPool = (url: string, max = 2) => {
+      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2_000 });
       pool.on("error", () => {});
       pools.push(pool);
       return pool;
@@ -176,6 +177,39 @@ describe("shared rate limiter", () => {
         { key: `rl:${name}:t1|5.6.7.8`, points: 1 },
         { key: `rl:${name}:t2|1.2.3.4`, points: 1 },
       ]);
+    });
+
+    it("concurrent hits from two instances add up exactly: the budget is never overspent", async () => {
+      const name = uniqueName();
+      const one = createRateLimiter({ name, points: () => 30, durationSeconds: 60, pgPool: newPool(databaseUrl(), 5) });
+      const two = createRateLimiter({ name, points: () => 30, durationSeconds: 60, pgPool: newPool(databaseUrl(), 5) });
+      const hits = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? one : two).hit("t1|key")));
+      expect(hits.filter((h) => h.ok)).toHaveLength(30);
+      // Each accepted hit saw its own count: 29 left, 28 left, ... 0 left, once each.
+      expect(
+        hits
+          .filter((h) => h.ok)
+          .map((h) => h.remaining)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      const { rows } = await admin(`SELECT points FROM rate_limit_count WHERE key = 'rl:${name}:t1|key'`, databaseUrl());
+      expect(rows).toEqual([{ points: 40 }]);
+    });
+
+    it("counts with commits that do not wait for the WAL flush, and gives the connection back as it came", async () => {
+      // One connection: what the store leaves behind is what the app's next statement finds.
+      const pool = newPool(databaseUrl(), 1);
+      const store = asyncCommitStore(pool);
+      const setting = `SELECT current_setting('synchronous_commit') AS value, txid_current_if_assigned() AS open`;
+      expect(((await store.query({ text: setting })) as pg.QueryResult).rows).toEqual([{ value: "off", open: null }]);
+      expect((await pool.query(setting)).rows).toEqual([{ value: "on", open: null }]);
+      // A failing statement is rolled back: the connection is not left in a transaction, nor with the setting.
+      await expect(store.query({ text: "SELECT 1 / $1::int AS x", values: [0] })).rejects.toThrow(/division by zero/);
+      expect((await pool.query(setting)).rows).toEqual([{ value: "on", open: null }]);
+      // What it wrote is committed: another connection reads it.
+      await store.query({ text: "INSERT INTO rate_limit_count VALUES ($1, 7, $2)", values: [`rl:${uniqueName()}:k`, Date.now() + 60_000] });
+      const { rows } = await admin(`SELECT count(*)::int AS n FROM rate_limit_count WHERE points = 7`, databaseUrl());
+      expect(rows).toEqual([{ n: 1 }]);
     });
 
     it("a new window starts once the last one ended", async () => {

@@ -13,6 +13,15 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export const VERIFIED_API_KEY_TTL_MS = 5_000;
 
+/**
+ * A remembered verification this old (four fifths of its `maxAgeMs`) still answers the request,
+ * and its row is read again beside it: a key in steady use is re-verified off its requests' path,
+ * about as often as before (once per 4 s of a 5-s bound rather than once per 5 s), and no answer
+ * ever rests on a verification older than `maxAgeMs` (decision 0067). The read still takes the
+ * server's CPU while a request runs, so it is not made earlier than needed.
+ */
+const REFRESH_AFTER_SHARE = 0.8;
+
 /** Verified keys one process remembers at most (the oldest verification is forgotten first). */
 const MAX_VERIFIED_KEYS = 10_000;
 
@@ -60,36 +69,53 @@ export async function verifyApiKey(options: { tenantId: string; key: string; db?
     const cached = verifiedKeys.get(cacheKey);
     const now = Date.now();
     if (cached && now - cached.verifiedAt < maxAgeMs) {
-      await touch(db, cached.row, now);
+      if (now - cached.verifiedAt >= maxAgeMs * REFRESH_AFTER_SHARE && !keyReads.has(cacheKey)) {
+        // A failed read is not the request's: the remembered verification expires as usual, and
+        // the first request after that reads the row itself (and sees the error).
+        readShared(db, options.tenantId, keyHash, cacheKey).catch(() => {});
+      }
+      // lastUsedAt (minute resolution) is written beside the request, not before its answer.
+      touch(db, cached.row, now).catch((error: unknown) => console.error("api key lastUsedAt not written:", error));
       return cached.row;
     }
     if (cached) verifiedKeys.delete(cacheKey);
   }
   if (maxAgeMs <= 0) return readAndRemember(db, options.tenantId, keyHash, cacheKey, false);
-  // One read per key at a time: the requests that arrive while a key's row is being read (every
-  // request of a busy client when its remembered verification expires) share that read.
-  let reading = keyReads.get(cacheKey);
-  if (!reading) {
-    const read = readAndRemember(db, options.tenantId, keyHash, cacheKey, true).finally(() => {
-      if (keyReads.get(cacheKey) === read) keyReads.delete(cacheKey);
-    });
-    keyReads.set(cacheKey, (reading = read));
-  }
-  const row = await reading;
+  const row = await (keyReads.get(cacheKey) ?? readShared(db, options.tenantId, keyHash, cacheKey));
   if (row) await touch(db, row, Date.now());
   return row;
 }
 
+/**
+ * One read per key at a time: the requests that arrive while a key's row is being read (every
+ * request of a busy client when its remembered verification expires, or while it is refreshed)
+ * share that read.
+ */
+function readShared(db: Db, tenantId: string, keyHash: string, cacheKey: string): Promise<ApiKeyRow | null> {
+  const read = readAndRemember(db, tenantId, keyHash, cacheKey, true).finally(() => {
+    if (keyReads.get(cacheKey) === read) keyReads.delete(cacheKey);
+  });
+  keyReads.set(cacheKey, read);
+  return read;
+}
+
 async function readAndRemember(db: Db, tenantId: string, keyHash: string, cacheKey: string, remember: boolean): Promise<ApiKeyRow | null> {
   const forgetsBefore = forgets.n;
+  // The verification dates from when the read began: what was committed after that, it may miss.
+  const readAt = Date.now();
   const row = await db.apiKey.findUnique({
     where: { tenantId_keyHash: { tenantId, keyHash } },
     select: apiKeySelect,
   });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt) {
+    // Revoked elsewhere (or gone): a refresh stops the remembered verification answering at once.
+    if (remember && forgets.n === forgetsBefore) verifiedKeys.delete(cacheKey);
+    return null;
+  }
   if (remember && forgets.n === forgetsBefore) {
+    verifiedKeys.delete(cacheKey); // re-inserted as the newest
     if (verifiedKeys.size >= MAX_VERIFIED_KEYS) verifiedKeys.delete(verifiedKeys.keys().next().value!);
-    verifiedKeys.set(cacheKey, { row, verifiedAt: Date.now() });
+    verifiedKeys.set(cacheKey, { row, verifiedAt: readAt });
   }
   if (!remember) await touch(db, row, Date.now());
   return row;
