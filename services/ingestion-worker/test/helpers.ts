@@ -48,3 +48,12 @@ export function testWorker(db: Db, options: Partial<WorkerOptions> = {}) {
 export async function jobOf(db: Db, tenantId: string, eventId: string) {
   return db.ingestionJob.findUniqueOrThrow({ where: { tenantId_kind_eventId: { tenantId, kind: "website-event", eventId } } });
 }
+
+/** Polls `check` (every 25 ms) until it holds; throws after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -3,17 +3,9 @@ import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { systemClock } from "../src/clock";
 import type { JobHandler } from "../src/run-job";
-import { enqueue, testWorker } from "./helpers";
+import { enqueue, testWorker, waitFor } from "./helpers";
 
 const testDb = useTestDatabase("workerahead");
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Jobs of the tenant leased to `workerId` now, other than `except`. */
 async function leasedBesides(db: Db, tenantId: string, workerId: string, except: ReadonlySet<string>) {

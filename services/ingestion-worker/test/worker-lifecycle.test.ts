@@ -3,17 +3,9 @@ import pg from "pg";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { systemClock } from "../src/clock";
 import type { JobHandler } from "../src/run-job";
-import { enqueue, testWorker } from "./helpers";
+import { enqueue, testWorker, waitFor } from "./helpers";
 
 const testDb = useTestDatabase("workerlife");
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("worker lifecycle", () => {
   it("on stop finishes in-flight jobs, releases the claimed ones it had not started, and resolves", async () => {

@@ -6,17 +6,9 @@ import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { systemClock } from "../src/clock";
 import type { JobHandler } from "../src/run-job";
 import { websiteEventKind } from "../src/job-kinds";
-import { enqueue, testWorker } from "./helpers";
+import { enqueue, testWorker, waitFor } from "./helpers";
 
 const testDb = useTestDatabase("worker_release");
-
-async function waitFor(check: () => boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("a job giving back its slot early", () => {
   it("starts the next job at once, completes each when its handler settles, and the drain waits for the last", async () => {
