@@ -2,8 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
-import { claimJobs, completedRetentionMs, pruneCompletedJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/queue";
-import { unsafeRerouteOverdueLeads } from "@real-estate/crm";
+import { claimJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/queue";
 import { systemClock, type Clock } from "./clock";
 import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
 import { createJsonLogger, type Logger } from "@real-estate/http/logging";
@@ -11,6 +10,8 @@ import type { WorkerMetrics } from "./metrics";
 import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
 import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
 import { defaultJobKinds, type JobKindRegistry } from "./job-kinds";
+import { startMaintenance } from "./maintenance";
+import { readAhead } from "./read-ahead";
 import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
 import { createWakeSignal } from "./wake-signal";
@@ -135,24 +136,6 @@ export function createWorker(options: WorkerOptions): Worker {
     running.add(done);
   }
 
-  /** Tells each kind that reads ahead (JobKind.claimed) which of its jobs were just claimed. */
-  function readAhead(jobs: ClaimedJob[]) {
-    const byKind = new Map<string, ClaimedJob[]>();
-    const h = options.handlers;
-    for (const job of jobs) {
-      // Only for the jobs the kind's own handler runs (an override reads nothing of what was read ahead).
-      if (!kinds[job.kind]?.claimed || h?.[job.kind] || h?.[job.eventType] || h?.["*"]) continue;
-      byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
-    }
-    for (const [kind, ofKind] of byKind) {
-      try {
-        kinds[kind]!.claimed!({ db, jobs: ofKind });
-      } catch (error) {
-        logger.warn({ msg: "reading ahead failed", kind, reason: String((error as Error)?.message ?? error) });
-      }
-    }
-  }
-
   /** Resolves when no job holds a slot and every started job has settled. */
   async function jobsIdle() {
     await slots.idle();
@@ -192,7 +175,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function claim(): Promise<ClaimedJob[]> {
     signal.reset();
     const jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now(), kinds: claimKinds });
-    if (jobs.length > 0 && !stopping) readAhead(jobs);
+    if (jobs.length > 0 && !stopping) readAhead({ db, kinds, handlers: options.handlers, logger, jobs });
     return jobs;
   }
 
@@ -264,44 +247,21 @@ export function createWorker(options: WorkerOptions): Worker {
     if (options.listenUrl) {
       listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: signal.wake });
     }
-    const pruneEvery = options.pruneIntervalMs ?? 600_000;
-    const pruneTimer = pruneEvery > 0 ? setInterval(() => void prune(), pruneEvery) : null;
-    const rerouteEvery = options.rerouteIntervalMs ?? 30_000;
-    const rerouteTimer = rerouteEvery > 0 ? setInterval(() => void reroute(), rerouteEvery) : null;
+    const maintenance = startMaintenance({
+      db,
+      clock,
+      logger,
+      pruneIntervalMs: options.pruneIntervalMs ?? 600_000,
+      rerouteIntervalMs: options.rerouteIntervalMs ?? 30_000,
+      stopping: () => stopping,
+    });
     logger.info({ msg: "worker started", workerId: id, concurrency, batchSize, leaseMs, listen: Boolean(options.listenUrl) });
     try {
       await startLoop("continuous");
     } finally {
-      if (pruneTimer) clearInterval(pruneTimer);
-      if (rerouteTimer) clearInterval(rerouteTimer);
+      maintenance.stop();
       await listener?.close();
       logger.info({ msg: "worker stopped", workerId: id, ...reporter.summary() });
-    }
-  }
-
-  async function prune() {
-    try {
-      const deleted = await pruneCompletedJobs({ db, now: clock.now(), retentionMs: completedRetentionMs() });
-      if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
-    } catch (error) {
-      logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });
-    }
-  }
-
-  let rerouting = false;
-  async function reroute() {
-    if (rerouting) return;
-    rerouting = true;
-    try {
-      let moved: number;
-      do {
-        moved = await unsafeRerouteOverdueLeads({ db, now: clock.now(), limit: 100 });
-        if (moved > 0) logger.info({ msg: "re-routed leads nobody contacted in time", leads: moved });
-      } while (moved >= 100 && !stopping);
-    } catch (error) {
-      logger.warn({ msg: "re-routing leads failed", reason: explainDatabaseError(error) });
-    } finally {
-      rerouting = false;
     }
   }
 

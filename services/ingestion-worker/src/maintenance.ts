@@ -1,0 +1,68 @@
+import type { Db } from "@real-estate/db";
+import { explainDatabaseError } from "@real-estate/db";
+import { unsafeRerouteOverdueLeads } from "@real-estate/crm";
+import { completedRetentionMs, pruneCompletedJobs } from "@real-estate/queue";
+import type { Logger } from "@real-estate/http/logging";
+import type { Clock } from "./clock";
+
+/** Leads re-routed per statement; another round follows while a round moves this many. */
+const REROUTE_BATCH = 100;
+
+/**
+ * The continuous worker's periodic work beside its jobs: pruning completed jobs past their
+ * retention and re-routing leads nobody contacted in time. Each runs on its own interval (0
+ * disables it); a round never overlaps the one before, and a failure is logged and retried at
+ * the next interval. `stop()` clears both timers; a round already running finishes its batch.
+ */
+export function startMaintenance(options: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  pruneIntervalMs: number;
+  rerouteIntervalMs: number;
+  /** True once the worker is stopping: a re-routing round ends after its current batch. */
+  stopping: () => boolean;
+}): { stop(): void } {
+  const { db, clock, logger } = options;
+  let pruning = false;
+  let rerouting = false;
+
+  async function prune() {
+    if (pruning) return;
+    pruning = true;
+    try {
+      const deleted = await pruneCompletedJobs({ db, now: clock.now(), retentionMs: completedRetentionMs() });
+      if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
+    } catch (error) {
+      logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });
+    } finally {
+      pruning = false;
+    }
+  }
+
+  async function reroute() {
+    if (rerouting) return;
+    rerouting = true;
+    try {
+      let moved: number;
+      do {
+        moved = await unsafeRerouteOverdueLeads({ db, now: clock.now(), limit: REROUTE_BATCH });
+        if (moved > 0) logger.info({ msg: "re-routed leads nobody contacted in time", leads: moved });
+      } while (moved >= REROUTE_BATCH && !options.stopping());
+    } catch (error) {
+      logger.warn({ msg: "re-routing leads failed", reason: explainDatabaseError(error) });
+    } finally {
+      rerouting = false;
+    }
+  }
+
+  const timers = [
+    options.pruneIntervalMs > 0 ? setInterval(() => void prune(), options.pruneIntervalMs) : null,
+    options.rerouteIntervalMs > 0 ? setInterval(() => void reroute(), options.rerouteIntervalMs) : null,
+  ];
+  return {
+    stop() {
+      for (const timer of timers) if (timer) clearInterval(timer);
+    },
+  };
+}

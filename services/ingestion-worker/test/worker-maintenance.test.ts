@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "@real-estate/db";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { DEFAULT_COMPLETED_RETENTION_MS } from "@real-estate/queue";
+import { enqueue, testWorker, waitFor } from "./helpers";
+
+const testDb = useTestDatabase("workermaint");
+
+const completedOf = (db: Db, tenantId: string) => db.ingestionJob.count({ where: { tenantId, status: "COMPLETED" } });
+
+/** Moves a tenant's completed jobs back past the retention (as if they had finished long ago). */
+async function ageCompleted(db: Db, tenantId: string, now: Date) {
+  const longAgo = new Date(now.getTime() - DEFAULT_COMPLETED_RETENTION_MS - 3_600_000);
+  await db.ingestionJob.updateMany({ where: { tenantId, status: "COMPLETED" }, data: { completedAt: longAgo } });
+}
+
+describe("the running worker's maintenance", () => {
+  it("prunes completed jobs past their retention on its interval, keeps the rest and the ledger, and stops with the worker", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "maint-a" });
+    const b = await createTenantFixture(db, { slug: "maint-b" });
+    for (const tenantId of [a.tenantId, b.tenantId]) {
+      await enqueue(db, tenantId, { firstName: "One", email: `one-${tenantId}@example.org` });
+      await enqueue(db, tenantId, { firstName: "Two", email: `two-${tenantId}@example.org` });
+    }
+    const { worker, clock, logger } = testWorker(db, { pruneIntervalMs: 50, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    await worker.drainOnce();
+    expect(await completedOf(db, a.tenantId)).toBe(2);
+    expect(await completedOf(db, b.tenantId)).toBe(2);
+    await ageCompleted(db, a.tenantId, clock.now());
+
+    const running = worker.run();
+    try {
+      await waitFor(async () => (await completedOf(db, a.tenantId)) === 0);
+      // The other tenant's jobs are within their retention: kept, across a few more rounds.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await completedOf(db, b.tenantId)).toBe(2);
+    } finally {
+      await worker.stop();
+      await running;
+    }
+    expect(logger.entries.some((e) => e.msg === "pruned completed jobs" && e.deleted === 2)).toBe(true);
+    // The idempotency ledger outlives the jobs: a replayed event is still recognised.
+    expect(await db.ingestedEvent.count({ where: { tenantId: a.tenantId } })).toBe(2);
+
+    // A stopped worker prunes nothing more.
+    await ageCompleted(db, b.tenantId, clock.now());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await completedOf(db, b.tenantId)).toBe(2);
+  });
+
+  it("prunes nothing with its interval at 0", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "maint-off" });
+    await enqueue(db, t.tenantId, { firstName: "Kept", email: "kept@example.org" });
+    const { worker, clock } = testWorker(db, { pruneIntervalMs: 0, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    await worker.drainOnce();
+    await ageCompleted(db, t.tenantId, clock.now());
+    const running = worker.run();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await worker.stop();
+      await running;
+    }
+    expect(await completedOf(db, t.tenantId)).toBe(1);
+  });
+});
