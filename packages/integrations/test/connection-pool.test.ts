@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createConnectionPool, destinationKey, ForbiddenDestinationError, postWebhook, WebhookTransportError, type LookupAll } from "../src";
+import { Client } from "undici";
+import { createConnectionPool, destinationKey, ForbiddenDestinationError, pinnedConnector, postWebhook, WebhookTransportError, type LookupAll } from "../src";
 
 /** A receiver on one loopback address: counts its connections, answers 200 ("/hang" never answers). */
 async function receiver(host: string, port: number) {
@@ -13,6 +14,17 @@ async function receiver(host: string, port: number) {
     requests.push({ path: req.url ?? "", connection: connections.indexOf(req.socket) });
     req.resume();
     if (req.url?.startsWith("/hang")) return;
+    if (req.url?.startsWith("/large")) {
+      // 100 KB of "x", then the end: more than anyone should read.
+      res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(100_000));
+      return;
+    }
+    if (req.url?.startsWith("/slow-body")) {
+      // The status line and a first part at once, the rest never.
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("partial");
+      return;
+    }
     if (req.url?.startsWith("/redirect")) {
       res.writeHead(302, { location: "http://127.0.0.1/elsewhere" }).end();
       return;
@@ -90,8 +102,8 @@ describe("kept-alive webhook connections", () => {
     expect(a.requests.at(-1)!.path).toBe("/rebind/3");
     expect(a.connections.length - aBefore).toBe(1);
     expect(b.connections.length - bBefore).toBe(1);
-    expect(destinationKey({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] })).not.toBe(
-      destinationKey({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] }),
+    expect(destinationKey({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] })).not.toBe(
+      destinationKey({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] }),
     );
   });
 
@@ -120,16 +132,105 @@ describe("kept-alive webhook connections", () => {
   });
 
   it("refuses a kept socket whose peer is not one of the checked addresses", () => {
-    const { allowed } = pool.agentFor({ protocol: "http:", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
+    const { allowed } = pool.dispatcherFor({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
     expect(pool.isPinned({ remoteAddress: "127.0.0.1" } as Socket, allowed)).toBe(true);
     expect(pool.isPinned({ remoteAddress: "::ffff:127.0.0.1" } as Socket, allowed)).toBe(true);
     expect(pool.isPinned({ remoteAddress: "127.0.0.2" } as Socket, allowed)).toBe(false);
   });
 
-  it("closes the least recently used agent beyond its limit", async () => {
-    const small = createConnectionPool({ maxAgents: 2 });
-    for (const address of ["127.0.0.1", "127.0.0.2", "127.0.0.3"]) small.agentFor({ protocol: "http:", port: PORT, addresses: [{ address, family: 4 }] });
+  it("closes the least recently used destination beyond its limit", async () => {
+    const small = createConnectionPool({ maxDestinations: 2 });
+    for (const address of ["127.0.0.1", "127.0.0.2", "127.0.0.3"])
+      small.dispatcherFor({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address, family: 4 }] });
     expect(small.size()).toBe(2);
     small.destroy();
+  });
+
+  it("connects only to the checked addresses: a connection whose peer is another address is closed unused", async () => {
+    // A destination checked as 127.0.0.2 whose host is the literal 127.0.0.1 (no lookup to pin):
+    // the connection reaches 127.0.0.1, and the connector refuses it before any request is written.
+    const connect = pinnedConnector({ protocol: "http:", hostname: "127.0.0.1", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] });
+    const client = new Client(`http://127.0.0.1:${PORT}`, { connect });
+    const before = a.requests.length;
+    try {
+      await expect(client.request({ path: "/not-pinned", method: "POST", body: "{}" })).rejects.toThrow(/not to the checked address/);
+    } finally {
+      await client.destroy();
+    }
+    expect(a.requests.length).toBe(before);
+    // The same connector with the name: its lookup answers only the checked address.
+    const pinned = new Client(`http://hooks.test:${PORT}`, {
+      connect: pinnedConnector({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] }),
+    });
+    try {
+      const answer = await pinned.request({ path: "/pinned", method: "POST", body: "{}" });
+      await answer.body.dump();
+      expect(answer.statusCode).toBe(200);
+    } finally {
+      await pinned.destroy();
+    }
+    expect(b.requests.at(-1)!.path).toBe("/pinned");
+  });
+
+  it("gives each checked address set and each host name its own pool", () => {
+    const first = pool.dispatcherFor({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
+    const again = pool.dispatcherFor({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
+    const rebound = pool.dispatcherFor({ protocol: "http:", hostname: "hooks.test", port: PORT, addresses: [{ address: "127.0.0.2", family: 4 }] });
+    const added = pool.dispatcherFor({
+      protocol: "http:",
+      hostname: "hooks.test",
+      port: PORT,
+      addresses: [
+        { address: "127.0.0.1", family: 4 },
+        { address: "127.0.0.2", family: 4 },
+      ],
+    });
+    const otherName = pool.dispatcherFor({ protocol: "http:", hostname: "other.test", port: PORT, addresses: [{ address: "127.0.0.1", family: 4 }] });
+    expect(again.dispatcher).toBe(first.dispatcher);
+    for (const other of [rebound, added, otherName]) expect(other.dispatcher).not.toBe(first.dispatcher);
+    expect(pool.size()).toBe(4);
+  });
+
+  it("keeps the first 1,000 characters of a large answer and stops reading it", async () => {
+    const name = dns("127.0.0.1");
+    const answer = await post(`http://hooks.test:${PORT}/large`, name.lookup);
+    expect(answer.status).toBe(200);
+    expect(answer.excerpt).toBe("x".repeat(1000));
+    // The connection the large answer was cut on is not reused: the next delivery opens another.
+    const before = a.connections.length;
+    expect((await post(`http://hooks.test:${PORT}/after-large`, name.lookup)).status).toBe(200);
+    expect(a.connections.length - before).toBe(1);
+  });
+
+  it("counts the answer's body within the deadline", async () => {
+    const name = dns("127.0.0.1");
+    const started = Date.now();
+    const failure = await post(`http://hooks.test:${PORT}/slow-body`, name.lookup, undefined, 300).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WebhookTransportError);
+    expect((failure as WebhookTransportError).message).toBe("no answer within 300 ms");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("without a pool, opens a connection for the delivery and closes it once answered", async () => {
+    const before = a.connections.length;
+    const answer = await postWebhook({
+      url: `http://hooks.test:${PORT}/unpooled`,
+      body: "{}",
+      headers: {},
+      timeoutMs: 2_000,
+      allowedHosts: [`hooks.test:${PORT}`],
+      lookup: dns("127.0.0.1").lookup,
+    });
+    expect(answer).toMatchObject({ status: 200, excerpt: '{"ok":true}' });
+    expect(a.connections.length - before).toBe(1);
+    const connection = a.connections.at(-1)!;
+    for (let i = 0; i < 50 && !connection.destroyed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connection.destroyed).toBe(true);
+  });
+
+  it("fails a delivery whose connection is refused as a transient transport error", async () => {
+    const failure = await post(`http://hooks.test:4152/refused`, dns("127.0.0.1").lookup, [`hooks.test:4152`]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WebhookTransportError);
+    expect((failure as WebhookTransportError).message).toBe("connection failed: ECONNREFUSED");
   });
 });

@@ -1,6 +1,5 @@
-import http from "node:http";
-import https from "node:https";
-import { pinnedLookup, type ConnectionPool } from "./connection-pool";
+import { Client, type Dispatcher } from "undici";
+import { destinationOrigin, pinnedConnector, type ConnectionPool, type PinnedDestination } from "./connection-pool";
 import { resolveDestination, type LookupAll } from "./destination-guard";
 
 /** What the endpoint answered. A redirect is an answer (3xx), never followed. */
@@ -19,15 +18,20 @@ export class WebhookTransportError extends Error {
 }
 
 const EXCERPT_CHARS = 1000;
+/** The answer is read up to about this many bytes, then the connection is closed. */
+const READ_LIMIT_BYTES = EXCERPT_CHARS * 4;
+/** Why a read stopped early: not an error of the delivery (the answer is kept). */
+const READ_ENOUGH = new Error("answer read up to its limit");
 
 /**
  * POSTs a signed body to an endpoint with the protections outbound calls need: the destination
  * is resolved and checked first (destination-guard.ts) and the connection is pinned to the
  * checked addresses (a name cannot resolve to a public address for the check and a private one
- * for the connection); one deadline covers connecting, sending and the answer; redirects are not
- * followed; only the first 1,000 characters of the answer are read. With a `pool`, the
- * connection is a kept-alive one to exactly the addresses this check resolved (connection-pool.ts),
- * else a new one.
+ * for the connection; connection-pool.ts's pinned connector); one deadline covers connecting,
+ * sending and the answer; redirects are not followed (undici's dispatch never follows one); only
+ * the first 1,000 characters of the answer are kept, and the read stops after about 4 KB. With a
+ * `pool`, the connection is a kept-alive one to exactly the addresses this check resolved, else
+ * a new one, closed once answered.
  */
 export async function postWebhook(options: {
   url: string;
@@ -40,63 +44,82 @@ export async function postWebhook(options: {
 }): Promise<WebhookResponse> {
   const url = new URL(options.url);
   const addresses = await resolveDestination(url, { allowedHosts: options.allowedHosts, lookup: options.lookup });
-  const pinned = pinnedLookup(addresses);
   const protocol = url.protocol === "https:" ? "https:" : "http:";
-  const pooled = options.pool?.agentFor({ protocol, port: Number(url.port) || (protocol === "https:" ? 443 : 80), addresses });
+  const destination: PinnedDestination = {
+    protocol,
+    hostname: url.hostname,
+    port: Number(url.port) || (protocol === "https:" ? 443 : 80),
+    addresses,
+  };
+  const pooled = options.pool?.dispatcherFor(destination).dispatcher;
+  const dispatcher: Dispatcher = pooled ?? new Client(destinationOrigin(destination), { connect: pinnedConnector(destination) });
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<WebhookResponse>((resolve, reject) => {
-    const client = url.protocol === "https:" ? https : http;
-    const request = client.request(
-      url,
+    let settled = false;
+    let controller: Dispatcher.DispatchController | null = null;
+    let timedOut: WebhookTransportError | null = null;
+    let answered = false;
+    let status = 0;
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const settle = (error: WebhookTransportError | null, latencyMs = elapsed()) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (!pooled) dispatcher.destroy().catch(() => {});
+      if (error) reject(error);
+      else resolve({ status, excerpt: Buffer.concat(chunks).toString("utf8").slice(0, EXCERPT_CHARS), latencyMs });
+    };
+    const deadline = setTimeout(() => {
+      if (answered) return;
+      timedOut = new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs);
+      settle(timedOut);
+      // Still connecting or queued: the request is aborted as soon as it starts.
+      controller?.abort(timedOut);
+    }, options.timeoutMs);
+    dispatcher.dispatch(
       {
+        origin: destinationOrigin(destination),
+        path: url.pathname + url.search,
         method: "POST",
-        lookup: pinned,
-        agent: pooled?.agent ?? false,
         headers: {
           ...options.headers,
           "content-type": "application/json",
-          "content-length": Buffer.byteLength(options.body).toString(),
           "user-agent": "real-estate-platform-webhooks/1",
         },
+        body: options.body,
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const finish = () => {
-          clearTimeout(deadline);
-          resolve({ status: response.statusCode ?? 0, excerpt: Buffer.concat(chunks).toString("utf8").slice(0, EXCERPT_CHARS), latencyMs: elapsed() });
-        };
-        response.on("data", (chunk: Buffer) => {
-          if (size < EXCERPT_CHARS * 4) chunks.push(chunk);
+      {
+        onRequestStart(c) {
+          controller = c;
+          if (timedOut) c.abort(timedOut);
+        },
+        onResponseStart(_c, statusCode) {
+          status = statusCode;
+        },
+        onResponseData(c, chunk) {
+          if (size < READ_LIMIT_BYTES) chunks.push(chunk);
           size += chunk.length;
-          if (size >= EXCERPT_CHARS * 4) {
-            response.destroy();
-            finish();
+          if (size >= READ_LIMIT_BYTES) {
+            settle(null);
+            c.abort(READ_ENOUGH);
           }
-        });
-        response.on("end", finish);
-        response.on("error", () => finish());
+        },
+        onResponseEnd() {
+          // undici hands the connection back to its pool one event-loop turn after the answer
+          // (setImmediate, after this handler returns); settling after that lets the next
+          // delivery to this destination reuse it instead of opening another connection.
+          answered = true;
+          const latencyMs = elapsed();
+          queueMicrotask(() => setImmediate(() => settle(null, latencyMs)));
+        },
+        onResponseError(_c, error) {
+          // An answer cut short after its status line is still an answer (what was read is kept).
+          if (status !== 0) return settle(null);
+          settle(new WebhookTransportError(`connection failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`, elapsed()));
+        },
       },
     );
-    const deadline = setTimeout(
-      () => request.destroy(new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs)),
-      options.timeoutMs,
-    );
-    if (pooled)
-      request.on("socket", (socket) => {
-        // A kept connection is one its agent opened to these very addresses; checked again all the same.
-        if (!options.pool!.isPinned(socket, pooled.allowed))
-          request.destroy(new WebhookTransportError(`connection to ${socket.remoteAddress} is not to the checked address`, elapsed()));
-      });
-    request.on("error", (error) => {
-      clearTimeout(deadline);
-      reject(
-        error instanceof WebhookTransportError
-          ? error
-          : new WebhookTransportError(`connection failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`, elapsed()),
-      );
-    });
-    request.end(options.body);
   });
 }
