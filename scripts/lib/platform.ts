@@ -4,6 +4,7 @@
 // empty, then runs web, CRM, studio and the ingestion worker. `--port-offset N` (or PORT_OFFSET)
 // moves every port by N so two installs can run side by side.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
@@ -26,6 +27,16 @@ export type PlatformProfile = "plain" | "cache";
 const PROFILE_INSTANCES = 2;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The node flags an app's server starts with: `serverNodeFlags` in its package.json (none when absent). */
+function serverNodeFlags(appDir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8")) as { serverNodeFlags?: unknown };
+  const flags = manifest.serverNodeFlags ?? [];
+  if (!Array.isArray(flags) || !flags.every((f): f is string => typeof f === "string" && f.startsWith("--"))) {
+    throw new Error(`${appDir}/package.json: serverNodeFlags must be a list of --flags`);
+  }
+  return flags;
+}
 
 function portOffset(argv: string[]): number {
   const i = argv.findIndex((a) => a === "--port-offset" || a.startsWith("--port-offset="));
@@ -183,7 +194,10 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       for (const [i, port] of instancePorts.entries()) {
         // A second instance's metrics port is the first one's + 10.
         const serveArgs = ["-p", String(port), "--metrics-port", String(app.metricsPort + 10 * i), "--ready", "@real-estate/db/readiness-probe"];
-        const args = mode === "dev" ? ["next", "dev", "-p", String(port)] : [path.join(root, "packages/http/bin/real-estate-serve.mjs"), ...serveArgs];
+        // The app's own node flags (`serverNodeFlags` in its package.json, decision 0070), as the bench starts it.
+        const nodeFlags = serverNodeFlags(path.join(root, "apps", app.name));
+        const args =
+          mode === "dev" ? ["next", "dev", "-p", String(port)] : [...nodeFlags, path.join(root, "packages/http/bin/real-estate-serve.mjs"), ...serveArgs];
         // Behind nginx: the client's address comes from its X-Forwarded-For; pages name their tenant for the purge.
         // Rate limits shared by the instances through Redis (REDIS_URL, default the local one).
         // The web instances share Next.js's page cache there too (apps/web/cache-handler.mjs), so they

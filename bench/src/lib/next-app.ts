@@ -81,6 +81,16 @@ function snapshotBuild(app: AppName): string {
   throw new Error(`apps/${app}: its build kept changing while it was copied`);
 }
 
+/** The node flags an app's server starts with: `serverNodeFlags` in apps/<app>/package.json (none when absent). */
+function serverNodeFlags(app: AppName): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(appDir(app), "package.json"), "utf8")) as { serverNodeFlags?: unknown };
+  const flags = manifest.serverNodeFlags ?? [];
+  if (!Array.isArray(flags) || !flags.every((f): f is string => typeof f === "string" && f.startsWith("--"))) {
+    throw new Error(`apps/${app}/package.json: serverNodeFlags must be a list of --flags`);
+  }
+  return flags;
+}
+
 export type NextServer = Started & { port: number };
 
 /**
@@ -103,7 +113,12 @@ export async function startNextServer(options: {
   if (!buildDir) throw new Error(`apps/${options.app}: ensureBuilt() was not called before startNextServer()`);
   // The app server the apps run behind in production (packages/http).
   const serveBin = path.join(REPO_ROOT, "packages", "http", "bin", "real-estate-serve.mjs");
-  const started = startProcess(`${options.app}-server`, process.execPath, [serveBin, buildDir, "-p", String(options.port)], {
+  // The app's own node flags, as it ships (`serverNodeFlags` in its package.json, decision 0070);
+  // for a comparison, BENCH_SERVER_NODE_FLAGS="<flags>" replaces them ("" for none).
+  const override = process.env.BENCH_SERVER_NODE_FLAGS;
+  const nodeFlags = override !== undefined ? override.split(/\s+/).filter(Boolean) : serverNodeFlags(options.app);
+  if (nodeFlags.length > 0) log(`apps/${options.app} server node flags: ${nodeFlags.join(" ")}`);
+  const started = startProcess(`${options.app}-server`, process.execPath, [...nodeFlags, serveBin, buildDir, "-p", String(options.port)], {
     cwd: buildDir,
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "@real-estate/db";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { invalidateTenantCache, resolveTenantByHost } from "../src/tenants";
 import { listPageModules } from "../src/website-config";
@@ -32,6 +33,107 @@ describe("tenant resolution by host", () => {
     expect((await resolveTenantByHost({ host: t.webHost, kind: "WEB" }))?.name).toBe("Tenant gamma");
     invalidateTenantCache({ tenantId: t.tenantId });
     expect((await resolveTenantByHost({ host: t.webHost, kind: "WEB" }))?.name).toBe("Gamma Realty");
+  });
+});
+
+/** The real client, counting its host lookups ($queryRaw); while held, a lookup's rows are read but not handed back until `release`. */
+function countingLookups(db: Db): { db: Db; reads: () => number; hold: () => void; release: () => void } {
+  let reads = 0;
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  const counted = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== "$queryRaw") return Reflect.get(target, prop, receiver);
+      const queryRaw = Reflect.get(target, prop, target) as (...a: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        reads++;
+        const rows = await queryRaw.apply(target, args);
+        if (gate) await gate;
+        return rows;
+      };
+    },
+  });
+  return {
+    db: counted as Db,
+    reads: () => reads,
+    hold: () => {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    release: () => {
+      gate = null;
+      open();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+describe("tenant resolution by host, remembered up to a bound", () => {
+  it("a host in steady use is read again beside its requests; a removed or changed host is no longer served after the bound", { timeout: 15_000 }, async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "steady-a", crmHosts: ["crm.steady-a.test"] });
+    const b = await createTenantFixture(db, { slug: "steady-b", crmHosts: ["crm.steady-b.test"] });
+    invalidateTenantCache();
+    const counting = countingLookups(db);
+    const maxAgeMs = 1_000;
+    const resolve = (host: string) => resolveTenantByHost({ host, kind: "CRM", db: counting.db, maxAgeMs });
+
+    const firstReadAt = Date.now();
+    expect((await resolve("crm.steady-a.test"))?.tenantId).toBe(a.tenantId);
+    expect((await resolve("crm.steady-b.test"))?.tenantId).toBe(b.tenantId);
+    expect(counting.reads()).toBe(2);
+    // Fresh: answered without a read.
+    expect((await resolve("crm.steady-a.test"))?.tenantId).toBe(a.tenantId);
+    expect(counting.reads()).toBe(2);
+
+    // Past four fifths of the bound: answered at once while the host's read, held, has not answered.
+    await sleep(firstReadAt + maxAgeMs * 0.8 + 20 - Date.now());
+    counting.hold();
+    const answered = await Promise.race([resolve("crm.steady-a.test"), sleep(500).then(() => "waited for the read" as const)]);
+    expect(answered).not.toBe("waited for the read");
+    expect((answered as { tenantId: string } | null)?.tenantId).toBe(a.tenantId);
+    expect(counting.reads()).toBe(3);
+    // A request meanwhile shares the read in flight rather than start another.
+    expect((await resolve("crm.steady-a.test"))?.tenantId).toBe(a.tenantId);
+    expect(counting.reads()).toBe(3);
+    counting.release();
+    // Past the first lookup's age: tenant A answered from the refreshed lookup, without a read;
+    // tenant B's host, not refreshed, is read on its request's path.
+    await sleep(firstReadAt + maxAgeMs + 20 - Date.now());
+    expect((await resolve("crm.steady-a.test"))?.tenantId).toBe(a.tenantId);
+    expect(counting.reads()).toBe(3);
+    expect((await resolve("crm.steady-b.test"))?.tenantId).toBe(b.tenantId);
+    expect(counting.reads()).toBe(4);
+
+    // Changed behind the process's back (another instance, no invalidation here): A's host removed,
+    // B's host renamed. Neither old host is served once the bound has passed since.
+    await db.tenantDomain.deleteMany({ where: { tenantId: a.tenantId, hostname: "crm.steady-a.test" } });
+    await db.tenantDomain.updateMany({ where: { tenantId: b.tenantId, hostname: "crm.steady-b.test" }, data: { hostname: "crm.steady-b2.test" } });
+    const changedAt = Date.now();
+    for (let at = Date.now(); at < changedAt + maxAgeMs; at = Date.now()) {
+      // Requests keep coming (answers may still be the old ones, refreshed beside them); the bound is what follows.
+      await resolve("crm.steady-a.test");
+      await resolve("crm.steady-b.test");
+      await sleep(100);
+    }
+    expect(await resolve("crm.steady-a.test")).toBeNull();
+    expect(await resolve("crm.steady-b.test")).toBeNull();
+    expect((await resolve("crm.steady-b2.test"))?.tenantId).toBe(b.tenantId);
+  });
+
+  it("a read begun before an invalidation is not remembered after it", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "inval-race", crmHosts: ["crm.inval-race.test"] });
+    invalidateTenantCache();
+    const counting = countingLookups(db);
+    counting.hold();
+    const before = resolveTenantByHost({ host: "crm.inval-race.test", kind: "CRM", db: counting.db });
+    await db.tenant.update({ where: { id: t.tenantId }, data: { name: "Renamed Realty" } });
+    invalidateTenantCache({ tenantId: t.tenantId });
+    counting.release();
+    await before;
+    expect((await resolveTenantByHost({ host: "crm.inval-race.test", kind: "CRM", db: counting.db }))?.name).toBe("Renamed Realty");
+    expect(counting.reads()).toBe(2);
   });
 });
 
