@@ -2,13 +2,12 @@
 // member is counted in PostgreSQL's rate_limit_count, the one count every instance of the CRM
 // shares. The build bundles packages/db into several chunks; the limiters must still find the
 // app's pool (decision 0065), else each instance would count alone and allow the whole limit.
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createApiKey } from "@real-estate/crm";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
-import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
+import { httpGet, signInOnServer, startCrmServer, type CrmServer } from "./support/crm-server";
 
 const CRM_PORT = 4280;
 const HOST_A = "crm.limits-a.localhost";
@@ -18,29 +17,6 @@ let testDb: TestDatabase;
 let crm: CrmServer | undefined;
 let a: FixtureTenant;
 let b: FixtureTenant;
-
-/** Signs in as a browser would, on the server itself: its session cookie. */
-function signIn(host: string, email: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: CRM_PORT,
-        path: "/api/auth/sign-in/email",
-        method: "POST",
-        headers: { host, origin: `http://${host}`, "content-type": "application/json" },
-      },
-      (res) => {
-        res.resume();
-        const cookies = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
-        if (res.statusCode !== 200 || cookies.length === 0) reject(new Error(`sign-in answered ${res.statusCode}`));
-        else resolve(cookies.join("; "));
-      },
-    );
-    req.on("error", reject);
-    req.end(JSON.stringify({ email, password: PASSWORD }));
-  });
-}
 
 /** Points counted under one limiter's key in the shared table (0 when no row). */
 async function counted(key: string): Promise<number> {
@@ -93,7 +69,7 @@ describe("API rate limits on the production build", () => {
   });
 
   it("counts a signed-in member's API requests in the shared table, per tenant and member", async () => {
-    const cookie = await signIn(HOST_B, b.agent.email);
+    const cookie = await signInOnServer({ port: CRM_PORT, host: HOST_B, email: b.agent.email, password: PASSWORD });
     const row = `rl:crm-api-session:${b.tenantId}|${b.agent.userId}`;
     for (const _ of [1, 2]) {
       const res = await httpGet({ port: CRM_PORT, host: HOST_B, path: "/api/leads?limit=1", headers: { cookie, origin: `http://${HOST_B}` } });

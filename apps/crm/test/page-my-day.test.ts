@@ -1,11 +1,10 @@
 // The "My day" page over HTTP, on the CRM's production build: the first 20 tasks of each bucket
 // with the bucket's whole count, and "Show all" listing more of one bucket (up to 200).
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
-import { httpGet, startCrmServer, type CrmServer } from "./support/crm-server";
+import { httpGet, signInOnServer, startCrmServer, type CrmServer } from "./support/crm-server";
 
 const CRM_PORT = 4230;
 const CRM_HOST = "crm.myday.localhost";
@@ -20,29 +19,6 @@ const page = async (path: string) => {
   expect(res.status).toBe(200);
   return res.body.replace(/<!-- -->/g, "");
 };
-/** Signs in as a browser would, on the server itself: its session cookie. */
-function signIn(email: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: CRM_PORT,
-        path: "/api/auth/sign-in/email",
-        method: "POST",
-        headers: { host: CRM_HOST, origin: `http://${CRM_HOST}`, "content-type": "application/json" },
-      },
-      (res) => {
-        res.resume();
-        const cookies = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
-        if (res.statusCode !== 200 || cookies.length === 0) reject(new Error(`sign-in answered ${res.statusCode}`));
-        else resolve(cookies.join("; "));
-      },
-    );
-    req.on("error", reject);
-    req.end(JSON.stringify({ email, password: PASSWORD }));
-  });
-}
-
 /** The tasks the page lists in one bucket's section. */
 const tasksIn = (html: string, bucket: string) => {
   const start = html.indexOf(`data-testid="my-day-${bucket}"`);
@@ -71,7 +47,7 @@ beforeAll(async () => {
   // 25 overdue, 3 in the next seven days (not today: tomorrow noon onwards is safe in any zone).
   await testDb.db.task.createMany({ data: [...Array.from({ length: 25 }, (_, i) => task(i, -48)), ...Array.from({ length: 3 }, (_, i) => task(100 + i, 72))] });
   crm = await startCrmServer({ port: CRM_PORT, databaseUrl: testDb.url, readyHost: CRM_HOST });
-  cookie = await signIn(tenant.agent.email);
+  cookie = await signInOnServer({ port: CRM_PORT, host: CRM_HOST, email: tenant.agent.email, password: PASSWORD });
 }, 900_000);
 
 afterAll(async () => {

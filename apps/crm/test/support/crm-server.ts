@@ -42,3 +42,26 @@ export async function startCrmServer(options: { port: number; databaseUrl: strin
   });
   return { port: server.port, stop: server.stop, output: server.output };
 }
+
+/** Signs in as a browser would, on the running server itself (email and password): its session cookie. */
+export function signInOnServer(options: { port: number; host: string; email: string; password: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: options.port,
+        path: "/api/auth/sign-in/email",
+        method: "POST",
+        headers: { host: options.host, origin: `http://${options.host}`, "content-type": "application/json" },
+      },
+      (res) => {
+        res.resume();
+        const cookies = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
+        if (res.statusCode !== 200 || cookies.length === 0) reject(new Error(`sign-in answered ${res.statusCode}`));
+        else resolve(cookies.join("; "));
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify({ email: options.email, password: options.password }));
+  });
+}
