@@ -3,8 +3,6 @@
 // npm registry, with its data in .data/postgres. Migrates, seeds demo data when the database is
 // empty, then runs web, CRM, studio and the ingestion worker. `--port-offset N` (or PORT_OFFSET)
 // moves every port by N so two installs can run side by side.
-import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
@@ -14,6 +12,7 @@ import { applyPendingMigrations, migrationTargetForUrl } from "@real-estate/db/m
 import { runService, runStep, stopAll } from "./processes";
 import { startSecrets } from "./start-secrets";
 import { ensureDemoFeed } from "./demo-feed";
+import { startAppInstances } from "./app-instances";
 
 export type PlatformMode = "start" | "dev";
 
@@ -23,20 +22,7 @@ export type PlatformMode = "start" | "dev";
  */
 export type PlatformProfile = "plain" | "cache";
 
-/** Instances of web and CRM in the cache profile. */
-const PROFILE_INSTANCES = 2;
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** The node flags an app's server starts with: `serverNodeFlags` in its package.json (none when absent). */
-function serverNodeFlags(appDir: string): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8")) as { serverNodeFlags?: unknown };
-  const flags = manifest.serverNodeFlags ?? [];
-  if (!Array.isArray(flags) || !flags.every((f): f is string => typeof f === "string" && f.startsWith("--"))) {
-    throw new Error(`${appDir}/package.json: serverNodeFlags must be a list of --flags`);
-  }
-  return flags;
-}
 
 function portOffset(argv: string[]): number {
   const i = argv.findIndex((a) => a === "--port-offset" || a.startsWith("--port-offset="));
@@ -172,67 +158,15 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
 
     // The Shoreline demo tenant's MLS: a local RESO Web API server with sample data.
     children.push(runService("reso", "npx", ["tsx", "scripts/reso-server.ts", "--port", String(ports.reso)], env, path.join(root, "packages/demo")));
-    const apps = [
-      { name: "web", port: ports.web, metricsPort: ports.webMetrics },
-      { name: "crm", port: ports.crm, metricsPort: ports.crmMetrics },
-      { name: "studio", port: ports.studio, metricsPort: ports.studioMetrics },
-    ];
-    // Instances restarted after they died (cache profile only: nginx takes a dead one out meanwhile).
-    const restartable = new Set<ChildProcess>();
-    const edgePorts = { web: [] as number[], crm: [] as number[] };
-    // One secret render nonce for this run's web instances (kept when the operator set one).
-    const webRenderNonce = process.env.REAL_ESTATE_RENDER_NONCE ?? crypto.randomBytes(16).toString("hex");
-    for (const app of apps) {
-      // Production builds run behind the app server (packages/http): the client's address from
-      // the socket, TRUST_PROXY for proxies, the baseline security headers. `next dev` has no
-      // socket address to give: its clients share one rate-limit bucket. The app server also
-      // answers /healthz and /readyz (database reachable, migrations current) and serves the
-      // app's Prometheus metrics on a loopback port of its own.
-      const command = mode === "dev" ? "npx" : process.execPath;
-      const behindEdge = profile === "cache" && (app.name === "web" || app.name === "crm");
-      const instancePorts = behindEdge ? Array.from({ length: PROFILE_INSTANCES }, (_, i) => app.port + (app.name === "web" ? 20 : 30) + i) : [app.port];
-      for (const [i, port] of instancePorts.entries()) {
-        // A second instance's metrics port is the first one's + 10.
-        const serveArgs = ["-p", String(port), "--metrics-port", String(app.metricsPort + 10 * i), "--ready", "@real-estate/db/readiness-probe"];
-        // The app's own node flags (`serverNodeFlags` in its package.json, decision 0070), as the bench starts it.
-        const nodeFlags = serverNodeFlags(path.join(root, "apps", app.name));
-        const args =
-          mode === "dev" ? ["next", "dev", "-p", String(port)] : [...nodeFlags, path.join(root, "packages/http/bin/real-estate-serve.mjs"), ...serveArgs];
-        // Behind nginx: the client's address comes from its X-Forwarded-For; pages name their tenant for the purge.
-        // Rate limits shared by the instances through Redis (REDIS_URL, default the local one).
-        // The web instances share Next.js's page cache there too (apps/web/cache-handler.mjs), so they
-        // render with one render nonce, which each swaps for a fresh one per response (decision 0047).
-        const shared = behindEdge
-          ? {
-              TRUST_PROXY: "loopback",
-              EDGE_CACHE_TAGS: "1",
-              REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-              ...(app.name === "web" ? { REAL_ESTATE_RENDER_NONCE: webRenderNonce } : {}),
-            }
-          : {};
-        const appEnv: NodeJS.ProcessEnv = { ...env, PORT: String(port), ...shared };
-        if (app.name === "studio" && profile === "cache")
-          appEnv.WEB_INTERNAL_URL = process.env.WEB_INTERNAL_URL ?? edgePorts.web.map((p) => `http://127.0.0.1:${p}`).join(",");
-        const name = instancePorts.length > 1 ? `${app.name}${i + 1}` : app.name;
-        const start = (): ChildProcess => {
-          const child = runService(name, command, args, appEnv, path.join(root, "apps", app.name));
-          if (behindEdge) {
-            restartable.add(child);
-            child.on("exit", (code, signal) => {
-              if (children.includes(child)) children.splice(children.indexOf(child), 1);
-              if (stopping) return;
-              log(`${name} exited (${code ?? signal}); nginx sends its requests to the other instance; restarting it in 1 s`);
-              setTimeout(() => {
-                if (!stopping) children.push(start());
-              }, 1_000);
-            });
-          }
-          return child;
-        };
-        children.push(start());
-      }
-      if (behindEdge) edgePorts[app.name as "web" | "crm"] = instancePorts;
-    }
+    const { restartable, edgePorts } = startAppInstances({
+      mode,
+      profile,
+      env,
+      ports,
+      children,
+      isStopping: () => stopping,
+      log,
+    });
     if (profile === "cache") {
       const edgeEnv = {
         ...env,

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { appBuildIsCurrent, copyAppBuild, ensureAppBuilt } from "@real-estate/http/testing";
+import { serverNodeFlags } from "@real-estate/http/node-flags";
 import { log, SkipError } from "./context";
 import { httpRequest } from "./http";
 import { BENCH_DIR, REPO_ROOT } from "./paths";
@@ -81,16 +82,6 @@ function snapshotBuild(app: AppName): string {
   throw new Error(`apps/${app}: its build kept changing while it was copied`);
 }
 
-/** The node flags an app's server starts with: `serverNodeFlags` in apps/<app>/package.json (none when absent). */
-function serverNodeFlags(app: AppName): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(appDir(app), "package.json"), "utf8")) as { serverNodeFlags?: unknown };
-  const flags = manifest.serverNodeFlags ?? [];
-  if (!Array.isArray(flags) || !flags.every((f): f is string => typeof f === "string" && f.startsWith("--"))) {
-    throw new Error(`apps/${app}/package.json: serverNodeFlags must be a list of --flags`);
-  }
-  return flags;
-}
-
 export type NextServer = Started & { port: number };
 
 /**
@@ -116,7 +107,7 @@ export async function startNextServer(options: {
   // The app's own node flags, as it ships (`serverNodeFlags` in its package.json, decision 0070);
   // for a comparison, BENCH_SERVER_NODE_FLAGS="<flags>" replaces them ("" for none).
   const override = process.env.BENCH_SERVER_NODE_FLAGS;
-  const nodeFlags = override !== undefined ? override.split(/\s+/).filter(Boolean) : serverNodeFlags(options.app);
+  const nodeFlags = override !== undefined ? override.split(/\s+/).filter(Boolean) : serverNodeFlags(appDir(options.app));
   if (nodeFlags.length > 0) log(`apps/${options.app} server node flags: ${nodeFlags.join(" ")}`);
   const started = startProcess(`${options.app}-server`, process.execPath, [...nodeFlags, serveBin, buildDir, "-p", String(options.port)], {
     cwd: buildDir,

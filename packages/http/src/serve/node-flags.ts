@@ -1,0 +1,15 @@
+// The node flags an app's server starts with, declared once as `serverNodeFlags` in the app's
+// package.json (decision 0070). `npm start` / `start:prod` (scripts/lib) and the bench read them
+// here, so what is measured is what ships; the app's own start script passes the same ones (its test).
+import fs from "node:fs";
+import path from "node:path";
+
+/** `serverNodeFlags` of the app in `appDir` (none when absent); throws when it is not a list of `--flags`. */
+export function serverNodeFlags(appDir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8")) as { serverNodeFlags?: unknown };
+  const flags = manifest.serverNodeFlags ?? [];
+  if (!Array.isArray(flags) || !flags.every((f): f is string => typeof f === "string" && /^--[a-z][a-z0-9-]*(=\S+)?$/.test(f))) {
+    throw new Error(`${path.join(appDir, "package.json")}: serverNodeFlags must be a list of --flags`);
+  }
+  return flags;
+}
