@@ -94,15 +94,20 @@ export class RssSampler {
   markIdle(): void {
     this.idleMb = treeRssMb(this.pid);
   }
+  /** RSS once every route under test has answered one request (its code loaded), before the load. */
+  warmMb: number | null = null;
+  markWarm(): void {
+    this.warmMb = treeRssMb(this.pid);
+  }
   private sample() {
     const mb = treeRssMb(this.pid);
     if (mb > this.peakMb) this.peakMb = mb;
   }
-  stop(): { peakMb: number; idleMb: number | null } {
+  stop(): { peakMb: number; idleMb: number | null; warmMb: number | null } {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.sample();
-    return { peakMb: this.peakMb, idleMb: this.idleMb };
+    return { peakMb: this.peakMb, idleMb: this.idleMb, warmMb: this.warmMb };
   }
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { serverNodeFlags } from "../src/serve/node-flags";
+import { serverNodeFlags, startScriptNodeFlags } from "../src/serve/node-flags";
 
 const dirs: string[] = [];
 function appWith(manifest: Record<string, unknown>): string {
@@ -31,5 +31,23 @@ describe("serverNodeFlags", () => {
     for (const bad of [["--ok", "script.js"], ["--max-semi-space-size=16 --require=x.js"], "--max-semi-space-size=16", [16]]) {
       expect(() => serverNodeFlags(appWith({ serverNodeFlags: bad }))).toThrow(/serverNodeFlags must be a list of --flags/);
     }
+  });
+});
+
+describe("startScriptNodeFlags", () => {
+  const serve = "../../packages/http/bin/real-estate-serve.mjs -p 3001 --metrics-port 9466";
+  it("returns the flags before the app server's script", () => {
+    expect(startScriptNodeFlags(appWith({ scripts: { start: `node --max-semi-space-size=16 ${serve}` } }))).toEqual(["--max-semi-space-size=16"]);
+    expect(startScriptNodeFlags(appWith({ scripts: { start: `node ${serve}` } }))).toEqual([]);
+  });
+
+  it("returns none for the real-estate-serve bin", () => {
+    expect(startScriptNodeFlags(appWith({ scripts: { start: "real-estate-serve -p 3000" } }))).toEqual([]);
+  });
+
+  it("refuses a start script that does not run the app server, or none", () => {
+    expect(() => startScriptNodeFlags(appWith({ scripts: { start: "next start -p 3000" } }))).toThrow(/does not run the app server/);
+    expect(() => startScriptNodeFlags(appWith({ scripts: { start: "node --max-semi-space-size=16 server.js" } }))).toThrow(/does not run the app server/);
+    expect(() => startScriptNodeFlags(appWith({ name: "x" }))).toThrow(/no start script/);
   });
 });

@@ -50,6 +50,7 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
         if (answer.status !== 200) throw new Error(`${t.path} answered ${answer.status} before the load`);
         sizes[t.name] = answer.body.length;
       }
+      rss.markWarm();
       const connections = ctx.sizes.httpConnections;
       const seconds = ctx.sizes.pageLoadSeconds;
       const load = async (path: string): Promise<LoadResult> => {
@@ -116,6 +117,16 @@ export async function runPagesScenario(ctx: BenchContext): Promise<Omit<Scenario
           better: "lower",
           value: memory.peakMb,
           baseline: { label: "web app RSS idle after start", value: memory.idleMb },
+        }),
+        // What the load adds to a server whose routes are loaded: caches and heap growth, not code.
+        figure({
+          scenario: "memory",
+          name: "web app peak RSS against warm idle (pages)",
+          unit: "MB",
+          better: "lower",
+          value: memory.peakMb,
+          baseline: { label: "web app RSS after one request to each page", value: memory.warmMb },
+          note: "reference, no goal",
         }),
       );
       return { scenario: "pages", figures, details: { host, targets, responseBytes: sizes, connections, seconds, measured, webRss: memory } };

@@ -13,3 +13,19 @@ export function serverNodeFlags(appDir: string): string[] {
   }
   return flags;
 }
+
+/**
+ * The node flags the app's own `npm start` script passes before the app server's script
+ * (`node <flags> …/real-estate-serve.mjs …`); none when it runs the `real-estate-serve` bin. An
+ * app's test compares them with `serverNodeFlags`, so the two ways of starting it cannot drift.
+ */
+export function startScriptNodeFlags(appDir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8")) as { scripts?: { start?: unknown } };
+  const start = manifest.scripts?.start;
+  if (typeof start !== "string") throw new Error(`${path.join(appDir, "package.json")}: no start script`);
+  const [command, ...rest] = start.trim().split(/\s+/);
+  if (command === "real-estate-serve") return [];
+  const script = rest.findIndex((arg) => arg.endsWith("/real-estate-serve.mjs"));
+  if (command !== "node" || script < 0) throw new Error(`${path.join(appDir, "package.json")}: the start script does not run the app server`);
+  return rest.slice(0, script);
+}

@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "../serve/node-flags";
 
 export type NextAppName = "web" | "crm" | "studio";
 
@@ -160,7 +161,9 @@ export type StartNextAppOptions = {
 /** Starts real-estate-serve on a private copy of apps/<app>'s build and waits until `ready` says so. */
 export async function startNextApp(options: StartNextAppOptions): Promise<NextAppServer> {
   const buildDir = snapshotAppBuild(options.app, options.label);
-  const child: ChildProcess = spawn(process.execPath, [SERVE_BIN, "-p", String(options.port), ...(options.serveArgs ?? [])], {
+  // With the app's own node flags, as it ships (decision 0070).
+  const nodeFlags = serverNodeFlags(appDirOf(options.app));
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, SERVE_BIN, "-p", String(options.port), ...(options.serveArgs ?? [])], {
     cwd: buildDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.port), ...options.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
