@@ -6,7 +6,8 @@
 //
 //   npx tsx bench/src/tools/queue-drain-cost.ts [jobs, default 20000]
 // COST_OURS_ONLY=1 skips graphile-worker; COST_SETUP_SQL runs in our queue's database before the
-// enqueue (storage experiments, e.g. ALTER TABLE "IngestionJob" SET (fillfactor = 35)).
+// enqueue (storage experiments, e.g. ALTER TABLE "IngestionJob" SET (fillfactor = 35)), and
+// COST_BEFORE_DRAIN_SQL after it (e.g. dropping an index to see what its entries cost the drain).
 import pg from "pg";
 import { withDatabase } from "@real-estate/db/testing";
 import { acquireBenchRun, adminUrl } from "../lib/databases";
@@ -37,16 +38,19 @@ async function measure(driver: QueueDriver & { tenantId?: () => string }, dbPref
   await admin.connect();
   await driver.open();
   try {
-    if (process.env.COST_SETUP_SQL && driver.system === "ours") {
+    const oursSql = async (sql: string | undefined) => {
+      if (!sql || driver.system !== "ours") return;
       const name = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY oid DESC LIMIT 1`, [`${dbPrefix}%`])).rows[0].datname;
       const c = new pg.Client({ connectionString: withDatabase(adminUrl(), name) });
       await c.connect();
-      await c.query(process.env.COST_SETUP_SQL);
+      await c.query(sql);
       await c.end();
-    }
+    };
+    await oursSql(process.env.COST_SETUP_SQL);
     const tenant = driver.tenantId ? driver.tenantId() : PEER_TENANT_ID;
     const events = Array.from({ length: jobs }, (_, i) => noopEvent(tenant, i, `cost-${Date.now()}`));
     for (let i = 0; i < jobs; i += 1_000) await driver.enqueueBulk!(events.slice(i, i + 1_000));
+    await oursSql(process.env.COST_BEFORE_DRAIN_SQL);
     const before = await snapshot(admin, dbPrefix);
     const drain = await measureDrain(driver, new JobTap(), jobs, 2, 120_000);
     const after = await snapshot(admin, dbPrefix);
