@@ -40,7 +40,14 @@ export function createCompletionBatcher(options: {
       try {
         const now = options.clock.now();
         const [completed, failed] = await Promise.all([
-          completeJobs({ db: options.db, workerId: options.workerId, now, jobs: completedOutcomes.map((o) => o.job) }),
+          completeJobs({
+            db: options.db,
+            workerId: options.workerId,
+            now,
+            jobs: completedOutcomes.map((o) => o.job),
+            // Each job's own time: the batch is written up to RECORD_GATE_MAX_WAIT_MS later.
+            completedAt: completedOutcomes.map((o) => (o.kind === "completed" ? o.at : now)),
+          }),
           failJobs({ db: options.db, workerId: options.workerId, now, failures: failedOutcomes.map((o) => (o.kind === "failed" ? o.failure : null)!) }),
         ]);
         return options.onFlushed({ completed, completedOutcomes, failed, failedOutcomes });

@@ -86,6 +86,9 @@ describe("worker: outcomes recorded in batches while other jobs run", () => {
     expect(completions.statements).toBeLessThanOrEqual(bound);
     const jobs = await db.ingestionJob.findMany({ where: { tenantId: t.tenantId } });
     expect(jobs.filter((j) => j.status === "COMPLETED" && j.attempts === 1 && j.lockedBy === null)).toHaveLength(n);
+    // Each job's completedAt is when it finished, not when its batch was written.
+    const finishedAt = new Set(jobs.map((j) => j.completedAt!.getTime()));
+    expect(finishedAt.size).toBeGreaterThan(completions.statements);
   });
 
   it("a lone job's outcome is written without waiting", async () => {
