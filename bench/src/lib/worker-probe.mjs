@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 
 // pg is CommonJS: loading it through require here gives the very module the worker imports later.
 const require = createRequire(path.join(process.cwd(), "noop.js"));
@@ -19,14 +20,35 @@ if (dir) {
     pg = null;
   }
   if (pg) {
-    const counts = { statements: 0, byVerb: {} };
+    // byName: per named (prepared) statement, how many were sent, how many rows they carried in all
+    // (the length of their first parameter when it is an array: the batched statements') and the
+    // milliseconds from each one's sending to its answer reaching the process's callback, in all.
+    const counts = { statements: 0, byVerb: {}, byName: {} };
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function (config, ...rest) {
       counts.statements++;
       const text = typeof config === "string" ? config : config && typeof config.text === "string" ? config.text : "";
       const verb = (/^\s*([A-Za-z]+)/.exec(text)?.[1] ?? "?").toUpperCase();
       counts.byVerb[verb] = (counts.byVerb[verb] ?? 0) + 1;
-      return original.call(this, config, ...rest);
+      const name = config && typeof config === "object" && typeof config.name === "string" ? config.name : null;
+      if (!name) return original.call(this, config, ...rest);
+      const entry = (counts.byName[name] ??= { statements: 0, items: 0, ms: 0 });
+      entry.statements++;
+      const first = Array.isArray(config.values) ? config.values[0] : undefined;
+      entry.items += Array.isArray(first) ? first.length : 1;
+      const sent = performance.now();
+      const answered = () => {
+        entry.ms += performance.now() - sent;
+      };
+      const last = rest[rest.length - 1];
+      if (typeof last === "function")
+        return original.call(this, config, ...rest.slice(0, -1), (...args) => {
+          answered();
+          return last(...args);
+        });
+      const result = original.call(this, config, ...rest);
+      if (result && typeof result.then === "function") result.then(answered, answered);
+      return result;
     };
     process.on("exit", () => {
       const cpu = process.cpuUsage();

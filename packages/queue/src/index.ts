@@ -8,6 +8,7 @@ export * from "./jobs/retry-policy";
 export * from "./jobs/job-types";
 export * from "./jobs/claim-jobs";
 export * from "./jobs/complete-job";
+export * from "./jobs/record-gate";
 export * from "./jobs/fail-job";
 export * from "./jobs/release-leases";
 export * from "./jobs/prune-completed-jobs";

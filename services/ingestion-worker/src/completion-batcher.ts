@@ -1,6 +1,6 @@
 import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
-import { completeJobs, failJobs, type FailJobsResult } from "@real-estate/queue";
+import { completeJobs, createRecordGate, failJobs, type FailJobsResult } from "@real-estate/queue";
 import type { Clock } from "./clock";
 import type { Logger } from "@real-estate/http/logging";
 import { backoffDelay } from "./notify-listener";
@@ -17,23 +17,22 @@ export type CompletionBatcher = {
 const MAX_WRITE_TRIES = 5;
 
 /**
- * Records job outcomes in batches: every outcome that arrives while a write is in flight goes
- * into the next write, so under load one UPDATE completes many jobs, and when idle an outcome
- * is written on the next tick. If the database stays unavailable, the outcomes are dropped
- * after a few tries: the jobs' leases expire and they run again, which the ledger makes harmless.
+ * Records job outcomes in batches (record-gate.ts, decision 0071): while other jobs run, outcomes
+ * wait for a write of RECORD_GATE_ROWS, or RECORD_GATE_MAX_WAIT_MS at most, one write in flight;
+ * once no job is running, what waits is written on the next turn. If the database stays
+ * unavailable, the outcomes are dropped after a few tries: the jobs' leases expire and they run
+ * again, which the ledger makes harmless.
  */
 export function createCompletionBatcher(options: {
   db: Db;
   workerId: string;
   clock: Clock;
   logger: Logger;
+  /** Jobs started and not yet settled: each will add an outcome (default: none, every outcome written on the next turn). */
+  running?: () => number;
   /** Runs after each batch is written; a promise it returns is awaited before the next write. */
   onFlushed: (batch: FlushedBatch) => void | Promise<void>;
 }): CompletionBatcher {
-  let pending: JobOutcome[] = [];
-  let running: Promise<void> | null = null;
-  let scheduled = false;
-
   const write = async (items: JobOutcome[]) => {
     const completedOutcomes = items.filter((o) => o.kind === "completed");
     const failedOutcomes = items.filter((o) => o.kind === "failed");
@@ -41,7 +40,14 @@ export function createCompletionBatcher(options: {
       try {
         const now = options.clock.now();
         const [completed, failed] = await Promise.all([
-          completeJobs({ db: options.db, workerId: options.workerId, now, jobs: completedOutcomes.map((o) => o.job) }),
+          completeJobs({
+            db: options.db,
+            workerId: options.workerId,
+            now,
+            jobs: completedOutcomes.map((o) => o.job),
+            // Each job's own time: the batch is written up to RECORD_GATE_MAX_WAIT_MS later.
+            completedAt: completedOutcomes.map((o) => (o.kind === "completed" ? o.at : now)),
+          }),
           failJobs({ db: options.db, workerId: options.workerId, now, failures: failedOutcomes.map((o) => (o.kind === "failed" ? o.failure : null)!) }),
         ]);
         return options.onFlushed({ completed, completedOutcomes, failed, failedOutcomes });
@@ -58,29 +64,6 @@ export function createCompletionBatcher(options: {
     }
   };
 
-  const flush = async (): Promise<void> => {
-    scheduled = false;
-    while (pending.length > 0 || running) {
-      if (running) {
-        await running;
-        continue;
-      }
-      const items = pending;
-      pending = [];
-      running = write(items).finally(() => {
-        running = null;
-      });
-    }
-  };
-
-  return {
-    add: (outcome) => {
-      pending.push(outcome);
-      if (!scheduled && !running) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
-    },
-    flush,
-  };
+  const gate = createRecordGate<JobOutcome>({ write: async (items) => void (await write(items)), busy: options.running ?? (() => 0) });
+  return { add: gate.add, flush: gate.flush };
 }

@@ -16,7 +16,8 @@ export type JobHandlers = Partial<Record<string, JobHandler>>;
 export const processEventHandler: JobHandler = (ctx) => ctx.process();
 
 export type JobOutcome =
-  | { kind: "completed"; job: ClaimedJob; ms: number; result: "applied" | "duplicate" | "done" }
+  /** `at`: the clock's time when the handler settled (the job's completedAt, written later in a batch). */
+  | { kind: "completed"; job: ClaimedJob; ms: number; result: "applied" | "duplicate" | "done"; at: Date }
   | { kind: "failed"; job: ClaimedJob; ms: number; failure: JobFailure };
 
 function resultOf(value: unknown): "applied" | "duplicate" | "done" {
@@ -94,7 +95,7 @@ export async function runJob(options: {
   try {
     // Jobs the handler queues carry this job's request id on.
     const result = await runWithRequestId(jobRequestId(job), () => handler(ctx));
-    return { kind: "completed", job, ms: elapsed(), result: resultOf(result) };
+    return { kind: "completed", job, ms: elapsed(), result: resultOf(result), at: clock.now() };
   } catch (error) {
     return fail(error);
   }

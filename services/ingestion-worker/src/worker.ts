@@ -88,6 +88,8 @@ export function createWorker(options: WorkerOptions): Worker {
     workerId: id,
     clock,
     logger,
+    // Outcomes wait for more while jobs are running (decision 0071).
+    running: () => running.size,
     onFlushed: async (batch) => {
       reporter.recorded(batch);
       await followDeadLetters(batch);

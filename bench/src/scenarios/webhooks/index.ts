@@ -86,7 +86,7 @@ function startDirectSender() {
 const REMOTE_ANSWER_MS = 50;
 
 /** What the worker's probe wrote at exit (bench/src/lib/worker-probe.mjs); the tsx launcher loads no pg and writes nothing. */
-type Probe = { statements: number; byVerb: Record<string, number> };
+type Probe = { statements: number; byVerb: Record<string, number>; byName?: Record<string, { statements: number; items: number; ms?: number }> };
 
 function readProbe(dir: string): Probe | null {
   if (!fs.existsSync(dir)) return null;
@@ -137,12 +137,14 @@ async function phase(
         type: "lead.created",
         data: { lead: { id: `bench-${label}-lead-${i}`, source: "website", status: "NEW", listingKey: `BENCH-${i}` }, contact: { id: `bench-contact-${i}` } },
       });
-    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
-    // Only this phase's endpoint receives: the tenant's earlier ones are disabled.
+    // Only this phase's endpoint receives: the tenant's earlier ones are disabled before its events
+    // are queued (else each event also got a delivery to the earlier phase's endpoint, which the
+    // worker then ran as a job of this phase).
     await p.pool.query(`UPDATE "WebhookEndpoint" SET "disabledAt" = now() WHERE "tenantId" = $1 AND id <> $2 AND "disabledAt" IS NULL`, [
       tenantId,
       created.endpoint.id,
     ]);
+    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
   }
   const rows = (
     await p.pool.query<StoredDelivery>(
@@ -222,6 +224,12 @@ async function phase(
       `${label}: the worker sent ${fmt(probe.statements)} statements (${Object.entries(probe.byVerb)
         .map(([verb, count]) => `${verb} ${fmt(count)}`)
         .join(", ")}), ${statementsPerDelivery!.toFixed(2)} a delivery`,
+    );
+  if (probe?.byName)
+    log(
+      `${label}: the worker's named statements (rows a statement, ms from sending to answer, on average): ${Object.entries(probe.byName)
+        .map(([name, e]) => `${name} ${fmt(e.statements)} (${(e.items / e.statements).toFixed(1)} rows, ${((e.ms ?? 0) / e.statements).toFixed(1)} ms)`)
+        .join(", ")}`,
     );
   sink.clear();
   log(

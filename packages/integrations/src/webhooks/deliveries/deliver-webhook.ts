@@ -75,20 +75,38 @@ export async function deliverWebhook(options: {
    */
   onEndpointDisabled?: (info: EndpointDisabled) => Promise<void>;
 }): Promise<WebhookDeliveryOutcome> {
-  const { db, job, now } = options;
+  const { db, job } = options;
   const parsed = ZPayload.safeParse(job.payload);
   if (!parsed.success) throw new PermanentIngestionError("invalid webhook.deliver payload (deliveryId)");
   const tenantId = job.tenantId;
   // On a pool-backed client, the read and the record of a success are batched with the other
   // deliveries in flight (delivery-batches.ts); otherwise one statement each through Prisma.
   const batches = deliveryBatches(db);
+  // In progress until its success is handed to the batched record, or it ends otherwise: records
+  // waiting for more rows wait only while attempts are in progress (decision 0071).
+  const end = batches?.begin();
+  try {
+    return await attempt(options, tenantId, parsed.data.deliveryId, batches, end);
+  } finally {
+    end?.();
+  }
+}
+
+async function attempt(
+  options: Parameters<typeof deliverWebhook>[0],
+  tenantId: string,
+  deliveryId: string,
+  batches: ReturnType<typeof deliveryBatches>,
+  end: (() => void) | undefined,
+): Promise<WebhookDeliveryOutcome> {
+  const { db, job, now } = options;
   const d = batches
-    ? await batches.read({ tenantId, deliveryId: parsed.data.deliveryId })
+    ? await batches.read({ tenantId, deliveryId })
     : (
         await db.$queryRaw<Row[]>`
     SELECT d.id::text AS id, d.status::text AS status, d.payload, e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", e."disabledAt"
       FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."tenantId" = d."tenantId" AND e.id = d."endpointId"
-     WHERE d."tenantId" = ${tenantId}::uuid AND d.id = ${parsed.data.deliveryId}::uuid`
+     WHERE d."tenantId" = ${tenantId}::uuid AND d.id = ${deliveryId}::uuid`
       )[0];
   if (!d || d.status === "DELIVERED") return { outcome: "duplicate" };
   if (d.disabledAt) {
@@ -115,10 +133,12 @@ export async function deliverWebhook(options: {
     failure = error;
   }
   options.release?.();
+  // Nothing of this attempt is waited for any more: a success is handed to the record at once.
+  end?.();
   if (!failure) {
-    if (batches)
+    if (batches) {
       await batches.recordDelivered({ tenantId, deliveryId: d.id, status: response!.status, latencyMs: response!.latencyMs, excerpt: response!.excerpt, now });
-    else await record(db, { tenantId, deliveryId: d.id, status: "DELIVERED", response, error: null, now, countAttempt: true });
+    } else await record(db, { tenantId, deliveryId: d.id, status: "DELIVERED", response, error: null, now, countAttempt: true });
     return { outcome: "applied", status: "DELIVERED", responseStatus: response!.status, endpointDisabled: false };
   }
   const permanent = failure instanceof ForbiddenDestinationError;

@@ -1,4 +1,5 @@
 import { pgPoolOf, type Db } from "@real-estate/db";
+import { createRecordGate } from "@real-estate/queue";
 
 type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
 
@@ -107,7 +108,17 @@ type Batches = {
   read: (key: Key) => Promise<DeliveryRow | null>;
   /** Reads these deliveries in one statement for the `read`s to come (the jobs just claimed). */
   readAhead: (keys: Key[]) => void;
+  /**
+   * Records a successful attempt with the others of the attempts in progress (decision 0071):
+   * while any is still in progress (`begin`), written once RECORD_GATE_ROWS are waiting or after
+   * RECORD_GATE_MAX_WAIT_MS; resolves true when this call wrote the DELIVERED record.
+   */
   recordDelivered: (attempt: DeliveredAttempt) => Promise<boolean>;
+  /**
+   * Counts an attempt in progress until the returned `end` is called (at its record, or once it
+   * ends without one; calling it again is harmless): records wait for attempts in progress only.
+   */
+  begin: () => () => void;
 };
 
 const keyOf = (k: Key) => `${k.tenantId.toLowerCase()}/${k.deliveryId.toLowerCase()}`;
@@ -147,7 +158,7 @@ function batchesOn(pool: Pool): Batches {
     }
     return readNow(key);
   };
-  const recordDelivered = createCoalescer<DeliveredAttempt, boolean>(async (attempts) => {
+  const writeDelivered = async (attempts: DeliveredAttempt[]): Promise<boolean[]> => {
     const { rows } = await pool.query<{ tenantId: string; id: string }>({
       name: "webhook_deliveries_delivered",
       text: DELIVERED_SQL,
@@ -162,8 +173,31 @@ function batchesOn(pool: Pool): Batches {
     });
     const written = new Set(rows.map((r) => keyOf({ tenantId: r.tenantId, deliveryId: r.id })));
     return attempts.map((a) => written.has(keyOf(a)));
+  };
+  type Waiting = { attempt: DeliveredAttempt; resolve: (written: boolean) => void; reject: (error: unknown) => void };
+  let inProgress = 0;
+  const gate = createRecordGate<Waiting>({
+    maxRows: MAX_BATCH,
+    busy: () => inProgress,
+    write: (batch) =>
+      writeDelivered(batch.map((b) => b.attempt)).then(
+        (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
+        (error: unknown) => batch.forEach((b) => b.reject(error)),
+      ),
   });
-  return { read, readAhead, recordDelivered };
+  const recordDelivered = (attempt: DeliveredAttempt) => new Promise<boolean>((resolve, reject) => gate.add({ attempt, resolve, reject }));
+  const begin = () => {
+    inProgress++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      inProgress--;
+      // The records waiting may have been waiting for this attempt only.
+      gate.poke();
+    };
+  };
+  return { read, readAhead, recordDelivered, begin };
 }
 
 /**
