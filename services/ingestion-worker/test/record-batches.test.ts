@@ -7,7 +7,8 @@ import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { pgPoolOf, type Db } from "@real-estate/db";
 import { createWebhookEndpoint, queueWebhookEvents, type WebhookSettings } from "@real-estate/integrations";
 import { RECORD_GATE_MAX_WAIT_MS } from "@real-estate/queue";
-import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
+import type { WebhookSink } from "@real-estate/webhook-sink";
+import { startTestWebhookSink, stopTestWebhookSink } from "./support/webhook-sink";
 import { systemClock } from "../src/clock";
 import { defaultJobKinds } from "../src/job-kinds";
 import type { JobHandler } from "../src/run-job";
@@ -18,15 +19,9 @@ let sink: WebhookSink;
 let settings: WebhookSettings;
 
 beforeAll(async () => {
-  sink = await startWebhookSink();
-  settings = { allowedHosts: [`127.0.0.1:${sink.port}`], timeoutMs: 5_000 };
-  // The endpoint's URL is checked when it is created too.
-  process.env.WEBHOOK_ALLOWED_HOSTS = settings.allowedHosts.join(",");
+  ({ sink, settings } = await startTestWebhookSink(5_000));
 });
-afterAll(async () => {
-  delete process.env.WEBHOOK_ALLOWED_HOSTS;
-  await sink?.close();
-});
+afterAll(() => stopTestWebhookSink(sink));
 
 /**
  * Writes a batched statement may take for outcomes arriving over `spanMs`: one each

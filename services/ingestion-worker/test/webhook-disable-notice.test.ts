@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { createWebhookEndpoint, queueWebhookEvents, webhookJobKinds, type WebhookSettings } from "@real-estate/integrations";
-import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
+import type { WebhookSink } from "@real-estate/webhook-sink";
+import { startTestWebhookSink, stopTestWebhookSink } from "./support/webhook-sink";
 import { defaultJobKinds } from "../src/job-kinds";
 import { testWorker } from "./helpers";
 
@@ -19,14 +20,9 @@ let sink: WebhookSink;
 let settings: WebhookSettings;
 
 beforeAll(async () => {
-  sink = await startWebhookSink();
-  settings = { allowedHosts: [`127.0.0.1:${sink.port}`], timeoutMs: 5_000 };
-  process.env.WEBHOOK_ALLOWED_HOSTS = settings.allowedHosts.join(",");
+  ({ sink, settings } = await startTestWebhookSink(5_000));
 });
-afterAll(async () => {
-  delete process.env.WEBHOOK_ALLOWED_HOSTS;
-  await sink?.close();
-});
+afterAll(() => stopTestWebhookSink(sink));
 
 /** A tenant with two owners and an endpoint answering 500 that has been failing for 25 hours, one delivery due. */
 async function failingForADay(db: Db, slug: string) {

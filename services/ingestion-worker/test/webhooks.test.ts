@@ -16,7 +16,8 @@ import {
   type WebhookSettings,
 } from "@real-estate/integrations";
 import { updateLead } from "@real-estate/crm";
-import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
+import type { WebhookSink } from "@real-estate/webhook-sink";
+import { startTestWebhookSink, stopTestWebhookSink } from "./support/webhook-sink";
 import { defaultJobKinds, websiteEventKind } from "../src/job-kinds";
 import { enqueue, testWorker } from "./helpers";
 
@@ -25,14 +26,9 @@ let sink: WebhookSink;
 let settings: WebhookSettings;
 
 beforeAll(async () => {
-  sink = await startWebhookSink();
-  settings = { allowedHosts: [`127.0.0.1:${sink.port}`], timeoutMs: 2_000 };
-  process.env.WEBHOOK_ALLOWED_HOSTS = settings.allowedHosts.join(",");
+  ({ sink, settings } = await startTestWebhookSink(2_000));
 });
-afterAll(async () => {
-  delete process.env.WEBHOOK_ALLOWED_HOSTS;
-  await sink?.close();
-});
+afterAll(() => stopTestWebhookSink(sink));
 
 async function endpoint(db: Db, tenantId: string, path: string, events: WebhookEventType[] = ["contact.created", "lead.created", "lead.status_changed"]) {
   const created = await createWebhookEndpoint({ db, tenantId, input: { url: `${sink.url}${path}`, events }, createdByUserId: null });
