@@ -27,6 +27,11 @@ export const ZWorkerEnv = z.object({
   INGESTION_LEASE_MS: int(300_000, 500, 86_400_000),
   /** Poll interval when idle, in ms (default 1 s); LISTEN/NOTIFY usually wakes the worker first. */
   INGESTION_POLL_INTERVAL_MS: int(1_000, 10, 600_000),
+  /**
+   * How long the long-running drain waits at start for a database that is restarting or drops
+   * its connection, in ms (default 60 s); 0 fails at the first error, as the one-shot commands do.
+   */
+  INGESTION_DB_WAIT_MS: int(60_000, 0, 3_600_000),
   /** Metrics/health port (default 9464); "off" disables the server. */
   METRICS_PORT: z
     .string()

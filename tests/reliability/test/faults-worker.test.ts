@@ -28,6 +28,9 @@ beforeAll(async () => {
   world = await startClusterWorld("worker");
   check = await checkClient(world.testDb.url);
   worker = startWorker({ databaseUrl: world.testDb.url, label: "faults" });
+  // The faults hit a drain, not the worker's start-up checks (which wait out a restarting
+  // database on their own: INGESTION_DB_WAIT_MS).
+  await worker.draining();
 });
 afterAll(async () => {
   await worker?.stop();

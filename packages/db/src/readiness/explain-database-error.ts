@@ -28,3 +28,37 @@ export function explainDatabaseError(error: unknown): string {
   if (/timeout|timed out/i.test(message)) return `database did not answer in time: ${message}`;
   return cause?.originalMessage ?? message;
 }
+
+/** SQLSTATEs of a connection the server ended or would not take yet (admin/crash shutdown, starting up, connection failures, too many connections). */
+const TRANSIENT_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+const TRANSIENT_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const TRANSIENT_MESSAGE =
+  /terminating connection|starting up|shutting down|not yet accepting connections|Connection terminated|server closed the connection|ECONNRESET|ECONNREFUSED|Can't reach database/i;
+
+/**
+ * True when the failure is about the connection, not the database's content: the server is
+ * restarting, refused or dropped the connection. Waiting can cure it; a missing migration,
+ * wrong credentials or a missing database cannot.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const cause = adapterCause(error);
+  if (cause?.kind && TRANSIENT_KINDS.has(cause.kind)) return true;
+  const code = cause?.originalCode ?? e?.cause?.code ?? e?.code;
+  if (code && TRANSIENT_CODES.has(code)) return true;
+  return TRANSIENT_MESSAGE.test(`${cause?.originalMessage ?? ""} ${e?.message ?? ""} ${e?.cause?.message ?? ""}`);
+}

@@ -14,7 +14,7 @@ import { EMAIL_DELIVER_KIND, sweepPlatformEmails } from "@real-estate/mail";
 
 const who = "worker:ingestion:drain";
 const env = loadWorkerEnv(who);
-const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2);
+const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2, { waitMs: env.INGESTION_DB_WAIT_MS });
 const logger = createJsonLogger({ base: { service: "ingestion-worker" } });
 const allKinds = standardJobKinds({ feedOwner: `${env.INGESTION_WORKER_ID ?? "worker"}:${process.pid}` });
 const unknownKinds = (env.INGESTION_KINDS ?? []).filter((k) => !(k in allKinds));

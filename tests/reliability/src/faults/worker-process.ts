@@ -15,6 +15,8 @@ export type WorkerProcess = {
   alive: () => boolean;
   /** Why the process is gone (exit code or signal, and the end of its log), for a failing assertion. */
   exitReport: () => string;
+  /** Resolves once the worker logged that it drains (past its start-up checks); throws when it exits first or takes longer than `timeoutMs`. */
+  draining: (timeoutMs?: number) => Promise<void>;
   stop: () => Promise<number | null>;
 };
 
@@ -26,7 +28,9 @@ export function startWorker(options: { databaseUrl: string; label: string; env?:
   if (!fs.existsSync(WORKER_BIN)) throw new Error(`the worker binary ${path.relative(REPO_ROOT, WORKER_BIN)} does not exist`);
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `worker-${options.label}.log`);
-  const log = fs.openSync(logFile, "a");
+  // One log per run (a second run of the suite in the same checkout starts it afresh), so the
+  // end of it in a failure report is this worker's.
+  const log = fs.openSync(logFile, "w");
   const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
   const child = spawn(tsx, [WORKER_BIN], {
     cwd: WORKER_DIR,
@@ -59,6 +63,14 @@ export function startWorker(options: { databaseUrl: string; label: string; env?:
       if (!exited) return "the worker is running";
       const tail = fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-40).join("\n");
       return `the worker exited (code ${exitCode}, signal ${exitSignal}); the end of ${path.relative(REPO_ROOT, logFile)}:\n${tail}`;
+    },
+    draining: async (timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!fs.readFileSync(logFile, "utf8").includes('"msg":"draining"')) {
+        if (exited) throw new Error(`the worker exited before it drained (code ${exitCode}, signal ${exitSignal})`);
+        if (Date.now() > deadline) throw new Error(`the worker did not start draining within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     stop: async () => {
       if (exited || !child.pid) return exitCode;
