@@ -83,6 +83,24 @@ describe("record gate", () => {
     expect(writes).toEqual([[1], [2, 3, 4], [5]]);
   });
 
+  it("rows left beyond maxRows do not start their wait again: they go right after the write before", async () => {
+    const writes: { rows: number[]; at: number }[] = [];
+    const gate = createRecordGate<number>({
+      rows: 100,
+      maxWaitMs: 200,
+      maxRows: 2,
+      busy: () => 1,
+      write: async (rows) => void writes.push({ rows, at: performance.now() }),
+    });
+    const started = performance.now();
+    for (const row of [1, 2, 3]) gate.add(row);
+    while (writes.length < 2 && performance.now() - started < 2_000) await sleep(5);
+    expect(writes.map((w) => w.rows)).toEqual([[1, 2], [3]]);
+    expect(writes[0]!.at - started).toBeGreaterThanOrEqual(190);
+    // Another full wait would put the second write 200 ms after the first.
+    expect(writes[1]!.at - writes[0]!.at).toBeLessThan(150);
+  });
+
   it("flush writes every row now, even while work runs, and resolves once written", async () => {
     const { gate, writes, setBusy } = gateWith({ rows: 100, maxWaitMs: 10_000, writeMs: 5 });
     setBusy(5);

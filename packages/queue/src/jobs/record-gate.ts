@@ -51,8 +51,8 @@ export function createRecordGate<T>(options: {
     if (timer) clearTimeout(timer);
     timer = null;
     const rows = pending.length > maxRows ? pending.slice(0, maxRows) : pending;
+    // Rows left beyond maxRows keep the oldest's time: they have waited as long, and go next.
     pending = pending.length > maxRows ? pending.slice(maxRows) : [];
-    oldestAt = performance.now();
     writing = options
       .write(rows)
       .catch(() => undefined)
