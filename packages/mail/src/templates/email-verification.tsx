@@ -1,5 +1,7 @@
 import React from "react";
-import { Button, Heading, Text } from "@react-email/components";
+import { Button } from "@react-email/button";
+import { Heading } from "@react-email/heading";
+import { Text } from "@react-email/text";
 import type { Branding } from "../branding/load-branding";
 import { button, Layout, paragraph } from "./layout";
 

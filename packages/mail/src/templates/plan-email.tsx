@@ -1,5 +1,7 @@
 import React from "react";
-import { Heading, Img, Text } from "@react-email/components";
+import { Heading } from "@react-email/heading";
+import { Img } from "@react-email/img";
+import { Text } from "@react-email/text";
 import type { Branding } from "../branding/load-branding";
 import { Layout, paragraph } from "./layout";
 

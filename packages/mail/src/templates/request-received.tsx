@@ -1,5 +1,6 @@
 import React from "react";
-import { Heading, Text } from "@react-email/components";
+import { Heading } from "@react-email/heading";
+import { Text } from "@react-email/text";
 import type { Branding } from "../branding/load-branding";
 import { Layout, paragraph } from "./layout";
 

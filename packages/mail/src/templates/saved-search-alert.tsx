@@ -1,5 +1,10 @@
 import React from "react";
-import { Button, Heading, Img, Link, Section, Text } from "@react-email/components";
+import { Button } from "@react-email/button";
+import { Heading } from "@react-email/heading";
+import { Img } from "@react-email/img";
+import { Link } from "@react-email/link";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { Branding } from "../branding/load-branding";
 import { button, Layout, paragraph } from "./layout";
 
