@@ -97,6 +97,7 @@ export function createWorker(options: WorkerOptions): Worker {
   });
   const signal = createWakeSignal();
   let stopping = false;
+  let stopBeforeRun = false;
   let loopDone: Promise<void> | null = null;
   let listener: NotifyListener | null = null;
 
@@ -246,6 +247,13 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function run() {
+    // A stop asked before run (a SIGTERM while the process was still starting) ends it here:
+    // the loop's start would otherwise clear it and run until the next signal.
+    if (stopBeforeRun) {
+      stopBeforeRun = false;
+      logger.info({ msg: "worker stopped before it started", workerId: id });
+      return;
+    }
     if (options.listenUrl) {
       listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: signal.wake });
     }
@@ -278,6 +286,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     stop: async () => {
       stopping = true;
+      if (!loopDone) stopBeforeRun = true;
       signal.wake();
       await loopDone;
     },

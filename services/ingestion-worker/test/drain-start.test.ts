@@ -57,7 +57,7 @@ function startDrain(databaseUrl: string, waitMs: number): Drain {
   return { output: () => output, exited, stop: () => void child.kill("SIGTERM") };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 60_000) {
+async function until(condition: () => boolean, what: string, timeoutMs = 100_000) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -71,7 +71,7 @@ afterEach(async () => {
 });
 
 // Each start loads tsx and the Prisma client: allow for a busy machine.
-describe("drain start-up against a database that drops connections", { timeout: 120_000 }, () => {
+describe("drain start-up against a database that drops connections", { timeout: 240_000 }, () => {
   it("keeps checking, says so once, and drains when the database answers", async () => {
     const relay = await startRelay(testDb().url);
     cleanups.push(relay.close);

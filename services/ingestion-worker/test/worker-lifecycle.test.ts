@@ -37,6 +37,22 @@ describe("worker lifecycle", () => {
     expect(await db.activity.count({ where: { tenantId: t.tenantId } })).toBe(2);
   });
 
+  it("a stop asked before run ends the run at once, with the queue untouched", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db);
+    await enqueue(db, t.tenantId, { email: "early-stop@example.com" });
+    const { worker } = testWorker(db, { clock: systemClock, pollIntervalMs: 50 });
+    await worker.stop();
+    const ended = await Promise.race([worker.run().then(() => "ended"), new Promise((r) => setTimeout(() => r("still running"), 5_000))]);
+    expect(ended).toBe("ended");
+    expect(await db.ingestionJob.findMany({ where: { tenantId: t.tenantId }, select: { status: true, attempts: true } })).toEqual([
+      { status: "PENDING", attempts: 0 },
+    ]);
+    // The stop was spent on that run: the worker can still drain when asked.
+    await worker.drainOnce();
+    expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId, status: "COMPLETED" } })).toBe(1);
+  });
+
   it("wakes on NOTIFY without polling, and keeps working after its database connections are cut", async () => {
     const { db, url } = testDb();
     const t = await createTenantFixture(db);
