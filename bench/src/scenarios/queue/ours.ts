@@ -74,7 +74,7 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
       return Number(r.rows[0]!.n);
     },
     reset: async () => {
-      await open().pool.query(`TRUNCATE "IngestionJob"`);
+      await open().pool.query(`TRUNCATE "IngestionJob", "IngestionJobKey"`);
     },
     close: async () => {
       await p?.close();
