@@ -20,9 +20,7 @@ describe("idempotency keys after processing and erasure", () => {
       db,
     });
     if (applied.outcome !== "applied") throw new Error("not applied");
-    // As pruning does: the job and its dedupe key (decision 0075).
     await db.ingestionJob.deleteMany({ where: { tenantId: t.tenantId, eventId: event.eventId } });
-    await db.ingestionJobKey.deleteMany({ where: { tenantId: t.tenantId, eventId: event.eventId } });
     expect(await enqueueWebsiteEvent({ tenantId: t.tenantId, event })).toEqual({ jobId: null, eventId: event.eventId, created: false });
     await expect(
       enqueueWebsiteEvent({ tenantId: t.tenantId, event: { ...event, payload: { ...event.payload, message: "changed" } } as typeof event }),
@@ -36,7 +34,6 @@ describe("idempotency keys after processing and erasure", () => {
       expect(await enqueueWebsiteEvent({ tenantId: t.tenantId, event: e })).toMatchObject({ created: false, jobId: null });
     }
     expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId } })).toBe(0);
-    expect(await db.ingestionJobKey.count({ where: { tenantId: t.tenantId } })).toBe(0);
     const ledger = await db.ingestedEvent.findMany({ where: { tenantId: t.tenantId }, orderBy: { eventId: "asc" } });
     expect(ledger.map((l) => l.eventId).sort()).toEqual([event.eventId, pending.eventId].sort());
     expect(ledger.every((l) => l.erasedAt !== null && l.contactId === null)).toBe(true);

@@ -46,7 +46,7 @@ export function testWorker(db: Db, options: Partial<WorkerOptions> = {}) {
 }
 
 export async function jobOf(db: Db, tenantId: string, eventId: string) {
-  return db.ingestionJob.findFirstOrThrow({ where: { tenantId, kind: "website-event", eventId } });
+  return db.ingestionJob.findUniqueOrThrow({ where: { tenantId_kind_eventId: { tenantId, kind: "website-event", eventId } } });
 }
 
 /** Polls `check` (every 25 ms) until it holds; throws after `timeoutMs`. */

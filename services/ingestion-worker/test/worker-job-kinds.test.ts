@@ -45,7 +45,8 @@ describe("worker job kinds", () => {
     const perm = await enqueueJob(db, { tenantId: t.tenantId, kind: "flaky.send", payload: { answer: "550 no such user" } });
     const { worker, clock } = testWorker(db, { kinds });
     expect(await worker.drainOnce()).toEqual({ processed: 0, retried: 1, deadLettered: 1 });
-    const job = (key: string) => db.ingestionJob.findFirstOrThrow({ where: { tenantId: t.tenantId, kind: "flaky.send", eventId: key } });
+    const job = (key: string) =>
+      db.ingestionJob.findUniqueOrThrow({ where: { tenantId_kind_eventId: { tenantId: t.tenantId, kind: "flaky.send", eventId: key } } });
     expect(await job(perm.key)).toMatchObject({ status: "DEAD_LETTERED", attempts: 1, maxAttempts: 3, lastErrorClass: "permanent" });
     const first = await job(temp.key);
     expect(first.nextAttemptAt.getTime() - clock.now().getTime()).toBe(5_000);

@@ -74,7 +74,7 @@ export async function oursDriver(ctx: BenchContext): Promise<QueueDriver & { ten
       return Number(r.rows[0]!.n);
     },
     reset: async () => {
-      await open().pool.query(`TRUNCATE "IngestionJob", "IngestionJobKey"`);
+      await open().pool.query(`TRUNCATE "IngestionJob"`);
     },
     close: async () => {
       await p?.close();

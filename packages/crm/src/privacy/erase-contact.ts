@@ -48,17 +48,7 @@ async function eraseInTransaction(tx: DbTx, options: { tenantId: string; contact
     SELECT "tenantId", "eventId", "eventType", "requestHash", now() FROM "IngestionJob"
      WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${jobIds}::bigint[]) AND kind = 'website-event'
     ON CONFLICT ("tenantId", "eventId") DO NOTHING`;
-  // A job's dedupe key goes with it (decision 0075).
-  const queueJobs = jobIds.length
-    ? await tx.$queryRaw<{ n: number }[]>`
-        WITH jobs AS (
-          DELETE FROM "IngestionJob" WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${jobIds}::bigint[]) RETURNING "tenantId", id, kind, "eventId"
-        ), keys AS (
-          DELETE FROM "IngestionJobKey" k USING jobs
-           WHERE k."tenantId" = jobs."tenantId" AND k.kind = jobs.kind AND k."eventId" = jobs."eventId" AND k."jobId" = jobs.id
-        )
-        SELECT count(*)::int AS n FROM jobs`.then(([r]) => r!.n)
-    : 0;
+  const queueJobs = jobIds.length ? await tx.$executeRaw`DELETE FROM "IngestionJob" WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${jobIds}::bigint[])` : 0;
   const ingestedEvents = await tx.$executeRaw`
     UPDATE "IngestedEvent" SET "contactId" = NULL, "leadId" = NULL, "activityId" = NULL, "erasedAt" = now()
      WHERE "tenantId" = ${tenantId}::uuid AND ("contactId" = ANY(${contactIds}::uuid[]) OR "eventId" = ANY(${jobs.filter((j) => j.kind === "website-event").map((j) => j.eventId)}::text[]))`;

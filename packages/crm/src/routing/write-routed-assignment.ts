@@ -85,15 +85,11 @@ function alertWrites(o: AssignmentWrite, alert: AssigneeAlert | undefined): { ct
        WHERE n."membershipId" IS NOT NULL AND n.email IS NOT NULL AND EXISTS (SELECT 1 FROM lead)
       ON CONFLICT ("tenantId", "messageId") DO NOTHING
       RETURNING id
-    ), delivery_key AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType")
-      SELECT ${tenantId}::uuid, ${alert.deliverKind}, e.id::text, nextval('"IngestionJob_id_seq"'), ${alert.deliverKind} FROM email e
-      ON CONFLICT ("tenantId", kind, "eventId") DO NOTHING
-      RETURNING "jobId", "eventId"
     ), delivery AS (
-      INSERT INTO "IngestionJob" ("tenantId", id, kind, "eventId", "eventType", payload, "requestId", "nextAttemptAt", "updatedAt")
-      SELECT ${tenantId}::uuid, k."jobId", ${alert.deliverKind}, k."eventId", ${alert.deliverKind}, jsonb_build_object('emailId', k."eventId"), ${alert.requestId}::text, now(), now()
-        FROM delivery_key k
+      INSERT INTO "IngestionJob" ("tenantId", kind, "eventId", "eventType", payload, "requestId", "nextAttemptAt", "updatedAt")
+      SELECT ${tenantId}::uuid, ${alert.deliverKind}, e.id::text, ${alert.deliverKind}, jsonb_build_object('emailId', e.id::text), ${alert.requestId}::text, now(), now()
+        FROM email e
+      ON CONFLICT ("tenantId", kind, "eventId") DO NOTHING
       RETURNING 1
     ), wake AS (
       SELECT pg_notify(${QUEUE_NOTIFY_CHANNEL}, '') WHERE EXISTS (SELECT 1 FROM delivery)

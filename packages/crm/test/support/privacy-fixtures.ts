@@ -26,17 +26,10 @@ async function insertJob(
   status: "PENDING" | "COMPLETED" | "DEAD_LETTERED",
   lastError: string | null = null,
 ) {
-  // The job and its dedupe key, as an enqueue writes them (decision 0075).
   await db.$executeRaw`
-    WITH k AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType")
-      VALUES (${tenantId}::uuid, 'website-event', ${eventId}, nextval('"IngestionJob_id_seq"'), 'lead.submitted')
-      RETURNING "jobId"
-    )
-    INSERT INTO "IngestionJob" ("tenantId", id, "eventId", "eventType", payload, status, attempts, "lastError", "completedAt", "deadLetteredAt", "updatedAt")
-    SELECT ${tenantId}::uuid, k."jobId", ${eventId}, 'lead.submitted', ${JSON.stringify(payload)}::jsonb, ${status}::"JobStatus", ${status === "PENDING" ? 0 : 1},
-           ${lastError}, ${status === "COMPLETED" ? new Date() : null}, ${status === "DEAD_LETTERED" ? new Date() : null}, now()
-      FROM k`;
+    INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, status, attempts, "lastError", "completedAt", "deadLetteredAt", "updatedAt")
+    VALUES (${tenantId}::uuid, ${eventId}, 'lead.submitted', ${JSON.stringify(payload)}::jsonb, ${status}::"JobStatus", ${status === "PENDING" ? 0 : 1},
+            ${lastError}, ${status === "COMPLETED" ? new Date() : null}, ${status === "DEAD_LETTERED" ? new Date() : null}, now())`;
 }
 
 /**

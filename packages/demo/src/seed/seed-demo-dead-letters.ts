@@ -118,23 +118,15 @@ export async function seedDemoDeadLetters(db: Db, options: { tenantId: string; t
     };
   });
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  // The keys first (decision 0075): a key already held by a kept job gets no second job.
   await db.$executeRaw`
-    WITH i AS (
-      SELECT * FROM unnest(${col("eventId")}::text[], ${col("type")}::text[], ${col("payload")}::jsonb[], ${col("attempts")}::int[], ${col("error")}::text[],
-                           ${col("errorClass")}::text[], ${col("firstAttempt")}::timestamp(3)[], ${col("deadAt")}::timestamp(3)[])
-             AS i(event_id, type, payload, attempts, error, error_class, first_attempt, dead_at)
-       WHERE NOT EXISTS (SELECT 1 FROM "IngestedEvent" e WHERE e."tenantId" = ${tenantId}::uuid AND e."eventId" = i.event_id)
-    ), keys AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType")
-      SELECT ${tenantId}::uuid, 'website-event', i.event_id, nextval('"IngestionJob_id_seq"'), i.type FROM i
-      ON CONFLICT ("tenantId", kind, "eventId") DO NOTHING
-      RETURNING "jobId", "eventId"
-    )
-    INSERT INTO "IngestionJob" ("tenantId", id, "eventId", "eventType", payload, status, attempts, "maxAttempts", "nextAttemptAt",
+    INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, status, attempts, "maxAttempts", "nextAttemptAt",
                                 "lastError", "lastErrorClass", "firstAttemptAt", "lastAttemptAt", "deadLetteredAt", "createdAt", "updatedAt")
-    SELECT ${tenantId}::uuid, k."jobId", i.event_id, i.type, i.payload, 'DEAD_LETTERED', i.attempts, ${QUEUE_MAX_ATTEMPTS}, i.dead_at,
+    SELECT ${tenantId}::uuid, i.event_id, i.type, i.payload, 'DEAD_LETTERED', i.attempts, ${QUEUE_MAX_ATTEMPTS}, i.dead_at,
            i.error, i.error_class, i.first_attempt, i.dead_at, i.dead_at, i.first_attempt, i.dead_at
-      FROM keys k JOIN i ON i.event_id = k."eventId"`;
+      FROM unnest(${col("eventId")}::text[], ${col("type")}::text[], ${col("payload")}::jsonb[], ${col("attempts")}::int[], ${col("error")}::text[],
+                  ${col("errorClass")}::text[], ${col("firstAttempt")}::timestamp(3)[], ${col("deadAt")}::timestamp(3)[])
+           AS i(event_id, type, payload, attempts, error, error_class, first_attempt, dead_at)
+     WHERE NOT EXISTS (SELECT 1 FROM "IngestedEvent" e WHERE e."tenantId" = ${tenantId}::uuid AND e."eventId" = i.event_id)
+    ON CONFLICT ("tenantId", kind, "eventId") DO NOTHING`;
   return rows.length;
 }

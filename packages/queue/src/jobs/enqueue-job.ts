@@ -6,28 +6,18 @@ import { QUEUE_NOTIFY_CHANNEL } from "./wake-workers";
 import { queryRows } from "./direct-sql";
 
 // $1 tenantId, $2..$5 the jobs as parallel arrays (kind, key, payload, run at), $6 wake, $7 request id.
-// The key is claimed first, in IngestionJobKey (decision 0075), with the job's id taken from the
-// job table's sequence; only a key this statement created gets its job. ON CONFLICT DO UPDATE of
-// a no-op column makes RETURNING yield an existing key too (its job id), waiting for a concurrent
-// enqueue of the same key to commit or roll back; xmax = 0 tells a fresh insert from a conflict.
 const ENQUEUE_JOBS_SQL = `
     WITH input AS (
       SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::timestamp(3)[]) AS i(kind, key, payload, run_at)
-    ), keys AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType")
-      SELECT $1::uuid, kind, key, nextval('"IngestionJob_id_seq"'), kind FROM input
-      ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
-      RETURNING "jobId" AS id, kind, "eventId" AS key, (xmax = 0) AS created
     ), ins AS (
-      INSERT INTO "IngestionJob" ("tenantId", id, kind, "eventId", "eventType", payload, "requestId", "nextAttemptAt", "updatedAt")
-      SELECT $1::uuid, k.id, k.kind, k.key, k.kind, i.payload, $7::text, COALESCE(i.run_at, now()), now()
-        FROM keys k JOIN input i ON i.kind = k.kind AND i.key = k.key
-       WHERE k.created
-      RETURNING 1
+      INSERT INTO "IngestionJob" ("tenantId", kind, "eventId", "eventType", payload, "requestId", "nextAttemptAt", "updatedAt")
+      SELECT $1::uuid, kind, key, kind, payload, $7::text, COALESCE(run_at, now()), now() FROM input
+      ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
+      RETURNING id, kind, "eventId" AS key, (xmax = 0) AS created
     ), wake AS (
-      SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE $6::boolean AND EXISTS (SELECT 1 FROM ins)
+      SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE $6::boolean AND EXISTS (SELECT 1 FROM ins WHERE created)
     )
-    SELECT keys.id, keys.kind, keys.key, keys.created FROM keys LEFT JOIN wake ON true`;
+    SELECT ins.id, ins.kind, ins.key, ins.created FROM ins LEFT JOIN wake ON true`;
 
 /** A job kind: lower-case words joined by dots or dashes ("email.deliver", "feed.import"). */
 export const ZJobKind = z

@@ -13,8 +13,7 @@ export function completedRetentionMs(env: NodeJS.ProcessEnv = process.env): numb
 /**
  * Deletes COMPLETED jobs finished more than `retentionMs` before `now`, in batches so no
  * statement holds many row locks. Pending, processing and dead-lettered jobs are never touched,
- * nor is the idempotency ledger. A pruned job's dedupe key is deleted with it, so its key
- * can be queued again (website events stay refused by the ledger). Returns how many were deleted.
+ * nor is the idempotency ledger. Returns how many were deleted.
  * Worker internals: deliberately cross-tenant (retention is a platform setting).
  */
 export async function pruneCompletedJobs(options: { retentionMs?: number; now?: Date; batchSize?: number; db?: Db } = {}): Promise<number> {
@@ -24,22 +23,13 @@ export async function pruneCompletedJobs(options: { retentionMs?: number; now?: 
   const batchSize = options.batchSize ?? 5_000;
   let total = 0;
   for (;;) {
-    // The job's dedupe key goes with it (decision 0075), in the same statement.
-    const [row] = await db.$queryRaw<{ deleted: bigint }[]>`
-      WITH jobs AS (
-        DELETE FROM "IngestionJob" AS j USING (
-          SELECT "tenantId", id FROM "IngestionJob"
-          WHERE status = 'COMPLETED' AND "completedAt" < ${cutoff}::timestamp(3)
-          LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
-        ) AS old
-        WHERE j."tenantId" = old."tenantId" AND j.id = old.id
-        RETURNING j."tenantId", j.id, j.kind, j."eventId"
-      ), keys AS (
-        DELETE FROM "IngestionJobKey" AS k USING jobs
-        WHERE k."tenantId" = jobs."tenantId" AND k.kind = jobs.kind AND k."eventId" = jobs."eventId" AND k."jobId" = jobs.id
-      )
-      SELECT count(*) AS deleted FROM jobs`;
-    const deleted = Number(row!.deleted);
+    const deleted = await db.$executeRaw`
+      DELETE FROM "IngestionJob" AS j USING (
+        SELECT "tenantId", id FROM "IngestionJob"
+        WHERE status = 'COMPLETED' AND "completedAt" < ${cutoff}::timestamp(3)
+        LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+      ) AS old
+      WHERE j."tenantId" = old."tenantId" AND j.id = old.id`;
     total += deleted;
     if (deleted < batchSize) return total;
   }

@@ -8,26 +8,21 @@ import { wakeWorkers } from "../jobs/wake-workers";
 import { queryRows } from "../jobs/direct-sql";
 
 // $1 tenantId, $2 eventId, $3 type, $4 payload, $5 request hash, $6 max attempts.
-// The key is claimed first, in IngestionJobKey (decision 0075), and the job is written only when
-// this statement created the key. ON CONFLICT DO UPDATE of a no-op column makes RETURNING yield
-// an existing key too (its job, type and request hash, as committed by a concurrent duplicate),
-// so a duplicate costs one statement; xmax = 0 tells a fresh insert from a conflict.
+// ON CONFLICT DO UPDATE of a no-op column makes RETURNING yield the existing row too, so a
+// duplicate costs one statement; xmax = 0 tells a fresh insert from a conflict.
 const ENQUEUE_SQL = `
     WITH prior AS (
       SELECT "eventType", "requestHash" FROM "IngestedEvent" WHERE "tenantId" = $1::uuid AND "eventId" = $2::text
-    ), keys AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType", "requestHash")
-      SELECT $1::uuid, 'website-event', $2::text, nextval('"IngestionJob_id_seq"'), $3::text, $5::text
+    ), ins AS (
+      INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
+      SELECT $1::uuid, $2::text, $3::text, $4::jsonb, $5::text, $6::int, now(), now()
        WHERE NOT EXISTS (SELECT 1 FROM prior)
       ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
-      RETURNING "jobId" AS id, (xmax = 0) AS created, "eventType", "requestHash"
-    ), ins AS (
-      INSERT INTO "IngestionJob" ("tenantId", id, "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
-      SELECT $1::uuid, keys.id, $2::text, $3::text, $4::jsonb, $5::text, $6::int, now(), now() FROM keys WHERE keys.created
+      RETURNING id, (xmax = 0) AS created, "eventType", "requestHash"
     )
-    SELECT keys.id, keys.created, keys."eventType" AS "jobType", keys."requestHash" AS "jobHash",
+    SELECT ins.id, ins.created, ins."eventType" AS "jobType", ins."requestHash" AS "jobHash",
            prior."eventType" AS "ledgerType", prior."requestHash" AS "ledgerHash"
-      FROM (SELECT 1) AS one LEFT JOIN keys ON true LEFT JOIN prior ON true`;
+      FROM (SELECT 1) AS one LEFT JOIN ins ON true LEFT JOIN prior ON true`;
 
 /**
  * ENQUEUE_SQL with a caller's read of at most one row in the same statement (its columns beside
@@ -35,7 +30,7 @@ const ENQUEUE_SQL = `
  * statement began, as a separate statement just before the enqueue would.
  */
 function enqueueWithLookupSql(lookupSql: string): string {
-  return ENQUEUE_SQL.replace(/\)\s*SELECT keys\.id/, `), lookup AS (${lookupSql}\n    )\n    SELECT lookup.*, keys.id`).replace(
+  return ENQUEUE_SQL.replace(/\)\s*SELECT ins\.id/, `), lookup AS (${lookupSql}\n    )\n    SELECT lookup.*, ins.id`).replace(
     "LEFT JOIN prior ON true",
     "LEFT JOIN prior ON true LEFT JOIN lookup ON true",
   );

@@ -10,9 +10,9 @@ import { queryRows } from "../jobs/direct-sql";
 
 // $1 tenantId; $2 the events as one JSON array of {e: event, h: request hash}, parsed once by
 // the server (no per-event array literal built in JavaScript); $3 max attempts per event type,
-// {type: n}. The ledger check, the keys, the jobs and the answer are one set-based statement;
-// each input row comes back once: from the keys (created, or the key already held by a kept job,
-// decision 0075) or from the ledger (a key processed and pruned, never queued again).
+// {type: n}. The ledger check, the insert and the answer are one set-based statement; each input
+// row comes back once: from the queue (inserted, or the job already holding the key) or from the
+// ledger (a key processed and pruned, never queued again).
 const ENQUEUE_BULK_SQL = `
     WITH input AS (
       SELECT r.e->>'eventId' AS "eventId", r.e->>'type' AS "eventType", r.e AS payload, r.h AS "requestHash"
@@ -20,24 +20,18 @@ const ENQUEUE_BULK_SQL = `
     ), prior AS (
       SELECT l."eventId", l."eventType", l."requestHash" FROM "IngestedEvent" l
        WHERE l."tenantId" = $1::uuid AND l."eventId" IN (SELECT "eventId" FROM input)
-    ), keys AS (
-      INSERT INTO "IngestionJobKey" ("tenantId", kind, "eventId", "jobId", "eventType", "requestHash")
-      SELECT $1::uuid, 'website-event', "eventId", nextval('"IngestionJob_id_seq"'), "eventType", "requestHash" FROM input
+    ), ins AS (
+      INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
+      SELECT $1::uuid, "eventId", "eventType", payload, "requestHash", ($3::jsonb ->> "eventType")::int, now(), now() FROM input
        WHERE NOT EXISTS (SELECT 1 FROM prior WHERE prior."eventId" = input."eventId")
       ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
-      RETURNING "jobId" AS id, "eventId", (xmax = 0) AS created, "eventType", "requestHash"
-    ), ins AS (
-      INSERT INTO "IngestionJob" ("tenantId", id, "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
-      SELECT $1::uuid, k.id, i."eventId", i."eventType", i.payload, i."requestHash", ($3::jsonb ->> i."eventType")::int, now(), now()
-        FROM keys k JOIN input i ON i."eventId" = k."eventId"
-       WHERE k.created
-      RETURNING 1
+      RETURNING id, "eventId", (xmax = 0) AS created, "eventType", "requestHash"
     ), wake AS (
-      SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins)
+      SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins WHERE created)
     )
-    SELECT keys."eventId", keys.id, keys.created, keys."eventType" AS "jobType", keys."requestHash" AS "jobHash",
+    SELECT ins."eventId", ins.id, ins.created, ins."eventType" AS "jobType", ins."requestHash" AS "jobHash",
            NULL::text AS "ledgerType", NULL::text AS "ledgerHash"
-      FROM keys LEFT JOIN wake ON true
+      FROM ins LEFT JOIN wake ON true
     UNION ALL
     SELECT prior."eventId", NULL, NULL, NULL, NULL, prior."eventType", prior."requestHash" FROM prior`;
 
