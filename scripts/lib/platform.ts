@@ -13,6 +13,7 @@ import { runService, runStep, stopAll } from "./processes";
 import { startSecrets } from "./start-secrets";
 import { ensureDemoFeed } from "./demo-feed";
 import { startAppInstances } from "./app-instances";
+import { serverNodeFlags } from "@real-estate/http/node-flags";
 
 export type PlatformMode = "start" | "dev";
 
@@ -193,9 +194,13 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     children.push(
       runService("hooks", "npx", ["tsx", "src/bin/serve.ts"], { ...env, WEBHOOK_SINK_PORT: String(ports.webhooks) }, path.join(root, "services/webhook-sink")),
     );
-    // In development the worker restarts when its code (or a package it imports) changes.
-    const workerArgs = mode === "dev" ? ["tsx", "watch", "--clear-screen=false", "src/bin/drain.ts"] : ["tsx", "src/bin/drain.ts"];
-    children.push(runService("worker", "npx", workerArgs, env, path.join(root, "services/ingestion-worker")));
+    // In development the worker restarts when its code (or a package it imports) changes. In
+    // production it runs with its own node flags (`serverNodeFlags` in its package.json, decision
+    // 0074), which tsx passes to the worker's node process, as its `drain` script and the bench do.
+    const workerDir = path.join(root, "services/ingestion-worker");
+    const workerArgs =
+      mode === "dev" ? ["tsx", "watch", "--clear-screen=false", "src/bin/drain.ts"] : ["tsx", ...serverNodeFlags(workerDir), "src/bin/drain.ts"];
+    children.push(runService("worker", "npx", workerArgs, env, workerDir));
     for (const child of children) {
       if (restartable.has(child)) continue;
       child.on("exit", (code, signal) => {

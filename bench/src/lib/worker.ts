@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { SkipError } from "./context";
+import { serverNodeFlags } from "@real-estate/http/node-flags";
+import { log, SkipError } from "./context";
 import { REPO_ROOT } from "./paths";
 import { startProcess, type Started } from "./processes";
 import { PORTS } from "./sizes";
@@ -49,10 +50,22 @@ function workerNodeOptions(probeDir: string | undefined): Record<string, string>
   };
 }
 
+/**
+ * The worker's node flags as it ships (`serverNodeFlags` in its package.json, decision 0074), which
+ * tsx passes to the node process it starts; for a comparison, BENCH_WORKER_NODE_FLAGS="<flags>"
+ * replaces them ("" for none).
+ */
+function workerNodeFlags(): string[] {
+  const override = process.env.BENCH_WORKER_NODE_FLAGS;
+  return override !== undefined ? override.split(/\s+/).filter(Boolean) : serverNodeFlags(WORKER_DIR);
+}
+
 /** Starts the worker in production mode; stop it with the returned handle's stop(). */
 export function startBenchWorker(o: BenchWorkerOptions): Started {
   assertWorkerLanded();
-  return startProcess(o.name ?? "ingestion-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [DRAIN_BIN], {
+  const nodeFlags = workerNodeFlags();
+  if (nodeFlags.length > 0) log(`ingestion worker node flags: ${nodeFlags.join(" ")}`);
+  return startProcess(o.name ?? "ingestion-worker", path.join(REPO_ROOT, "node_modules/.bin/tsx"), [...nodeFlags, DRAIN_BIN], {
     cwd: WORKER_DIR,
     env: {
       ...process.env,

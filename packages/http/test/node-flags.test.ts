@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { serverNodeFlags, startScriptNodeFlags } from "../src/serve/node-flags";
+import { serverNodeFlags, startScriptNodeFlags, tsxScriptNodeFlags } from "../src/serve/node-flags";
 
 const dirs: string[] = [];
 function appWith(manifest: Record<string, unknown>): string {
@@ -49,5 +49,19 @@ describe("startScriptNodeFlags", () => {
     expect(() => startScriptNodeFlags(appWith({ scripts: { start: "next start -p 3000" } }))).toThrow(/does not run the app server/);
     expect(() => startScriptNodeFlags(appWith({ scripts: { start: "node --max-semi-space-size=16 server.js" } }))).toThrow(/does not run the app server/);
     expect(() => startScriptNodeFlags(appWith({ name: "x" }))).toThrow(/no start script/);
+  });
+});
+
+describe("tsxScriptNodeFlags", () => {
+  it("returns the flags tsx passes to node before the script's file", () => {
+    const dir = appWith({ scripts: { drain: "tsx --max-semi-space-size=16 --heap-growing-percent=30 src/bin/drain.ts", once: "tsx src/bin/once.ts" } });
+    expect(tsxScriptNodeFlags(dir, "drain")).toEqual(["--max-semi-space-size=16", "--heap-growing-percent=30"]);
+    expect(tsxScriptNodeFlags(dir, "once")).toEqual([]);
+  });
+
+  it("refuses a script that does not run a file through tsx, or none", () => {
+    const dir = appWith({ scripts: { node: "node --max-semi-space-size=16 src/bin/drain.ts", watch: "tsx watch src/bin/drain.ts", bare: "tsx --inspect" } });
+    for (const name of ["node", "watch", "bare"]) expect(() => tsxScriptNodeFlags(dir, name)).toThrow(/does not run a file through tsx/);
+    expect(() => tsxScriptNodeFlags(dir, "drain")).toThrow(/no drain script/);
   });
 });

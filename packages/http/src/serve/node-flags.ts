@@ -1,6 +1,7 @@
-// The node flags an app's server starts with, declared once as `serverNodeFlags` in the app's
-// package.json (decision 0070). `npm start` / `start:prod` (scripts/lib) and the bench read them
-// here, so what is measured is what ships; the app's own start script passes the same ones (its test).
+// The node flags an app's server (or the ingestion worker, decision 0074) starts with, declared
+// once as `serverNodeFlags` in its package.json (decision 0070). `npm start` / `start:prod`
+// (scripts/lib) and the bench read them here, so what is measured is what ships; the package's own
+// start script passes the same ones (its test).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -28,4 +29,21 @@ export function startScriptNodeFlags(appDir: string): string[] {
   const script = rest.findIndex((arg) => arg.endsWith("/real-estate-serve.mjs"));
   if (command !== "node" || script < 0) throw new Error(`${path.join(appDir, "package.json")}: the start script does not run the app server`);
   return rest.slice(0, script);
+}
+
+/**
+ * The node flags a package's `tsx <flags> <file>` script (`scriptName` in its package.json) passes
+ * to the node process tsx starts, as the ingestion worker's `drain` script does. A test compares
+ * them with `serverNodeFlags`, so the script and the other starts cannot drift.
+ */
+export function tsxScriptNodeFlags(dir: string, scriptName: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+  const script = manifest.scripts?.[scriptName];
+  if (typeof script !== "string") throw new Error(`${path.join(dir, "package.json")}: no ${scriptName} script`);
+  const [command, ...rest] = script.trim().split(/\s+/);
+  const file = rest.findIndex((arg) => !arg.startsWith("--"));
+  if (command !== "tsx" || file < 0 || !/\.[cm]?ts$/.test(rest[file]!)) {
+    throw new Error(`${path.join(dir, "package.json")}: the ${scriptName} script does not run a file through tsx`);
+  }
+  return rest.slice(0, file);
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "@real-estate/http/node-flags";
 import { ARTIFACTS_DIR, REPO_ROOT } from "../report/summary";
 
 export const WORKER_DIR = path.join(REPO_ROOT, "services", "ingestion-worker");
@@ -32,7 +33,8 @@ export function startWorker(options: { databaseUrl: string; label: string; env?:
   // end of it in a failure report is this worker's.
   const log = fs.openSync(logFile, "w");
   const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, [WORKER_BIN], {
+  // With the worker's own node flags (its package.json's `serverNodeFlags`, decision 0074), as it ships.
+  const child = spawn(tsx, [...serverNodeFlags(WORKER_DIR), WORKER_BIN], {
     cwd: WORKER_DIR,
     env: {
       ...process.env,
