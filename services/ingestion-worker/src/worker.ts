@@ -246,14 +246,20 @@ export function createWorker(options: WorkerOptions): Worker {
     return loopDone;
   }
 
+  /**
+   * A stop asked while nothing ran (a SIGTERM while the process was still starting) is taken by
+   * the next start, run or drainOnce, which then ends at once: the loop's start would otherwise
+   * clear it and run until the next signal. Taken once, it cannot end a later start.
+   */
+  function takeStopAskedBeforeStart(): boolean {
+    if (!stopBeforeRun) return false;
+    stopBeforeRun = false;
+    logger.info({ msg: "worker stopped before it started", workerId: id });
+    return true;
+  }
+
   async function run() {
-    // A stop asked before run (a SIGTERM while the process was still starting) ends it here:
-    // the loop's start would otherwise clear it and run until the next signal.
-    if (stopBeforeRun) {
-      stopBeforeRun = false;
-      logger.info({ msg: "worker stopped before it started", workerId: id });
-      return;
-    }
+    if (takeStopAskedBeforeStart()) return;
     if (options.listenUrl) {
       listener = createNotifyListener({ connectionString: options.listenUrl, channel: QUEUE_NOTIFY_CHANNEL, logger, onNotify: signal.wake });
     }
@@ -279,6 +285,7 @@ export function createWorker(options: WorkerOptions): Worker {
     id,
     run,
     drainOnce: async () => {
+      if (takeStopAskedBeforeStart()) return { processed: 0, retried: 0, deadLettered: 0 };
       const before = reporter.summary();
       await startLoop("once");
       const after = reporter.summary();

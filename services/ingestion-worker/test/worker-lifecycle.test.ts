@@ -53,6 +53,22 @@ describe("worker lifecycle", () => {
     expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId, status: "COMPLETED" } })).toBe(1);
   });
 
+  it("a stop asked before drainOnce ends that drain, and is not left over for a later run", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db);
+    await enqueue(db, t.tenantId, { email: "early-stop-once@example.com" });
+    const { worker } = testWorker(db, { clock: systemClock, pollIntervalMs: 50 });
+    await worker.stop();
+    expect(await worker.drainOnce()).toEqual({ processed: 0, retried: 0, deadLettered: 0 });
+    expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId, status: "PENDING" } })).toBe(1);
+    // The stop was taken by that drain: a run started now works until its own stop.
+    const running = worker.run();
+    await waitFor(async () => (await db.ingestionJob.count({ where: { tenantId: t.tenantId, status: "COMPLETED" } })) === 1, 10_000);
+    await worker.stop();
+    await running;
+    expect(worker.summary().processed).toBe(1);
+  });
+
   it("wakes on NOTIFY without polling, and keeps working after its database connections are cut", async () => {
     const { db, url } = testDb();
     const t = await createTenantFixture(db);
