@@ -1,16 +1,34 @@
 type AdapterCause = { kind?: string; originalCode?: string; originalMessage?: string; host?: string; port?: number; table?: string };
 
-function adapterCause(error: unknown): AdapterCause | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } })?.meta;
-  return meta?.driverAdapterError?.cause;
+type DatabaseErrorFacts = {
+  /** Prisma's driver-adapter cause, when the error came through the client. */
+  cause: AdapterCause | undefined;
+  /** The most specific code: the adapter's SQLSTATE, the wrapped error's code, then the error's own. */
+  code: string | undefined;
+  /** The error's own message (a Prisma error's spans several lines). */
+  message: string;
+  /** Every message the error carries, for matching. */
+  text: string;
+};
+
+/** What a database failure says about itself, read the same way wherever it is judged. */
+function databaseErrorFacts(error: unknown): DatabaseErrorFacts {
+  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } } | undefined)?.meta;
+  const cause = meta?.driverAdapterError?.cause;
+  const message = e?.message ?? String(error);
+  return {
+    cause,
+    code: cause?.originalCode ?? e?.cause?.code ?? e?.code,
+    message,
+    text: `${cause?.originalMessage ?? ""} ${message} ${e?.cause?.message ?? ""}`,
+  };
 }
 
 /** One readable line for a database failure, instead of a stack trace. */
 export function explainDatabaseError(error: unknown): string {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const cause = adapterCause(error);
-  const code = cause?.originalCode ?? e?.cause?.code ?? e?.code;
-  const lines = (e?.message ?? String(error))
+  const { cause, code, message: full } = databaseErrorFacts(error);
+  const lines = full
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
@@ -55,10 +73,8 @@ const TRANSIENT_MESSAGE =
  * wrong credentials or a missing database cannot.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const cause = adapterCause(error);
+  const { cause, code, text } = databaseErrorFacts(error);
   if (cause?.kind && TRANSIENT_KINDS.has(cause.kind)) return true;
-  const code = cause?.originalCode ?? e?.cause?.code ?? e?.code;
   if (code && TRANSIENT_CODES.has(code)) return true;
-  return TRANSIENT_MESSAGE.test(`${cause?.originalMessage ?? ""} ${e?.message ?? ""} ${e?.cause?.message ?? ""}`);
+  return TRANSIENT_MESSAGE.test(text);
 }
