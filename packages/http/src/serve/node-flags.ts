@@ -15,20 +15,34 @@ export function serverNodeFlags(appDir: string): string[] {
   return flags;
 }
 
+function readScript(dir: string, scriptName: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+  const script = manifest.scripts?.[scriptName];
+  if (typeof script !== "string") throw new Error(`${path.join(dir, "package.json")}: no ${scriptName} script`);
+  return script.trim().split(/\s+/);
+}
+
+/**
+ * The `--flags` a package.json script passes to the node process it starts: the arguments between
+ * the launcher command and the first that is not a flag, which must be the file `isTarget` accepts.
+ */
+function launcherNodeFlags(dir: string, scriptName: string, words: string[], launcher: string, isTarget: (arg: string) => boolean, runs: string) {
+  const [command, ...rest] = words;
+  const file = rest.findIndex((arg) => !arg.startsWith("--"));
+  if (command !== launcher || file < 0 || !isTarget(rest[file]!))
+    throw new Error(`${path.join(dir, "package.json")}: the ${scriptName} script does not run ${runs}`);
+  return rest.slice(0, file);
+}
+
 /**
  * The node flags the app's own `npm start` script passes before the app server's script
  * (`node <flags> …/real-estate-serve.mjs …`); none when it runs the `real-estate-serve` bin. An
  * app's test compares them with `serverNodeFlags`, so the two ways of starting it cannot drift.
  */
 export function startScriptNodeFlags(appDir: string): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8")) as { scripts?: { start?: unknown } };
-  const start = manifest.scripts?.start;
-  if (typeof start !== "string") throw new Error(`${path.join(appDir, "package.json")}: no start script`);
-  const [command, ...rest] = start.trim().split(/\s+/);
-  if (command === "real-estate-serve") return [];
-  const script = rest.findIndex((arg) => arg.endsWith("/real-estate-serve.mjs"));
-  if (command !== "node" || script < 0) throw new Error(`${path.join(appDir, "package.json")}: the start script does not run the app server`);
-  return rest.slice(0, script);
+  const words = readScript(appDir, "start");
+  if (words[0] === "real-estate-serve") return [];
+  return launcherNodeFlags(appDir, "start", words, "node", (arg) => arg.endsWith("/real-estate-serve.mjs"), "the app server");
 }
 
 /**
@@ -37,13 +51,5 @@ export function startScriptNodeFlags(appDir: string): string[] {
  * them with `serverNodeFlags`, so the script and the other starts cannot drift.
  */
 export function tsxScriptNodeFlags(dir: string, scriptName: string): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
-  const script = manifest.scripts?.[scriptName];
-  if (typeof script !== "string") throw new Error(`${path.join(dir, "package.json")}: no ${scriptName} script`);
-  const [command, ...rest] = script.trim().split(/\s+/);
-  const file = rest.findIndex((arg) => !arg.startsWith("--"));
-  if (command !== "tsx" || file < 0 || !/\.[cm]?ts$/.test(rest[file]!)) {
-    throw new Error(`${path.join(dir, "package.json")}: the ${scriptName} script does not run a file through tsx`);
-  }
-  return rest.slice(0, file);
+  return launcherNodeFlags(dir, scriptName, readScript(dir, scriptName), "tsx", (arg) => /\.[cm]?ts$/.test(arg), "a file through tsx");
 }
