@@ -70,13 +70,6 @@ export type JobKind = {
    * job still works when what was read ahead is missing or too old.
    */
   claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;
-  /**
-   * How a completed job of this kind is logged: "each" (default) one line a job; "batch" one
-   * line for the completed jobs of this kind in each recorded batch of completions, for kinds
-   * that keep a record of every job of their own (outbound webhooks: the delivery log). Failed
-   * attempts and dead letters are always logged one line each.
-   */
-  logCompleted?: "each" | "batch";
 };
 
 /** Job kinds by name; a job whose kind is missing here is dead-lettered ("no handler"). */

@@ -81,7 +81,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const kinds = options.kinds ?? defaultJobKinds();
   // The kinds this worker claims: those in its registry (a "*" handler override runs any kind).
   const claimKinds = options.handlers?.["*"] ? null : Object.keys(kinds);
-  const reporter = createOutcomeReporter({ logger, metrics, kinds });
+  const reporter = createOutcomeReporter({ logger, metrics });
   const slots = createSlots(concurrency);
   const batcher = createCompletionBatcher({
     db,

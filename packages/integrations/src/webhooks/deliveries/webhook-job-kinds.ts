@@ -15,12 +15,7 @@ type Ctx = {
   release?: () => void;
 };
 
-type Kind = {
-  handle: (ctx: Ctx) => Promise<unknown>;
-  retry?: JobRetryPolicy;
-  claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;
-  logCompleted?: "each" | "batch";
-};
+type Kind = { handle: (ctx: Ctx) => Promise<unknown>; retry?: JobRetryPolicy; claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void };
 
 /**
  * The outbound webhook job kind for the worker's registry (decision 0021): "webhook.deliver"
@@ -41,9 +36,6 @@ export function webhookJobKinds(
   return {
     [WEBHOOK_DELIVER_KIND]: {
       retry: WEBHOOK_RETRY_POLICY,
-      // Every delivery has its record in the delivery log (status, answer, latency): the worker
-      // logs the completed ones a line per recorded batch, failed attempts a line each.
-      logCompleted: "batch",
       // The deliveries of the jobs just claimed, read in one statement (delivery-batches.ts).
       claimed: ({ db, jobs }) => readDeliveriesAhead(db, jobs),
       handle: (ctx) =>
