@@ -86,7 +86,14 @@ function startDirectSender() {
 const REMOTE_ANSWER_MS = 50;
 
 /** What the worker's probe wrote at exit (bench/src/lib/worker-probe.mjs); the tsx launcher loads no pg and writes nothing. */
-type Probe = { statements: number; byVerb: Record<string, number>; byName?: Record<string, { statements: number; items: number; ms?: number }> };
+type Probe = {
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  cpuAtFirstClaimMs?: number;
+  statements: number;
+  byVerb: Record<string, number>;
+  byName?: Record<string, { statements: number; items: number; ms?: number }>;
+};
 
 function readProbe(dir: string): Probe | null {
   if (!fs.existsSync(dir)) return null;
@@ -223,7 +230,9 @@ async function phase(
     log(
       `${label}: the worker sent ${fmt(probe.statements)} statements (${Object.entries(probe.byVerb)
         .map(([verb, count]) => `${verb} ${fmt(count)}`)
-        .join(", ")}), ${statementsPerDelivery!.toFixed(2)} a delivery`,
+        .join(
+          ", ",
+        )}), ${statementsPerDelivery!.toFixed(2)} a delivery; its CPU ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs))} ms, ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)))} ms from its first claim on (${((probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)) / n).toFixed(2)} ms a delivery)`,
     );
   if (probe?.byName)
     log(
