@@ -19,11 +19,12 @@ import { clearTimeout, setTimeout } from "node:timers";
 /** The longest a page waits for Redis before it is rendered (or served from the process's own copy). */
 const REDIS_TIMEOUT_MS = 500;
 
-/** @param {string | undefined} raw */
-function pageCacheBytes(raw) {
-  const mb = raw?.trim() ? Number(raw) : 256;
-  return Number.isFinite(mb) && mb >= 0 ? mb * 1024 * 1024 : 256 * 1024 * 1024;
-}
+/**
+ * Most the process's own copy holds, in bytes: next.config.ts's `cacheMaxMemorySize`
+ * (WEB_PAGE_CACHE_LOCAL_MB beside Redis), which Next.js hands every cache handler it creates.
+ * Read by the first entry read or written, after the first handler was created. 0: no own copy.
+ */
+let localCopyBytes = 32 * 1024 * 1024;
 
 /**
  * The library's ioredis adapter calls `set` with options (EXAT, NX) unbound from its client (a
@@ -55,7 +56,8 @@ CacheHandler.onCreation(({ buildId }) => {
     const url = process.env.REDIS_URL;
     // Entries of one build only: another build's pages (other code, other chunks) never mix in.
     const keyPrefix = `${process.env.NEXT_CACHE_KEY_PREFIX ?? "web:next:"}${buildId ?? "dev"}:`;
-    const local = createLruHandler({ maxItemSizeBytes: pageCacheBytes(process.env.WEB_PAGE_CACHE_MB) });
+    // (`maxItemSizeBytes` is the library's name for the whole LRU's bound, entries sized as JSON.)
+    const local = localCopyBytes > 0 ? createLruHandler({ maxItemSizeBytes: localCopyBytes }) : null;
     if (!url) return { handlers: [local] };
     // Commands are not queued while the connection is down: the handler sees `isReady` false and
     // the process's own copy answers. ioredis reconnects in the background.
@@ -95,6 +97,12 @@ CacheHandler.onCreation(({ buildId }) => {
  * as stale after 1 s and render it again. Each page is served with the lifetime it was stored with.
  */
 export default class SharedCacheHandler extends CacheHandler {
+  /** @param {ConstructorParameters<typeof CacheHandler>[0] & { maxMemoryCacheSize?: number }} context */
+  constructor(context) {
+    super(context);
+    if (typeof context?.maxMemoryCacheSize === "number" && context.maxMemoryCacheSize >= 0) localCopyBytes = context.maxMemoryCacheSize;
+  }
+
   /** @type {CacheHandler["get"]} */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);

@@ -6,17 +6,25 @@ import path from "node:path";
 // route files (`*.bench.ts`) compiled in. Every other build leaves them out.
 const benchBuild = process.env.BENCH_ROUTES === "1";
 
-/**
- * Most the in-memory page cache may hold, in MB (WEB_PAGE_CACHE_MB, read when the server starts;
- * default 256). Every distinct URL (tenant, town, listing, search with its query) is an entry.
- * The bench's edge scenario runs one instance with 64 MB beside one with the default: under its
- * load the peak memory came from concurrent renders, not from this cache (bench/RESULTS.md).
- */
-function pageCacheBytes(): number {
-  const raw = process.env.WEB_PAGE_CACHE_MB?.trim();
-  const mb = raw ? Number(raw) : 256;
-  if (!Number.isFinite(mb) || mb < 0) throw new Error(`WEB_PAGE_CACHE_MB must be a number of MB (0 or more), got "${raw}"`);
+/** Megabytes from the environment variable `name` (read when the server starts), `fallback` when unset. */
+function megabytes(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  const mb = raw ? Number(raw) : fallback;
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`${name} must be a number of MB (0 or more), got "${raw}"`);
   return mb * 1024 * 1024;
+}
+
+/**
+ * Most the in-memory page cache may hold. Every distinct URL (tenant, town, listing, search with
+ * its query) is an entry.
+ * - Alone (no REDIS_URL), it is the instance's page cache: WEB_PAGE_CACHE_MB, default 256.
+ * - Beside the cache shared in Redis (cache-handler.mjs), it is only the instance's own copy, read
+ *   while Redis is unreachable; every page is written to it all the same, so at the same size it
+ *   grows as the shared cache does: WEB_PAGE_CACHE_LOCAL_MB, default 32 (bench/RESULTS.md, the
+ *   edge scenario's memory with the shared cache).
+ */
+function pageCacheBytes(shared: boolean): number {
+  return shared ? megabytes("WEB_PAGE_CACHE_LOCAL_MB", 32) : megabytes("WEB_PAGE_CACHE_MB", 256);
 }
 
 const nextConfig: NextConfig = {
@@ -41,12 +49,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
-  // Pages of every tenant, town, listing and search share this in-memory LRU cache (with the
-  // shared handler, its per-instance fallback copy takes the same size).
-  cacheMaxMemorySize: pageCacheBytes(),
   experimental: {
     // Pages generated at runtime (one per tenant, town, listing, search) stay in the in-memory
-    // LRU cache (cacheMaxMemorySize above) instead of accumulating on disk.
+    // LRU cache (cacheMaxMemorySize, set in config() below) instead of accumulating on disk.
     isrFlushToDisk: false,
   },
 };
@@ -58,5 +63,10 @@ const nextConfig: NextConfig = {
  */
 export default function config(phase: string): NextConfig {
   const shared = Boolean(process.env.REDIS_URL?.trim()) && phase !== PHASE_PRODUCTION_BUILD;
-  return shared ? { ...nextConfig, cacheHandler: path.resolve(import.meta.dirname, "cache-handler.mjs") } : nextConfig;
+  // Pages of every tenant, town, listing and search share this in-memory LRU cache; with the
+  // shared handler, Next.js hands the size to it (cache-handler.mjs) for the instance's own copy.
+  const cacheMaxMemorySize = pageCacheBytes(shared);
+  return shared
+    ? { ...nextConfig, cacheMaxMemorySize, cacheHandler: path.resolve(import.meta.dirname, "cache-handler.mjs") }
+    : { ...nextConfig, cacheMaxMemorySize };
 }

@@ -88,17 +88,26 @@ export async function crawl(
   return { ok, other, seconds: (performance.now() - started) / 1000 };
 }
 
+/** One instance's RSS under a phase: idle after start, peak, and its page cache setting. */
+export type InstanceMemory = { peakMb: number; idleMb: number | null; warmMb: number | null; pageCacheMb: string };
+
 /**
  * Restarts both instances with REDIS_URL (Next.js's cache shared through Redis under a key prefix
- * of this run's own, removed after) and runs `measure` through the edge in front of them. Null,
- * said in the log, when no Redis answers.
+ * of this run's own, removed after), as the production profile runs them, and runs `measure` and
+ * then a crawl of `pages` through the edge in front of them, sampling each instance's RSS from its
+ * start. Instance 2 keeps a `localPageCacheMb` own copy beside Redis (WEB_PAGE_CACHE_LOCAL_MB),
+ * instance 1 the shipped default.
+ * Null, said in the log, when no Redis answers.
  */
-export async function measureSharedCache(
-  databaseUrl: string,
-  host: string,
-  instances: Instance[],
-  measure: () => Promise<LoadResult>,
-): Promise<LoadResult | null> {
+export async function measureSharedCache(options: {
+  databaseUrl: string;
+  host: string;
+  instances: Instance[];
+  measure: () => Promise<LoadResult>;
+  pages: { host: string; path: string }[];
+  localPageCacheMb: string;
+}): Promise<{ load: LoadResult; crawl: Awaited<ReturnType<typeof crawl>>; memory: InstanceMemory[] } | null> {
+  const { databaseUrl, host, instances } = options;
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
   client.on("error", () => undefined);
@@ -115,9 +124,16 @@ export async function measureSharedCache(
   // One render nonce for both, as the production profile gives them (decision 0047).
   const env = { REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: keyPrefix, REAL_ESTATE_RENDER_NONCE: crypto.randomBytes(16).toString("hex") };
   instances.push(await startInstance(PORTS.web, databaseUrl, host, undefined, env));
-  instances.push(await startInstance(PORTS.web2, databaseUrl, host, SMALL_PAGE_CACHE_MB, env));
+  const second = await startInstance(PORTS.web2, databaseUrl, host, undefined, { ...env, WEB_PAGE_CACHE_LOCAL_MB: options.localPageCacheMb });
+  instances.push({ ...second, pageCacheMb: options.localPageCacheMb });
+  for (const i of instances) i.rss.markIdle();
   try {
-    return await withEdge(databaseUrl, [PORTS.web, PORTS.web2], measure);
+    return await withEdge(databaseUrl, [PORTS.web, PORTS.web2], async () => {
+      const load = await options.measure();
+      const crawled = await crawl(options.pages, 16);
+      const memory = instances.map((i) => ({ ...i.rss.stop(), pageCacheMb: i.pageCacheMb }));
+      return { load, crawl: crawled, memory };
+    });
   } finally {
     for (let cursor = "0"; ;) {
       const [next, keys] = await client.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 1_000);
