@@ -3,7 +3,9 @@
 // local receiver, signed (Standard Webhooks) and recorded, against direct HTTP POSTs of the same
 // payloads, signed the same way, to the same receiver with as many in flight, in one run. The goal
 // is measured against a sender in a process of its own (direct-sender.ts), as the worker is; the
-// same POSTs from the receiver's own process are reported beside it.
+// same POSTs from the receiver's own process are reported beside it. Each sender warms up with
+// 100 deliveries before its measured round: the direct ones with 100 POSTs, the worker with 100
+// deliveries of its own (warm-worker.ts).
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
 import { tailLog } from "../../lib/processes";
 import { sleep, waitFor } from "../../lib/stats";
 import { postSigned, type StoredDelivery } from "./direct-posts";
+import { holdDeliveries, releaseDeliveries, WARM_UP } from "./warm-worker";
 import type { SenderReply, SenderRequest } from "./direct-sender";
 import { startBenchWorker } from "../../lib/worker";
 
@@ -106,7 +109,7 @@ function readProbe(dir: string): Probe | null {
 
 type Phase = {
   delivered: number;
-  /** The worker process's SQL statements per delivery (start-up included), from its probe. */
+  /** The worker process's SQL statements per delivery (start-up and warm-up included), from its probe. */
   statementsPerDelivery: number | null;
   /** Direct POSTs from a process of their own: the goal's baseline. */
   direct: number;
@@ -129,6 +132,11 @@ async function phase(
   n: number,
 ): Promise<Phase> {
   const endpointIds: string[] = [];
+  const measured: { tenantId: string; events: WebhookEvent[] }[] = [];
+  const leadEvent = (id: string, i: number): WebhookEvent => ({
+    type: "lead.created",
+    data: { lead: { id, source: "website", status: "NEW", listingKey: `BENCH-${i}` }, contact: { id: `bench-contact-${i}` } },
+  });
   for (const [t, tenantId] of tenantIds.entries()) {
     const created = await createWebhookEndpoint({
       tenantId,
@@ -139,11 +147,8 @@ async function phase(
     if (!created.ok) throw new Error(`webhook endpoint not created: ${JSON.stringify(created.fields)}`);
     endpointIds.push(created.endpoint.id);
     const events: WebhookEvent[] = [];
-    for (let i = t; i < n; i += tenantIds.length)
-      events.push({
-        type: "lead.created",
-        data: { lead: { id: `bench-${label}-lead-${i}`, source: "website", status: "NEW", listingKey: `BENCH-${i}` }, contact: { id: `bench-contact-${i}` } },
-      });
+    for (let i = t; i < n; i += tenantIds.length) events.push(leadEvent(`bench-${label}-lead-${i}`, i));
+    measured.push({ tenantId, events });
     // Only this phase's endpoint receives: the tenant's earlier ones are disabled before its events
     // are queued (else each event also got a delivery to the earlier phase's endpoint, which the
     // worker then ran as a job of this phase).
@@ -151,16 +156,30 @@ async function phase(
       tenantId,
       created.endpoint.id,
     ]);
-    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
+    // The worker's warm-up deliveries first, so it claims them first (warm-worker.ts).
+    const warmUp: WebhookEvent[] = [];
+    for (let i = t; i < WARM_UP; i += tenantIds.length) warmUp.push(leadEvent(`bench-${label}-warm-up-${i}`, i));
+    await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: warmUp }));
   }
+  const warmUpIds = (await p.pool.query<{ id: string }>(`SELECT id FROM "WebhookDelivery" WHERE "endpointId" = ANY($1::uuid[])`, [endpointIds])).rows.map(
+    (r) => r.id,
+  );
+  if (warmUpIds.length !== WARM_UP) throw new Error(`${warmUpIds.length} warm-up deliveries stored, expected ${WARM_UP}`);
+  for (const { tenantId, events } of measured)
+    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
   const rows = (
     await p.pool.query<StoredDelivery>(
       `SELECT d.id, d.payload, e.secret, e.url FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."tenantId" = d."tenantId" AND e.id = d."endpointId"
-        WHERE d."endpointId" = ANY($1::uuid[]) ORDER BY d."createdAt", d.id`,
-      [endpointIds],
+        WHERE d."endpointId" = ANY($1::uuid[]) AND NOT d.id = ANY($2::uuid[]) ORDER BY d."createdAt", d.id`,
+      [endpointIds, warmUpIds],
     )
   ).rows;
   if (rows.length !== n) throw new Error(`${rows.length} deliveries stored, expected ${n}`);
+  await holdDeliveries(
+    p.pool,
+    tenantIds,
+    rows.map((r) => r.id),
+  );
   log(
     `${label}: ${fmt(n)} deliveries stored (${fmt(Math.round(rows.reduce((s, r) => s + JSON.stringify(r.payload).length, 0) / rows.length))} bytes of payload each)`,
   );
@@ -181,7 +200,7 @@ async function phase(
   }
   log(`${label}: direct HTTP POSTs from a process of their own (${IN_FLIGHT} in flight, kept-alive connections): ${fmt(direct)} deliveries/s`);
 
-  const from = roundStart(sink);
+  let from = roundStart(sink);
   const probeDir = fs.mkdtempSync(join(os.tmpdir(), "webhooks-probe-"));
   const worker = startBenchWorker({
     name: `webhook-worker-${label}`,
@@ -192,22 +211,26 @@ async function phase(
     probeDir,
   });
   let delivered: number;
+  const deliveredCount = async () =>
+    Number(
+      (
+        await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'DELIVERED' AND "endpointId" = ANY($1::uuid[])`, [
+          endpointIds,
+        ])
+      ).rows[0]!.n,
+    );
   try {
+    // Its warm-up, delivered and recorded, then the measured backlog made due at once.
+    await waitFor("the worker's warm-up deliveries", async () => sink.received().length >= from + WARM_UP && (await deliveredCount()) === WARM_UP, 120_000, 20);
+    from = roundStart(sink);
+    await releaseDeliveries(
+      p.pool,
+      tenantIds,
+      rows.map((r) => r.id),
+    );
     delivered = await receivedRate(sink, from, n, 300_000);
     // Each delivery is recorded DELIVERED after its answer: wait for the last records.
-    await waitFor(
-      "every delivery recorded DELIVERED",
-      async () =>
-        Number(
-          (
-            await p.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'DELIVERED' AND "endpointId" = ANY($1::uuid[])`, [
-              endpointIds,
-            ])
-          ).rows[0]!.n,
-        ) === n,
-      60_000,
-      100,
-    );
+    await waitFor("every delivery recorded DELIVERED", async () => (await deliveredCount()) === n + WARM_UP, 60_000, 100);
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${tailLog(worker.logPath)}`);
   } finally {
@@ -225,14 +248,14 @@ async function phase(
   if (ids.size !== n) throw new Error(`the receiver got ${ids.size} distinct deliveries from the worker, expected ${n}`);
   const probe = readProbe(probeDir);
   fs.rmSync(probeDir, { recursive: true, force: true });
-  const statementsPerDelivery = probe ? probe.statements / n : null;
+  const statementsPerDelivery = probe ? probe.statements / (n + WARM_UP) : null;
   if (probe)
     log(
       `${label}: the worker sent ${fmt(probe.statements)} statements (${Object.entries(probe.byVerb)
         .map(([verb, count]) => `${verb} ${fmt(count)}`)
         .join(
           ", ",
-        )}), ${statementsPerDelivery!.toFixed(2)} a delivery; its CPU ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs))} ms, ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)))} ms from its first claim on (${((probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)) / n).toFixed(2)} ms a delivery)`,
+        )}), ${statementsPerDelivery!.toFixed(2)} a delivery; its CPU ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs))} ms, ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)))} ms from its first claim on (${((probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)) / (n + WARM_UP)).toFixed(2)} ms a delivery, its ${WARM_UP} warm-up deliveries included)`,
     );
   if (probe?.byName)
     log(
