@@ -12,7 +12,8 @@ const REROUTE_BATCH = 100;
  * The continuous worker's periodic work beside its jobs: pruning completed jobs past their
  * retention and re-routing leads nobody contacted in time. Each runs on its own interval (0
  * disables it); a round never overlaps the one before, and a failure is logged and retried at
- * the next interval. `stop()` clears both timers; a round already running finishes its batch.
+ * the next interval. `stop()` clears both timers and resolves once a round already running has
+ * finished its batch, so nothing of the worker's touches the database after its `run()` ends.
  */
 export function startMaintenance(options: {
   db: Db;
@@ -22,27 +23,33 @@ export function startMaintenance(options: {
   rerouteIntervalMs: number;
   /** True once the worker is stopping: a re-routing round ends after its current batch. */
   stopping: () => boolean;
-}): { stop(): void } {
+}): { stop(): Promise<void> } {
   const { db, clock, logger } = options;
-  let pruning = false;
-  let rerouting = false;
+  let pruning: Promise<void> | null = null;
+  let rerouting: Promise<void> | null = null;
 
-  async function prune() {
-    if (pruning) return;
-    pruning = true;
+  function prune() {
+    pruning ??= pruneRound().finally(() => {
+      pruning = null;
+    });
+  }
+
+  function reroute() {
+    rerouting ??= rerouteRound().finally(() => {
+      rerouting = null;
+    });
+  }
+
+  async function pruneRound() {
     try {
       const deleted = await pruneCompletedJobs({ db, now: clock.now(), retentionMs: completedRetentionMs() });
       if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
     } catch (error) {
       logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });
-    } finally {
-      pruning = false;
     }
   }
 
-  async function reroute() {
-    if (rerouting) return;
-    rerouting = true;
+  async function rerouteRound() {
     try {
       let moved: number;
       do {
@@ -51,18 +58,17 @@ export function startMaintenance(options: {
       } while (moved >= REROUTE_BATCH && !options.stopping());
     } catch (error) {
       logger.warn({ msg: "re-routing leads failed", reason: explainDatabaseError(error) });
-    } finally {
-      rerouting = false;
     }
   }
 
   const timers = [
-    options.pruneIntervalMs > 0 ? setInterval(() => void prune(), options.pruneIntervalMs) : null,
-    options.rerouteIntervalMs > 0 ? setInterval(() => void reroute(), options.rerouteIntervalMs) : null,
+    options.pruneIntervalMs > 0 ? setInterval(prune, options.pruneIntervalMs) : null,
+    options.rerouteIntervalMs > 0 ? setInterval(reroute, options.rerouteIntervalMs) : null,
   ];
   return {
-    stop() {
+    async stop() {
       for (const timer of timers) if (timer) clearInterval(timer);
+      await Promise.all([pruning, rerouting]);
     },
   };
 }

@@ -275,7 +275,7 @@ export function createWorker(options: WorkerOptions): Worker {
     try {
       await startLoop("continuous");
     } finally {
-      maintenance.stop();
+      await maintenance.stop();
       await listener?.close();
       logger.info({ msg: "worker stopped", workerId: id, ...reporter.summary() });
     }

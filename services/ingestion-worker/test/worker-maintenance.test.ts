@@ -49,6 +49,40 @@ describe("the running worker's maintenance", () => {
     expect(await completedOf(db, b.tenantId)).toBe(2);
   });
 
+  it("ends run() only after a pruning round already under way has finished", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "maint-late" });
+    await enqueue(db, t.tenantId, { firstName: "Late", email: "late@example.org" });
+    const first = testWorker(db, { pruneIntervalMs: 0, rerouteIntervalMs: 0 });
+    await first.worker.drainOnce();
+    await ageCompleted(db, t.tenantId, first.clock.now());
+
+    // The same database, with each pruning statement held back for a while before it is sent.
+    let prunesBegun = 0;
+    const slowDb = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== "$executeRaw") return Reflect.get(target, key, receiver);
+        return async (strings: TemplateStringsArray, ...values: unknown[]) => {
+          if (strings.join("?").includes('DELETE FROM "IngestionJob"')) {
+            prunesBegun += 1;
+            await new Promise((r) => setTimeout(r, 400));
+          }
+          return target.$executeRaw(strings, ...values);
+        };
+      },
+    });
+    const { worker, logger } = testWorker(slowDb, { pruneIntervalMs: 20, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    const running = worker.run();
+    await waitFor(() => prunesBegun > 0);
+    await worker.stop();
+    await running;
+    // The round that had begun has deleted the job and said so by the time run() ended.
+    expect(await completedOf(db, t.tenantId)).toBe(0);
+    // (The count may include other tests' aged jobs: pruning is not per tenant.)
+    expect(logger.entries.some((e) => e.msg === "pruned completed jobs" && Number(e.deleted) >= 1)).toBe(true);
+    expect(prunesBegun).toBe(1);
+  });
+
   it("prunes nothing with its interval at 0", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "maint-off" });
