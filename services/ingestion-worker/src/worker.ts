@@ -11,6 +11,7 @@ import { backoffDelay, createNotifyListener, type NotifyListener } from "./notif
 import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
 import { defaultJobKinds, type JobKindRegistry } from "./job-kinds";
 import { startMaintenance } from "./maintenance";
+import { createRunState } from "./run-state";
 import { readAhead } from "./read-ahead";
 import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
@@ -96,9 +97,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
   });
   const signal = createWakeSignal();
-  let stopping = false;
-  let stopBeforeRun = false;
-  let loopDone: Promise<void> | null = null;
+  const state = createRunState();
   let listener: NotifyListener | null = null;
 
   /** Runs the kind's follow-up of each job the queue has just recorded as dead-lettered. */
@@ -161,7 +160,7 @@ export function createWorker(options: WorkerOptions): Worker {
     for (let i = 0; i < jobs.length; i++) {
       if (jobs.length - i <= aheadAt) claimNext();
       await slots.acquire();
-      if (stopping) {
+      if (state.stopping()) {
         slots.release();
         await giveBack(jobs.slice(i));
         return;
@@ -178,7 +177,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function claim(): Promise<ClaimedJob[]> {
     signal.reset();
     const jobs = await claimJobs({ db, workerId: id, limit: batchSize, leaseMs, now: clock.now(), kinds: claimKinds });
-    if (jobs.length > 0 && !stopping) readAhead({ db, kinds, handlers: options.handlers, logger, jobs });
+    if (jobs.length > 0 && !state.stopping()) readAhead({ db, kinds, handlers: options.handlers, logger, jobs });
     return jobs;
   }
 
@@ -188,13 +187,13 @@ export function createWorker(options: WorkerOptions): Worker {
     // The next claim, when sent ahead while a claim's jobs were being started.
     let ahead: Promise<ClaimedJob[]> | null = null;
     const claimAhead = () => {
-      if (ahead || stopping) return;
+      if (ahead || state.stopping()) return;
       ahead = claim();
       // Its failure is handled where it is awaited (the next turn of the loop).
       ahead.catch(() => undefined);
     };
     try {
-      while (!stopping) {
+      while (!state.stopping()) {
         let jobs: ClaimedJob[];
         try {
           const pending = ahead;
@@ -208,7 +207,7 @@ export function createWorker(options: WorkerOptions): Worker {
           await signal.wait(delay);
           continue;
         }
-        if (stopping) {
+        if (state.stopping()) {
           await giveBack(jobs);
           break;
         }
@@ -236,24 +235,18 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   function startLoop(mode: "continuous" | "once") {
-    if (loopDone) throw new Error("worker is already running");
-    stopping = false;
-    loopDone = loop(mode).finally(async () => {
-      await jobsIdle();
-      await batcher.flush();
-      loopDone = null;
+    return state.start(async () => {
+      try {
+        await loop(mode);
+      } finally {
+        await jobsIdle();
+        await batcher.flush();
+      }
     });
-    return loopDone;
   }
 
-  /**
-   * A stop asked while nothing ran (a SIGTERM while the process was still starting) is taken by
-   * the next start, run or drainOnce, which then ends at once: the loop's start would otherwise
-   * clear it and run until the next signal. Taken once, it cannot end a later start.
-   */
   function takeStopAskedBeforeStart(): boolean {
-    if (!stopBeforeRun) return false;
-    stopBeforeRun = false;
+    if (!state.takeStopAskedBeforeStart()) return false;
     logger.info({ msg: "worker stopped before it started", workerId: id });
     return true;
   }
@@ -269,7 +262,7 @@ export function createWorker(options: WorkerOptions): Worker {
       logger,
       pruneIntervalMs: options.pruneIntervalMs ?? 600_000,
       rerouteIntervalMs: options.rerouteIntervalMs ?? 30_000,
-      stopping: () => stopping,
+      stopping: state.stopping,
     });
     logger.info({ msg: "worker started", workerId: id, concurrency, batchSize, leaseMs, listen: Boolean(options.listenUrl) });
     try {
@@ -291,12 +284,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const after = reporter.summary();
       return { processed: after.processed - before.processed, retried: after.retried - before.retried, deadLettered: after.deadLettered - before.deadLettered };
     },
-    stop: async () => {
-      stopping = true;
-      if (!loopDone) stopBeforeRun = true;
-      signal.wake();
-      await loopDone;
-    },
+    stop: () => state.stop(signal.wake),
     summary: reporter.summary,
     wake: signal.wake,
     listener: () => listener,
