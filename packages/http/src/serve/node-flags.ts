@@ -15,6 +15,7 @@ export function serverNodeFlags(appDir: string): string[] {
   return flags;
 }
 
+/** The words of the `scriptName` script in `dir`'s package.json; throws when there is none. */
 function readScript(dir: string, scriptName: string): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
   const script = manifest.scripts?.[scriptName];
@@ -22,15 +23,25 @@ function readScript(dir: string, scriptName: string): string[] {
   return script.trim().split(/\s+/);
 }
 
+/** A script that starts a node process through `launcher`, and what its target file must be. */
+type LauncherScript = {
+  dir: string;
+  scriptName: string;
+  launcher: string;
+  isTarget: (arg: string) => boolean;
+  /** What the script should run, for the error ("the app server"). */
+  runs: string;
+};
+
 /**
  * The `--flags` a package.json script passes to the node process it starts: the arguments between
  * the launcher command and the first that is not a flag, which must be the file `isTarget` accepts.
  */
-function launcherNodeFlags(dir: string, scriptName: string, words: string[], launcher: string, isTarget: (arg: string) => boolean, runs: string) {
+function launcherNodeFlags(script: LauncherScript, words = readScript(script.dir, script.scriptName)): string[] {
   const [command, ...rest] = words;
   const file = rest.findIndex((arg) => !arg.startsWith("--"));
-  if (command !== launcher || file < 0 || !isTarget(rest[file]!))
-    throw new Error(`${path.join(dir, "package.json")}: the ${scriptName} script does not run ${runs}`);
+  if (command !== script.launcher || file < 0 || !script.isTarget(rest[file]!))
+    throw new Error(`${path.join(script.dir, "package.json")}: the ${script.scriptName} script does not run ${script.runs}`);
   return rest.slice(0, file);
 }
 
@@ -42,7 +53,8 @@ function launcherNodeFlags(dir: string, scriptName: string, words: string[], lau
 export function startScriptNodeFlags(appDir: string): string[] {
   const words = readScript(appDir, "start");
   if (words[0] === "real-estate-serve") return [];
-  return launcherNodeFlags(appDir, "start", words, "node", (arg) => arg.endsWith("/real-estate-serve.mjs"), "the app server");
+  const isTarget = (arg: string) => arg.endsWith("/real-estate-serve.mjs");
+  return launcherNodeFlags({ dir: appDir, scriptName: "start", launcher: "node", isTarget, runs: "the app server" }, words);
 }
 
 /**
@@ -51,5 +63,5 @@ export function startScriptNodeFlags(appDir: string): string[] {
  * them with `serverNodeFlags`, so the script and the other starts cannot drift.
  */
 export function tsxScriptNodeFlags(dir: string, scriptName: string): string[] {
-  return launcherNodeFlags(dir, scriptName, readScript(dir, scriptName), "tsx", (arg) => /\.[cm]?ts$/.test(arg), "a file through tsx");
+  return launcherNodeFlags({ dir, scriptName, launcher: "tsx", isTarget: (arg) => /\.[cm]?ts$/.test(arg), runs: "a file through tsx" });
 }
