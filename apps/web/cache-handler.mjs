@@ -21,8 +21,11 @@ const REDIS_TIMEOUT_MS = 500;
 
 /**
  * Most the process's own copy holds, in bytes: next.config.ts's `cacheMaxMemorySize`
- * (WEB_PAGE_CACHE_LOCAL_MB beside Redis), which Next.js hands every cache handler it creates.
- * Read by the first entry read or written, after the first handler was created. 0: no own copy.
+ * (WEB_PAGE_CACHE_LOCAL_MB beside Redis), which Next.js hands every cache handler it creates. 0:
+ * no own copy. Only the constructor sees it, and the creation hook below has no way to receive
+ * it: the constructor keeps it here, as the library keeps Next.js's context (a static set in its
+ * constructor). The hook runs from an instance's first get, set or revalidateTag, so always after
+ * a constructor has set this (32 MB, WEB_PAGE_CACHE_LOCAL_MB's default, if the context has no size).
  */
 let localCopyBytes = 32 * 1024 * 1024;
 
