@@ -11,7 +11,6 @@ import fs from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createWebhookEndpoint, queueWebhookEvents, type WebhookEvent } from "@real-estate/integrations";
 import { startWebhookSink, type WebhookSink } from "@real-estate/webhook-sink";
 import { fmt, log, type BenchContext } from "../../lib/context";
 import { figure, type ScenarioResult } from "../../lib/figures";
@@ -19,7 +18,9 @@ import { createBenchTenants, openPlatformDb } from "../../lib/platform-db";
 import { tailLog } from "../../lib/processes";
 import { sleep, waitFor } from "../../lib/stats";
 import { postSigned, type StoredDelivery } from "./direct-posts";
-import { holdDeliveries, releaseDeliveries, WARM_UP } from "./warm-worker";
+import { reportWorkerProbe } from "./report";
+import { storeDeliveries } from "./store-deliveries";
+import { releaseDeliveries, WARM_UP } from "./warm-worker";
 import type { SenderReply, SenderRequest } from "./direct-sender";
 import { startBenchWorker } from "../../lib/worker";
 
@@ -88,25 +89,6 @@ function startDirectSender() {
 /** A receiver that answers after this long, as one across the internet does (the second figure). */
 const REMOTE_ANSWER_MS = 50;
 
-/** What the worker's probe wrote at exit (bench/src/lib/worker-probe.mjs); the tsx launcher loads no pg and writes nothing. */
-type Probe = {
-  cpuUserMs: number;
-  cpuSystemMs: number;
-  cpuAtFirstClaimMs?: number;
-  statements: number;
-  byVerb: Record<string, number>;
-  byName?: Record<string, { statements: number; items: number; ms?: number }>;
-};
-
-function readProbe(dir: string): Probe | null {
-  if (!fs.existsSync(dir)) return null;
-  const probes = fs
-    .readdirSync(dir)
-    .map((f) => JSON.parse(fs.readFileSync(join(dir, f), "utf8")) as Probe)
-    .filter((p) => p.statements > 0);
-  return probes[0] ?? null;
-}
-
 type Phase = {
   delivered: number;
   /** The worker process's SQL statements per delivery (start-up and warm-up included), from its probe. */
@@ -131,58 +113,7 @@ async function phase(
   path: string,
   n: number,
 ): Promise<Phase> {
-  const endpointIds: string[] = [];
-  const measured: { tenantId: string; events: WebhookEvent[] }[] = [];
-  const leadEvent = (id: string, i: number): WebhookEvent => ({
-    type: "lead.created",
-    data: { lead: { id, source: "website", status: "NEW", listingKey: `BENCH-${i}` }, contact: { id: `bench-contact-${i}` } },
-  });
-  for (const [t, tenantId] of tenantIds.entries()) {
-    const created = await createWebhookEndpoint({
-      tenantId,
-      input: { url: `${sink.url}${path}/${label}-${t}`, description: `bench receiver (${label})`, events: ["lead.created"] },
-      createdByUserId: null,
-      db: p.db,
-    });
-    if (!created.ok) throw new Error(`webhook endpoint not created: ${JSON.stringify(created.fields)}`);
-    endpointIds.push(created.endpoint.id);
-    const events: WebhookEvent[] = [];
-    for (let i = t; i < n; i += tenantIds.length) events.push(leadEvent(`bench-${label}-lead-${i}`, i));
-    measured.push({ tenantId, events });
-    // Only this phase's endpoint receives: the tenant's earlier ones are disabled before its events
-    // are queued (else each event also got a delivery to the earlier phase's endpoint, which the
-    // worker then ran as a job of this phase).
-    await p.pool.query(`UPDATE "WebhookEndpoint" SET "disabledAt" = now() WHERE "tenantId" = $1 AND id <> $2 AND "disabledAt" IS NULL`, [
-      tenantId,
-      created.endpoint.id,
-    ]);
-    // The worker's warm-up deliveries first, so it claims them first (warm-worker.ts).
-    const warmUp: WebhookEvent[] = [];
-    for (let i = t; i < WARM_UP; i += tenantIds.length) warmUp.push(leadEvent(`bench-${label}-warm-up-${i}`, i));
-    await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: warmUp }));
-  }
-  const warmUpIds = (await p.pool.query<{ id: string }>(`SELECT id FROM "WebhookDelivery" WHERE "endpointId" = ANY($1::uuid[])`, [endpointIds])).rows.map(
-    (r) => r.id,
-  );
-  if (warmUpIds.length !== WARM_UP) throw new Error(`${warmUpIds.length} warm-up deliveries stored, expected ${WARM_UP}`);
-  for (const { tenantId, events } of measured)
-    for (let i = 0; i < events.length; i += 500) await p.db.$transaction((tx) => queueWebhookEvents(tx, { tenantId, events: events.slice(i, i + 500) }));
-  const rows = (
-    await p.pool.query<StoredDelivery>(
-      `SELECT d.id, d.payload, e.secret, e.url FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."tenantId" = d."tenantId" AND e.id = d."endpointId"
-        WHERE d."endpointId" = ANY($1::uuid[]) AND NOT d.id = ANY($2::uuid[]) ORDER BY d."createdAt", d.id`,
-      [endpointIds, warmUpIds],
-    )
-  ).rows;
-  if (rows.length !== n) throw new Error(`${rows.length} deliveries stored, expected ${n}`);
-  await holdDeliveries(
-    p.pool,
-    tenantIds,
-    rows.map((r) => r.id),
-  );
-  log(
-    `${label}: ${fmt(n)} deliveries stored (${fmt(Math.round(rows.reduce((s, r) => s + JSON.stringify(r.payload).length, 0) / rows.length))} bytes of payload each)`,
-  );
+  const { endpointIds, rows } = await storeDeliveries(p, sink, tenantIds, label, path, n);
 
   // Warm-up of the receiver and the machine, then the baselines: from the receiver's own process
   // (reported), then from a process of their own (the goal's baseline), each warmed up first.
@@ -246,23 +177,7 @@ async function phase(
     `${label}: through the worker: ${fmt(delivered)} deliveries/s (${fmt(ids.size)} distinct webhook-ids at the receiver, every delivery recorded DELIVERED)`,
   );
   if (ids.size !== n) throw new Error(`the receiver got ${ids.size} distinct deliveries from the worker, expected ${n}`);
-  const probe = readProbe(probeDir);
-  fs.rmSync(probeDir, { recursive: true, force: true });
-  const statementsPerDelivery = probe ? probe.statements / (n + WARM_UP) : null;
-  if (probe)
-    log(
-      `${label}: the worker sent ${fmt(probe.statements)} statements (${Object.entries(probe.byVerb)
-        .map(([verb, count]) => `${verb} ${fmt(count)}`)
-        .join(
-          ", ",
-        )}), ${statementsPerDelivery!.toFixed(2)} a delivery; its CPU ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs))} ms, ${fmt(Math.round(probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)))} ms from its first claim on (${((probe.cpuUserMs + probe.cpuSystemMs - (probe.cpuAtFirstClaimMs ?? 0)) / (n + WARM_UP)).toFixed(2)} ms a delivery, its ${WARM_UP} warm-up deliveries included)`,
-    );
-  if (probe?.byName)
-    log(
-      `${label}: the worker's named statements (rows a statement, ms from sending to answer, on average): ${Object.entries(probe.byName)
-        .map(([name, e]) => `${name} ${fmt(e.statements)} (${(e.items / e.statements).toFixed(1)} rows, ${((e.ms ?? 0) / e.statements).toFixed(1)} ms)`)
-        .join(", ")}`,
-    );
+  const statementsPerDelivery = reportWorkerProbe(label, probeDir, n + WARM_UP);
   sink.clear();
   log(
     `${label}: ratio ${(delivered / direct).toFixed(2)}x against the separate-process sender (the goal's baseline), ${(delivered / directInProcess).toFixed(2)}x against the in-process one`,
