@@ -19,7 +19,7 @@ import { tailLog } from "../../lib/processes";
 import { sleep, waitFor } from "../../lib/stats";
 import { postSigned, type StoredDelivery } from "./direct-posts";
 import { reportWorkerProbe } from "./report";
-import { storeDeliveries } from "./store-deliveries";
+import { storeDeliveries, type Round } from "./store-deliveries";
 import { releaseDeliveries, WARM_UP } from "./warm-worker";
 import type { SenderReply, SenderRequest } from "./direct-sender";
 import { startBenchWorker } from "../../lib/worker";
@@ -105,15 +105,9 @@ type Phase = {
  * directly (the baseline), then has the worker deliver them; checks every delivery arrived once
  * and was recorded DELIVERED.
  */
-async function phase(
-  p: Awaited<ReturnType<typeof openPlatformDb>>,
-  sink: WebhookSink,
-  tenantIds: string[],
-  label: string,
-  path: string,
-  n: number,
-): Promise<Phase> {
-  const { endpointIds, rows } = await storeDeliveries(p, sink, tenantIds, label, path, n);
+async function phase(round: Round): Promise<Phase> {
+  const { p, sink, tenantIds, label, n } = round;
+  const { endpointIds, rows } = await storeDeliveries(round);
 
   // Warm-up of the receiver and the machine, then the baselines: from the receiver's own process
   // (reported), then from a process of their own (the goal's baseline), each warmed up first.
@@ -196,9 +190,9 @@ export async function runWebhooksScenario(ctx: BenchContext): Promise<Omit<Scena
   try {
     const tenants = await createBenchTenants(p.db, [`hooks-a-${ctx.runId}`, `hooks-b-${ctx.runId}`]);
     const tenantIds = tenants.map((t) => t.tenantId);
-    const instant = await phase(p, sink, tenantIds, "instant", "/hooks", n);
+    const instant = await phase({ p, sink, tenantIds, label: "instant", path: "/hooks", n });
     // At 50 ms an answer, 8 in flight deliver at most 160/s either way: a quarter of the count.
-    const remote = await phase(p, sink, tenantIds, "remote", `/slow/${REMOTE_ANSWER_MS}`, Math.max(200, Math.round(n / 4)));
+    const remote = await phase({ p, sink, tenantIds, label: "remote", path: `/slow/${REMOTE_ANSWER_MS}`, n: Math.max(200, Math.round(n / 4)) });
     return {
       scenario: "webhooks",
       figures: [

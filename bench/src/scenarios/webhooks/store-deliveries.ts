@@ -16,18 +16,21 @@ export type StoredRound = {
   rows: StoredDelivery[];
 };
 
+/** One round of the bench: `n` deliveries to `path` on the receiver, named `label` in its output. */
+export type Round = {
+  p: Awaited<ReturnType<typeof openPlatformDb>>;
+  sink: WebhookSink;
+  tenantIds: string[];
+  label: string;
+  path: string;
+  n: number;
+};
+
 /**
- * Stores `n` measured deliveries and WARM_UP warm-up ones, spread over the tenants, to one new
- * endpoint per tenant at `path` on the receiver; holds the measured ones' jobs (warm-worker.ts).
+ * Stores the round's `n` measured deliveries and WARM_UP warm-up ones, spread over the tenants, to
+ * one new endpoint per tenant at `path` on the receiver; holds the measured ones' jobs (warm-worker.ts).
  */
-export async function storeDeliveries(
-  p: Awaited<ReturnType<typeof openPlatformDb>>,
-  sink: WebhookSink,
-  tenantIds: string[],
-  label: string,
-  path: string,
-  n: number,
-): Promise<StoredRound> {
+export async function storeDeliveries({ p, sink, tenantIds, label, path, n }: Round): Promise<StoredRound> {
   const endpointIds: string[] = [];
   const measured: { tenantId: string; events: WebhookEvent[] }[] = [];
   const leadEvent = (id: string, i: number): WebhookEvent => ({
