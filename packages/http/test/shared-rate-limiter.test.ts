@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRateLimiter } from "../src";
+import { asyncCommitStore } from "../src/rate-limit/shared-rate-limiter";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -143,9 +144,8 @@ describe("shared rate limiter", () => {
       await admin(fs.readFileSync(path.join(migrations, migration, "migration.sql"), "utf8"), databaseUrl());
     }, 60_000);
     const pools: pg.Pool[] = [];
-    // As the apps' (asyncCommitPoolOf in packages/db): the limiter's own, committing asynchronously.
     const newPool = (url: string, max = 2) => {
-      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2_000, options: "-c synchronous_commit=off" });
+      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2_000 });
       pool.on("error", () => {});
       pools.push(pool);
       return pool;
@@ -196,25 +196,20 @@ describe("shared rate limiter", () => {
       expect(rows).toEqual([{ points: 40 }]);
     });
 
-    it("sends each count as one statement on its pool, nothing around it", async () => {
+    it("counts with commits that do not wait for the WAL flush, and gives the connection back as it came", async () => {
+      // One connection: what the store leaves behind is what the app's next statement finds.
       const pool = newPool(databaseUrl(), 1);
-      const sent: string[] = [];
-      const counting = {
-        query: (query: { name?: string; text: string; values?: unknown[] }) => {
-          sent.push(query.text.replace(/\s+/g, " ").trim());
-          return pool.query(query);
-        },
-      };
-      const name = uniqueName();
-      const limiter = createRateLimiter({ name, points: () => 5, durationSeconds: 60, pgPool: counting });
-      const hits = [await limiter.hit("k"), await limiter.hit("k"), await limiter.hit("k")];
-      expect(hits.map((h) => h.remaining)).toEqual([4, 3, 2]);
-      // No transaction statements, no setting: one upsert a count (one round trip).
-      expect(sent).toHaveLength(3);
-      for (const text of sent) expect(text).toMatch(/^INSERT INTO "?rate_limit_count"? VALUES \(\$1, \$2, \$3\) ON CONFLICT\(key\) DO UPDATE/);
+      const store = asyncCommitStore(pool);
+      const setting = `SELECT current_setting('synchronous_commit') AS value, txid_current_if_assigned() AS open`;
+      expect(((await store.query({ text: setting })) as pg.QueryResult).rows).toEqual([{ value: "off", open: null }]);
+      expect((await pool.query(setting)).rows).toEqual([{ value: "on", open: null }]);
+      // A failing statement is rolled back: the connection is not left in a transaction, nor with the setting.
+      await expect(store.query({ text: "SELECT 1 / $1::int AS x", values: [0] })).rejects.toThrow(/division by zero/);
+      expect((await pool.query(setting)).rows).toEqual([{ value: "on", open: null }]);
       // What it wrote is committed: another connection reads it.
-      const { rows } = await admin(`SELECT points FROM rate_limit_count WHERE key = 'rl:${name}:k'`, databaseUrl());
-      expect(rows).toEqual([{ points: 3 }]);
+      await store.query({ text: "INSERT INTO rate_limit_count VALUES ($1, 7, $2)", values: [`rl:${uniqueName()}:k`, Date.now() + 60_000] });
+      const { rows } = await admin(`SELECT count(*)::int AS n FROM rate_limit_count WHERE points = 7`, databaseUrl());
+      expect(rows).toEqual([{ n: 1 }]);
     });
 
     it("a new window starts once the last one ended", async () => {

@@ -1,7 +1,7 @@
 import type { ResolvedTenant } from "@real-estate/types";
 import { normalizeHost } from "@real-estate/types";
 import { resolveTenantByHost } from "@real-estate/sites";
-import { asyncCommitPoolOf, getDb } from "@real-estate/db";
+import { getDb, pgPoolOf } from "@real-estate/db";
 import {
   bodyKind,
   clientAddress,
@@ -29,7 +29,7 @@ const globalForLimiters = globalThis as unknown as { __webLimiters?: Record<Rate
 /** Made at the first post (not at import: the environment is read then). */
 function limiters(): Record<RateScope, SharedRateLimiter> {
   if (globalForLimiters.__webLimiters) return globalForLimiters.__webLimiters;
-  const store = { redisUrl: webEnv().REDIS_URL, pgPool: asyncCommitPoolOf(getDb()) ?? undefined };
+  const store = { redisUrl: webEnv().REDIS_URL, pgPool: pgPoolOf(getDb()) ?? undefined };
   return (globalForLimiters.__webLimiters = {
     forms: createRateLimiter({ name: "web-forms", points: () => webEnv().WEB_RATE_LIMIT_PER_MINUTE, durationSeconds: 60, ...store }),
     user: createRateLimiter({ name: "web-user", points: () => webEnv().WEB_RATE_LIMIT_PER_MINUTE * 5, durationSeconds: 60, ...store }),

@@ -87,49 +87,6 @@ export function pgPoolOf(db: unknown): pg.Pool | null {
   return pool;
 }
 
-// The async-commit pool of each app pool (see asyncCommitPoolOf), on globalThis for the same reason.
-const globalForAsyncCommitPools = globalThis as unknown as { __realEstateAsyncCommitPools?: WeakMap<pg.Pool, pg.Pool> };
-const asyncCommitPools = (globalForAsyncCommitPools.__realEstateAsyncCommitPools ??= new WeakMap<pg.Pool, pg.Pool>());
-
-/** Connections of an async-commit pool at most: each statement on it is one short write. */
-export const ASYNC_COMMIT_POOL_SIZE = 4;
-
-/**
- * A small node-postgres pool beside the one behind a client made by createPrismaClient, to the
- * same database, whose connections start with `synchronous_commit = off`: each statement on it
- * commits (in its own implicit transaction) without waiting for the WAL to reach the disk, in one
- * round trip. For counts that may lose their last fraction of a second in a crash of PostgreSQL
- * and nothing else: the rate limits' `rate_limit_count` (decisions 0067, 0080). Its connections
- * never serve the app's other statements, which keep durable commits; it is made at the first
- * call, lets the process exit while idle, and ends once the client's own pool has ended. Null
- * wherever pgPoolOf is.
- */
-export function asyncCommitPoolOf(db: unknown): pg.Pool | null {
-  if (typeof db !== "object" || db === null) return null;
-  const app = pools.get(db);
-  if (!app) return null;
-  const existing = asyncCommitPools.get(app);
-  if (app.ending || app.ended) {
-    if (existing && !existing.ending && !existing.ended) void existing.end().catch(() => undefined);
-    return null;
-  }
-  if (existing && !existing.ending && !existing.ended) return existing;
-  const pool = new pg.Pool({
-    connectionString: app.options.connectionString,
-    max: ASYNC_COMMIT_POOL_SIZE,
-    application_name: `${app.options.application_name ?? "real-estate"}-async-commit`,
-    connectionTimeoutMillis: 15_000,
-    // A server parameter set at the connection's start: it holds for every statement on it.
-    options: "-c synchronous_commit=off",
-    allowExitOnIdle: true,
-    types: directTypes,
-  });
-  pool.on("error", (error) => reportIdleConnectionError(error));
-  pool.on("connect", (client) => client.on("error", (error) => reportIdleConnectionError(error)));
-  asyncCommitPools.set(app, pool);
-  return pool;
-}
-
 /**
  * Runs `work` on a connection checked out of `pool`: `work` opens its transaction and commits it;
  * a throw rolls it back. The server can end a connection while it is checked out (a restart,

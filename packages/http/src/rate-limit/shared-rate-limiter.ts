@@ -45,16 +45,53 @@ function redisIsDown(client: Redis): boolean {
   return client.status === "reconnecting" || client.status === "close" || client.status === "end";
 }
 
+/** A connection checked out of a node-postgres pool, as the limiter uses it. */
+type RateLimitPgClient = {
+  query: (query: string | { name?: string; text: string; values?: unknown[] }) => Promise<unknown>;
+  release: (error?: Error | boolean) => void;
+};
+
 /**
- * What the limiter needs of a node-postgres pool: `query`, one statement at a time. It must be a
- * pool of the limiter's own whose connections start with `synchronous_commit = off`
- * (`asyncCommitPoolOf(getDb())` from @real-estate/db), never the app's pool: each count is then
- * one statement, one round trip, committed without waiting for the WAL to reach the disk
- * (decisions 0067, 0080). A crash of PostgreSQL may lose the counts of its last fraction of a
- * second (at most three `wal_writer_delay`s), never corrupt them, and the rows stay logged and
- * replicated; the app's own statements, on its own connections, keep durable commits.
+ * What the limiter needs of a node-postgres pool (the app's own, `pgPoolOf(getDb())`): it checks
+ * out a connection for each of its statements (see `asyncCommitStore`).
  */
-export type RateLimitPgPool = { query: (query: { name?: string; text: string; values?: unknown[] }) => Promise<unknown> };
+export type RateLimitPgPool = { connect: () => Promise<RateLimitPgClient> };
+
+/**
+ * The PostgreSQL store's client: each statement rate-limiter-flexible sends (the count's upsert,
+ * the sweep of expired rows) runs in a transaction of its own with `SET LOCAL synchronous_commit
+ * = off`, so its commit returns without waiting for the WAL to reach the disk (decision 0067).
+ * A crash of PostgreSQL may lose the counts of its last fraction of a second (at most three
+ * `wal_writer_delay`s), never corrupt them, and the rows stay logged and replicated. The setting
+ * ends with the transaction, so the connection goes back to the app's pool as it came; a
+ * statement that fails is rolled back, and the connection is dropped if even that fails.
+ */
+export function asyncCommitStore(pool: RateLimitPgPool): { query: (query: { name?: string; text: string; values?: unknown[] }) => Promise<unknown> } {
+  return {
+    query: async (query) => {
+      const client = await pool.connect();
+      // A connection whose transaction could not be begun or ended is dropped, never reused.
+      let broken: Error | undefined;
+      try {
+        // One round trip for both (the simple protocol runs them in order; no parameters).
+        await client.query("BEGIN; SET LOCAL synchronous_commit = off").catch((error: Error) => {
+          broken = error;
+          throw error;
+        });
+        try {
+          const result = await client.query(query);
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+          throw error;
+        }
+      } finally {
+        client.release(broken ?? false);
+      }
+    },
+  };
+}
 
 /**
  * The platform-wide table the PostgreSQL store counts in, created by the migration
@@ -67,8 +104,7 @@ export const RATE_LIMIT_TABLE = "rate_limit_count";
  * A fixed-window limit of `points` requests per `durationSeconds` per key, shared by every
  * instance of an app: counted in Redis when `redisUrl` is given (rate-limiter-flexible's atomic
  * INCR + expiry), else in PostgreSQL when `pgPool` is given (rate-limiter-flexible's one-statement
- * upsert into `rate_limit_count`, on a pool whose commits do not wait for the WAL flush: see
- * `RateLimitPgPool`;
+ * upsert into `rate_limit_count`, committed without waiting for the WAL flush: `asyncCommitStore`;
  * rows expired over an hour are deleted every five minutes), else in this process only. That
  * last is meant only when `processOnly` says so (one process, tests); otherwise it is a fault (an
  * app's database client whose pool was not found, decision 0065), and it is reported on the error
@@ -105,7 +141,7 @@ export function createRateLimiter(options: {
     } else if (options.pgPool) {
       limiter = new RateLimiterPostgres({
         ...shared,
-        storeClient: options.pgPool,
+        storeClient: asyncCommitStore(options.pgPool),
         storeType: "pool",
         tableName: RATE_LIMIT_TABLE,
         tableCreated: true,

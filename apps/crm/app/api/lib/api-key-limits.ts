@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { asyncCommitPoolOf, getDb } from "@real-estate/db";
+import { getDb, pgPoolOf } from "@real-estate/db";
 import { createRateLimiter, type RateLimitHit, type SharedRateLimiter } from "@real-estate/http";
 
 /** What a request needs of an API key: "read" for GET and HEAD, "write" for every other method. */
@@ -18,7 +18,7 @@ function limiter(): SharedRateLimiter {
     points: () => 600,
     durationSeconds: 60,
     redisUrl: process.env.REDIS_URL || undefined,
-    pgPool: asyncCommitPoolOf(getDb()) ?? undefined,
+    pgPool: pgPoolOf(getDb()) ?? undefined,
   }));
 }
 
@@ -54,7 +54,7 @@ function sessionLimiter(): SharedRateLimiter {
     points: sessionRateLimitPerMinute,
     durationSeconds: 60,
     redisUrl: process.env.REDIS_URL || undefined,
-    pgPool: asyncCommitPoolOf(getDb()) ?? undefined,
+    pgPool: pgPoolOf(getDb()) ?? undefined,
   }));
 }
 
