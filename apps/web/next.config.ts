@@ -17,14 +17,19 @@ function megabytes(name: string, fallback: number): number {
 /**
  * Most the in-memory page cache may hold. Every distinct URL (tenant, town, listing, search with
  * its query) is an entry.
- * - Alone (no REDIS_URL), it is the instance's page cache: WEB_PAGE_CACHE_MB, default 256.
+ * - Alone (no REDIS_URL), it is the instance's page cache: WEB_PAGE_CACHE_MB, default 16. Pages are
+ *   refreshed at most every 5 s: one served after that is rendered again in the background all
+ *   the same, so the cache saves renders only for pages rendered in the last 5 s, about as many
+ *   as one process renders in 5 s (100-200; 16 MB holds 110 or more by Next.js's measure, at most
+ *   146 KB a page). An entry takes about 3x its measure in memory: 1,797 pages in 256 MB took the
+ *   process from 321-356 to 988-1,186 MB (bench/RESULTS.md, the website alone; decision 0079).
  * - Beside the cache shared in Redis (cache-handler.mjs), it is only the instance's own copy, read
  *   while Redis is unreachable; every page is written to it all the same, so at the same size it
  *   grows as the shared cache does: WEB_PAGE_CACHE_LOCAL_MB, default 32 (bench/RESULTS.md, the
  *   edge scenario's memory with the shared cache).
  */
 function pageCacheBytes(shared: boolean): number {
-  return shared ? megabytes("WEB_PAGE_CACHE_LOCAL_MB", 32) : megabytes("WEB_PAGE_CACHE_MB", 256);
+  return shared ? megabytes("WEB_PAGE_CACHE_LOCAL_MB", 32) : megabytes("WEB_PAGE_CACHE_MB", 16);
 }
 
 const nextConfig: NextConfig = {

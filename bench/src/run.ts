@@ -24,6 +24,7 @@ import { runLeadEmailScenario } from "./scenarios/lead-email";
 import { runLeadEndpointScenario } from "./scenarios/lead-endpoint";
 import { runPagesScenario } from "./scenarios/pages";
 import { runEdgeScenario } from "./scenarios/edge";
+import { runWebAloneScenario } from "./scenarios/web-alone";
 import { runQueueScenario } from "./scenarios/queue";
 import { runRedriveScenario } from "./scenarios/redrive";
 import { runSearchScenario } from "./scenarios/search";
@@ -37,6 +38,7 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   "lead-endpoint": runLeadEndpointScenario,
   pages: runPagesScenario,
   edge: runEdgeScenario,
+  "web-alone": runWebAloneScenario,
   "crm-leads": runCrmLeadsScenario,
   redrive: runRedriveScenario,
   feeds: runFeedsScenario,

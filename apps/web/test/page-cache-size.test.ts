@@ -9,14 +9,16 @@ const MB = 1024 * 1024;
 describe("the website's in-memory page cache size", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("is the instance's page cache without Redis: WEB_PAGE_CACHE_MB, 256 MB by default", () => {
+  it("is the instance's page cache without Redis: WEB_PAGE_CACHE_MB, 16 MB by default", () => {
     vi.stubEnv("REDIS_URL", "");
     vi.stubEnv("WEB_PAGE_CACHE_MB", "");
     vi.stubEnv("WEB_PAGE_CACHE_LOCAL_MB", "8");
     expect(config(PHASE_PRODUCTION_SERVER).cacheHandler).toBeUndefined();
+    expect(config(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(16 * MB);
+    vi.stubEnv("WEB_PAGE_CACHE_MB", "256");
     expect(config(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(256 * MB);
-    vi.stubEnv("WEB_PAGE_CACHE_MB", "64");
-    expect(config(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(64 * MB);
+    vi.stubEnv("WEB_PAGE_CACHE_MB", "0.5");
+    expect(config(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(0.5 * MB);
   });
 
   it("is only the instance's own copy beside Redis: WEB_PAGE_CACHE_LOCAL_MB, 32 MB by default", () => {

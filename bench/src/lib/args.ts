@@ -4,6 +4,7 @@ export const SCENARIOS = [
   "lead-endpoint",
   "pages",
   "edge",
+  "web-alone",
   "crm-leads",
   "redrive",
   "feeds",

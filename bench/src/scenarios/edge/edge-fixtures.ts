@@ -16,8 +16,8 @@ import type { PlatformDb } from "../../lib/platform-db";
 import { RssSampler } from "../../lib/processes";
 import { PORTS } from "../../lib/sizes";
 
-export /** A smaller in-memory page cache than the web app's default (WEB_PAGE_CACHE_MB, apps/web/next.config.ts), for the second instance. */
-const SMALL_PAGE_CACHE_MB = "64";
+export /** The second instance's in-memory page cache (WEB_PAGE_CACHE_MB, apps/web/next.config.ts): the default before decision 0079. */
+const OTHER_PAGE_CACHE_MB = "256";
 
 export type Instance = { server: NextServer; rss: RssSampler; pageCacheMb: string };
 
@@ -56,19 +56,28 @@ export async function crawlTargets(p: PlatformDb, searches: number): Promise<{ h
   return out;
 }
 
-/** One pass over `targets` through the edge from `concurrency` loops (keep-alive): how many answered 200, and the others' statuses. */
-export async function crawl(
-  targets: { host: string; path: string }[],
-  concurrency: number,
-): Promise<{ ok: number; other: Record<string, number>; seconds: number }> {
+/** What a crawl saw: how many answered 200, the others' statuses, and the app's `x-nextjs-cache` answers (HIT, STALE: served from its page cache; MISS: rendered). */
+export type Crawled = { ok: number; other: Record<string, number>; seconds: number; cache: Record<string, number> };
+
+/** Pages served from the app's own page cache (`x-nextjs-cache` HIT or STALE). */
+export const servedFromCache = (c: Crawled) => (c.cache.HIT ?? 0) + (c.cache.STALE ?? 0);
+
+/**
+ * One pass over `targets` from `concurrency` loops (keep-alive), through the edge unless `port`
+ * names another listener (an app instance itself).
+ */
+export async function crawl(targets: { host: string; path: string }[], concurrency: number, port: number = PORTS.edge): Promise<Crawled> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const other: Record<string, number> = {};
+  const cache: Record<string, number> = {};
   let ok = 0;
   let next = 0;
   const started = performance.now();
   const get = (t: { host: string; path: string }) =>
     new Promise<number>((resolve) => {
-      const req = http.get({ host: "127.0.0.1", port: PORTS.edge, path: t.path, headers: { host: t.host }, agent, timeout: 30_000 }, (res) => {
+      const req = http.get({ host: "127.0.0.1", port, path: t.path, headers: { host: t.host }, agent, timeout: 30_000 }, (res) => {
+        const answer = String(res.headers["x-nextjs-cache"] ?? "none");
+        cache[answer] = (cache[answer] ?? 0) + 1;
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       });
@@ -85,7 +94,7 @@ export async function crawl(
     }),
   );
   agent.destroy();
-  return { ok, other, seconds: (performance.now() - started) / 1000 };
+  return { ok, other, cache, seconds: (performance.now() - started) / 1000 };
 }
 
 /** One instance's RSS under a phase: idle after start, peak, and its page cache setting. */
@@ -106,7 +115,7 @@ export async function measureSharedCache(options: {
   measure: () => Promise<LoadResult>;
   pages: { host: string; path: string }[];
   localPageCacheMb: string;
-}): Promise<{ load: LoadResult; crawl: Awaited<ReturnType<typeof crawl>>; memory: InstanceMemory[] } | null> {
+}): Promise<{ load: LoadResult; crawl: Crawled; memory: InstanceMemory[] } | null> {
   const { databaseUrl, host, instances } = options;
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
