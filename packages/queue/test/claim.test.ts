@@ -149,6 +149,25 @@ describe("pruneCompletedJobs and getQueueStats", () => {
     expect(await db.ingestedEvent.count({ where: { tenantId: t.tenantId } })).toBe(1);
   });
 
+  it("ends after the batch in which it was asked to stop, leaving the rest for the next round", async () => {
+    await clearQueue();
+    const { db } = testDb();
+    const t = await createTenantFixture(db);
+    await enqueueMany(t.tenantId, 3);
+    const now = new Date(Date.now() + 1000);
+    const jobs = await claimJobs({ workerId: "w", now, db });
+    await completeJobs({ jobs, workerId: "w", now, db });
+    const later = new Date(now.getTime() + 3_601_000);
+    let asked = 0;
+    const stopAfterFirst = () => ++asked >= 1;
+    expect(await pruneCompletedJobs({ retentionMs: 3_600_000, now: later, batchSize: 1, shouldStop: stopAfterFirst, db })).toBe(1);
+    expect(asked).toBe(1);
+    expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId, status: "COMPLETED" } })).toBe(2);
+    // Not asked to stop: the next round deletes the rest, batch by batch.
+    expect(await pruneCompletedJobs({ retentionMs: 3_600_000, now: later, batchSize: 1, shouldStop: () => false, db })).toBe(2);
+    expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId } })).toBe(0);
+  });
+
   it("counts jobs by tenant and status and reports the age of the oldest due job", async () => {
     await clearQueue();
     const { db } = testDb();

@@ -20,8 +20,10 @@ export function startMaintenance(options: {
   clock: Clock;
   logger: Logger;
   pruneIntervalMs: number;
+  /** Completed jobs deleted per statement (default 5,000). */
+  pruneBatchSize?: number;
   rerouteIntervalMs: number;
-  /** True once the worker is stopping: a re-routing round ends after its current batch. */
+  /** True once the worker is stopping: a pruning or re-routing round ends after its current batch. */
   stopping: () => boolean;
 }): { stop(): Promise<void> } {
   const { db, clock, logger } = options;
@@ -42,7 +44,13 @@ export function startMaintenance(options: {
 
   async function pruneRound() {
     try {
-      const deleted = await pruneCompletedJobs({ db, now: clock.now(), retentionMs: completedRetentionMs() });
+      const deleted = await pruneCompletedJobs({
+        db,
+        now: clock.now(),
+        retentionMs: completedRetentionMs(),
+        batchSize: options.pruneBatchSize,
+        shouldStop: options.stopping,
+      });
       if (deleted > 0) logger.info({ msg: "pruned completed jobs", deleted });
     } catch (error) {
       logger.warn({ msg: "pruning completed jobs failed", reason: explainDatabaseError(error) });

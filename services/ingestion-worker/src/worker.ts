@@ -47,6 +47,8 @@ export type WorkerOptions = {
   random?: () => number;
   /** Completed-job pruning interval in continuous mode; 0 disables (default 600,000 ms). */
   pruneIntervalMs?: number;
+  /** Completed jobs deleted per pruning statement (default 5,000); a stop ends a round after its current batch. */
+  pruneBatchSize?: number;
   /** How often continuous mode re-routes leads nobody contacted in time; 0 disables (default 30,000 ms). */
   rerouteIntervalMs?: number;
 };
@@ -261,6 +263,7 @@ export function createWorker(options: WorkerOptions): Worker {
       clock,
       logger,
       pruneIntervalMs: options.pruneIntervalMs ?? 600_000,
+      pruneBatchSize: options.pruneBatchSize,
       rerouteIntervalMs: options.rerouteIntervalMs ?? 30_000,
       stopping: state.stopping,
     });

@@ -83,6 +83,43 @@ describe("the running worker's maintenance", () => {
     expect(prunesBegun).toBe(1);
   });
 
+  it("ends a pruning round after its current batch when the worker stops", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "maint-batches" });
+    for (const name of ["One", "Two", "Three"]) await enqueue(db, t.tenantId, { firstName: name, email: `${name.toLowerCase()}-batches@example.org` });
+    const first = testWorker(db, { pruneIntervalMs: 0, rerouteIntervalMs: 0 });
+    await first.worker.drainOnce();
+    await ageCompleted(db, t.tenantId, first.clock.now());
+    // Aged completed jobs in the whole database (earlier tests may leave some: pruning is not per tenant).
+    const cutoff = new Date(first.clock.now().getTime() - DEFAULT_COMPLETED_RETENTION_MS);
+    const aged = () => db.ingestionJob.count({ where: { status: "COMPLETED", completedAt: { lt: cutoff } } });
+    const before = await aged();
+    expect(before).toBeGreaterThanOrEqual(3);
+
+    // One job per statement, each statement held back for a while, so a round has several batches to go.
+    let prunesBegun = 0;
+    const slowDb = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== "$executeRaw") return Reflect.get(target, key, receiver);
+        return async (strings: TemplateStringsArray, ...values: unknown[]) => {
+          if (strings.join("?").includes('DELETE FROM "IngestionJob"')) {
+            prunesBegun += 1;
+            await new Promise((r) => setTimeout(r, 300));
+          }
+          return target.$executeRaw(strings, ...values);
+        };
+      },
+    });
+    const { worker } = testWorker(slowDb, { pruneIntervalMs: 20, pruneBatchSize: 1, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    const running = worker.run();
+    await waitFor(() => prunesBegun > 0);
+    await worker.stop();
+    await running;
+    // The batch under way finished; the round asked no further batch of the database.
+    expect(prunesBegun).toBe(1);
+    expect(await aged()).toBe(before - 1);
+  });
+
   it("prunes nothing with its interval at 0", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db, { slug: "maint-off" });

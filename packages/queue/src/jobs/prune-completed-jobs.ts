@@ -13,10 +13,13 @@ export function completedRetentionMs(env: NodeJS.ProcessEnv = process.env): numb
 /**
  * Deletes COMPLETED jobs finished more than `retentionMs` before `now`, in batches so no
  * statement holds many row locks. Pending, processing and dead-lettered jobs are never touched,
- * nor is the idempotency ledger. Returns how many were deleted.
+ * nor is the idempotency ledger. Returns how many were deleted. `shouldStop` is asked after each
+ * batch: true ends the pruning there (a stopping worker), the rest waits for the next round.
  * Worker internals: deliberately cross-tenant (retention is a platform setting).
  */
-export async function pruneCompletedJobs(options: { retentionMs?: number; now?: Date; batchSize?: number; db?: Db } = {}): Promise<number> {
+export async function pruneCompletedJobs(
+  options: { retentionMs?: number; now?: Date; batchSize?: number; shouldStop?: () => boolean; db?: Db } = {},
+): Promise<number> {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - (options.retentionMs ?? completedRetentionMs()));
@@ -31,6 +34,6 @@ export async function pruneCompletedJobs(options: { retentionMs?: number; now?: 
       ) AS old
       WHERE j."tenantId" = old."tenantId" AND j.id = old.id`;
     total += deleted;
-    if (deleted < batchSize) return total;
+    if (deleted < batchSize || options.shouldStop?.()) return total;
   }
 }
