@@ -15,7 +15,6 @@ import { normalizeRequestTarget } from "./request-target";
 import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
-import { sendHeadWithBody } from "./head-with-body";
 
 /** The app behind the front (Next.js's request handler in production). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -24,8 +23,7 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * What the app server does for every request before and after the app: the client's address
  * and the request id stamped on the request (the id echoed on the response), the baseline
  * security headers, a fresh script nonce per response, the health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
- * log line (`msg: "request"`, with the route template, never the raw path or query). A head that
- * Next.js flushes before its body goes out with the body written in the same tick (sendHeadWithBody).
+ * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
 export function createRequestFront(options: {
   trust: TrustSettings;
@@ -62,7 +60,6 @@ export function createRequestFront(options: {
       else logger.info(entry);
     });
     stampClientAddress(req, trust);
-    sendHeadWithBody(res);
     stripInternalResponseHeaders(res, (target) => {
       servedPath = new URL(target, "http://localhost").pathname;
     });
