@@ -150,9 +150,10 @@ function batchesOn(pool: Pool): Batches {
     }
   };
   const read = async (key: Key) => {
-    const entry = ahead.get(keyOf(key));
+    const k = keyOf(key);
+    const entry = ahead.get(k);
     if (entry) {
-      ahead.delete(keyOf(key));
+      ahead.delete(k);
       const row = await entry.row;
       if (row !== undefined && Date.now() - entry.sentAt <= READ_AHEAD_MAX_AGE_MS) return row;
     }
