@@ -55,20 +55,23 @@ export async function runJob(options: {
   const { job, db, clock } = options;
   const now = clock.now();
   const started = performance.now();
+  const elapsed = () => performance.now() - started;
   const kind = (options.kinds ?? defaultJobKinds())[job.kind];
   const policy = kind?.retry;
+  const fail = (error: unknown): JobOutcome => ({
+    kind: "failed",
+    job,
+    ms: elapsed(),
+    failure: planJobFailure({ job, error, now, random: options.random, policy }),
+  });
   const maxAttempts = effectiveMaxAttempts(job, policy);
   if (job.attempts > maxAttempts) {
     // Only a reclaimed lease pushes attempts past the maximum: the last worker that held this
     // job stopped while processing it. Do not try again (it may be what kills workers).
-    const error = new PermanentIngestionError(`lease expired on the last attempt (${maxAttempts}): the worker processing it stopped`);
-    return failed(job, started, planJobFailure({ job, error, now, random: options.random, policy }));
+    return fail(new PermanentIngestionError(`lease expired on the last attempt (${maxAttempts}): the worker processing it stopped`));
   }
   const handler = handlerFor(job, kind, options.handlers);
-  if (!handler) {
-    const error = new PermanentIngestionError(`no handler for job kind "${job.kind}" in this worker`);
-    return failed(job, started, planJobFailure({ job, error, now, random: options.random, policy }));
-  }
+  if (!handler) return fail(new PermanentIngestionError(`no handler for job kind "${job.kind}" in this worker`));
   const ctx: JobHandlerContext = {
     job,
     db,
@@ -92,13 +95,8 @@ export async function runJob(options: {
   try {
     // Jobs the handler queues carry this job's request id on.
     const result = await runWithRequestId(jobRequestId(job), () => handler(ctx));
-    return { kind: "completed", job, ms: performance.now() - started, result: resultOf(result), at: clock.now() };
+    return { kind: "completed", job, ms: elapsed(), result: resultOf(result), at: clock.now() };
   } catch (error) {
-    return failed(job, started, planJobFailure({ job, error, now, random: options.random, policy }));
+    return fail(error);
   }
-}
-
-/** A failed outcome (the handler's time from `started` on); a function of the module, not a closure made for every job. */
-function failed(job: ClaimedJob, started: number, failure: JobFailure): JobOutcome {
-  return { kind: "failed", job, ms: performance.now() - started, failure };
 }

@@ -150,10 +150,9 @@ function batchesOn(pool: Pool): Batches {
     }
   };
   const read = async (key: Key) => {
-    const k = keyOf(key);
-    const entry = ahead.get(k);
+    const entry = ahead.get(keyOf(key));
     if (entry) {
-      ahead.delete(k);
+      ahead.delete(keyOf(key));
       const row = await entry.row;
       if (row !== undefined && Date.now() - entry.sentAt <= READ_AHEAD_MAX_AGE_MS) return row;
     }

@@ -91,8 +91,8 @@ export function createConnectionPool(options: { maxDestinations?: number; idleSo
   const idleSocketMs = options.idleSocketMs ?? IDLE_SOCKET_MS;
   const pools = new Map<string, Entry>();
 
-  /** The pool of `d`; `key` is `destinationKey(d)` when the caller has it already. */
-  function dispatcherFor(d: PinnedDestination, key = destinationKey(d)): { dispatcher: Pool; key: string; allowed: ReadonlySet<string> } {
+  function dispatcherFor(d: PinnedDestination): { dispatcher: Pool; key: string; allowed: ReadonlySet<string> } {
+    const key = destinationKey(d);
     let entry = pools.get(key);
     if (entry) {
       // Most recently used last.

@@ -66,19 +66,6 @@ function checkParsedDestination(url: URL, allowedHosts: readonly string[]): stri
 }
 
 /**
- * The checks that need no network (checkDestinationUrl's), throwing ForbiddenDestinationError;
- * then, for a host that is a literal address, that address (nothing to resolve: the same answer
- * for every delivery to this URL), or null for a name, which resolveDestination resolves.
- */
-export function checkedLiteralAddress(url: URL, allowedHosts: readonly string[]): { address: string; family: number }[] | null {
-  const reason = checkParsedDestination(url, allowedHosts);
-  if (reason) throw new ForbiddenDestinationError(`refused destination ${url.host}: ${reason}`);
-  const host = bareHost(url);
-  const family = net.isIP(host);
-  return family ? [{ address: host, family }] : null;
-}
-
-/**
  * The addresses to connect to for `url`, after the checks: every address the name resolves to
  * must be public (a name with one private address among public ones is refused: an attacker
  * controls which one a client picks), unless the host is allowed. Throws ForbiddenDestinationError.
@@ -87,9 +74,10 @@ export async function resolveDestination(
   url: URL,
   options: { allowedHosts: readonly string[]; lookup?: LookupAll },
 ): Promise<{ address: string; family: number }[]> {
-  const literal = checkedLiteralAddress(url, options.allowedHosts);
-  if (literal) return literal;
+  const reason = checkParsedDestination(url, options.allowedHosts);
+  if (reason) throw new ForbiddenDestinationError(`refused destination ${url.host}: ${reason}`);
   const host = bareHost(url);
+  if (net.isIP(host)) return [{ address: host, family: net.isIP(host) }];
   let addresses: { address: string; family: number }[];
   try {
     addresses = await (options.lookup ?? systemLookup)(host);

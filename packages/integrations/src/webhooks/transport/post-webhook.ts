@@ -1,7 +1,6 @@
 import { Client, type Dispatcher } from "undici";
-import { pinnedConnector, type ConnectionPool, type PinnedDestination } from "./connection-pool";
+import { destinationOrigin, pinnedConnector, type ConnectionPool, type PinnedDestination } from "./connection-pool";
 import { resolveDestination, type LookupAll } from "./destination-guard";
-import { webhookRoute } from "./webhook-route";
 
 /** What the endpoint answered. A redirect is an answer (3xx), never followed. */
 export type WebhookResponse = { status: number; excerpt: string; latencyMs: number };
@@ -26,8 +25,7 @@ const READ_ENOUGH = new Error("answer read up to its limit");
 
 /**
  * POSTs a signed body to an endpoint with the protections outbound calls need: the destination
- * is checked first (destination-guard.ts; the URL's checks that need no network once per URL and
- * allow-list, webhook-route.ts; a name resolved and its addresses checked on every call) and the connection is pinned to the
+ * is resolved and checked first (destination-guard.ts) and the connection is pinned to the
  * checked addresses (a name cannot resolve to a public address for the check and a private one
  * for the connection; connection-pool.ts's pinned connector); one deadline covers connecting,
  * sending and the answer; redirects are not followed (undici's dispatch never follows one); only
@@ -44,15 +42,17 @@ export async function postWebhook(options: {
   lookup?: LookupAll;
   pool?: ConnectionPool;
 }): Promise<WebhookResponse> {
-  const route = webhookRoute(options.url, options.allowedHosts);
-  const destination: PinnedDestination = route.fixed?.destination ?? {
-    protocol: route.protocol,
-    hostname: route.hostname,
-    port: route.port,
-    addresses: await resolveDestination(route.url, { allowedHosts: options.allowedHosts, lookup: options.lookup }),
+  const url = new URL(options.url);
+  const addresses = await resolveDestination(url, { allowedHosts: options.allowedHosts, lookup: options.lookup });
+  const protocol = url.protocol === "https:" ? "https:" : "http:";
+  const destination: PinnedDestination = {
+    protocol,
+    hostname: url.hostname,
+    port: Number(url.port) || (protocol === "https:" ? 443 : 80),
+    addresses,
   };
-  const pooled = options.pool?.dispatcherFor(destination, route.fixed?.key).dispatcher;
-  const dispatcher: Dispatcher = pooled ?? new Client(route.origin, { connect: pinnedConnector(destination) });
+  const pooled = options.pool?.dispatcherFor(destination).dispatcher;
+  const dispatcher: Dispatcher = pooled ?? new Client(destinationOrigin(destination), { connect: pinnedConnector(destination) });
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<WebhookResponse>((resolve, reject) => {
@@ -80,8 +80,8 @@ export async function postWebhook(options: {
     }, options.timeoutMs);
     dispatcher.dispatch(
       {
-        origin: route.origin,
-        path: route.path,
+        origin: destinationOrigin(destination),
+        path: url.pathname + url.search,
         method: "POST",
         headers: {
           ...options.headers,

@@ -1,5 +1,5 @@
-// An endpoint URL's checks that need no network are done once per URL and allow-list: the cached
-// route must never carry an allowance to another allow-list, nor pin what a name resolved to.
+// Deliveries to one URL, one after another: an allowance under one allow-list never carries to
+// another, and a name is resolved and checked again before every delivery to the same URL.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +50,7 @@ afterEach(() => {
 const post = (url: string, allowedHosts: readonly string[], lookup?: LookupAll) =>
   postWebhook({ url, body: '{"type":"t"}', headers: { "webhook-id": "msg_1" }, timeoutMs: 2_000, allowedHosts, lookup, pool });
 
-describe("webhook routes checked once per URL and allow-list", () => {
+describe("webhook destinations checked on every delivery to the same URL", () => {
   it("refuses a literal loopback URL under an allow-list without it, after deliveries under one with it", async () => {
     const url = `http://127.0.0.1:${PORT}/literal`;
     const allowed = [`127.0.0.1:${PORT}`];
