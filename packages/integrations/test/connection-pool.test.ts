@@ -118,6 +118,21 @@ describe("kept-alive webhook connections", () => {
     expect(a.requests.length).toBe(before);
   });
 
+  it("checks a literal address against the allow-list of every delivery, not the one it was first allowed under", async () => {
+    const url = `http://127.0.0.1:${PORT}/literal`;
+    const allowed = [`127.0.0.1:${PORT}`];
+    const noLookup: LookupAll = async () => {
+      throw new Error("a literal address is not resolved");
+    };
+    for (let i = 0; i < 3; i++) expect((await post(url, noLookup, allowed)).status).toBe(200);
+    const before = a.requests.length;
+    await expect(post(url, noLookup, [])).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    await expect(post(url, noLookup, [`127.0.0.1:${PORT + 1}`])).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    await expect(post(`http://127.0.0.1:${PORT + 1}/literal`, noLookup, allowed)).rejects.toBeInstanceOf(ForbiddenDestinationError);
+    expect(a.requests.length).toBe(before);
+    expect((await post(url, noLookup, allowed)).status).toBe(200);
+  });
+
   it("keeps one deadline per attempt and does not follow redirects on kept connections", async () => {
     const name = dns("127.0.0.1");
     expect((await post(`http://hooks.test:${PORT}/warm`, name.lookup)).status).toBe(200);

@@ -26,13 +26,24 @@ async function clearQueue() {
   await testDb().db.$executeRaw`DELETE FROM "IngestionJob"`;
 }
 
+/** A cleared queue with `n` jobs of a new tenant; `now` is a second ahead, when they are due. */
+async function queued(n: number) {
+  await clearQueue();
+  const { db } = testDb();
+  const t = await createTenantFixture(db);
+  await enqueueMany(t.tenantId, n);
+  return { db, t, now: new Date(Date.now() + 1000) };
+}
+
+/** queued(n), each job claimed by worker "w". */
+async function claimed(n: number) {
+  const q = await queued(n);
+  return { ...q, jobs: await claimJobs({ workerId: "w", now: q.now, db: q.db }) };
+}
+
 describe("claimJobs", () => {
   it("hands each due job to exactly one of several concurrent workers, in batches", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 30);
-    const now = new Date(Date.now() + 1000);
+    const { db, t, now } = await queued(30);
     const claims = await Promise.all(["w1", "w2", "w3", "w4"].map((workerId) => claimJobs({ workerId, limit: 10, now, db })));
     const ids = claims.flat().map((j) => j.id);
     expect(ids).toHaveLength(30);
@@ -53,11 +64,7 @@ describe("claimJobs", () => {
   });
 
   it("reclaims a dead worker's job after its lease expires, not before", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 1);
-    const t0 = new Date(Date.now() + 1000);
+    const { db, t, now: t0 } = await queued(1);
     const [job] = await claimJobs({ workerId: "dead", leaseMs: 30_000, now: t0, db });
     expect(job).toBeDefined();
     expect(await claimJobs({ workerId: "alive", now: new Date(t0.getTime() + 29_999), db })).toHaveLength(0);
@@ -71,12 +78,7 @@ describe("claimJobs", () => {
   });
 
   it("releases unstarted jobs back to PENDING and takes the counted attempt back", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 3);
-    const now = new Date(Date.now() + 1000);
-    const jobs = await claimJobs({ workerId: "w", now, db });
+    const { db, t, now, jobs } = await claimed(3);
     expect(await releaseLeases({ jobs, workerId: "w", now, db })).toBe(3);
     const rows = await db.ingestionJob.findMany({ where: { tenantId: t.tenantId } });
     expect(rows.every((r) => r.status === "PENDING" && r.attempts === 0 && r.lockedBy === null)).toBe(true);
@@ -86,12 +88,8 @@ describe("claimJobs", () => {
 
 describe("failJobs and the retry policy", () => {
   it("schedules transient failures by the cadence with ±20 % jitter and dead-letters permanent ones at once", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 2);
-    const now = new Date(Date.now() + 1000);
-    const [a, b] = await claimJobs({ workerId: "w", now, db });
+    const { db, t, now, jobs } = await claimed(2);
+    const [a, b] = jobs;
     const failures = [
       planJobFailure({ job: a!, error: new TransientIngestionError("database timeout"), now }),
       planJobFailure({ job: b!, error: new PermanentIngestionError("invalid payload: contact.email: Invalid email"), now }),
@@ -133,12 +131,7 @@ describe("failJobs and the retry policy", () => {
 
 describe("pruneCompletedJobs and getQueueStats", () => {
   it("deletes only completed jobs older than the retention and keeps the ledger", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 4);
-    const now = new Date(Date.now() + 1000);
-    const jobs = await claimJobs({ workerId: "w", now, db });
+    const { db, t, now, jobs } = await claimed(4);
     await completeJobs({ jobs: jobs.slice(0, 2), workerId: "w", now, db });
     await failJobs({ failures: [planJobFailure({ job: jobs[2]!, error: new PermanentIngestionError("bad"), now })], workerId: "w", now, db });
     await db.ingestedEvent.create({ data: { tenantId: t.tenantId, eventId: jobs[0]!.eventId, eventType: "lead.submitted" } });
@@ -150,12 +143,7 @@ describe("pruneCompletedJobs and getQueueStats", () => {
   });
 
   it("ends after the batch in which it was asked to stop, leaving the rest for the next round", async () => {
-    await clearQueue();
-    const { db } = testDb();
-    const t = await createTenantFixture(db);
-    await enqueueMany(t.tenantId, 3);
-    const now = new Date(Date.now() + 1000);
-    const jobs = await claimJobs({ workerId: "w", now, db });
+    const { db, t, now, jobs } = await claimed(3);
     await completeJobs({ jobs, workerId: "w", now, db });
     const later = new Date(now.getTime() + 3_601_000);
     let asked = 0;

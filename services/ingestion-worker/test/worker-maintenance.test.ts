@@ -14,6 +14,24 @@ async function ageCompleted(db: Db, tenantId: string, now: Date) {
   await db.ingestionJob.updateMany({ where: { tenantId, status: "COMPLETED" }, data: { completedAt: longAgo } });
 }
 
+/** The same database, each pruning statement held back `ms` before it is sent; counts the statements begun. */
+function slowPrunes(db: Db, ms: number) {
+  let begun = 0;
+  const slow = new Proxy(db, {
+    get(target, key, receiver) {
+      if (key !== "$executeRaw") return Reflect.get(target, key, receiver);
+      return async (strings: TemplateStringsArray, ...values: unknown[]) => {
+        if (strings.join("?").includes('DELETE FROM "IngestionJob"')) {
+          begun += 1;
+          await new Promise((r) => setTimeout(r, ms));
+        }
+        return target.$executeRaw(strings, ...values);
+      };
+    },
+  });
+  return { db: slow, begun: () => begun };
+}
+
 describe("the running worker's maintenance", () => {
   it("prunes completed jobs past their retention on its interval, keeps the rest and the ledger, and stops with the worker", async () => {
     const { db } = testDb();
@@ -58,29 +76,17 @@ describe("the running worker's maintenance", () => {
     await ageCompleted(db, t.tenantId, first.clock.now());
 
     // The same database, with each pruning statement held back for a while before it is sent.
-    let prunesBegun = 0;
-    const slowDb = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key !== "$executeRaw") return Reflect.get(target, key, receiver);
-        return async (strings: TemplateStringsArray, ...values: unknown[]) => {
-          if (strings.join("?").includes('DELETE FROM "IngestionJob"')) {
-            prunesBegun += 1;
-            await new Promise((r) => setTimeout(r, 400));
-          }
-          return target.$executeRaw(strings, ...values);
-        };
-      },
-    });
-    const { worker, logger } = testWorker(slowDb, { pruneIntervalMs: 20, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    const slow = slowPrunes(db, 400);
+    const { worker, logger } = testWorker(slow.db, { pruneIntervalMs: 20, rerouteIntervalMs: 0, pollIntervalMs: 50 });
     const running = worker.run();
-    await waitFor(() => prunesBegun > 0);
+    await waitFor(() => slow.begun() > 0);
     await worker.stop();
     await running;
     // The round that had begun has deleted the job and said so by the time run() ended.
     expect(await completedOf(db, t.tenantId)).toBe(0);
     // (The count may include other tests' aged jobs: pruning is not per tenant.)
     expect(logger.entries.some((e) => e.msg === "pruned completed jobs" && Number(e.deleted) >= 1)).toBe(true);
-    expect(prunesBegun).toBe(1);
+    expect(slow.begun()).toBe(1);
   });
 
   it("ends a pruning round after its current batch when the worker stops", async () => {
@@ -97,26 +103,14 @@ describe("the running worker's maintenance", () => {
     expect(before).toBeGreaterThanOrEqual(3);
 
     // One job per statement, each statement held back for a while, so a round has several batches to go.
-    let prunesBegun = 0;
-    const slowDb = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key !== "$executeRaw") return Reflect.get(target, key, receiver);
-        return async (strings: TemplateStringsArray, ...values: unknown[]) => {
-          if (strings.join("?").includes('DELETE FROM "IngestionJob"')) {
-            prunesBegun += 1;
-            await new Promise((r) => setTimeout(r, 300));
-          }
-          return target.$executeRaw(strings, ...values);
-        };
-      },
-    });
-    const { worker } = testWorker(slowDb, { pruneIntervalMs: 20, pruneBatchSize: 1, rerouteIntervalMs: 0, pollIntervalMs: 50 });
+    const slow = slowPrunes(db, 300);
+    const { worker } = testWorker(slow.db, { pruneIntervalMs: 20, pruneBatchSize: 1, rerouteIntervalMs: 0, pollIntervalMs: 50 });
     const running = worker.run();
-    await waitFor(() => prunesBegun > 0);
+    await waitFor(() => slow.begun() > 0);
     await worker.stop();
     await running;
     // The batch under way finished; the round asked no further batch of the database.
-    expect(prunesBegun).toBe(1);
+    expect(slow.begun()).toBe(1);
     expect(await aged()).toBe(before - 1);
   });
 
