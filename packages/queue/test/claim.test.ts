@@ -156,6 +156,11 @@ describe("pruneCompletedJobs and getQueueStats", () => {
     expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId } })).toBe(0);
   });
 
+  it("refuses a batch size that would never end or never delete", async () => {
+    const { db } = testDb();
+    for (const batchSize of [0, -1, 2.5, Number.NaN]) await expect(pruneCompletedJobs({ batchSize, db })).rejects.toBeInstanceOf(RangeError);
+  });
+
   it("counts jobs by tenant and status and reports the age of the oldest due job", async () => {
     await clearQueue();
     const { db } = testDb();

@@ -24,6 +24,7 @@ export async function pruneCompletedJobs(
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - (options.retentionMs ?? completedRetentionMs()));
   const batchSize = options.batchSize ?? 5_000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`pruneCompletedJobs: batchSize must be a positive integer, got ${batchSize}`);
   let total = 0;
   for (;;) {
     const deleted = await db.$executeRaw`
