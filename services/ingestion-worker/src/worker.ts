@@ -16,6 +16,7 @@ import { readAhead } from "./read-ahead";
 import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
 import { createWakeSignal } from "./wake-signal";
+import { checkWorkerOptions } from "./worker-options";
 
 export type WorkerOptions = {
   db: Db;
@@ -73,6 +74,7 @@ export type Worker = {
 
 /** Creates a queue worker; nothing runs until run() or drainOnce(). */
 export function createWorker(options: WorkerOptions): Worker {
+  checkWorkerOptions(options);
   const { db } = options;
   const id = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const clock = options.clock ?? systemClock;

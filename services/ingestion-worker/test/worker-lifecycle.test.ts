@@ -94,4 +94,28 @@ describe("worker lifecycle", () => {
     expect(worker.summary().processed).toBeGreaterThanOrEqual(2);
     expect(logger.entries.some((e) => e.msg === "listen connection lost" || e.msg === "listen connection failed")).toBe(true);
   });
+
+  it("refuses a setting it could not run with when it is created, and runs at the least allowed values", async () => {
+    const { db } = testDb();
+    const refused: [name: string, value: number, least: number][] = [
+      ["pruneBatchSize", 0, 1],
+      ["pruneBatchSize", 2.5, 1],
+      ["concurrency", 0, 1],
+      ["batchSize", -1, 1],
+      ["leaseMs", Number.NaN, 1],
+      ["pollIntervalMs", 0, 1],
+      ["pruneIntervalMs", -1, 0],
+      ["rerouteIntervalMs", Number.POSITIVE_INFINITY, 0],
+    ];
+    for (const [name, value, least] of refused) {
+      expect(() => testWorker(db, { [name]: value })).toThrow(
+        new RangeError(`createWorker: ${name} must be a whole number of at least ${least}, got ${value}`),
+      );
+    }
+    const t = await createTenantFixture(db);
+    await enqueue(db, t.tenantId, { email: "least@example.com" });
+    const least = { concurrency: 1, batchSize: 1, leaseMs: 1_000, pollIntervalMs: 1, pruneBatchSize: 1, pruneIntervalMs: 0, rerouteIntervalMs: 0 };
+    const { worker } = testWorker(db, { ...least, clock: systemClock });
+    expect(await worker.drainOnce()).toMatchObject({ processed: 1 });
+  });
 });
