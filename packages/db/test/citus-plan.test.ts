@@ -44,14 +44,6 @@ describe("Citus distribution plan (docs/scale-out-citus.md) against the migrated
     });
   });
 
-  it("notes the job table's tenant key kept by triggers, with what Citus needs for them", async () => {
-    const plan = await planDistribution(client);
-    expect(plan.notes).toEqual([{ table: "IngestionJob", note: expect.stringContaining("citus.enable_unsafe_triggers") }]);
-    expect(await problemsAfter(`ALTER TABLE "IngestionJob" ADD FOREIGN KEY ("tenantId") REFERENCES "Tenant"(id)`)).toEqual([
-      { table: "IngestionJob", problem: expect.stringContaining("has a foreign key to Tenant") },
-    ]);
-  });
-
   it("distributes parents before children, all co-located, after the reference tables", async () => {
     const plan = await planDistribution(client);
     const order = plan.statements.map((s) => /'"([^"]+)"'/.exec(s)?.[1]);

@@ -29,17 +29,6 @@ export const LOCAL_TABLES: Record<string, string> = {
   _prisma_migrations: "migration bookkeeping",
 };
 
-/**
- * Tables whose key to their tenant is kept by triggers instead of a foreign key, and what Citus
- * needs for those triggers (db:citus-plan prints it with the statements).
- */
-export const TRIGGER_KEPT_TENANT_KEYS: Record<string, string> = {
-  IngestionJob:
-    "no foreign key to Tenant (decision 0083): an insert statement's trigger locks its tenants FOR KEY SHARE and refuses a missing one (23503), " +
-    "a trigger on Tenant deletes a deleted tenant's jobs. As a local table on the coordinator its own triggers stay as they are; " +
-    'the trigger on Tenant (a reference table) needs citus.enable_unsafe_triggers, or tenant deletion deleting the jobs itself; were the table ever distributed, its trigger would have to be created on every shard',
-};
-
 /** Queries that read or write several shards on purpose, and why that is acceptable. */
 export const MULTI_SHARD_QUERIES: { where: string; query: string; why: string }[] = [
   {

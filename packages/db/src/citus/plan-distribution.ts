@@ -2,13 +2,12 @@
 // table placed exactly once, and every key and foreign key one that Citus accepts for that
 // placement. It also writes the statements that distribute the schema.
 import type pg from "pg";
-import { LOCAL_TABLES, REFERENCE_TABLES, TRIGGER_KEPT_TENANT_KEYS, type TablePlacement } from "./distribution-plan";
+import { LOCAL_TABLES, REFERENCE_TABLES, type TablePlacement } from "./distribution-plan";
 
 export type Placement = TablePlacement | "distributed";
 export type PlacedTable = { table: string; placement: Placement };
 export type DistributionProblem = { table: string; problem: string };
-export type DistributionNote = { table: string; note: string };
-export type DistributionPlan = { tables: PlacedTable[]; problems: DistributionProblem[]; statements: string[]; notes: DistributionNote[] };
+export type DistributionPlan = { tables: PlacedTable[]; problems: DistributionProblem[]; statements: string[] };
 
 type Catalog = {
   tables: { table: string; hasTenantId: boolean }[];
@@ -112,15 +111,8 @@ export async function planDistribution(client: pg.ClientBase, schema = "public")
     const problem = foreignKeyProblem(fk, from, to);
     if (problem) problems.push({ table: fk.table, problem });
   }
-  const notes: DistributionNote[] = [];
-  for (const [table, note] of Object.entries(TRIGGER_KEPT_TENANT_KEYS)) {
-    if (!present.has(table)) problems.push({ table, problem: "listed as keeping its tenant key by triggers but not in the schema" });
-    else if (catalog.fks.some((fk) => fk.table === table && fk.target === "Tenant"))
-      problems.push({ table, problem: "listed as keeping its tenant key by triggers but has a foreign key to Tenant: remove it from TRIGGER_KEPT_TENANT_KEYS" });
-    else notes.push({ table, note });
-  }
   const tables = [...placement].map(([table, p]) => ({ table, placement: p }));
-  return { tables, problems, statements: distributionStatements(tables, catalog.fks), notes };
+  return { tables, problems, statements: distributionStatements(tables, catalog.fks) };
 }
 
 /**

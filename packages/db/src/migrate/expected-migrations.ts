@@ -32,5 +32,4 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   "20261203150654_listing_map_search_index_with_id",
   "20261204124000_routing_round_robin_turn_function",
   "20261204224557_feed_key_page_size",
-  "20261206044422_ingestion_job_tenant_checked_per_statement",
 ];

@@ -16,12 +16,11 @@ export async function getIngestionJob(options: { tenantId: string; jobId: string
   const db = options.db ?? getDb();
   const id = parseJobId(options.jobId);
   if (!isUuid(options.tenantId) || id === null) throw new StudioNotFoundError("Job");
-  // Two lookups: the job table has no relation to Tenant (its tenant is checked by triggers, decision 0083).
-  const [row, tenant] = await Promise.all([
-    db.ingestionJob.findUnique({ where: { tenantId_id: { tenantId: options.tenantId, id } }, select: { ...studioJobSelect, payload: true } }),
-    db.tenant.findUnique({ where: { id: options.tenantId }, select: { slug: true, name: true } }),
-  ]);
-  if (!row || !tenant) throw new StudioNotFoundError("Job");
+  const row = await db.ingestionJob.findUnique({
+    where: { tenantId_id: { tenantId: options.tenantId, id } },
+    select: { ...studioJobSelect, payload: true, tenant: { select: { slug: true, name: true } } },
+  });
+  if (!row) throw new StudioNotFoundError("Job");
   const { payload, ...rest } = row;
-  return { ...rest, id: row.id.toString(), tenant, maskedPayload: maskPersonalData(payload) };
+  return { ...rest, id: row.id.toString(), maskedPayload: maskPersonalData(payload) };
 }

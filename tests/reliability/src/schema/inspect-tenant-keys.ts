@@ -2,7 +2,7 @@
 // keys do not carry tenantId. Works on the real catalog, so a new table or key added by any
 // migration is checked without anyone updating this file.
 import type pg from "pg";
-import { INDEX_WITHOUT_TENANT, PLATFORM_TABLES, TENANT_CHECKED_BY_TRIGGERS, UNIQUE_WITHOUT_TENANT } from "./tenant-key-rules";
+import { INDEX_WITHOUT_TENANT, PLATFORM_TABLES, UNIQUE_WITHOUT_TENANT } from "./tenant-key-rules";
 
 export type TenantKeyViolation = { table: string; rule: string; detail: string };
 
@@ -52,17 +52,6 @@ async function listForeignKeys(client: pg.ClientBase, schema: string): Promise<F
   return r.rows;
 }
 
-/** Enabled user triggers of `schema`, as "Table.trigger". */
-async function listTriggers(client: pg.ClientBase, schema: string): Promise<Set<string>> {
-  const r = await client.query<{ name: string }>(
-    `SELECT t.relname || '.' || g.tgname AS name
-       FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgenabled <> 'D'`,
-    [schema],
-  );
-  return new Set(r.rows.map((row) => row.name));
-}
-
 const keyName = (table: string, columns: string[]) => `${table}(${columns.join(", ")})`;
 
 function checkForeignKey(fk: ForeignKeyRow, tenantOwned: Set<string>): TenantKeyViolation | null {
@@ -93,7 +82,6 @@ export async function inspectTenantKeys(client: pg.ClientBase, schema = "public"
   const tables = await listTables(client, schema);
   const indexes = await listIndexes(client, schema);
   const fks = await listForeignKeys(client, schema);
-  const triggers = await listTriggers(client, schema);
   const violations: TenantKeyViolation[] = [];
   const tenantOwned = new Set(tables.filter((t) => !(t.table in PLATFORM_TABLES)).map((t) => t.table));
   for (const t of tables) {
@@ -104,11 +92,7 @@ export async function inspectTenantKeys(client: pg.ClientBase, schema = "public"
       violations.push({ table: t.table, rule: "tenantId-present", detail: "tenant-owned table (not in PLATFORM_TABLES) without a tenantId column" });
     else if (t.tenantType !== "uuid") violations.push({ table: t.table, rule: "tenantId-uuid", detail: `tenantId is ${t.tenantType}` });
     if (t.tenantNullable !== null && !fks.some((f) => f.table === t.table && f.target === "Tenant")) {
-      const byTriggers = TENANT_CHECKED_BY_TRIGGERS[t.table];
-      const missing = byTriggers?.triggers.filter((name) => !triggers.has(name)) ?? [];
-      if (!byTriggers) violations.push({ table: t.table, rule: "fk-to-tenant-via-tenantId", detail: "no foreign key tenantId -> Tenant(id)" });
-      else if (missing.length)
-        violations.push({ table: t.table, rule: "fk-to-tenant-via-tenantId", detail: `no foreign key tenantId -> Tenant(id), and trigger ${missing.join(", ")} missing` });
+      violations.push({ table: t.table, rule: "fk-to-tenant-via-tenantId", detail: "no foreign key tenantId -> Tenant(id)" });
     }
   }
   for (const ix of indexes) {

@@ -37,21 +37,3 @@ export const INDEX_WITHOUT_TENANT: Record<string, string> = {
   "ListSnapshot(expiresAt)": "expired list snapshots are swept across tenants in one statement",
   "TenantMembership(userId)": "a signed-in user's tenants are looked up by user (platform-wide identity)",
 };
-
-/**
- * Tenant-owned tables whose `tenantId -> Tenant(id)` is kept by triggers instead of a foreign key,
- * with the triggers (as "Table.trigger") that must exist for the exception to hold.
- */
-export const TENANT_CHECKED_BY_TRIGGERS: Record<string, { reason: string; triggers: string[] }> = {
-  IngestionJob: {
-    reason:
-      "the queue's job table checks its tenant once per insert statement, not once per row (decision 0083): the insert locks the " +
-      "distinct tenants FOR KEY SHARE and fails with 23503 for a missing one, deleting (or truncating) a tenant deletes its jobs, and tenantId never changes",
-    triggers: [
-      "IngestionJob.IngestionJob_tenant_exists",
-      "IngestionJob.IngestionJob_tenant_fixed",
-      "Tenant.Tenant_delete_ingestion_jobs",
-      "Tenant.Tenant_truncate_ingestion_jobs",
-    ],
-  },
-};
