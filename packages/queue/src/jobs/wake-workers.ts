@@ -37,10 +37,12 @@ const states = (globalForWake.__realEstateQueueWakeStates ??= new WeakMap<object
  * each a transaction of its own (an xid, a commit record, a WAL flush) and a round trip. Workers
  * that are busy keep claiming without them; an idle worker waits at most the interval longer.
  *
+ * `minIntervalMs` is for tests (a longer interval than the default shows the spacing).
+ *
  * Fire and forget: a NOTIFY that fails is dropped, the jobs are already durable and workers
  * also poll (INGESTION_POLL_INTERVAL_MS), so the worst case is one poll interval of delay.
  */
-export function wakeWorkers(db: Db): void {
+export function wakeWorkers(db: Db, minIntervalMs: number = WAKE_MIN_INTERVAL_MS): void {
   let state = states.get(db);
   if (!state) {
     state = { sending: false, again: false, lastSentAt: -Infinity };
@@ -64,11 +66,11 @@ export function wakeWorkers(db: Db): void {
       s.sending = false;
       return;
     }
-    const wait = s.lastSentAt + WAKE_MIN_INTERVAL_MS - performance.now();
+    const wait = s.lastSentAt + minIntervalMs - performance.now();
     if (wait > 0) setTimeout(send, wait);
     else send();
   };
-  const wait = s.lastSentAt + WAKE_MIN_INTERVAL_MS - performance.now();
+  const wait = s.lastSentAt + minIntervalMs - performance.now();
   if (wait > 0) {
     s.again = true;
     setTimeout(next, wait);
