@@ -33,9 +33,10 @@ const states = (globalForWake.__realEstateQueueWakeStates ??= new WeakMap<object
  * INSERT ran ~4x slower with pg_notify in the same statement. Outside it, enqueues commit in
  * parallel (group commit) and only the few coalesced NOTIFYs queue up on that lock.
  *
- * Why the interval: with only "one in flight", 4 concurrent senders sent 0.6 NOTIFYs per job,
- * each a transaction of its own (an xid, a commit record, a WAL flush) and a round trip. Workers
- * that are busy keep claiming without them; an idle worker waits at most the interval longer.
+ * Why the interval (decision 0084): with only "one in flight", 4 concurrent senders sent 0.6
+ * NOTIFYs per job, each a transaction of its own (an xid, a commit record, a WAL flush) and a
+ * round trip. Workers that are busy keep claiming without them; an idle worker waits at most the
+ * interval longer.
  *
  * `minIntervalMs` is for tests (a longer interval than the default shows the spacing).
  *
