@@ -2,8 +2,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { resolveTenantByHost } from "@real-estate/sites";
 import { hasSessionCookie } from "@real-estate/auth/session-cookie";
-import { clerkMiddlewareOptions, clerkSelected, readClerkAppEnv } from "@real-estate/auth/clerk-next";
-import { findUnstorableUrlPart, pageSecurityHeaders, UNSTORABLE_MESSAGE } from "@real-estate/http";
+import { clerkMiddlewareOptions, clerkSelected } from "@real-estate/auth/clerk-next";
+import { crmSecurityHeaders, refuseUnstorableUrl } from "./lib/front-door";
 
 const UNKNOWN_TENANT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM not found</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"></head>
@@ -33,15 +33,13 @@ const PUBLIC_PAGES = ["/sign-in", "/accept-invitation", "/forgot-password", "/re
  * session cookie is present; with Clerk (AUTH_PROVIDER=clerk) Clerk's own `clerkMiddleware` runs
  * first and verifies the session token offline (CLERK_JWT_KEY, authorized parties), so `auth()`
  * works in pages and routes. Either way every page and route still checks the membership.
+ * API calls with an Authorization header (API keys) do not pass here (see `config`): the API
+ * route layer does the same for them (lib/front-door.ts).
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const security = pageSecurityHeaders({
-    app: "crm",
-    dev: process.env.NODE_ENV === "development",
-    clerkFrontendApi: clerkSelected() ? readClerkAppEnv().frontendApi : undefined,
-  });
+  const security = crmSecurityHeaders();
   const response =
-    refuseUnstorable(request) ??
+    refuseUnstorableUrl(request.nextUrl) ??
     (clerkSelected() ? await clerkRoute(request, event, security.requestHeaders) : await route(request, security.requestHeaders, hasSessionCookie));
   for (const [name, value] of Object.entries(security.responseHeaders)) response.headers.set(name, value);
   return response;
@@ -58,17 +56,6 @@ async function clerkRoute(request: NextRequest, event: NextFetchEvent, securityR
     clerkMiddlewareOptions(),
   );
   return (await middleware(request, event)) ?? NextResponse.next();
-}
-
-/**
- * A URL naming a path segment or query parameter that PostgreSQL could not store (a NUL byte,
- * an encoded lone surrogate, broken percent-encoding): 400 naming it, before any page or route.
- */
-function refuseUnstorable(request: NextRequest): NextResponse | null {
-  const field = findUnstorableUrlPart(request.nextUrl);
-  if (!field) return null;
-  const body = { error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } };
-  return NextResponse.json(body, { status: 400, headers: { "cache-control": "no-store" } });
 }
 
 async function route(
@@ -107,6 +94,20 @@ async function route(
   return NextResponse.next({ request: { headers } });
 }
 
+/**
+ * Pages and session API calls pass the proxy; an API call carrying an `Authorization` header (an
+ * API key: the route authenticates it, and never reads a session) does not, outside
+ * `/api/auth/…` and `/api/openapi.json`. The API route layer (app/api/lib/api-route.ts) answers
+ * those with what the proxy would have: the unstorable-URL 400, the unknown-host 404, the
+ * security headers (`apiKeyCallSkipsProxy` in lib/front-door.ts names the same calls). Next.js
+ * reads this at build time: it must stay a literal.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/|v1/).*)",
+    "/api/auth/:path*",
+    "/api/openapi.json",
+    { source: "/api/:path*", missing: [{ type: "header", key: "authorization" }] },
+    { source: "/v1/:path*", missing: [{ type: "header", key: "authorization" }] },
+  ],
 };

@@ -1,19 +1,30 @@
 import { authenticateApi, authenticationOf } from "./api-auth";
 import { rateLimitHeaders } from "./api-key-limits";
 import { withIdempotency } from "./idempotency";
+import { apiFrontDoor, apiKeyCallSkipsProxy, crmSecurityHeaders, withHeaders } from "@/lib/front-door";
 
 /**
  * Wraps a REST route handler with what every API route shares: a POST honours the client's
  * `Idempotency-Key` (`/api/…`; the Follow Up Boss-compatible `/v1/events` keeps its own ledger,
  * decision 0015), and the answers to an API key or a signed-in member carry RateLimit headers
- * saying where the caller stands (refusals carry them already).
+ * saying where the caller stands (refusals carry them already). An API key's call, which does not
+ * pass the proxy (proxy.ts `config`), gets the proxy's work here: the unstorable-URL 400, the
+ * unknown-host 404 (503 when the database cannot be asked) and the security headers.
  */
 export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
-    const idempotent = request.method === "POST" && new URL(request.url).pathname.startsWith("/api/");
-    const response = idempotent ? await withIdempotency(request, () => handler(request, context)) : await handler(request, context);
-    return withRateLimitHeaders(request, response);
+    const url = new URL(request.url);
+    if (!apiKeyCallSkipsProxy(url.pathname, request.headers)) return answer(request, url, context, handler);
+    const security = crmSecurityHeaders().responseHeaders;
+    const refused = await apiFrontDoor(url, request.headers);
+    return withHeaders(refused ?? (await answer(request, url, context, handler)), security);
   };
+}
+
+async function answer<C>(request: Request, url: URL, context: C, handler: (request: Request, context: C) => Promise<Response>): Promise<Response> {
+  const idempotent = request.method === "POST" && url.pathname.startsWith("/api/");
+  const response = idempotent ? await withIdempotency(request, () => handler(request, context)) : await handler(request, context);
+  return withRateLimitHeaders(request, response);
 }
 
 async function withRateLimitHeaders(request: Request, response: Response): Promise<Response> {
@@ -24,15 +35,5 @@ async function withRateLimitHeaders(request: Request, response: Response): Promi
   if (!pending) return response;
   const auth = await pending;
   if (!auth.ok || !auth.caller.rateLimit) return response;
-  const fields = Object.entries(rateLimitHeaders(auth.caller.rateLimit));
-  try {
-    // A response the route built itself takes the fields as it is: its body stays the buffer it was.
-    for (const [name, value] of fields) response.headers.set(name, value);
-    return response;
-  } catch {
-    // Immutable headers (a fetched or redirect response): a copy around the same body.
-    const headers = new Headers(response.headers);
-    for (const [name, value] of fields) headers.set(name, value);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  }
+  return withHeaders(response, rateLimitHeaders(auth.caller.rateLimit));
 }
