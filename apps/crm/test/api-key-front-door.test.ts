@@ -2,7 +2,6 @@
 // what the proxy did. Over HTTP against the production build, two tenants: the security headers,
 // the unstorable-URL 400, the unknown-host 404, and no client-sent x-tenant-* header reaching
 // another tenant's data. Session calls still pass the proxy and answer as before.
-import fs from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@real-estate/crm";
@@ -31,11 +30,6 @@ function send(options: { host: string; path: string; method?: string; headers?: 
         res.setEncoding("utf8");
         res.on("data", (c: string) => (body += c));
         res.on("end", () => {
-          if (process.env.DUMP_HEADERS)
-            fs.appendFileSync(
-              process.env.DUMP_HEADERS,
-              `${options.method ?? "GET"} ${options.path} ${JSON.stringify(options.headers)} -> ${res.statusCode} ${JSON.stringify(res.headers)}\n`,
-            );
           resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
         });
       },
@@ -152,6 +146,25 @@ describe("API-key calls answered by the route layer", () => {
     const nowhere = await send({ host: "crm.nobody-door.localhost", path: "/api/leads", headers: { ...bearer(a.key), "x-tenant-id": a.tenantId } });
     expect(nowhere.status).toBe(404);
     expect(nowhere.body).not.toContain("Alphadoor");
+  });
+
+  it("answers an API path no route serves with a JSON 404, after the same front door, with or without a key", async () => {
+    for (const path of ["/api/no-such-thing", "/api/leads-x/1", "/v1/no-such-thing"]) {
+      for (const method of ["GET", "POST", "DELETE"]) {
+        const keyed = await send({ host: HOST_A, path, method, headers: bearer(a.key) });
+        expect(keyed.status, `${method} ${path}`).toBe(404);
+        expect(keyed.headers["content-type"]).toContain("application/json");
+        expect(JSON.parse(keyed.body)).toEqual({ error: "not_found" });
+        expectSecurityHeaders(keyed);
+        const anonymous = await send({ host: HOST_A, path, method, headers: { accept: "application/json" } });
+        expect(anonymous.status, `${method} ${path} without a key`).toBe(404);
+        expect(JSON.parse(anonymous.body)).toEqual({ error: "not_found" });
+        expectSecurityHeaders(anonymous);
+      }
+      const nowhere = await send({ host: "crm.nobody-door.localhost", path, headers: bearer(a.key) });
+      expect(nowhere.status).toBe(404);
+      expect(JSON.parse(nowhere.body)).toEqual({ error: "unknown_tenant" });
+    }
   });
 
   it("a session's API call still passes the proxy: security headers once, its tenant from the Host", async () => {

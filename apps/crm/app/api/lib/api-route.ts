@@ -1,6 +1,7 @@
 import { authenticateApi, authenticationOf } from "./api-auth";
 import { rateLimitHeaders } from "./api-key-limits";
 import { withIdempotency } from "./idempotency";
+import { jsonError } from "./responses";
 import { apiFrontDoor, apiKeyCallSkipsProxy, crmSecurityHeaders, withHeaders } from "@/lib/front-door";
 
 /**
@@ -12,12 +13,24 @@ import { apiFrontDoor, apiKeyCallSkipsProxy, crmSecurityHeaders, withHeaders } f
  * unknown-host 404 (503 when the database cannot be asked) and the security headers.
  */
 export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>): (request: Request, context: C) => Promise<Response> {
+  return withFrontDoor((request, url, context: C) => answer(request, url, context, handler));
+}
+
+/**
+ * An API path no route serves (`app/api/[...path]`, `app/v1/[...path]`): a JSON 404, after the
+ * same front door, so an API key's call to it is answered as any other API call (unknown host,
+ * unstorable URL, security headers) and never by the HTML page Next.js renders for a missing page.
+ */
+export const unknownApiPath = withFrontDoor(async () => jsonError(404, "not_found"));
+
+/** The proxy's work for the API-key calls that do not pass it (see apiRoute), around `inner`. */
+function withFrontDoor<C>(inner: (request: Request, url: URL, context: C) => Promise<Response>): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const url = new URL(request.url);
-    if (!apiKeyCallSkipsProxy(url.pathname, request.headers)) return answer(request, url, context, handler);
+    if (!apiKeyCallSkipsProxy(url.pathname, request.headers)) return inner(request, url, context);
     const security = crmSecurityHeaders().responseHeaders;
     const refused = await apiFrontDoor(url, request.headers);
-    return withHeaders(refused ?? (await answer(request, url, context, handler)), security);
+    return withHeaders(refused ?? (await inner(request, url, context)), security);
   };
 }
 

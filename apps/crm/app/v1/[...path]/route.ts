@@ -1,0 +1,6 @@
+import { unknownApiPath } from "../../api/lib/api-route";
+
+export const dynamic = "force-dynamic";
+
+/** Any `/v1/…` path no route serves: 404 `not_found` as JSON, for every method. */
+export { unknownApiPath as GET, unknownApiPath as POST, unknownApiPath as PUT, unknownApiPath as PATCH, unknownApiPath as DELETE };
