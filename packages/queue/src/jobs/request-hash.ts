@@ -1,19 +1,37 @@
 import crypto from "node:crypto";
 import type { WebsiteEvent } from "@real-estate/types";
 
-/** JSON with object keys sorted and undefined members left out, so equal values hash equally. */
+/**
+ * JSON with object keys sorted and undefined members left out, so equal values hash equally.
+ * Built in one string without intermediate arrays (decision 0086); the output is the same as the
+ * first form's (entries filtered, sorted by UTF-16 code units, mapped and joined), holes of a
+ * sparse array included (empty, as Array.prototype.join leaves them).
+ */
 function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      if (i in value) out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** sha256 (hex) of a request body in canonical form: the fingerprint an idempotency key is bound to. */
 export function requestHash(value: unknown): string {
-  return crypto.createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return crypto.hash("sha256", canonicalJson(value), "hex");
 }
 
 /**
