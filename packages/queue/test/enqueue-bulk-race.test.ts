@@ -7,8 +7,8 @@ import { leadSubmitted } from "@real-estate/queue/testing";
 import { ZWebsiteEvent, type WebsiteEventInput } from "@real-estate/types";
 import { enqueueWebsiteEvents, eventRequestHash, IdempotencyConflictError, QUEUE_NOTIFY_CHANNEL } from "../src";
 
-// A bulk enqueue first tries a plain INSERT and, when a key is taken, sends the batch again in the
-// ON CONFLICT form (decision 0086). These hold on a real PostgreSQL with a second connection
+// A bulk enqueue racing another request for one of its keys (the batch's statement waits on the
+// key's unique index, decision 0086). These hold on a real PostgreSQL with a second connection
 // holding one of the batch's keys in an open transaction: exactly one job per key, the answer
 // naming the job that won, the 409 for another body, and one wake-up per batch that queued jobs.
 const testDb = useTestDatabase("queuebulkrace");
@@ -86,7 +86,7 @@ describe("enqueueWebsiteEvents against a concurrent enqueue of one of its keys",
     expect(results.filter((r) => r.created)).toHaveLength(9);
     expect(new Set(results.map((r) => r.jobId)).size).toBe(10);
     expect(await db.ingestionJob.count({ where: { tenantId: t.tenantId } })).toBe(10);
-    expect(await wakeups.count()).toBe(1); // the refused first try's NOTIFY was rolled back with it
+    expect(await wakeups.count()).toBe(1); // one wake-up for the batch
   });
 
   it("queues the key itself when the other transaction rolls back", async () => {

@@ -7,16 +7,13 @@ import { IdempotencyConflictError, isSameRequest } from "./idempotency-conflict"
 import { eventRequestHash } from "../jobs/request-hash";
 import { maxAttemptsFor } from "./website-event-attempts";
 import { queryRows } from "../jobs/direct-sql";
-import { postgresErrorCode } from "../errors/job-errors";
-
-const UNIQUE_VIOLATION = "23505";
 
 // $1 tenantId; $2 the events as one JSON array of {e: event, h: request hash}, parsed once by
 // the server (no per-event array literal built in JavaScript); $3 max attempts per event type,
 // {type: n}. The ledger check, the insert and the answer are one set-based statement; each input
 // row comes back once: from the queue (inserted, or the job already holding the key) or from the
 // ledger (a key processed and pruned, never queued again).
-const bulkSql = (insert: "new keys" | "upsert") => `
+const ENQUEUE_BULK_SQL = `
     WITH input AS (
       SELECT r.e->>'eventId' AS "eventId", r.e->>'type' AS "eventType", r.e AS payload, r.h AS "requestHash"
         FROM jsonb_to_recordset($2::jsonb) AS r(e jsonb, h text)
@@ -26,14 +23,9 @@ const bulkSql = (insert: "new keys" | "upsert") => `
     ), ins AS (
       INSERT INTO "IngestionJob" ("tenantId", "eventId", "eventType", payload, "requestHash", "maxAttempts", "nextAttemptAt", "updatedAt")
       SELECT $1::uuid, "eventId", "eventType", payload, "requestHash", ($3::jsonb ->> "eventType")::int, now(), now() FROM input
-       WHERE NOT EXISTS (SELECT 1 FROM prior WHERE prior."eventId" = input."eventId")${
-         insert === "upsert"
-           ? `
+       WHERE NOT EXISTS (SELECT 1 FROM prior WHERE prior."eventId" = input."eventId")
       ON CONFLICT ("tenantId", kind, "eventId") DO UPDATE SET "eventId" = EXCLUDED."eventId"
-      RETURNING id, "eventId", (xmax = 0) AS created, "eventType", "requestHash"`
-           : `
-      RETURNING id, "eventId", true AS created, "eventType", "requestHash"`
-       }
+      RETURNING id, "eventId", (xmax = 0) AS created, "eventType", "requestHash"
     ), wake AS (
       SELECT pg_notify('${QUEUE_NOTIFY_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins WHERE created)
     )
@@ -42,16 +34,6 @@ const bulkSql = (insert: "new keys" | "upsert") => `
       FROM ins LEFT JOIN wake ON true
     UNION ALL
     SELECT prior."eventId", NULL, NULL, NULL, NULL, prior."eventType", prior."requestHash" FROM prior`;
-
-// First try: a plain INSERT, for a batch whose keys are all new (the usual import or backfill).
-// ON CONFLICT's speculative insertion costs a confirmation WAL record and more buffer work per row
-// (decision 0086); a plain INSERT's unique index refuses any key a committed or concurrent job
-// holds, with a unique violation that rolls the whole statement back (nothing inserted, no
-// NOTIFY), and the batch is then sent again in the ON CONFLICT form, which answers with the
-// existing jobs. The statement runs on its own (not in a caller's transaction), so the failed
-// try leaves nothing behind but dead tuples for vacuum.
-const ENQUEUE_NEW_KEYS_SQL = bulkSql("new keys");
-const ENQUEUE_UPSERT_SQL = bulkSql("upsert");
 
 /** One result per event; `conflict` when its eventId was used for another request (nothing stored for it). */
 export type BulkEnqueueResult = EnqueueResult & { conflict?: IdempotencyConflictError };
@@ -88,14 +70,11 @@ export async function enqueueWebsiteEvents(options: { tenantId: string; events: 
     input.push({ e, h: hashes[i]! });
     attempts[e.type] ??= maxAttemptsFor(e.type);
   });
-  const values = [options.tenantId, JSON.stringify(input), JSON.stringify(attempts)];
-  let rows: Row[];
-  try {
-    rows = await queryRows<Row>(db, "queue_enqueue_website_events_new", ENQUEUE_NEW_KEYS_SQL, values);
-  } catch (error) {
-    if (postgresErrorCode(error) !== UNIQUE_VIOLATION) throw error;
-    rows = await queryRows<Row>(db, "queue_enqueue_website_events_json", ENQUEUE_UPSERT_SQL, values);
-  }
+  const rows = await queryRows<Row>(db, "queue_enqueue_website_events_json", ENQUEUE_BULK_SQL, [
+    options.tenantId,
+    JSON.stringify(input),
+    JSON.stringify(attempts),
+  ]);
   const byEventId = new Map(rows.map((r) => [r.eventId, r]));
   return events.map((e, i) => {
     const row = byEventId.get(e.eventId)!;
