@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { leadSubmitted } from "@real-estate/queue/testing";
 import { ZWebsiteEvent, type WebsiteEventInput } from "@real-estate/types";
 import { enqueueWebsiteEvents, eventRequestHash, IdempotencyConflictError, QUEUE_NOTIFY_CHANNEL } from "../src";
+import { useConnections, waitUntilBlocked } from "./support/connections";
 
 // A bulk enqueue racing another request for one of its keys (the batch's statement waits on the
 // key's unique index, decision 0086). These hold on a real PostgreSQL with a second connection
@@ -13,29 +14,7 @@ import { enqueueWebsiteEvents, eventRequestHash, IdempotencyConflictError, QUEUE
 // naming the job that won, the 409 for another body, and one wake-up per batch that queued jobs.
 const testDb = useTestDatabase("queuebulkrace");
 
-const clients: pg.Client[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.end().catch(() => undefined)));
-});
-
-async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: testDb().url });
-  await client.connect();
-  clients.push(client);
-  return client;
-}
-
-/** Waits until another backend of the test database waits for a lock. */
-async function waitUntilBlocked(observer: pg.Client): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const r = await observer.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
-    );
-    if (r.rows[0]!.n > 0) return;
-    await sleep(25);
-  }
-  throw new Error("no backend waited for a lock");
-}
+const connect = useConnections(testDb);
 
 /** Counts the wake-ups sent on the queue's channel from now on. */
 async function listen(): Promise<{ count: () => Promise<number> }> {

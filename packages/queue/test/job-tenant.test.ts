@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { leadSubmitted } from "@real-estate/queue/testing";
 import { classifyIngestionError, enqueueJobs, enqueueWebsiteEvent, enqueueWebsiteEvents, postgresErrorCode } from "../src";
+import { useConnections, waitUntilBlocked } from "./support/connections";
 
 // The guarantees the job table's key to Tenant gives (its foreign key, decisions 0043 and 0083),
 // held on a real PostgreSQL, with two connections where it matters: no job for a tenant that does
@@ -12,17 +12,7 @@ import { classifyIngestionError, enqueueJobs, enqueueWebsiteEvent, enqueueWebsit
 // between an enqueue and the tenant's deletion.
 const testDb = useTestDatabase("jobtenant");
 
-const clients: pg.Client[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.end().catch(() => undefined)));
-});
-
-async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: testDb().url });
-  await client.connect();
-  clients.push(client);
-  return client;
-}
+const connect = useConnections(testDb);
 
 async function countJobs(tenantId?: string): Promise<number> {
   const { db } = testDb();
@@ -33,20 +23,6 @@ async function orphanJobs(): Promise<number> {
   const rows = await testDb().db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "IngestionJob" j WHERE NOT EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = j."tenantId")`;
   return rows[0]!.n;
-}
-
-/** Waits until some other backend of the test database waits for a lock (pid: that backend only). */
-async function waitUntilBlocked(observer: pg.Client, pid?: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const r = await observer.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND ($1::int IS NULL OR pid = $1::int)`,
-      [pid ?? null],
-    );
-    if (r.rows[0]!.n > 0) return;
-    await sleep(25);
-  }
-  throw new Error("no backend waited for a lock");
 }
 
 const lead = (tenantId: string) => leadSubmitted(tenantId, { email: `${crypto.randomUUID()}@example.com` });
