@@ -167,6 +167,22 @@ describe("API-key calls answered by the route layer", () => {
     }
   });
 
+  it("answers a method no route serves (TRACE, PROPFIND) 405 before Next.js, on pages and API paths, with a key or without", async () => {
+    for (const method of ["TRACE", "PROPFIND"]) {
+      for (const [path, headers] of [
+        ["/sign-in", {}],
+        ["/api/leads", bearer(a.key)],
+        ["/api/leads", {}],
+        ["/v1/events", bearer(a.key)],
+      ] as const) {
+        const r = await send({ host: HOST_A, path, method, headers });
+        expect(r.status, `${method} ${path}`).toBe(405);
+        expect(r.headers.allow).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        expect(JSON.parse(r.body)).toMatchObject({ error: "method_not_allowed" });
+      }
+    }
+  });
+
   it("a session's API call still passes the proxy: security headers once, its tenant from the Host", async () => {
     const cookie = await signInOnServer({ port: PORT, host: HOST_A, email: a.owner.email, password: PASSWORD });
     const r = await send({ host: HOST_A, path: "/api/leads", headers: { cookie, accept: "application/json", "x-tenant-id": b.tenantId } });

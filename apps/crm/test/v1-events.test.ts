@@ -219,6 +219,12 @@ describe("POST /v1/events (Follow Up Boss-compatible), two tenants", () => {
       expect(res.body.errorMessage, JSON.stringify(body)).toBeTypeOf("string");
     }
     expect((await post(a.crmHost, creds, undefined, { rawBody: "{oops" })).status).toBe(400);
+    // Nested thousands deep (40 KB, under the size cap): a 400 naming the body, not a 503 from a
+    // stack overflow further on (the idempotency fingerprint walks the body).
+    const deep = `{"type":"Registration","person":{"emails":[{"value":"deep@example.com"}]},"extra":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const deepAnswer = await post(a.crmHost, creds, undefined, { rawBody: deep, headers: { "idempotency-key": "deep-body" } });
+    expect(deepAnswer.status).toBe(400);
+    expect(deepAnswer.body).toMatchObject({ error: "validation_failed", fields: { body: [expect.stringContaining("levels deep")] } });
     expect((await post(a.crmHost, creds, undefined, { rawBody: "x=1", contentType: "application/x-www-form-urlencoded" })).status).toBe(415);
     expect(
       (

@@ -149,6 +149,15 @@ describe("studio access", () => {
     expect(session.body?.user?.email).toBe(OPERATOR.email);
   });
 
+  it("sends a signed-in operator on from sign-in to same-site paths only, dot segments and all", async () => {
+    expect((await api("GET", `/sign-in?next=${encodeURIComponent("/tenants?q=1")}`, { cookie: operator })).headers.get("location")).toBe("/tenants?q=1");
+    // Each resolves to `//evil.example…`, which a browser follows to another host.
+    for (const next of ["/.//evil.example", "/a/..//evil.example/x", "/%2e%2e//evil.example"]) {
+      const res = await api("GET", `/sign-in?next=${encodeURIComponent(next)}`, { cookie: operator });
+      expect({ next, status: res.status, location: res.headers.get("location") }).toEqual({ next, status: 307, location: "/" });
+    }
+  });
+
   it("refuses a cross-site write even with the operator's cookie", async () => {
     const res = await api("PATCH", `/api/tenants/${ids.fairfield}`, {
       cookie: operator,

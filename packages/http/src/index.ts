@@ -6,7 +6,7 @@
  */
 export { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS, clientAddress } from "./client-address/client-address";
 export { addressBucket, rateLimitKey } from "./rate-limit/rate-limit-key";
-export { bodyKind, readBody, readBytes, type BodyKind, type ReadBodyOptions } from "./body/read-body";
+export { bodyKind, MAX_JSON_DEPTH, readBody, readBytes, type BodyKind, type ReadBodyOptions } from "./body/read-body";
 export {
   CrossSiteRequestError,
   HttpError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { errorResponse, findUnstorableUrlPart, HttpError, isSameOrigin, readBody } from "../src/index";
+import { errorResponse, findUnstorableUrlPart, HttpError, isSameOrigin, MAX_JSON_DEPTH, readBody } from "../src/index";
 
 const post = (body: BodyInit, headers: Record<string, string>) =>
   new Request("http://site.test/api/x", { method: "POST", body, headers: { host: "site.test", ...headers } });
@@ -33,6 +33,17 @@ describe("readBody", () => {
     expect(await statusOf(readBody(post("name=a%00b", { "content-type": "application/x-www-form-urlencoded" }), { maxBytes: 100, accept: ["form"] }))).toBe(
       422,
     );
+  });
+
+  it("answers 422 to JSON nested deeper than MAX_JSON_DEPTH, however small, and reads it up to that depth", async () => {
+    const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${"}".repeat(depth - 1)}`;
+    const json = { "content-type": "application/json" };
+    expect(await statusOf(readBody(post(nested(MAX_JSON_DEPTH), json), { maxBytes: 100_000 }))).toBe("ok");
+    for (const body of [nested(MAX_JSON_DEPTH + 1), `{"a":${"[".repeat(20_000)}${"]".repeat(20_000)}}`, `{"a":[${"[".repeat(40)}1${"]".repeat(40)}]}`]) {
+      const res = await readBody(post(body, json), { maxBytes: 100_000 }).catch(errorResponse);
+      expect((res as Response).status, body.slice(0, 40)).toBe(422);
+      expect(await (res as Response).json()).toMatchObject({ error: "validation_failed", fields: { body: [expect.stringContaining("levels deep")] } });
+    }
   });
 
   it("names the field and strips free-text fields instead of refusing them", async () => {

@@ -27,6 +27,14 @@ describe("safeRedirectPath", () => {
     "/x\u0000",
     "",
     "/%E0%A4%A",
+    // Dot segments resolved away leave a path starting with `//`: another host to a browser.
+    "/.//evil.example",
+    "/..//evil.example",
+    "/a/..//evil.example",
+    "/a/b/../..//evil.example/x?y#z",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/./%2e//evil.example",
   ];
   for (const value of hostile) {
     it(`refuses ${JSON.stringify(value)}`, () => {

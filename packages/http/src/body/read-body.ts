@@ -43,6 +43,26 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
   return out;
 }
 
+/**
+ * How deep a JSON body may nest (objects and arrays, the body itself being level 1). No
+ * contract of ours goes beyond a few levels; code that walks a parsed body recursively
+ * (fingerprints, checks, serializers) overflows the stack on a body nested some thousands deep,
+ * which fits well within any size cap (`[` is one byte), and that would be a 500 or 503.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests objects or arrays more than `limit` levels deep (walked without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) if (child && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export type ReadBodyOptions = {
   /** Largest body in bytes (413 beyond). */
   maxBytes: number;
@@ -58,7 +78,8 @@ export type ReadBodyOptions = {
 
 /**
  * Reads a JSON object or form body: 415 for another type, 413 beyond `maxBytes`, 400 when it
- * does not parse, 422 when it is JSON but not an object, and 422 naming the field when any text in it (keys included)
+ * does not parse, 422 when it is JSON but not an object or nests deeper than MAX_JSON_DEPTH,
+ * and 422 naming the field when any text in it (keys included)
  * has characters PostgreSQL cannot store. Form fields become strings (a repeated field keeps
  * its last value; files are ignored).
  */
@@ -87,6 +108,8 @@ export async function readBody(request: Request, options: ReadBodyOptions): Prom
     }
     // Valid JSON of the wrong shape breaks the contract rather than the syntax: 422.
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ValidationError({ body: ["must be a JSON object"] });
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH))
+      throw new ValidationError({ body: [`must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep`] });
     data = parsed as Record<string, unknown>;
   } else {
     const type = request.headers.get("content-type") ?? "";

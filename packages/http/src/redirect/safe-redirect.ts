@@ -9,7 +9,10 @@ const BASE = "http://same-origin.invalid";
  * `fallback`. Refused: anything not starting with one `/` (schemes, `//host`, `/\host`),
  * backslashes, tabs, CR, LF and other control characters anywhere, and the same hidden behind
  * percent-encoding (decoded up to three times). What is left is parsed as a URL against a
- * placeholder origin and must stay on it; the answer is that URL's path, query and fragment.
+ * placeholder origin and must stay on it; the answer is that URL's path, query and fragment,
+ * which must itself pass the same checks: resolving dot segments can make a path that starts
+ * with `//` (`/.//evil.example`, `/a/..//evil.example` → `//evil.example`), which a browser
+ * follows to another host.
  */
 export function safeRedirectPath(next: unknown, fallback = "/"): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2_000) return fallback;
@@ -32,5 +35,6 @@ export function safeRedirectPath(next: unknown, fallback = "/"): string {
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("//") ? fallback : path;
 }

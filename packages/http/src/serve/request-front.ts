@@ -16,13 +16,23 @@ import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
 
+/**
+ * The methods an app route can answer (Next.js's route handlers: these seven; pages: GET, HEAD,
+ * POST). Any other reaches no route: Next.js fails on the ones the fetch standard forbids
+ * (`TRACE`, `CONNECT`: its `new Request()` throws, a 500 and an error log line per
+ * request an outsider can send at will) and answers the rest inconsistently.
+ */
+const ANSWERED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const ANSWERED = new Set<string>(ANSWERED_METHODS);
+
 /** The app behind the front (Next.js's request handler in production). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
  * What the app server does for every request before and after the app: the client's address
  * and the request id stamped on the request (the id echoed on the response), the baseline
- * security headers, a fresh script nonce per response, the health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
+ * security headers, a fresh script nonce per response, a 405 to a method no route answers, the
+ * health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
 export function createRequestFront(options: {
@@ -71,6 +81,11 @@ export function createRequestFront(options: {
     if (!targetOk) {
       res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ error: "malformed_request", message: "the request target must be a path on this host" }));
+      return;
+    }
+    if (!ANSWERED.has(req.method ?? "")) {
+      res.writeHead(405, { "content-type": "application/json", "cache-control": "no-store", allow: ANSWERED_METHODS.join(", ") });
+      res.end(JSON.stringify({ error: "method_not_allowed", message: `${req.method} is not answered here` }));
       return;
     }
     if (health(req, res, url.pathname)) return;

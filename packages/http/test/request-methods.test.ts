@@ -1,0 +1,56 @@
+// Methods no app route answers are refused by the request front with a 405, before the app: the
+// app behind it here reads the request as Next.js does (a fetch `Request`), which throws for the
+// methods the fetch standard forbids, a 500 and an error log line an outsider could cause at will.
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestFront, type TestFront } from "./support/test-front";
+
+let front: TestFront;
+const reached: string[] = [];
+
+beforeAll(async () => {
+  front = await startTestFront({
+    handle: async (req, res) => {
+      const request = new Request(`http://localhost${req.url}`, { method: req.method });
+      reached.push(request.method);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ method: request.method }));
+    },
+  });
+});
+afterAll(() => front.close());
+
+/** One request exactly as written (any method), over a raw socket: its status, headers and body (as sent, chunked or not). */
+function raw(method: string, target = "/sign-in"): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(front.port, "127.0.0.1");
+    let text = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (c: string) => (text += c));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const [head = "", body = ""] = text.split("\r\n\r\n");
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head: head.toLowerCase(), body });
+    });
+    socket.write(`${method} ${target} HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+}
+
+describe("request methods", () => {
+  it("answers TRACE, the WebDAV methods and PURGE 405 with Allow, before the app", async () => {
+    reached.length = 0;
+    for (const method of ["TRACE", "PROPFIND", "MKCOL", "LOCK", "PURGE"]) {
+      const r = await raw(method);
+      expect([method, r.status]).toEqual([method, 405]);
+      expect(r.head).toContain("allow: get, head, post, put, patch, delete, options");
+      expect(r.body).toContain(`"error":"method_not_allowed"`);
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it("hands the methods routes answer to the app", async () => {
+    reached.length = 0;
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) expect([method, (await raw(method)).status]).toEqual([method, 200]);
+    expect(reached).toEqual(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+  });
+});
