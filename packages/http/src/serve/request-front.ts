@@ -9,7 +9,7 @@ import { runWithRequestId } from "@real-estate/types/request-context";
 import { stampRequestId } from "../request-id/request-id";
 import { REQUEST_ID_HEADER } from "../request-id/request-id-header";
 import { findUnstorableUrlPart, UNSTORABLE_MESSAGE } from "../text/unstorable-text";
-import { fromTrustedProxy, requestIsHttps, stampClientAddress } from "./strip-internal-headers";
+import { fromTrustedProxy, requestIsHttps, stampClientAddress, stripUntrustedForwarding } from "./strip-internal-headers";
 import { stripInternalResponseHeaders } from "./strip-response-headers";
 import { normalizeRequestTarget } from "./request-target";
 import { swapRenderNonce } from "./swap-render-nonce";
@@ -31,7 +31,8 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 /**
  * What the app server does for every request before and after the app: the client's address
  * and the request id stamped on the request (the id echoed on the response), the baseline
- * security headers, a fresh script nonce per response, a 405 to a method no route answers, the
+ * security headers, the forwarding headers of a client that is not a trusted proxy dropped,
+ * a fresh script nonce per response, a 405 to a method no route answers, the
  * health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
@@ -70,6 +71,7 @@ export function createRequestFront(options: {
       else logger.info(entry);
     });
     stampClientAddress(req, trust);
+    stripUntrustedForwarding(req, trust);
     stripInternalResponseHeaders(res, (target) => {
       servedPath = new URL(target, "http://localhost").pathname;
     });

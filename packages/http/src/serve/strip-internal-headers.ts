@@ -20,6 +20,32 @@ export function stampClientAddress(req: IncomingMessage, settings: TrustSettings
   return address;
 }
 
+/** What a proxy says about the request it forwards: believed only from a proxy TRUST_PROXY trusts. */
+const FORWARDING_HEADERS = new Set(["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]);
+
+/**
+ * Drops the forwarding headers (`Forwarded`, `X-Forwarded-For/-Host/-Proto/-Port`) of a request
+ * whose socket's peer is not a trusted proxy, from `headers` and `rawHeaders`: Next.js reads
+ * `X-Forwarded-Proto` and `-Host` itself (the scheme and host of its redirects), so a client could
+ * otherwise choose them. Next.js then fills them from the socket. From a trusted proxy they pass.
+ */
+export function stripUntrustedForwarding(req: IncomingMessage, settings: TrustSettings): void {
+  if (fromTrustedProxy(req, settings)) return;
+  let found = false;
+  for (const name of FORWARDING_HEADERS) {
+    if (req.headers[name] !== undefined) {
+      delete req.headers[name];
+      found = true;
+    }
+  }
+  if (!found) return;
+  const raw: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (!FORWARDING_HEADERS.has(req.rawHeaders[i]!.toLowerCase())) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  req.rawHeaders = raw;
+}
+
 /** Whether the socket's peer is a proxy TRUST_PROXY trusts (the edge in front). */
 export function fromTrustedProxy(req: IncomingMessage, settings: TrustSettings): boolean {
   const { trust } = settings;
