@@ -1,8 +1,10 @@
 // The client's address is the socket's (real-estate-serve), whatever a client writes in
 // X-Forwarded-For, Forwarded, X-Real-IP or the internal header: a new forwarding value per
 // request is still limited (429) on every website form and on the CRM's and studio's sign-in
-// endpoints, and a CRM session records 127.0.0.1. Redirect targets after sign-in (tab,
-// backslash, `//`, encoded, scheme, CR/LF variants) never leave the CRM's or the studio's origin.
+// endpoints, and a CRM session records 127.0.0.1. A client's X-Forwarded-Proto, -Host, -Port or
+// Forwarded never changes where the apps redirect. Redirect targets after sign-in (tab,
+// backslash, `//`, dot segments, encoded, scheme, CR/LF variants) never leave the CRM's or the
+// studio's origin.
 import { launchChromium } from "@real-estate/http/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,6 +167,8 @@ const HOSTILE_NEXT = [
   "HTTPS:evil.example",
   "javascript:alert(document.domain)",
   " //evil.example/x",
+  "/.//evil.example/x",
+  "/a/..//evil.example/x",
 ];
 
 /** Where a Location (or redirect path) leads from `origin`, as a browser's URL parser reads it. */
@@ -175,6 +179,38 @@ const leadsOff = (target: string, origin: string) => {
     return false;
   }
 };
+
+describe("forwarded scheme and host", () => {
+  it("keeps the apps' redirects on the scheme and host the client reached, whatever X-Forwarded-Proto or -Host say", async () => {
+    const leaks: string[] = [];
+    for (const [app, host, path] of [
+      ["crm", world.a.crmHost, "/"],
+      ["crm", world.a.crmHost, "/leads"],
+      ["studio", "localhost", "/"],
+      ["web", world.a.webHost, "/account"],
+    ] as const) {
+      const res = await rawRequest({
+        origin: servers.origins[app]!,
+        method: "GET",
+        path,
+        headers: {
+          host,
+          "x-forwarded-proto": "https",
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-port": "8443",
+          forwarded: "proto=https;host=evil.example",
+        },
+      });
+      figures.probes++;
+      if (res.status >= 500) figures.fiveXx++;
+      const location = String(res.headers.location ?? "");
+      if (res.status >= 500 || (location && !new URL(location, `http://${host}`).href.startsWith(`http://${host}/`)))
+        leaks.push(`${app} ${path} -> ${res.status} ${location}`);
+    }
+    figures.failures += leaks.length;
+    expect(leaks).toEqual([]);
+  });
+});
 
 describe("redirect after sign-in", () => {
   it("keeps the studio's signed-in redirect on the studio", async () => {
@@ -228,8 +264,11 @@ describe("redirect after sign-in", () => {
         await page.goto(`${origin}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: "networkidle" });
         await page.locator('input[type="email"]').first().fill(user.email);
         await page.locator('input[type="password"]').first().fill(user.password);
+        // Wait for the page to go somewhere after the submit: the CRM leaves /sign-in; the studio,
+        // its sign-in only answered here, goes to its target and is sent back to /sign-in.
+        const before = page.url();
         await page.locator('button[type="submit"]').first().click();
-        await page.waitForURL((u) => !u.pathname.startsWith("/sign-in") || u.origin !== origin, { timeout: 20_000 }).catch(() => {});
+        await page.waitForURL((u) => u.href !== before || !u.pathname.startsWith("/sign-in") || u.origin !== origin, { timeout: 20_000 }).catch(() => {});
         await page.waitForTimeout(500);
         const final = page.url();
         if (elsewhere.length || new URL(final).origin !== origin) leaks.push(`${origin} ${JSON.stringify(next)} -> ${final} ${elsewhere.join(" ")}`);
