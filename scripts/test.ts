@@ -98,7 +98,14 @@ function run(command: string, args: string[]): Promise<number> {
 
 let code = 1;
 try {
-  const args = ["turbo", "run", "test", "--concurrency=2", ...(process.argv.some((a) => a.startsWith("--output-logs")) ? [] : ["--output-logs=errors-only"]), ...process.argv.slice(2)];
+  const args = [
+    "turbo",
+    "run",
+    "test",
+    "--concurrency=2",
+    ...(process.argv.some((a) => a.startsWith("--output-logs")) ? [] : ["--output-logs=errors-only"]),
+    ...process.argv.slice(2),
+  ];
   log(`running workspace tests (${args.slice(1).join(" ")})`);
   code = await run("npx", args);
   if (code === 0) {
