@@ -68,6 +68,9 @@ export function renderNginxConfig(config: EdgeConfig): string {
     listen ${listen}:${config.crmPort};
     server_name _;
     client_max_body_size 20m;
+    if ($edge_target_host_mismatch) {
+      return 400;
+    }
     location / {
       proxy_pass http://crm;${PROXY_HEADERS}
     }
@@ -126,6 +129,16 @@ http {
 ${upstream("web", config.webUpstreams)}
 ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
 
+  # A request whose target is in absolute form (GET http://b.example/ HTTP/1.1) makes nginx's
+  # $host the target's host, while the apps get the Host header ($http_host) and resolve the
+  # tenant from it: with a page cached under $host, one tenant's page could be stored under
+  # another tenant's host. 0 when the Host header names $host (nginx lower-cases $host and drops
+  # its port and a trailing dot), 1 otherwise, a missing Host header included.
+  map "$host|$http_host" $edge_target_host_mismatch {
+    "~*^([^|]+)\\|\\1\\.?(:[0-9]*)?$" 0;
+    default 1;
+  }
+
   # Signed-in visitors (their session cookie) get their pages from the app, never from or into the cache.
   map $http_cookie $edge_personal {
     default 0;
@@ -136,6 +149,11 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
     listen ${listen}:${config.webPort} reuseport;
     server_name _;
     client_max_body_size 2m;
+    # A target naming another host than the Host header (see the map above): refused, as the
+    # app's own front refuses it when it is reached without the edge.
+    if ($edge_target_host_mismatch) {
+      return 400;
+    }
     ${staticBlock}
 
     # Forms, visitor APIs, sign-in: never cached (only GET and HEAD are, and only below).
@@ -147,7 +165,9 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
     location / {
       proxy_pass http://web;${PROXY_HEADERS}
       proxy_cache pages;
-      proxy_cache_key "$scheme://$host$request_uri";
+      # The Host header the app resolves the tenant from, as sent (never $host, which an
+      # absolute-form target sets to the host it names).
+      proxy_cache_key "$scheme://$http_host$request_uri";
       proxy_cache_methods GET HEAD;
       proxy_cache_bypass $edge_personal;
       proxy_no_cache $edge_personal;

@@ -107,6 +107,15 @@ describe.skipIf(!nginxAvailable() && !process.env.CI)("edge cache (nginx) in fro
     expect(FROM_CACHE).toContain((await page(b.host)).headers["x-cache-status"]);
   });
 
+  it("never stores one tenant's page under another's host through a request target naming that host", async () => {
+    // A's Host header (the app renders A's page), B's host in an absolute-form target (nginx's $host).
+    const confused = await httpRequest(EDGE_PORT, a.host, `http://${b.host}/?via=target`);
+    const bPage = await page(b.host, "/?via=target");
+    expect(headline(bPage.body)).toBe("Homes by B");
+    expect(confused.status).toBe(400);
+    expect(confused.body).not.toContain("Homes by A");
+  });
+
   it("never serves or stores personal responses: signed-in visitors, APIs, forms", async () => {
     await page(a.host);
     const signedIn = await page(a.host, "/", { cookie: "visitor_session=abc; theme=dark" });
