@@ -15,6 +15,7 @@ import { normalizeRequestTarget } from "./request-target";
 import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
+import { secureCookies } from "./secure-cookies";
 
 /**
  * The methods an app route can answer (Next.js's route handlers: these seven; pages: GET, HEAD,
@@ -32,8 +33,8 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * What the app server does for every request before and after the app: the client's address
  * and the request id stamped on the request (the id echoed on the response), the baseline
  * security headers, the forwarding headers of a client that is not a trusted proxy dropped,
- * a fresh script nonce per response, a 405 to a method no route answers, the
- * health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
+ * a fresh script nonce per response, every cookie of an HTTPS request's response Secure, a 405
+ * to a method no route answers, the health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
 export function createRequestFront(options: {
@@ -79,7 +80,9 @@ export function createRequestFront(options: {
     // (the edge) compresses and caches one copy per page itself.
     if (options.compressPages && !fromTrustedProxy(req, trust)) compressPage(req, res);
     if (options.renderNonce) swapRenderNonce(res, options.renderNonce);
-    for (const [name, value] of Object.entries(baselineSecurityHeaders({ https: requestIsHttps(req, trust) }))) res.setHeader(name, value);
+    const https = requestIsHttps(req, trust);
+    for (const [name, value] of Object.entries(baselineSecurityHeaders({ https }))) res.setHeader(name, value);
+    if (https) secureCookies(res);
     if (!targetOk) {
       res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ error: "malformed_request", message: "the request target must be a path on this host" }));
