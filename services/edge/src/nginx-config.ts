@@ -121,9 +121,9 @@ http {
   uwsgi_temp_path ${p}/tmp/uwsgi;
   scgi_temp_path ${p}/tmp/scgi;
 
-  # Pages keyed by host and URL (plus the headers the app's Vary names). Freshness comes from the
-  # pages' own Cache-Control (s-maxage, stale-while-revalidate); a studio change deletes the
-  # tenant's entries (purge.ts), so no visitor sees the old page after it.
+  # Pages keyed by the Host header and URL (plus the headers the app's Vary names). Freshness
+  # comes from the pages' own Cache-Control (s-maxage, stale-while-revalidate); a studio change
+  # deletes the tenant's entries (purge.ts), so no visitor sees the old page after it.
   proxy_cache_path ${config.cacheDir} levels=1:2 keys_zone=pages:32m max_size=${config.cacheMaxMb ?? 512}m inactive=10m use_temp_path=off;
 
 ${upstream("web", config.webUpstreams)}
