@@ -183,6 +183,115 @@ describe("API-key calls answered by the route layer", () => {
     }
   });
 
+  // What one answer of the route layer comes to: status, Allow, the JSON error, the security headers.
+  const summary = async (host: string, method: string, path: string, headers: Record<string, string>) => {
+    const r = await send({ host, path, method, headers });
+    const csp = String(r.headers["content-security-policy"] ?? "");
+    return {
+      request: `${method} ${path}`,
+      status: r.status,
+      allow: r.headers.allow ?? null,
+      error: r.body ? ((JSON.parse(r.body) as { error?: string }).error ?? null) : null,
+      securityHeaders: /'nonce-[^']+'/.test(csp) && csp.includes("frame-ancestors 'none'") && r.headers["x-frame-options"] === "DENY",
+    };
+  };
+  const SOME_ID = "00000000-0000-4000-8000-000000000000";
+
+  it("answers a key's OPTIONS through the route layer: 204 with the methods the route serves, and the security headers", async () => {
+    const rows = [];
+    for (const path of ["/api/leads", `/api/leads/${SOME_ID}`, `/api/webhooks/${SOME_ID}`, "/api/profile/photo", "/v1/events"]) {
+      rows.push(await summary(HOST_A, "OPTIONS", path, bearer(a.key)));
+    }
+    expect(rows).toEqual([
+      { request: "OPTIONS /api/leads", status: 204, allow: "GET, HEAD, OPTIONS", error: null, securityHeaders: true },
+      { request: `OPTIONS /api/leads/${SOME_ID}`, status: 204, allow: "GET, HEAD, PATCH, OPTIONS", error: null, securityHeaders: true },
+      { request: `OPTIONS /api/webhooks/${SOME_ID}`, status: 204, allow: "GET, HEAD, PATCH, DELETE, OPTIONS", error: null, securityHeaders: true },
+      { request: "OPTIONS /api/profile/photo", status: 204, allow: "PUT, DELETE, OPTIONS", error: null, securityHeaders: true },
+      { request: "OPTIONS /v1/events", status: 204, allow: "POST, OPTIONS", error: null, securityHeaders: true },
+    ]);
+  });
+
+  it("answers a key's method the route does not serve 405 method_not_allowed (JSON) with Allow and the security headers", async () => {
+    const rows = [];
+    for (const [method, path] of [
+      ["DELETE", "/api/leads"],
+      ["POST", "/api/leads"],
+      ["PUT", `/api/leads/${SOME_ID}`],
+      ["PATCH", "/api/my-day"],
+      ["GET", "/v1/events"],
+      ["DELETE", "/v1/events"],
+      ["GET", "/api/profile/photo"],
+    ] as const) {
+      rows.push(await summary(HOST_A, method, path, bearer(a.key)));
+    }
+    const refused = (request: string, allow: string) => ({ request, status: 405, allow, error: "method_not_allowed", securityHeaders: true });
+    expect(rows).toEqual([
+      refused("DELETE /api/leads", "GET, HEAD, OPTIONS"),
+      refused("POST /api/leads", "GET, HEAD, OPTIONS"),
+      refused(`PUT /api/leads/${SOME_ID}`, "GET, HEAD, PATCH, OPTIONS"),
+      refused("PATCH /api/my-day", "GET, HEAD, OPTIONS"),
+      refused("GET /v1/events", "POST, OPTIONS"),
+      refused("DELETE /v1/events", "POST, OPTIONS"),
+      refused("GET /api/profile/photo", "PUT, DELETE, OPTIONS"),
+    ]);
+    // HEAD where GET is not served: the same refusal, without a body.
+    const head = await send({ host: HOST_A, path: "/v1/events", method: "HEAD", headers: bearer(a.key) });
+    expect(head.status).toBe(405);
+    expect(head.headers.allow).toBe("POST, OPTIONS");
+    expect(head.headers["content-type"]).toContain("application/json");
+    expectSecurityHeaders(head);
+  });
+
+  it("answers OPTIONS on an API path no route serves with the catch-all's JSON 404, with or without a key", async () => {
+    const rows = [];
+    for (const path of ["/api/no-such-thing", "/v1/no-such-thing"]) {
+      rows.push(await summary(HOST_A, "OPTIONS", path, bearer(a.key)));
+      rows.push(await summary(HOST_A, "OPTIONS", path, { accept: "application/json" }));
+    }
+    const notFound = (request: string) => ({ request, status: 404, allow: null, error: "not_found", securityHeaders: true });
+    expect(rows).toEqual([
+      notFound("OPTIONS /api/no-such-thing"),
+      notFound("OPTIONS /api/no-such-thing"),
+      notFound("OPTIONS /v1/no-such-thing"),
+      notFound("OPTIONS /v1/no-such-thing"),
+    ]);
+  });
+
+  it("answers a key's OPTIONS or unserved method on a host no CRM answers on 404 unknown_tenant", async () => {
+    const rows = [];
+    for (const [method, path] of [
+      ["OPTIONS", "/api/leads"],
+      ["DELETE", "/api/leads"],
+      ["OPTIONS", "/v1/events"],
+      ["GET", "/v1/events"],
+      ["OPTIONS", "/api/no-such-thing"],
+    ] as const) {
+      rows.push(await summary("crm.nobody-door.localhost", method, path, bearer(a.key)));
+    }
+    const unknown = (request: string) => ({ request, status: 404, allow: null, error: "unknown_tenant", securityHeaders: true });
+    expect(rows).toEqual([
+      unknown("OPTIONS /api/leads"),
+      unknown("DELETE /api/leads"),
+      unknown("OPTIONS /v1/events"),
+      unknown("GET /v1/events"),
+      unknown("OPTIONS /api/no-such-thing"),
+    ]);
+  });
+
+  it("answers a session's (or no one's) unserved method with the same JSON 405 after the proxy", async () => {
+    const cookie = await signInOnServer({ port: PORT, host: HOST_A, email: a.owner.email, password: PASSWORD });
+    const rows = [
+      await summary(HOST_A, "DELETE", "/api/leads", { cookie, accept: "application/json" }),
+      await summary(HOST_A, "PUT", "/api/profile", { cookie, accept: "application/json" }),
+      await summary(HOST_A, "DELETE", "/v1/events", { accept: "application/json" }),
+    ];
+    expect(rows).toEqual([
+      { request: "DELETE /api/leads", status: 405, allow: "GET, HEAD, OPTIONS", error: "method_not_allowed", securityHeaders: true },
+      { request: "PUT /api/profile", status: 405, allow: "GET, HEAD, PATCH, OPTIONS", error: "method_not_allowed", securityHeaders: true },
+      { request: "DELETE /v1/events", status: 405, allow: "POST, OPTIONS", error: "method_not_allowed", securityHeaders: true },
+    ]);
+  });
+
   it("a session's API call still passes the proxy: security headers once, its tenant from the Host", async () => {
     const cookie = await signInOnServer({ port: PORT, host: HOST_A, email: a.owner.email, password: PASSWORD });
     const r = await send({ host: HOST_A, path: "/api/leads", headers: { cookie, accept: "application/json", "x-tenant-id": b.tenantId } });

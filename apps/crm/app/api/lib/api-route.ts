@@ -16,6 +16,34 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
   return withFrontDoor((request, url, context: C) => answer(request, url, context, handler));
 }
 
+/** The methods a Next.js route handler can export, in the order `Allow` lists them. */
+const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type RouteMethod = (typeof ROUTE_METHODS)[number];
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * A route file's whole export set, `export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS }
+ * = apiRoutes({ GET: …, PATCH: … })`: each handler given wrapped by `apiRoute`, HEAD served by GET
+ * where GET is served, OPTIONS answered 204 with `Allow`, and any other method 405
+ * `method_not_allowed` with `Allow`. All of them pass the route layer, so an API key's call (which
+ * skips the proxy) gets the front door's answers and the security headers whatever its method,
+ * where a method the file did not export was answered by Next.js itself (an empty 405, or 204).
+ */
+export function apiRoutes<C>(handlers: Partial<Record<Exclude<RouteMethod, "HEAD" | "OPTIONS">, Handler<C>>>): Record<RouteMethod, Handler<C>> {
+  const served = new Map<RouteMethod, Handler<C>>();
+  for (const [method, handler] of Object.entries(handlers) as [RouteMethod, Handler<C> | undefined][]) if (handler) served.set(method, apiRoute(handler));
+  const get = served.get("GET");
+  if (get) served.set("HEAD", get);
+  const allow = ROUTE_METHODS.filter((method) => served.has(method) || method === "OPTIONS").join(", ");
+  const options: Handler<C> = withFrontDoor(async () => new Response(null, { status: 204, headers: { allow } }));
+  const refused: Handler<C> = withFrontDoor(async (request) =>
+    jsonError(405, "method_not_allowed", { message: `${request.method} is not answered here` }, { allow }),
+  );
+  const routes = {} as Record<RouteMethod, Handler<C>>;
+  for (const method of ROUTE_METHODS) routes[method] = served.get(method) ?? (method === "OPTIONS" ? options : refused);
+  return routes;
+}
+
 /**
  * An API path no route serves (`app/api/[...path]`, `app/v1/[...path]`): a JSON 404, after the
  * same front door, so an API key's call to it is answered as any other API call (unknown host,

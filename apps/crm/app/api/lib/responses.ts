@@ -26,7 +26,8 @@ export type ApiErrorCode =
   | "rate_limited"
   | "session_required"
   | "api_key_revoked"
-  | "idempotency_in_progress";
+  | "idempotency_in_progress"
+  | "method_not_allowed";
 
 /** The request layer's error shape (@real-estate/http), with the CRM API's codes. */
 export function jsonError(

@@ -2,21 +2,23 @@ import { isUuid, resumeLeadPlan, ZLeadPlanResume } from "@real-estate/crm";
 import { leadPlanItem } from "../../../../../lib/action-plan-contracts";
 import { authenticateApi } from "../../../../../lib/api-auth";
 import { json, jsonError, readJsonBody } from "../../../../../lib/responses";
-import { apiRoute } from "../../../../../lib/api-route";
+import { apiRoutes } from "../../../../../lib/api-route";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ leadId: string; leadPlanId: string }> };
 
-/** POST /api/leads/{leadId}/plans/{leadPlanId}/resume — resume a paused plan (a plan not paused answers as it is). */
-export const POST = apiRoute(async function POST(request: Request, { params }: Params) {
-  const auth = await authenticateApi(request);
-  if (!auth.ok) return auth.response;
-  const body = await readJsonBody(request, ZLeadPlanResume);
-  if (!body.ok) return body.response;
-  const { leadId, leadPlanId } = await params;
-  if (!isUuid(leadId) || !isUuid(leadPlanId)) return jsonError(404, "not_found");
-  const result = await resumeLeadPlan({ tenantId: auth.caller.tenantId, leadId, leadPlanId, actorUserId: auth.caller.actor.userId ?? null });
-  if (!result.ok) return jsonError(404, "not_found");
-  return json(leadPlanItem(result.leadPlan));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  /** POST /api/leads/{leadId}/plans/{leadPlanId}/resume — resume a paused plan (a plan not paused answers as it is). */
+  async POST(request: Request, { params }: Params) {
+    const auth = await authenticateApi(request);
+    if (!auth.ok) return auth.response;
+    const body = await readJsonBody(request, ZLeadPlanResume);
+    if (!body.ok) return body.response;
+    const { leadId, leadPlanId } = await params;
+    if (!isUuid(leadId) || !isUuid(leadPlanId)) return jsonError(404, "not_found");
+    const result = await resumeLeadPlan({ tenantId: auth.caller.tenantId, leadId, leadPlanId, actorUserId: auth.caller.actor.userId ?? null });
+    if (!result.ok) return jsonError(404, "not_found");
+    return json(leadPlanItem(result.leadPlan));
+  },
 });
