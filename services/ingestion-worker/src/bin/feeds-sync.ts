@@ -1,8 +1,8 @@
 // npm run feeds:sync -- --tenant SLUG [--full] [--feed NAME]: runs the tenant's feeds now, one at
 // a time, printing progress per page. --full reloads from the start and reconciles keys.
-import { listFeeds, syncFeed } from "@real-estate/feeds";
+// The database and feed modules are imported after the arguments are checked, so usage errors are
+// instant, and the feed modules only once the tenant is known.
 import { parseCli, UsageError } from "../cli/args";
-import { openDatabaseOrExit } from "../open-database";
 
 const USAGE = `usage: npm run feeds:sync -- --tenant SLUG [--full] [--feed NAME]
   --tenant SLUG   the tenant whose feeds to sync
@@ -18,11 +18,13 @@ async function main() {
   });
   if (values.help) return void console.log(USAGE);
   if (!values.tenant) throw new UsageError("--tenant is required");
+  const { openDatabaseOrExit } = await import("../open-database");
   const database = await openDatabaseOrExit("feeds:sync", 2);
   const db = database.db;
   try {
     const tenant = await db.tenant.findUnique({ where: { slug: values.tenant }, select: { id: true, name: true } });
     if (!tenant) throw new UsageError(`no tenant with slug "${values.tenant}"`);
+    const { listFeeds, syncFeed } = await import("@real-estate/feeds");
     const feeds = (await listFeeds({ tenantId: tenant.id, db })).filter((f) => !values.feed || f.name === values.feed);
     if (feeds.length === 0) {
       console.log(`feeds:sync: ${tenant.name} has no ${values.feed ? `feed named "${values.feed}"` : "feeds"}`);
