@@ -1,15 +1,19 @@
 // npm run worker:ingestion:drain-once — processes every job due now, prints a summary line, exits.
-import { completedRetentionMs, pruneCompletedJobs } from "@real-estate/queue";
-import { systemClock } from "../clock";
+// The worker and its job kinds are imported once the environment is checked and the database
+// answers, so a bad setting or an unreachable database is told without loading them.
 import { loadWorkerEnv } from "../config";
-import { createJsonLogger } from "@real-estate/http/logging";
 import { openDatabaseOrExit } from "../open-database";
-import { standardJobKinds } from "../job-kinds";
-import { createWorker } from "../worker";
 
 const who = "worker:ingestion:drain-once";
 const env = loadWorkerEnv(who);
 const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2);
+const [{ completedRetentionMs, pruneCompletedJobs }, { systemClock }, { createJsonLogger }, { standardJobKinds }, { createWorker }] = await Promise.all([
+  import("@real-estate/queue"),
+  import("../clock"),
+  import("@real-estate/http/logging"),
+  import("../job-kinds"),
+  import("../worker"),
+]);
 // Job logs go to stderr so that stdout carries only the summary line.
 const logger = createJsonLogger({ base: { service: "ingestion-worker" }, destination: process.stderr });
 const worker = createWorker({
