@@ -1,20 +1,36 @@
 // npm run worker:ingestion:drain — processes the ingestion queue until SIGTERM/SIGINT.
-import { systemClock } from "../clock";
+// The worker, its job kinds and its metrics are imported once the environment is checked and the
+// database answers, so a bad setting or an unreachable database is told without loading them.
+import type { MetricsServer } from "@real-estate/http/metrics";
 import { loadWorkerEnv } from "../config";
-import { createHealthCheck } from "../health";
-import { createJsonLogger } from "@real-estate/http/logging";
-import { createWorkerMetrics } from "../metrics";
-import { startMetricsServer, type MetricsServer } from "@real-estate/http/metrics";
 import { openDatabaseOrExit } from "../open-database";
-import { standardJobKinds } from "../job-kinds";
-import { createWorker } from "../worker";
-import { FEED_SYNC_KIND, unsafeEnsureFeedSyncJobs } from "@real-estate/feeds";
-import { WEBSITE_EVENT_TYPES } from "@real-estate/types";
-import { EMAIL_DELIVER_KIND, sweepPlatformEmails } from "@real-estate/mail";
 
 const who = "worker:ingestion:drain";
 const env = loadWorkerEnv(who);
 const database = await openDatabaseOrExit(who, env.INGESTION_CONCURRENCY + 2, { waitMs: env.INGESTION_DB_WAIT_MS });
+const [
+  { systemClock },
+  { createHealthCheck },
+  { createJsonLogger },
+  { createWorkerMetrics },
+  { startMetricsServer },
+  { standardJobKinds },
+  { createWorker },
+  { FEED_SYNC_KIND, unsafeEnsureFeedSyncJobs },
+  { WEBSITE_EVENT_TYPES },
+  { EMAIL_DELIVER_KIND, sweepPlatformEmails },
+] = await Promise.all([
+  import("../clock"),
+  import("../health"),
+  import("@real-estate/http/logging"),
+  import("../metrics"),
+  import("@real-estate/http/metrics"),
+  import("../job-kinds"),
+  import("../worker"),
+  import("@real-estate/feeds"),
+  import("@real-estate/types"),
+  import("@real-estate/mail"),
+]);
 const logger = createJsonLogger({ base: { service: "ingestion-worker" } });
 const allKinds = standardJobKinds({ feedOwner: `${env.INGESTION_WORKER_ID ?? "worker"}:${process.pid}` });
 const unknownKinds = (env.INGESTION_KINDS ?? []).filter((k) => !(k in allKinds));
