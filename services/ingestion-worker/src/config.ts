@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { dkimSettings } from "@real-estate/mail";
+// The settings module alone (not the whole mail package, its templates and React): the binaries
+// check their environment before loading anything heavy.
+import { dkimSettings } from "@real-estate/mail/settings";
 
 const int = (fallback: number, min: number, max: number) =>
   z
