@@ -29,6 +29,43 @@ describe("webhook destination guard", () => {
     }
   });
 
+  it("refuses IPv4-compatible IPv6 (::/96) and the other special IPv6 blocks, literal or resolved", async () => {
+    for (const a of [
+      // IPv4-compatible (deprecated), however written
+      "::7f00:1",
+      "::127.0.0.1",
+      "::a00:1",
+      "::169.254.169.254",
+      "::808:808",
+      "::0.0.0.2",
+      // site-local, discard, documentation, Teredo, ORCHID (v1, v2), benchmarking, multicast
+      "fec0::1",
+      "feff::1",
+      "100::1",
+      "2001:db8::1",
+      "2001::1",
+      "2001:0:7f00:1::1",
+      "2001:10::1",
+      "2001:20::1",
+      "2001:2::1",
+      "ff02::1",
+      "ff0e::1",
+      // IPv4-translated, NAT64, 6to4 (a 6to4 address carries an IPv4 address)
+      "::ffff:0:7f00:1",
+      "::ffff:0:808:808",
+      "64:ff9b::7f00:1",
+      "2002:7f00:1::1",
+    ]) {
+      expect(isPublicAddress(a), a).toBe(false);
+    }
+    expect(checkDestinationUrl("http://[::127.0.0.1]/", [])).toMatch(/private/); // the URL parser writes it [::7f00:1]
+    expect(checkDestinationUrl("http://[::7f00:1]:8080/x", [])).toMatch(/private/);
+    expect(checkDestinationUrl("http://[::a9fe:a9fe]/latest/meta-data/", [])).toMatch(/private/);
+    expect(checkDestinationUrl("http://[2001:4860:4860::8888]/", [])).toBeNull();
+    const lookup = async () => [{ address: "::7f00:1", family: 6 }];
+    await expect(resolveDestination(new URL("https://compat.example/"), { allowedHosts: [], lookup })).rejects.toBeInstanceOf(ForbiddenDestinationError);
+  });
+
   it("checks URLs before any lookup: scheme, credentials, literal addresses, local names, the allow-list", () => {
     expect(checkDestinationUrl("https://hooks.example.com/x", [])).toBeNull();
     expect(checkDestinationUrl("http://93.184.216.34:8080/x", [])).toBeNull();

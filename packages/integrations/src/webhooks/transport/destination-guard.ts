@@ -16,14 +16,27 @@ export type LookupAll = (hostname: string) => Promise<{ address: string; family:
 export const systemLookup: LookupAll = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /**
+ * IPv4-compatible IPv6 (::a.b.c.d, RFC 4291 2.5.5.1, deprecated): ipaddr.js names no range for
+ * it, so `::7f00:1` (the URL parser's spelling of `::127.0.0.1`) would read as unicast, while a
+ * host may route it to the IPv4 address inside. No public host uses the block: all of it is refused.
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/**
  * True for an address on the public internet: ipaddr.js's `unicast` range. Loopback, private
  * (10/8, 172.16/12, 192.168/16), link-local (169.254/16, incl. cloud metadata), carrier-grade
- * NAT, multicast, reserved, unique-local and IPv4-mapped forms of any of them are not.
+ * NAT, multicast, reserved, unique-local and IPv4-mapped forms of any of them are not; nor the
+ * special IPv6 blocks ipaddr.js names (site-local, discard, documentation, Teredo, ORCHID,
+ * IPv4-translated, NAT64, 6to4, ...), nor IPv4-compatible IPv6 (::/96).
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === "ipv6") {
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
+    else if (v6.match(IPV4_COMPATIBLE)) return false;
+  }
   return parsed.range() === "unicast";
 }
 
