@@ -4,7 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@real-estate/db";
 import { CLIENT_ADDRESS_HEADER } from "@real-estate/http";
 import { readAuthEnv } from "./auth-env";
-import { afterAuthEndpoint, beforeAuthEndpoint } from "./hooks/auth-hooks";
+import { afterAuthEndpoint, beforeAuthEndpointFor } from "./hooks/auth-hooks";
 import { STAFF_PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH } from "./passwords/check-staff-password";
 import { sendStaffPasswordReset, STAFF_RESET_VALID_MINUTES } from "./password-reset/staff-password-reset-mail";
 import { AUTH_COOKIE_PREFIX } from "./session-cookie";
@@ -48,8 +48,8 @@ export function createAuth(db: Db) {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
     },
-    // Sign-in limits and the password rule, on every endpoint and every auth.api call.
-    hooks: { before: beforeAuthEndpoint, after: afterAuthEndpoint },
+    // Requests from another host's page refused, sign-in limits and the password rule, on every endpoint and every auth.api call.
+    hooks: { before: beforeAuthEndpointFor(env), after: afterAuthEndpoint },
     trustedOrigins: (request) => trustedOriginsFor(env, request),
     // disableOriginCheck: false keeps the CSRF origin check on in tests too (better-auth skips it there by default).
     // The client's address as the app server resolved it from the socket (real-estate-serve):

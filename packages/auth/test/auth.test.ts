@@ -157,7 +157,7 @@ describe("auth module", () => {
     expect(await getSession(requestHeaders(cookie))).toBeNull();
   });
 
-  it("trusts CRM domains of tenants and the studio as origins, refuses others", async () => {
+  it("trusts the request's own CRM origin and the studio's, refuses others", async () => {
     const post = (origin: string) =>
       getAuth().handler(
         new Request(`http://${HOST}/api/auth/sign-in/email`, {
@@ -167,9 +167,45 @@ describe("auth module", () => {
         }),
       );
     expect((await post("http://evil.example")).status).toBe(403);
-    expect((await post("http://crm.alpha.test:3001")).status).toBe(200);
     expect((await post("http://localhost:3002")).status).toBe(200);
     expect((await post(`http://${HOST}`)).status).toBe(200);
+  });
+
+  it("a CRM page's origin is trusted on its own host only: never on another tenant's CRM host", async () => {
+    const post = (host: string, origin: string, email: string, source: "origin" | "referer" = "origin") =>
+      getAuth().handler(
+        new Request(`http://${host}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { host, [source]: origin, "content-type": "application/json" },
+          body: JSON.stringify({ email, password: "pass-word-1234" }),
+        }),
+      );
+    // Tenant A's CRM page against tenant B's CRM host, and the other way round: refused, no session.
+    const cross = await post(b.crmHost, `http://${a.crmHost}`, "owner@beta.example");
+    expect(cross.status).toBe(403);
+    expect(cross.headers.getSetCookie()).toEqual([]);
+    expect((await post(a.crmHost, `http://${b.crmHost}`, "agent@alpha.example")).status).toBe(403);
+    // A's host on another port is another origin too.
+    expect((await post(b.crmHost, `http://${b.crmHost}:6666`, "owner@beta.example")).status).toBe(403);
+    // Each CRM's own origin, and the studio's on either host, as before.
+    expect((await post(b.crmHost, `http://${b.crmHost}`, "owner@beta.example")).status).toBe(200);
+    expect((await post(a.crmHost, `https://${a.crmHost}`, "agent@alpha.example")).status).toBe(200);
+    expect((await post(`${a.crmHost}:3001`, `http://${a.crmHost}:3001`, "agent@alpha.example")).status).toBe(200);
+    expect((await post(b.crmHost, "http://localhost:3002", "owner@beta.example")).status).toBe(200);
+    expect((await post(a.crmHost, "http://127.0.0.1:3002", "agent@alpha.example")).status).toBe(200);
+
+    // CRM hosts matching AUTH_ALLOWED_HOSTS (here the default `*.localhost:*`), which better-auth
+    // trusts as origins by pattern: still only each on its own host.
+    const db = testDb().db;
+    const d = await createTenantFixture(db, { slug: "delta", crmHosts: ["crm.delta.localhost"] });
+    const e = await createTenantFixture(db, { slug: "epsilon", crmHosts: ["crm.epsilon.localhost"] });
+    const [dHost, eHost] = [`${d.crmHost}:3001`, `${e.crmHost}:3001`];
+    expect((await post(eHost, `http://${dHost}`, "owner@beta.example")).status).toBe(403);
+    expect((await post(eHost, `http://${dHost}/sign-in`, "owner@beta.example", "referer")).status).toBe(403);
+    expect((await post(dHost, `http://${eHost}`, "agent@alpha.example")).status).toBe(403);
+    expect((await post(eHost, `http://${eHost}`, "owner@beta.example")).status).toBe(200);
+    expect((await post(dHost, `http://${dHost}/sign-in`, "agent@alpha.example", "referer")).status).toBe(200);
+    expect((await post(eHost, "http://localhost:3002", "owner@beta.example")).status).toBe(200);
   });
 });
 

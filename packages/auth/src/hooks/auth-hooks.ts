@@ -6,6 +6,8 @@ import { recordSignInSuccess } from "../sign-in-throttle/record-sign-in-success"
 import { signInAddress } from "../sign-in-throttle/sign-in-address";
 import { staffSignInKeys, type ThrottleKey } from "../sign-in-throttle/sign-in-keys";
 import { forgetVerifiedMembers } from "../better-auth/verified-members";
+import type { AuthEnv } from "../auth-env";
+import { isForeignAuthOrigin } from "../trusted-origins";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -34,11 +36,19 @@ function signInKeysOf(ctx: { body?: unknown; headers?: Headers }): ThrottleKey[]
 
 /**
  * Before every better-auth endpoint, HTTP or `auth.api` call alike (so the CRM's form, the
- * CRM's and the studio's `/api/auth/sign-in/email` share one rule): a sign-in whose account or
- * address is locked is refused before its password is looked at; a new password (change,
- * reset) must pass the staff password rule.
+ * CRM's and the studio's `/api/auth/sign-in/email` share one rule): an HTTP request sent by a
+ * page on another host than its own (the studio's origins aside) is refused (403, as
+ * better-auth's own origin check answers); a sign-in whose account or address is locked is
+ * refused before its password is looked at; a new password (change, reset) must pass the staff
+ * password rule.
  */
-export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
+export const beforeAuthEndpointFor = (env: AuthEnv) =>
+  createAuthMiddleware(async (ctx) => {
+    if (ctx.request && isForeignAuthOrigin(env, ctx.request)) throw new APIError("FORBIDDEN", { code: "INVALID_ORIGIN", message: "Invalid origin" });
+    await beforeEveryEndpoint(ctx);
+  });
+
+async function beforeEveryEndpoint(ctx: { path: string; body?: unknown; headers?: Headers }): Promise<void> {
   if (!LEAVES_SESSIONS_AS_THEY_ARE.has(ctx.path)) forgetVerifiedMembers();
   if (ctx.path === SIGN_IN_PATH) {
     const keys = signInKeysOf(ctx);
@@ -52,7 +62,7 @@ export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
     const check = checkStaffPassword(newPassword);
     if (!check.ok) throw new APIError("BAD_REQUEST", { code: "PASSWORD_TOO_WEAK", message: check.message });
   }
-});
+}
 
 /** After a sign-in: a wrong email or password counts a failure on the account and the address; a success clears the account's. */
 export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
