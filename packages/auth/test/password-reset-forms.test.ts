@@ -37,7 +37,7 @@ describe("the reset form", () => {
     const res = await signUpWithPassword({ name: "Form Agent", email: EMAIL, password: OLD_PASSWORD, headers: headersFor() });
     if (!res.ok) throw new Error(res.message);
     await createMembership({ tenantId: a.tenantId, userId: res.userId, role: "AGENT" });
-    await requestStaffPasswordReset({ tenantId: a.tenantId, email: EMAIL, crmUrl: `http://${HOST}`, headers: headersFor() });
+    await requestStaffPasswordReset({ tenantId: a.tenantId, email: EMAIL, crmHost: HOST, headers: headersFor() });
     const message = await db.emailMessage.findFirstOrThrow({ where: { template: "password-reset", tenantId: a.tenantId } });
     const match = /reset-password\?token=([A-Za-z0-9_%-]+)/.exec(message.text);
     if (!match) throw new Error("no reset link in the e-mail");

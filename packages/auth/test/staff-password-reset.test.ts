@@ -44,7 +44,7 @@ describe("staff password reset by e-mail", () => {
       await requestStaffPasswordReset({
         tenantId: a.tenantId,
         email: " Agent@Alpha.example ",
-        crmUrl: "http://crm.alpha.localhost:3001",
+        crmHost: "crm.alpha.test",
         headers: headersFor(),
       }),
     ).toEqual({
@@ -56,7 +56,7 @@ describe("staff password reset by e-mail", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ tenantId: a.tenantId, toAddress: "agent@alpha.example", category: "transactional", status: "QUEUED" });
     expect(messages[0]!.fromAddress).toMatch(/^alpha@/);
-    expect(messages[0]!.text).toContain("http://crm.alpha.localhost:3001/reset-password?token=");
+    expect(messages[0]!.text).toContain("http://crm.alpha.test:3001/reset-password?token=");
     expect(await db.ingestionJob.count({ where: { tenantId: a.tenantId, kind: "email.deliver" } })).toBe(1);
     expect(await db.ingestionJob.count({ where: { tenantId: b.tenantId } })).toBe(0);
   });
@@ -81,5 +81,26 @@ describe("staff password reset by e-mail", () => {
     expect(await getSession(headersFor(cookie))).toBeNull();
     expect((await signInWithPassword({ email: "agent@alpha.example", password: OLD_PASSWORD, headers: headersFor() })).ok).toBe(false);
     expect((await signInWithPassword({ email: "agent@alpha.example", password: NEW_PASSWORD, headers: headersFor() })).ok).toBe(true);
+  });
+
+  it("links to the tenant's CRM domain the reset was asked on, with the platform's scheme and port: never the Host's port or another tenant's host", async () => {
+    const { db } = testDb();
+    const g = await createTenantFixture(db, { slug: "gamma", crmHosts: ["crm.gamma.test", "office.gamma.test"] });
+    for (const email of ["port@gamma.example", "foreign@gamma.example"]) {
+      const res = await signUpWithPassword({ name: "Gamma Agent", email, password: OLD_PASSWORD, headers: headersFor() });
+      if (!res.ok) throw new Error(res.message);
+      await createMembership({ tenantId: g.tenantId, userId: res.userId, role: "AGENT" });
+    }
+    const linkOf = async (email: string) => (await db.emailMessage.findFirstOrThrow({ where: { template: "password-reset", toAddress: email } })).text;
+    // Asked on the tenant's second CRM domain with a port the platform does not serve on.
+    await requestStaffPasswordReset({ tenantId: g.tenantId, email: "port@gamma.example", crmHost: "Office.Gamma.test:6666", headers: headersFor() });
+    const viaOffice = await linkOf("port@gamma.example");
+    expect(viaOffice).toContain("http://office.gamma.test:3001/reset-password?token=");
+    expect(viaOffice).not.toContain("6666");
+    // A host that is not one of this tenant's CRM domains (another tenant's): the primary one.
+    await requestStaffPasswordReset({ tenantId: g.tenantId, email: "foreign@gamma.example", crmHost: "crm.beta.test:6666", headers: headersFor() });
+    const viaForeign = await linkOf("foreign@gamma.example");
+    expect(viaForeign).toContain("http://crm.gamma.test:3001/reset-password?token=");
+    expect(viaForeign).not.toContain("beta");
   });
 });

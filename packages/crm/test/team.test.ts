@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@real-estate/db/testing";
+import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { LastOwnerError, listMemberships, removeMembership, updateMembershipRole, unsafeListMembershipsOfUser } from "../src/memberships";
 import { acceptInvitation, createInvitation, getInvitationByToken, listPendingInvitations, revokeInvitation } from "../src/invitations";
 import { createApiKey, listApiKeys, revokeApiKey, updateApiKey, VERIFIED_API_KEY_TTL_MS, verifyApiKey } from "../src/api-keys";
@@ -43,6 +43,23 @@ describe("team: memberships, invitations, API keys (two tenants)", () => {
     expect((await unsafeListMembershipsOfUser({ userId })).map((m) => m.tenant.slug)).toEqual(["team-a"]);
   });
 
+  it("puts the link on the tenant's CRM domain the request came in on, with the platform's scheme and port: never the Host's port or another tenant's host", async () => {
+    const { db } = testDb();
+    const c = await createTenantFixture(db, { slug: "team-c", crmHosts: ["crm.team-c.test", "office.team-c.test"] });
+    const owner = await createUser(db, "team-c Owner");
+    await db.tenantMembership.create({ data: { tenantId: c.tenantId, userId: owner, role: "OWNER" } });
+    const invite = (email: string, crmHost: string) => createInvitation({ tenantId: c.tenantId, email, role: "AGENT", invitedByUserId: owner, crmHost });
+    // The second CRM domain, asked with a port the platform does not serve on.
+    const viaOffice = await invite("office.invitee@example.com", "Office.Team-C.test:6666");
+    expect(viaOffice.acceptUrl).toBe(`http://office.team-c.test:3001/accept-invitation?token=${viaOffice.token}`);
+    const mailed = await db.emailMessage.findFirstOrThrow({ where: { id: viaOffice.emailId } });
+    expect(mailed.text).toContain(viaOffice.acceptUrl);
+    expect(mailed.text).not.toContain("6666");
+    // A host that is not this tenant's CRM domain (another tenant's): the primary one.
+    const viaOther = await invite("other.invitee@example.com", "crm.team-a.test:6666");
+    expect(viaOther.acceptUrl).toBe(`http://crm.team-c.test:3001/accept-invitation?token=${viaOther.token}`);
+  });
+
   it("e-mails the invitation through the outbox in the same transaction, branded by its tenant", async () => {
     const { db } = testDb();
     const r = await createInvitation({
@@ -50,9 +67,9 @@ describe("team: memberships, invitations, API keys (two tenants)", () => {
       email: "mailed.agent@example.com",
       role: "AGENT",
       invitedByUserId: a.ownerUserId,
-      crmUrl: "http://crm.team-a.localhost:3001/",
+      crmHost: "crm.team-a.test",
     });
-    expect(r.acceptUrl).toBe(`http://crm.team-a.localhost:3001/accept-invitation?token=${r.token}`);
+    expect(r.acceptUrl).toBe(`http://crm.team-a.test:3001/accept-invitation?token=${r.token}`);
     const messages = await db.emailMessage.findMany({ where: { toAddress: "mailed.agent@example.com" } });
     expect(messages).toHaveLength(1);
     const [message] = messages;

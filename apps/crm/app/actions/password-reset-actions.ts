@@ -12,15 +12,8 @@ export async function forgotPasswordAction(_prev: PasswordResetState, form: Form
   if (!parsed.ok) return { error: parsed.error };
   const tenant = await getRequestTenant();
   if (!tenant) return { error: "Unknown brokerage." };
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("host") ?? tenant.primaryHostname;
-  const proto = process.env.CRM_PUBLIC_PROTOCOL ?? (host.includes("localhost") ? "http" : "https");
-  const result = await requestStaffPasswordReset({
-    tenantId: tenant.tenantId,
-    email: parsed.email,
-    crmUrl: `${proto}://${host}`,
-    headers: requestHeaders,
-  });
+  // The link: on the CRM domain the request matched, with the platform's scheme and port (never the Host's port).
+  const result = await requestStaffPasswordReset({ tenantId: tenant.tenantId, email: parsed.email, crmHost: tenant.hostname, headers: await headers() });
   if (!result.ok) return { error: result.message };
   return { ok: `If ${parsed.email} has an account at ${tenant.name}, a link to choose a new password is on its way. It works for 60 minutes.` };
 }

@@ -1,5 +1,4 @@
 "use server";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MEMBERSHIP_ROLES } from "@real-estate/types";
@@ -17,14 +16,13 @@ export async function inviteAction(_prev: TeamState, form: FormData): Promise<Te
   const { tenant, session } = await requirePageAccess({ role: "OWNER" });
   const parsed = ZInvite.safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
-  const host = (await headers()).get("host") ?? tenant.primaryHostname;
-  const proto = process.env.CRM_PUBLIC_PROTOCOL ?? (host.includes("localhost") ? "http" : "https");
+  // The link: on the CRM domain the request matched, with the platform's scheme and port (never the Host's port).
   const { invitation, acceptUrl } = await createInvitation({
     tenantId: tenant.tenantId,
     email: parsed.data.email,
     role: parsed.data.role,
     invitedByUserId: session.user.id,
-    crmUrl: `${proto}://${host}`,
+    crmHost: tenant.hostname,
   });
   revalidatePath("/team");
   return { ok: `Invitation e-mailed to ${invitation.email}. The link, should the e-mail not arrive (shown once):`, link: acceptUrl };

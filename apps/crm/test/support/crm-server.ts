@@ -36,7 +36,13 @@ export async function startCrmServer(options: { port: number; databaseUrl: strin
     label: "crm-tests",
     port: options.port,
     serveArgs: ["-H", "127.0.0.1"],
-    env: { DATABASE_URL: options.databaseUrl, BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"), ...options.env },
+    // Links in e-mails (and the invitation link shown once) are built on the platform's CRM port, not the request's: this server's.
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+      PUBLIC_CRM_PORT: String(options.port),
+      ...options.env,
+    },
     logFile: path.join(REPO_ROOT, "test-artifacts", "crm", `server-${options.port}.log`),
     ready: (port) => httpGet({ port, host: options.readyHost, path: "/sign-in" }).then((r) => r.status === 200),
   });

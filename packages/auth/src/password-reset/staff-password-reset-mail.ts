@@ -13,7 +13,13 @@ export const STAFF_RESET_VALID_MINUTES = 60;
 /** One reset e-mail per account and tenant in this window: more requests mail nothing more. */
 const RESET_MAIL_WINDOW_MS = 2 * 60_000;
 
-type ResetRequest = { tenantId: string; crmUrl?: string } | { studioUrl: string };
+/**
+ * Where a reset was asked. `crmHost`: the tenant's CRM host the request came in on; the link is
+ * built on it (when it is one of the tenant's CRM domains; its port, the client's, is dropped)
+ * with the platform's scheme and CRM port, as every e-mailed CRM link (loadBranding).
+ * `studioUrl`: the studio's configured public URL.
+ */
+type ResetRequest = { tenantId: string; crmHost?: string | null } | { studioUrl: string };
 
 const requestContext = new AsyncLocalStorage<ResetRequest>();
 
@@ -34,8 +40,8 @@ export async function sendStaffPasswordReset(data: { user: { id: string; email: 
   const db = getDb();
   const membership = await db.tenantMembership.findFirst({ where: { tenantId: request.tenantId, userId: data.user.id }, select: { id: true } });
   if (!membership) return;
-  const brand = await loadBranding(db, request.tenantId);
-  const base = (request.crmUrl ?? brand.crmUrl).replace(/\/+$/, "");
+  const brand = await loadBranding(db, request.tenantId, { crmHost: request.crmHost });
+  const base = brand.crmUrl.replace(/\/+$/, "");
   const window = Math.floor(Date.now() / RESET_MAIL_WINDOW_MS);
   await queueEmail(db, {
     tenantId: request.tenantId,

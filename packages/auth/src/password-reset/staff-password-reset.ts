@@ -21,12 +21,16 @@ const CLERK_RESETS: StaffPasswordResetResult = { ok: false, error: "unsupported"
 export async function requestStaffPasswordReset(options: {
   tenantId: string;
   email: string;
-  /** Base URL of the CRM the link opens (default: the tenant's primary CRM host). */
-  crmUrl?: string;
+  /**
+   * The tenant's CRM host the request came in on: the link opens on it when it is one of the
+   * tenant's CRM domains (else on the primary one), with the platform's scheme and CRM port,
+   * never the request's.
+   */
+  crmHost?: string | null;
   headers: Headers;
 }): Promise<StaffPasswordResetResult> {
   if (authProviderName() === "clerk") return CLERK_RESETS;
-  await withResetRequest({ tenantId: options.tenantId, crmUrl: options.crmUrl }, () =>
+  await withResetRequest({ tenantId: options.tenantId, crmHost: options.crmHost }, () =>
     getAuth().api.requestPasswordReset({ body: { email: options.email.trim().toLowerCase() }, headers: options.headers }),
   );
   return { ok: true };

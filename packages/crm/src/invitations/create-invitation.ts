@@ -20,8 +20,12 @@ export async function createInvitation(options: {
   role: MembershipRole;
   invitedByUserId: string;
   ttlDays?: number;
-  /** Base URL of the CRM the link opens (default: the tenant's primary CRM host). */
-  crmUrl?: string;
+  /**
+   * The tenant's CRM host the request came in on: the link opens on it when it is one of the
+   * tenant's CRM domains (else on the primary one), with the platform's scheme and CRM port,
+   * never the request's.
+   */
+  crmHost?: string | null;
   db?: Db;
 }): Promise<{ invitation: InvitationRow; token: string; acceptUrl: string; emailId: string }> {
   const db = options.db ?? getDb();
@@ -49,8 +53,8 @@ export async function createInvitation(options: {
         detail: { role: row.role },
       },
     });
-    const brand = await loadBranding(tx, options.tenantId);
-    const acceptUrl = `${(options.crmUrl ?? brand.crmUrl).replace(/\/+$/, "")}/accept-invitation?token=${token}`;
+    const brand = await loadBranding(tx, options.tenantId, { crmHost: options.crmHost });
+    const acceptUrl = `${brand.crmUrl.replace(/\/+$/, "")}/accept-invitation?token=${token}`;
     // The inviter as this brokerage knows them: their member profile's name, else the account's.
     const inviter = await tx.user.findUnique({
       where: { id: options.invitedByUserId },

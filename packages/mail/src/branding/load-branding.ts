@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "@real-estate/db";
 import { LRUCache } from "lru-cache";
+import { normalizeHost } from "@real-estate/types";
 import { mailSettings, publicUrl } from "../delivery/mail-settings";
 
 /** What a tenant's e-mails look like and who they come from. */
@@ -18,7 +19,11 @@ export type Branding = {
   fromAddress: string;
   /** Replies go to the tenant's contact address. */
   replyTo: string | null;
-  /** Base URLs of the tenant's website and CRM. */
+  /**
+   * Base URLs of the tenant's website and CRM: a host from the tenant's configuration (TenantDomain)
+   * with the platform's scheme and port (PUBLIC_URL_SCHEME, PUBLIC_WEB_PORT, PUBLIC_CRM_PORT),
+   * never a request's origin.
+   */
   webUrl: string;
   crmUrl: string;
 };
@@ -43,13 +48,20 @@ type Row = {
   crmHost: string | null;
 };
 
-/** The tenant's branding in one query (tenant, website config, primary web and CRM hosts). */
-export async function loadBranding(db: Db | DbTx, tenantId: string): Promise<Branding> {
+/**
+ * The tenant's branding in one query (tenant, website config, primary web and CRM hosts).
+ * `crmHost`: the host a request came in on (a port in it is ignored): when it is one of the
+ * tenant's CRM domains, `crmUrl` is on it rather than on the primary one; any other host is not
+ * used.
+ */
+export async function loadBranding(db: Db | DbTx, tenantId: string, options: { crmHost?: string | null } = {}): Promise<Branding> {
+  // As the request's host was matched to its tenant (normalizeHost: lower-case, no port, no trailing dot).
+  const asked = normalizeHost(options.crmHost);
   const rows = await db.$queryRaw<Row[]>`
     SELECT t.id::text AS id, t.slug, t.name, t."primaryColor", t."accentColor", t."logoPath",
            w."officeAddress", w."contactEmail",
            (SELECT hostname FROM "TenantDomain" d WHERE d."tenantId" = t.id AND d.kind = 'WEB' ORDER BY d."isPrimary" DESC, d."createdAt" LIMIT 1) AS "webHost",
-           (SELECT hostname FROM "TenantDomain" d WHERE d."tenantId" = t.id AND d.kind = 'CRM' ORDER BY d."isPrimary" DESC, d."createdAt" LIMIT 1) AS "crmHost"
+           (SELECT hostname FROM "TenantDomain" d WHERE d."tenantId" = t.id AND d.kind = 'CRM' ORDER BY (d.hostname = ${asked}::text) IS TRUE DESC, d."isPrimary" DESC, d."createdAt" LIMIT 1) AS "crmHost"
       FROM "Tenant" t LEFT JOIN "WebsiteConfig" w ON w."tenantId" = t.id
      WHERE t.id = ${tenantId}::uuid`;
   const r = rows[0];
