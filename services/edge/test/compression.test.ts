@@ -1,41 +1,34 @@
-import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nginxAvailable, startNginx, type Nginx } from "../src";
+import { nginxAvailable } from "../src";
+import { startStandInEdge, type StandInEdge } from "./support/stand-in-edge";
 
 // The website's pages leave the app uncompressed (each response's script nonce is written into
 // the body by the app server, decision 0030): the edge compresses them, and what it caches.
 const WEB_PORT = 4663;
 const page = `<!doctype html><html><body>${"<p>A listing in Westport.</p>".repeat(200)}</body></html>`;
 
-let upstream: http.Server;
-let nginx: Nginx | undefined;
-let prefix: string;
+let edge: StandInEdge | undefined;
 
 describe.skipIf(!nginxAvailable() && !process.env.CI)("compression at the edge (nginx)", () => {
   beforeAll(async () => {
-    upstream = http.createServer((req, res) => {
-      const api = req.url?.startsWith("/api/");
-      res.writeHead(200, {
-        "content-type": api ? "application/json" : "text/html; charset=utf-8",
-        "cache-control": api ? "no-store" : "public, s-maxage=60",
-      });
-      res.end(api ? JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, town: "Westport" })) }) : page);
+    edge = await startStandInEdge({
+      label: "compression",
+      webPort: WEB_PORT,
+      handle: (req, res) => {
+        const api = req.url?.startsWith("/api/");
+        res.writeHead(200, {
+          "content-type": api ? "application/json" : "text/html; charset=utf-8",
+          "cache-control": api ? "no-store" : "public, s-maxage=60",
+        });
+        res.end(api ? JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, town: "Westport" })) }) : page);
+      },
     });
-    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    const port = (upstream.address() as AddressInfo).port;
-    prefix = fs.mkdtempSync(path.join(os.tmpdir(), "edge-compression-"));
-    nginx = await startNginx({ prefix, cacheDir: path.join(prefix, "cache"), webPort: WEB_PORT, webUpstreams: [port], workers: 1 });
   });
 
   afterAll(async () => {
-    await nginx?.stop();
-    await new Promise((resolve) => upstream?.close(resolve));
-    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
+    await edge?.stop();
   });
 
   /** The raw answer (no automatic decoding, unlike fetch). */

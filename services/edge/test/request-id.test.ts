@@ -1,10 +1,6 @@
-import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nginxAvailable, startNginx, type Nginx } from "../src";
+import { nginxAvailable } from "../src";
+import { startStandInEdge, type StandInEdge } from "./support/stand-in-edge";
 
 // The edge gives every request its id (nginx's $request_id), hands it to the app and returns it
 // to the client, also on a page served from the cache. The upstream here is a plain HTTP server
@@ -13,41 +9,30 @@ const WEB_PORT = 4561;
 const CRM_PORT = 4562;
 const HEX_ID = /^[0-9a-f]{32}$/;
 
-let upstream: http.Server;
-let nginx: Nginx | undefined;
-let prefix: string;
+let edge: StandInEdge | undefined;
 let upstreamHits = 0;
 
 describe.skipIf(!nginxAvailable() && !process.env.CI)("request ids at the edge (nginx)", () => {
   beforeAll(async () => {
-    upstream = http.createServer((req, res) => {
-      upstreamHits++;
-      const cacheable = !req.url?.startsWith("/api/");
-      res.writeHead(200, {
-        "content-type": "application/json",
-        "x-request-id": "set-by-the-app-0001",
-        "cache-control": cacheable ? "public, s-maxage=60" : "no-store",
-      });
-      res.end(JSON.stringify({ seen: req.headers["x-request-id"] ?? null }));
-    });
-    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    const port = (upstream.address() as AddressInfo).port;
-    prefix = fs.mkdtempSync(path.join(os.tmpdir(), "edge-request-id-"));
-    nginx = await startNginx({
-      prefix,
-      cacheDir: path.join(prefix, "cache"),
+    edge = await startStandInEdge({
+      label: "request-id",
       webPort: WEB_PORT,
-      webUpstreams: [port],
       crmPort: CRM_PORT,
-      crmUpstreams: [port],
-      workers: 1,
+      handle: (req, res) => {
+        upstreamHits++;
+        const cacheable = !req.url?.startsWith("/api/");
+        res.writeHead(200, {
+          "content-type": "application/json",
+          "x-request-id": "set-by-the-app-0001",
+          "cache-control": cacheable ? "public, s-maxage=60" : "no-store",
+        });
+        res.end(JSON.stringify({ seen: req.headers["x-request-id"] ?? null }));
+      },
     });
   });
 
   afterAll(async () => {
-    await nginx?.stop();
-    await new Promise((resolve) => upstream?.close(resolve));
-    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
+    await edge?.stop();
   });
 
   const get = async (port: number, pathname: string) => {

@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import http from "node:http";
-import net, { type AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nginxAvailable, startNginx, type Nginx } from "../src";
+import { nginxAvailable } from "../src";
+import { startStandInEdge, type StandInEdge } from "./support/stand-in-edge";
 import { httpRequest } from "./support/web-instances";
 
 // The website resolves the tenant from the Host header; the edge caches its pages. A request
@@ -14,38 +11,27 @@ import { httpRequest } from "./support/web-instances";
 const WEB_PORT = 4664;
 const CRM_PORT = 4665;
 
-let upstream: http.Server;
-let nginx: Nginx | undefined;
-let prefix: string;
+let edge: StandInEdge | undefined;
 /** The Host header of every request the upstream received. */
 const seen: string[] = [];
 
 describe.skipIf(!nginxAvailable() && !process.env.CI)("the host a request names (nginx)", () => {
   beforeAll(async () => {
     // Stands in for the website: a cacheable page naming the tenant of the Host header it got.
-    upstream = http.createServer((req, res) => {
-      seen.push(String(req.headers.host));
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "public, s-maxage=60" });
-      res.end(`<h1>Homes of ${String(req.headers.host).split(":")[0]!.toLowerCase().replace(/\.$/, "")}</h1>`);
-    });
-    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    const port = (upstream.address() as AddressInfo).port;
-    prefix = fs.mkdtempSync(path.join(os.tmpdir(), "edge-target-host-"));
-    nginx = await startNginx({
-      prefix,
-      cacheDir: path.join(prefix, "cache"),
+    edge = await startStandInEdge({
+      label: "target-host",
       webPort: WEB_PORT,
-      webUpstreams: [port],
       crmPort: CRM_PORT,
-      crmUpstreams: [port],
-      workers: 1,
+      handle: (req, res) => {
+        seen.push(String(req.headers.host));
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "public, s-maxage=60" });
+        res.end(`<h1>Homes of ${String(req.headers.host).split(":")[0]!.toLowerCase().replace(/\.$/, "")}</h1>`);
+      },
     });
   });
 
   afterAll(async () => {
-    await nginx?.stop();
-    await new Promise((resolve) => upstream?.close(resolve));
-    if (prefix) fs.rmSync(prefix, { recursive: true, force: true });
+    await edge?.stop();
   });
 
   it("refuses a target naming another host than Host (400, nothing reaches the app), and never serves one tenant's page on another's host", async () => {
