@@ -1,8 +1,11 @@
 // API-key calls do not pass the proxy (proxy.ts `config`): the API route layer answers them with
 // what the proxy did. Over HTTP against the production build, two tenants: the security headers,
 // the unstorable-URL 400, the unknown-host 404, and no client-sent x-tenant-* header reaching
-// another tenant's data. Session calls still pass the proxy and answer as before.
+// another tenant's data. Session calls still pass the proxy and answer as before. Server action
+// calls Next.js would refuse by throwing are answered by the request front first.
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@real-estate/crm";
 import { setDb } from "@real-estate/db";
@@ -300,5 +303,50 @@ describe("API-key calls answered by the route layer", () => {
     expect(r.body).not.toContain("Betadoor");
     expectSecurityHeaders(r);
     expect(String(r.headers["content-security-policy"]).match(/'nonce-/g)?.length).toBe(1);
+  });
+});
+
+// A server action is a POST with Next.js's `Next-Action` header that anyone can send. Next.js
+// refuses one from another host's page, or with a body past its 1 MiB cap, by throwing: a 500 and
+// an error log line. The request front answers both first (403, 413).
+describe("server action calls Next.js would refuse", () => {
+  /** The public forgot-password form's action, called as the client runtime sends it (multipart, its previous state first). */
+  const forgotPassword = (headers: Record<string, string>, padding = 0) => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { exportedName?: string }>;
+    };
+    const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "forgotPasswordAction")?.[0];
+    if (!id) throw new Error("forgotPasswordAction is not in the build");
+    const boundary = "----action-call";
+    const parts = [
+      ["_1_email", `nobody@example.com${" ".repeat(padding)}`],
+      ["0", JSON.stringify([{}, "$K1"])],
+    ];
+    const body =
+      parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+    return send({
+      host: HOST_A,
+      path: "/forgot-password",
+      method: "POST",
+      headers: { "next-action": id, accept: "text/x-component", "content-type": `multipart/form-data; boundary=${boundary}`, ...headers },
+      body,
+    });
+  };
+
+  it("answers its own page's call (the control), and refuses another host's page (another port too), `null` and a lookalike with 403, not 500", async () => {
+    const own = await forgotPassword({ origin: `http://${HOST_A}` });
+    expect(own.status).toBe(200);
+    expect(own.body).toContain("nobody@example.com");
+    for (const origin of [`http://${HOST_B}`, `http://${HOST_A}:${PORT}`, "null", `http://${HOST_A}.evil.example`]) {
+      const r = await forgotPassword({ origin });
+      expect([origin, r.status]).toEqual([origin, 403]);
+      expect(JSON.parse(r.body)).toMatchObject({ error: "forbidden_origin" });
+    }
+  });
+
+  it("refuses a body past 1 MiB with 413, not 500", async () => {
+    const r = await forgotPassword({ origin: `http://${HOST_A}` }, 1024 * 1024);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ error: "payload_too_large" });
   });
 });

@@ -16,6 +16,7 @@ import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
 import { secureCookies } from "./secure-cookies";
+import { refuseServerActionNextWouldRefuse } from "./server-action-guard";
 
 /**
  * The methods an app route can answer (Next.js's route handlers: these seven; pages: GET, HEAD,
@@ -34,7 +35,8 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * and the request id stamped on the request (the id echoed on the response), the baseline
  * security headers, the forwarding headers of a client that is not a trusted proxy dropped,
  * a fresh script nonce per response, every cookie of an HTTPS request's response Secure, a 405
- * to a method no route answers, the health paths, the body size cap, the unstorable-URL guard, the metrics and one JSON access
+ * to a method no route answers, the health paths, the body size cap, a server action call
+ * Next.js would refuse by throwing (403, 413), the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
 export function createRequestFront(options: {
@@ -95,6 +97,7 @@ export function createRequestFront(options: {
     }
     if (health(req, res, url.pathname)) return;
     if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
+    if (refuseServerActionNextWouldRefuse(req, res)) return;
     // Checked on the URL as sent: Next.js replaces undecodable bytes before proxy.ts sees them,
     // and a page reading such a query parameter then fails with a 500.
     const field = findUnstorableUrlPart(url);

@@ -1,0 +1,98 @@
+// A server action call Next.js would refuse by throwing (a 500 and an error log line any client
+// could cause at will) is answered by the request front before the app: another host's page (the
+// same rule as Next.js's CSRF check) 403, a body past Next.js's 1 MiB cap 413. The app behind the
+// front here records what reached it.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVER_ACTION_MAX_BYTES } from "../src/serve/server-action-guard";
+import { startTestFront, type TestFront } from "./support/test-front";
+
+let direct: TestFront;
+let proxied: TestFront;
+const reached: string[] = [];
+
+const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  for await (const _ of req);
+  reached.push(`${req.method} ${String(req.headers.origin ?? "-")}`);
+  res.writeHead(200, { "content-type": "text/x-component" });
+  res.end("ok");
+};
+
+beforeAll(async () => {
+  direct = await startTestFront({ handle });
+  proxied = await startTestFront({ handle, trust: { TRUST_PROXY: "loopback" } });
+});
+afterAll(async () => {
+  await direct.close();
+  await proxied.close();
+});
+
+function post(front: TestFront, headers: Record<string, string>, body = "[]"): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: front.port,
+        path: "/leads",
+        method: "POST",
+        headers: { host: "crm.a.localhost:4000", "content-type": "text/plain;charset=UTF-8", ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const ACTION = { "next-action": "7f0123456789abcdef0123456789abcdef012345" };
+
+describe("server action calls", () => {
+  it("refuses a call from a page on another host, a lookalike, another port, `null` and a non-URL Origin with 403, before the app", async () => {
+    reached.length = 0;
+    for (const origin of [
+      "http://crm.b.localhost:4000",
+      "http://crm.a.localhost.evil.example:4000",
+      "http://crm.a.localhost:4001",
+      "http://crm.a.localhost",
+      "null",
+      "not a url",
+    ]) {
+      const r = await post(direct, { ...ACTION, origin });
+      expect([origin, r.status]).toEqual([origin, 403]);
+      expect(JSON.parse(r.body)).toMatchObject({ error: "forbidden_origin" });
+    }
+    // A client's X-Forwarded-Host is dropped before the check (it is not a trusted proxy): it cannot make a foreign Origin match.
+    expect((await post(direct, { ...ACTION, origin: "http://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+    expect(reached).toEqual([]);
+  });
+
+  it("hands the app a call from its own host's page, one naming no Origin, and the first X-Forwarded-Host of a trusted proxy", async () => {
+    reached.length = 0;
+    expect((await post(direct, { ...ACTION, origin: "http://crm.a.localhost:4000" })).status).toBe(200);
+    expect((await post(direct, { ...ACTION, origin: "http://CRM.A.localhost:4000" })).status).toBe(200);
+    expect((await post(direct, ACTION)).status).toBe(200);
+    expect((await post(proxied, { ...ACTION, origin: "https://crm.a.example", "x-forwarded-host": "crm.a.example, other.example" })).status).toBe(200);
+    expect(reached).toEqual(["POST http://crm.a.localhost:4000", "POST http://CRM.A.localhost:4000", "POST -", "POST https://crm.a.example"]);
+  });
+
+  it("refuses a body past 1 MiB with 413 before the app, and takes one at the cap", async () => {
+    reached.length = 0;
+    const own = { ...ACTION, origin: "http://crm.a.localhost:4000" };
+    const over = await post(direct, own, "x".repeat(SERVER_ACTION_MAX_BYTES + 1));
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body)).toMatchObject({ error: "payload_too_large" });
+    expect(reached).toEqual([]);
+    expect((await post(direct, own, "x".repeat(SERVER_ACTION_MAX_BYTES))).status).toBe(200);
+  });
+
+  it("leaves every other request to the app: a POST without the action header from any origin, a large one, and other methods", async () => {
+    reached.length = 0;
+    expect((await post(direct, { origin: "http://crm.b.localhost:4000" }, "x".repeat(SERVER_ACTION_MAX_BYTES + 1))).status).toBe(200);
+    expect(reached).toEqual(["POST http://crm.b.localhost:4000"]);
+  });
+});
