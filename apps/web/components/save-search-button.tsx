@@ -7,6 +7,8 @@ type Props = { query: Record<string, string>; defaultName: string };
 /** Saves the current search: to the account when signed in, else in this browser. Without JavaScript, a form post. */
 export function SaveSearchButton({ query, defaultName }: Props) {
   const [state, setState] = useState<"idle" | "saving" | "saved" | "device" | "error">("idle");
+  // The server's own sentence when it refuses (e.g. the cap on saved searches, which it names).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const search = new URLSearchParams(query).toString();
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,6 +23,8 @@ export function SaveSearchButton({ query, defaultName }: Props) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: defaultName, query }),
     }).catch(() => null);
+    const refused = res?.status === 409 ? ((await res.json().catch(() => ({}))) as { message?: string }).message : undefined;
+    setRefusal(refused ?? null);
     setState(res?.ok ? "saved" : "error");
   }
   return (
@@ -44,7 +48,7 @@ export function SaveSearchButton({ query, defaultName }: Props) {
             Saved on this device. <a href="/sign-up">Create an account</a> to keep it everywhere.
           </>
         ) : null}
-        {state === "error" ? "We could not save this search. Please try again." : null}
+        {state === "error" ? (refusal ?? "We could not save this search. Please try again.") : null}
       </p>
     </form>
   );

@@ -89,7 +89,7 @@ describe("saved homes and searches", () => {
     for (const [query, fields] of cases) {
       const r = await saveSearch({ tenantId: t.tenantId, visitorId: v, name: "Bad", query });
       expect(r.ok, JSON.stringify(query)).toBe(false);
-      expect(r.ok ? [] : Object.keys(r.fields).sort()).toEqual(fields);
+      expect(!r.ok && r.error === "invalid" ? Object.keys(r.fields).sort() : []).toEqual(fields);
     }
     const minMax = await saveSearch({ tenantId: t.tenantId, visitorId: v, name: "Bad", query: { minPrice: "900000", maxPrice: "100000" } });
     expect(minMax).toEqual({ ok: false, error: "invalid", fields: { maxPrice: "must not be lower than minPrice" } });

@@ -46,6 +46,11 @@ export function SaveHomeButton({ listingKey }: { listingKey: string }) {
       body: JSON.stringify({ listingKey }),
     }).catch(() => null);
     setBusy(false);
+    if (res?.status === 409) {
+      // Refused with a reason the visitor can act on (the cap on saved homes, named in it).
+      const refused = (await res.json().catch(() => ({}))) as { message?: string };
+      return setNote(refused.message ?? "We could not update your saved homes. Please try again.");
+    }
     if (!res?.ok) return setNote("We could not update your saved homes. Please try again.");
     setSaved(!saved);
     setNote(

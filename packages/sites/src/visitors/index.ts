@@ -7,6 +7,7 @@ export * from "./create-visitor-session";
 export * from "./get-visitor-by-session";
 export * from "./delete-visitor-session";
 export * from "./update-visitor-profile";
+export * from "./visitor-limits";
 export * from "./save-listing";
 export * from "./record-listing-view";
 export * from "./list-saved-listings";

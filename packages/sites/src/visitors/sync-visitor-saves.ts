@@ -2,6 +2,7 @@ import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { loadSearchContext } from "../listings/parse-search";
 import { normalizeSavedSearch } from "./normalize-saved-search";
+import { lockVisitorForSaves, VISITOR_SAVE_LIMITS, VisitorSaveLimitError } from "./visitor-limits";
 
 export type SyncResult = {
   /** Listing keys newly saved by this sync. */
@@ -19,6 +20,8 @@ export type SyncResult = {
  * tenant has and searches not saved yet, normalised like saveSearch. Searches the page would not
  * understand are reported back rather than failing the sync (the browser may have kept them from
  * before the tenant's listings changed). Idempotent: a second identical sync adds nothing.
+ * A sync that would take the visitor past a cap (VISITOR_SAVE_LIMITS) throws
+ * VisitorSaveLimitError and writes nothing; what is kept already does not count against it again.
  */
 export async function syncVisitorSaves(options: {
   tenantId: string;
@@ -43,6 +46,22 @@ export async function syncVisitorSaves(options: {
     else if (!searches.has(c.queryKey)) searches.set(c.queryKey, { name: s.name, queryKey: c.queryKey, query: c.query });
   }
   return db.$transaction(async (tx) => {
+    await lockVisitorForSaves(tx, tenantId, visitorId);
+    if (known.length) {
+      const [c] = await tx.$queryRaw<{ kept: number; fresh: number }[]>`
+        SELECT (SELECT count(*) FROM "SavedListing" WHERE "tenantId" = ${tenantId}::uuid AND "visitorId" = ${visitorId}::uuid)::int AS kept,
+               (SELECT count(*) FROM unnest(${known}::text[]) AS k WHERE NOT EXISTS (
+                  SELECT 1 FROM "SavedListing" s WHERE s."tenantId" = ${tenantId}::uuid AND s."visitorId" = ${visitorId}::uuid AND s."listingKey" = k))::int AS fresh`;
+      if (c!.fresh > 0 && c!.kept + c!.fresh > VISITOR_SAVE_LIMITS.savedHomes) throw new VisitorSaveLimitError("saved_listing_limit");
+    }
+    if (searches.size) {
+      const queryKeys = [...searches.keys()];
+      const [c] = await tx.$queryRaw<{ kept: number; fresh: number }[]>`
+        SELECT (SELECT count(*) FROM "SavedSearch" WHERE "tenantId" = ${tenantId}::uuid AND "visitorId" = ${visitorId}::uuid)::int AS kept,
+               (SELECT count(*) FROM unnest(${queryKeys}::text[]) AS q WHERE NOT EXISTS (
+                  SELECT 1 FROM "SavedSearch" s WHERE s."tenantId" = ${tenantId}::uuid AND s."visitorId" = ${visitorId}::uuid AND s."queryKey" = q))::int AS fresh`;
+      if (c!.fresh > 0 && c!.kept + c!.fresh > VISITOR_SAVE_LIMITS.savedSearches) throw new VisitorSaveLimitError("saved_search_limit");
+    }
     const added = known.length
       ? await tx.$queryRaw<{ listingKey: string }[]>`
           INSERT INTO "SavedListing" ("tenantId", id, "visitorId", "listingKey")

@@ -106,7 +106,7 @@ async function seedVisitor(db: Db, tenantId: string, key: string, marker: string
   if (!created.ok) throw new Error("seed visitor: email taken");
   const session = await createVisitorSession({ db, tenantId, visitorId: created.visitor.id });
   const saved = await saveSearch({ db, tenantId, visitorId: created.visitor.id, name: `Search ${marker}`, query: { town: ids.town?.[0] } });
-  if (!saved.ok) throw new Error(`seed saved search: ${JSON.stringify(saved.fields)}`);
+  if (!saved.ok) throw new Error(`seed saved search: ${JSON.stringify(saved)}`);
   Object.assign(ids, { visitorId: [created.visitor.id], savedSearchId: [saved.id] });
   return { id: created.visitor.id, email, password, cookie: `visitor_session=${encodeURIComponent(session.token)}; visitor_signed_in=1` };
 }

@@ -1,5 +1,5 @@
-import { listSavedListingKeys, removeSavedListing, saveListing } from "@real-estate/sites";
-import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
+import { listSavedListingKeys, removeSavedListing, saveListing, visitorSaveLimitMessage } from "@real-estate/sites";
+import { htmlProblem, jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { listingPath } from "@/lib/site/site-urls";
 import { visitorRead, visitorWrite, type VisitorRequest } from "@/lib/visitors/visitor-api";
 import { ZListingKey } from "@/lib/visitors/user-schemas";
@@ -18,7 +18,10 @@ export async function GET(request: Request): Promise<Response> {
   }
 }
 
-/** Saves a home (JSON or a plain form post from the listing page); queues `listing.saved` the first time. */
+/**
+ * Saves a home (JSON or a plain form post from the listing page); queues `listing.saved` the first
+ * time. A new home past the visitor's cap is a 409 `saved_listing_limit` naming the limit.
+ */
 export async function POST(request: Request): Promise<Response> {
   const peekKey = new URL(request.url).searchParams.get("listingKey") ?? "";
   const r = await visitorWrite(request, { signInPath: `/sign-in?next=${encodeURIComponent(listingPath(peekKey))}` });
@@ -30,6 +33,11 @@ export async function POST(request: Request): Promise<Response> {
   const tenantId = r.tenant.tenantId;
   try {
     const saved = await saveListing({ tenantId, visitorId: r.visitor.id, listingKey: key.data });
+    if (!saved.ok && saved.error === "saved_listing_limit") {
+      const message = visitorSaveLimitMessage(saved.error);
+      if (r.kind === "form") return htmlProblem(409, "Too many saved homes", [message], listingPath(key.data));
+      return jsonError(409, saved.error, { limit: saved.limit, message });
+    }
     if (!saved.ok) return jsonError(404, "listing_not_found");
     if (saved.created)
       await emitVisitorEvent({ tenantId, visitor: r.visitor, body: { type: "listing.saved", listingKey: key.data }, eventKey: key.data, request });

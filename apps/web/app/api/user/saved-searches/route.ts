@@ -1,6 +1,6 @@
-import { listSavedSearches, removeSavedSearch, saveSearch } from "@real-estate/sites";
+import { listSavedSearches, removeSavedSearch, saveSearch, visitorSaveLimitMessage } from "@real-estate/sites";
 import { fieldErrors } from "@/lib/forms/fields";
-import { jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
+import { htmlProblem, jsonError, serviceUnavailable, seeOther } from "@/lib/forms/responses";
 import { invalidResponse } from "@/lib/forms/submit-event";
 import { pickSearchParams, searchHref } from "@/lib/search/search-path";
 import { visitorRead, visitorWrite, type VisitorRequest } from "@/lib/visitors/visitor-api";
@@ -22,7 +22,8 @@ export async function GET(request: Request): Promise<Response> {
 /**
  * Saves a search ({ name, query } as JSON, or a form post with `name` and `search`, the /homes
  * query string) in the search page's own form; a parameter the page would ignore (min price above
- * max, unknown town, ...) is a 422 naming it, and nothing is saved.
+ * max, unknown town, ...) is a 422 naming it, and nothing is saved. A new search past the
+ * visitor's cap is a 409 `saved_search_limit` naming the limit (a page saying so for a form post).
  */
 export async function POST(request: Request): Promise<Response> {
   const r = await visitorWrite(request, { signInPath: "/sign-in?next=%2Fhomes" });
@@ -36,6 +37,11 @@ export async function POST(request: Request): Promise<Response> {
   const tenantId = r.tenant.tenantId;
   try {
     const saved = await saveSearch({ tenantId, visitorId: r.visitor.id, name: parsed.data.name, query });
+    if (!saved.ok && saved.error === "saved_search_limit") {
+      const message = visitorSaveLimitMessage(saved.error);
+      if (r.kind === "form") return htmlProblem(409, "Too many saved searches", [message], "/account#saved-searches");
+      return jsonError(409, saved.error, { limit: saved.limit, message });
+    }
     if (!saved.ok) return invalidResponse(r.kind === "form" ? "form" : "json", saved.fields, searchHref(query));
     if (saved.created) {
       await emitVisitorEvent({
