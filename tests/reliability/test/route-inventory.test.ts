@@ -38,6 +38,17 @@ describe("route inventory", () => {
   it("reads verbs from the usual export forms and fills patterns", () => {
     expect(exportedVerbs("export function GETTER() {}")).toEqual([]);
     expect(exportedVerbs("export const runtime = 'nodejs';\nexport async function POST(req) {}")).toEqual(["POST"]);
+    // A CRM API route exports all seven methods through apiRoutes (unserved ones answer 405, OPTIONS 204): the handlers given to it are the ones served.
+    const apiRoutesFile = [
+      "export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({",
+      "  /** GET one. */",
+      "  async GET(request: Request) {",
+      "    return json(await GET_ONE());",
+      "  },",
+      "  DELETE: removeIt,",
+      "});",
+    ].join("\n");
+    expect(exportedVerbs(apiRoutesFile)).toEqual(["GET", "DELETE"]);
     expect(fillPattern("/api/leads/[leadId]/notes/[noteId]", { leadId: "a b" })).toBe("/api/leads/a%20b/notes/x");
     expect(fillPattern("/api/auth/[...all]", { all: "get-session" })).toBe("/api/auth/get-session");
   });
@@ -47,6 +58,7 @@ describe("route inventory", () => {
     expect(inv.some((e) => e.app === "web" && e.pattern === "/api/lead" && e.verbs.includes("POST"))).toBe(true);
     // The Follow Up Boss-compatible events API sits outside /api: the matrix and the fuzzing find it too.
     expect(inv.some((e) => e.app === "crm" && e.pattern === "/v1/events" && e.verbs.includes("POST"))).toBe(true);
+    expect(inv.find((e) => e.app === "crm" && e.pattern === "/api/leads/[leadId]")?.verbs).toEqual(["GET", "PATCH"]);
     expect(inv.every((e) => e.kind === "page" || e.verbs.length > 0)).toBe(true);
   });
 });

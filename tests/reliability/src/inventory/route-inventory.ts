@@ -38,8 +38,17 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Exported HTTP method handlers of a route file: `export async function GET`, `export const POST`, `export { x as GET }`. */
+/**
+ * The methods a route file serves: its exported handlers (`export async function GET`, `export
+ * const POST`, `export { x as GET }`), or, for a CRM API route whose exports all come from
+ * `apiRoutes({ … })` (every method exported, the unserved ones answered 405 and OPTIONS 204 by the
+ * route layer), the handlers given to it: members of its argument, two spaces in.
+ */
 export function exportedVerbs(source: string): HttpVerb[] {
+  if (/export\s+const\s*\{[^}]*\}\s*=\s*apiRoutes\(/.test(source)) {
+    const served = new Set([...source.matchAll(/^ {2}(?:async )?(GET|POST|PUT|PATCH|DELETE)(?:\(|: )/gm)].map((m) => m[1]));
+    return HTTP_VERBS.filter((v) => served.has(v));
+  }
   const found = new Set<HttpVerb>();
   for (const verb of HTTP_VERBS) {
     const direct = new RegExp(`export\\s+(?:async\\s+)?(?:function|const|let|var)\\s+${verb}\\b`);
