@@ -101,16 +101,24 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
+/**
+ * Waits until the server answers and its own log says it listens (real-estate-serve's "ready on"
+ * line, written once its listen succeeded): another test file's server that took the port first
+ * answers too, while ours exits with EADDRINUSE, and must not be taken for ours.
+ */
 async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see ${logFile}`);
     try {
-      await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000), redirect: "manual" });
-      return;
+      if (fs.readFileSync(logFile, "utf8").includes(" ready on http://")) {
+        await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000), redirect: "manual" });
+        return;
+      }
     } catch {
-      await new Promise((r) => setTimeout(r, 200));
+      // not answering yet
     }
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server at ${origin} did not answer within ${timeoutMs} ms; see ${logFile}`);
 }
