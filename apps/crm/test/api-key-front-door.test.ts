@@ -2,16 +2,15 @@
 // what the proxy did. Over HTTP against the production build, two tenants: the security headers,
 // the unstorable-URL 400, the unknown-host 404, and no client-sent x-tenant-* header reaching
 // another tenant's data. Session calls still pass the proxy and answer as before. Server action
-// calls Next.js would refuse by throwing are answered by the request front first.
-import fs from "node:fs";
-import http from "node:http";
-import path from "node:path";
+// calls Next.js would refuse by throwing are answered by the request front first (the cases are in
+// front-door-server-actions.ts, run on this file's server).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@real-estate/crm";
 import { setDb } from "@real-estate/db";
 import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
 import { signInOnServer, startCrmServer, type CrmServer } from "./support/crm-server";
+import { sendTo, serverActionCases, type Answer } from "./front-door-server-actions";
 
 const PORT = 4290;
 const HOST_A = "crm.alpha-door.localhost";
@@ -22,25 +21,7 @@ let server: CrmServer | undefined;
 let a: FixtureTenant & { key: string };
 let b: FixtureTenant & { key: string };
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function send(options: { host: string; path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port: PORT, path: options.path, method: options.method ?? "GET", headers: { host: options.host, ...options.headers } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => {
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
+const send = (options: Omit<Parameters<typeof sendTo>[1], "body"> & { body?: string }): Promise<Answer> => sendTo(PORT, options);
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}`, accept: "application/json" });
 
@@ -306,47 +287,4 @@ describe("API-key calls answered by the route layer", () => {
   });
 });
 
-// A server action is a POST with Next.js's `Next-Action` header that anyone can send. Next.js
-// refuses one from another host's page, or with a body past its 1 MiB cap, by throwing: a 500 and
-// an error log line. The request front answers both first (403, 413).
-describe("server action calls Next.js would refuse", () => {
-  /** The public forgot-password form's action, called as the client runtime sends it (multipart, its previous state first). */
-  const forgotPassword = (headers: Record<string, string>, padding = 0) => {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
-      node: Record<string, { exportedName?: string }>;
-    };
-    const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "forgotPasswordAction")?.[0];
-    if (!id) throw new Error("forgotPasswordAction is not in the build");
-    const boundary = "----action-call";
-    const parts = [
-      ["_1_email", `nobody@example.com${" ".repeat(padding)}`],
-      ["0", JSON.stringify([{}, "$K1"])],
-    ];
-    const body =
-      parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
-    return send({
-      host: HOST_A,
-      path: "/forgot-password",
-      method: "POST",
-      headers: { "next-action": id, accept: "text/x-component", "content-type": `multipart/form-data; boundary=${boundary}`, ...headers },
-      body,
-    });
-  };
-
-  it("answers its own page's call (the control), and refuses another host's page (another port too), `null` and a lookalike with 403, not 500", async () => {
-    const own = await forgotPassword({ origin: `http://${HOST_A}` });
-    expect(own.status).toBe(200);
-    expect(own.body).toContain("nobody@example.com");
-    for (const origin of [`http://${HOST_B}`, `http://${HOST_A}:${PORT}`, "null", `http://${HOST_A}.evil.example`]) {
-      const r = await forgotPassword({ origin });
-      expect([origin, r.status]).toEqual([origin, 403]);
-      expect(JSON.parse(r.body)).toMatchObject({ error: "forbidden_origin" });
-    }
-  });
-
-  it("refuses a body past 1 MiB with 413, not 500", async () => {
-    const r = await forgotPassword({ origin: `http://${HOST_A}` }, 1024 * 1024);
-    expect(r.status).toBe(413);
-    expect(JSON.parse(r.body)).toMatchObject({ error: "payload_too_large" });
-  });
-});
+serverActionCases({ port: PORT, hostA: HOST_A, hostB: HOST_B, output: () => server?.output() ?? "" });

@@ -1,7 +1,8 @@
 // A server action call Next.js would refuse by throwing (a 500 and an error log line any client
 // could cause at will) is answered by the request front before the app: another host's page (the
-// same rule as Next.js's CSRF check) 403, a body past Next.js's 1 MiB cap 413. The app behind the
-// front here records what reached it.
+// same rule as Next.js's CSRF check, also for a multipart form post without the header) 403, a
+// body past Next.js's 1 MiB cap 413, announced or streamed. The app behind the front here records
+// what reached it.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_ACTION_MAX_BYTES } from "../src/serve/server-action-guard";
@@ -10,9 +11,12 @@ import { startTestFront, type TestFront } from "./support/test-front";
 let direct: TestFront;
 let proxied: TestFront;
 const reached: string[] = [];
+const bodies: Buffer[] = [];
 
 const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-  for await (const _ of req);
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  bodies.push(Buffer.concat(chunks));
   reached.push(`${req.method} ${String(req.headers.origin ?? "-")}`);
   res.writeHead(200, { "content-type": "text/x-component" });
   res.end("ok");
@@ -27,7 +31,8 @@ afterAll(async () => {
   await proxied.close();
 });
 
-function post(front: TestFront, headers: Record<string, string>, body = "[]"): Promise<{ status: number; body: string }> {
+/** A POST; a body given as several chunks is sent without a Content-Length (chunked), one chunk at a time. */
+function post(front: TestFront, headers: Record<string, string>, body: string | Buffer[] = "[]"): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -45,7 +50,9 @@ function post(front: TestFront, headers: Record<string, string>, body = "[]"): P
       },
     );
     req.on("error", reject);
-    req.end(body);
+    if (typeof body === "string") return req.end(body);
+    for (const chunk of body) req.write(chunk);
+    req.end();
   });
 }
 
@@ -94,5 +101,79 @@ describe("server action calls", () => {
     reached.length = 0;
     expect((await post(direct, { origin: "http://crm.b.localhost:4000" }, "x".repeat(SERVER_ACTION_MAX_BYTES + 1))).status).toBe(200);
     expect(reached).toEqual(["POST http://crm.b.localhost:4000"]);
+  });
+});
+
+describe("server action calls streamed without a length (chunked)", () => {
+  const own = { ...ACTION, origin: "http://crm.a.localhost:4000" };
+  /** `total` bytes in 64 KiB chunks, each byte its position modulo 251 (so a lost, doubled or reordered chunk shows). */
+  const chunks = (total: number) => {
+    const all = Buffer.alloc(total);
+    for (let i = 0; i < total; i++) all[i] = i % 251;
+    const list: Buffer[] = [];
+    for (let at = 0; at < total; at += 64 * 1024) list.push(all.subarray(at, at + 64 * 1024));
+    return { all, list };
+  };
+
+  it("refuses one whose streamed bytes pass 1 MiB with 413 payload_too_large, before the app", async () => {
+    reached.length = 0;
+    const r = await post(direct, own, chunks(SERVER_ACTION_MAX_BYTES + 1).list);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ error: "payload_too_large" });
+    expect(reached).toEqual([]);
+  });
+
+  it("hands the app one under the cap, and one exactly at it, with its bytes unchanged", async () => {
+    for (const total of [100_000, SERVER_ACTION_MAX_BYTES]) {
+      reached.length = 0;
+      bodies.length = 0;
+      const { all, list } = chunks(total);
+      expect((await post(direct, own, list)).status).toBe(200);
+      expect(reached).toEqual(["POST http://crm.a.localhost:4000"]);
+      expect(bodies[0]?.equals(all)).toBe(true);
+    }
+  });
+
+  it("never hands the app one whose client goes away before its end, and goes on answering", async () => {
+    reached.length = 0;
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: direct.port, path: "/leads", method: "POST", headers: { host: "crm.a.localhost:4000", ...own } });
+      req.on("error", () => resolve());
+      req.write(chunks(100_000).all);
+      setTimeout(() => req.destroy(), 100);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reached).toEqual([]);
+    expect((await post(direct, own, chunks(1000).list)).status).toBe(200);
+  });
+
+  it("leaves a streamed POST without the action header to the app, whatever its size", async () => {
+    reached.length = 0;
+    expect((await post(direct, { origin: "http://crm.a.localhost:4000" }, chunks(SERVER_ACTION_MAX_BYTES + 1).list)).status).toBe(200);
+    expect(reached).toEqual(["POST http://crm.a.localhost:4000"]);
+  });
+});
+
+describe("multipart form posts without the action header (Next.js's no-JavaScript form actions)", () => {
+  const multipart = { "content-type": "multipart/form-data; boundary=b" };
+  const form = '--b\r\ncontent-disposition: form-data; name="$ACTION_ID_7f0123456789abcdef0123456789abcdef012345"\r\n\r\n\r\n--b--\r\n';
+
+  it("refuses one from a page on another host, another port or `null` with 403 forbidden_origin, before the app", async () => {
+    reached.length = 0;
+    for (const origin of ["http://crm.b.localhost:4000", "http://crm.a.localhost:4001", "null"]) {
+      const r = await post(direct, { ...multipart, origin }, form);
+      expect([origin, r.status]).toEqual([origin, 403]);
+      expect(JSON.parse(r.body)).toMatchObject({ error: "forbidden_origin" });
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it("hands the app one from its own host's page or naming no Origin, and a url-encoded form post from anywhere (Next.js does not run those as actions)", async () => {
+    reached.length = 0;
+    expect((await post(direct, { ...multipart, origin: "http://crm.a.localhost:4000" }, form)).status).toBe(200);
+    expect((await post(direct, multipart, form)).status).toBe(200);
+    const urlencoded = { "content-type": "application/x-www-form-urlencoded", origin: "http://crm.b.localhost:4000" };
+    expect((await post(direct, urlencoded, "email=a%40b.example")).status).toBe(200);
+    expect(reached).toEqual(["POST http://crm.a.localhost:4000", "POST -", "POST http://crm.b.localhost:4000"]);
   });
 });

@@ -16,7 +16,7 @@ import { swapRenderNonce } from "./swap-render-nonce";
 import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
 import { secureCookies } from "./secure-cookies";
-import { refuseServerActionNextWouldRefuse } from "./server-action-guard";
+import { guardServerAction } from "./server-action-guard";
 
 /**
  * The methods an app route can answer (Next.js's route handlers: these seven; pages: GET, HEAD,
@@ -36,7 +36,7 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * security headers, the forwarding headers of a client that is not a trusted proxy dropped,
  * a fresh script nonce per response, every cookie of an HTTPS request's response Secure, a 405
  * to a method no route answers, the health paths, the body size cap, a server action call
- * Next.js would refuse by throwing (403, 413), the unstorable-URL guard, the metrics and one JSON access
+ * Next.js would refuse by throwing (403, 413, also a streamed body), the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query).
  */
 export function createRequestFront(options: {
@@ -97,24 +97,29 @@ export function createRequestFront(options: {
     }
     if (health(req, res, url.pathname)) return;
     if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
-    if (refuseServerActionNextWouldRefuse(req, res)) return;
-    // Checked on the URL as sent: Next.js replaces undecodable bytes before proxy.ts sees them,
-    // and a page reading such a query parameter then fails with a 500.
-    const field = findUnstorableUrlPart(url);
-    if (field) {
-      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } }));
-      return;
+    // A server action call streamed without a length is held until its body is in (see guardServerAction).
+    if (guardServerAction(req, res, app)) return;
+    app();
+
+    function app(): void {
+      // Checked on the URL as sent: Next.js replaces undecodable bytes before proxy.ts sees them,
+      // and a page reading such a query parameter then fails with a 500.
+      const field = findUnstorableUrlPart(url);
+      if (field) {
+        res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ error: "malformed_request", fields: { [field]: [UNSTORABLE_MESSAGE] } }));
+        return;
+      }
+      if (options.compressStatic?.(req, res, url.pathname) === "served") return;
+      // Code below the route (the queue stamping the jobs it queues) reads the id from the context.
+      runWithRequestId(requestId, () => handle(req, res)).catch((error: unknown) => {
+        logger.error({ msg: "request failed", requestId, method: req.method, route: routes.match(servedPath), error: describeError(error) });
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end("Internal Server Error");
+        } else res.destroy();
+      });
     }
-    if (options.compressStatic?.(req, res, url.pathname) === "served") return;
-    // Code below the route (the queue stamping the jobs it queues) reads the id from the context.
-    runWithRequestId(requestId, () => handle(req, res)).catch((error: unknown) => {
-      logger.error({ msg: "request failed", requestId, method: req.method, route: routes.match(servedPath), error: describeError(error) });
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end("Internal Server Error");
-      } else res.destroy();
-    });
   };
 }
 
