@@ -1,21 +1,10 @@
 import type { ResolvedTenant } from "@real-estate/types";
-import { normalizeHost } from "@real-estate/types";
-import { resolveTenantByHost } from "@real-estate/sites";
 import { getDb, pgPoolOf } from "@real-estate/db";
-import {
-  bodyKind,
-  clientAddress,
-  createRateLimiter,
-  HttpError,
-  isSameOrigin,
-  rateLimitKey,
-  readBody,
-  type BodyKind,
-  type SharedRateLimiter,
-} from "@real-estate/http";
+import { bodyKind, clientAddress, createRateLimiter, HttpError, rateLimitKey, readBody, type BodyKind, type SharedRateLimiter } from "@real-estate/http";
 import { webEnv } from "../env";
 import { requestTenant } from "../site/request-tenant";
 import { htmlProblem, jsonError } from "./responses";
+import { isFromTenantWebsite } from "./website-origin";
 
 /** Budgets: "forms" (lead, valuation, sign-up, sign-in) use WEB_RATE_LIMIT_PER_MINUTE; "user" actions get five times that. */
 export type RateScope = "forms" | "user";
@@ -54,20 +43,12 @@ function problem(
   return jsonError(status, error, detail, headers);
 }
 
-/** Whether a page on `host` belongs to the tenant's own website (any of its website hosts). */
-async function isTenantWebsiteHost(tenant: ResolvedTenant, host: string): Promise<boolean> {
-  const normalized = normalizeHost(host);
-  if (!normalized) return false;
-  if (normalized === tenant.hostname || normalized === tenant.primaryHostname) return true;
-  const other = await resolveTenantByHost({ host: normalized, kind: "WEB" });
-  return other?.tenantId === tenant.tenantId;
-}
-
 /**
  * Everything a POST from a visitor passes before its content is looked at: the tenant
  * (404 unknown, 503 when the database cannot be asked), the same-origin check (403: the sending
- * page must be on one of the tenant's website hosts), the rate limit per client address (from
- * the socket, see @real-estate/http) and tenant (429 + Retry-After) and the shared body reader
+ * page must be of the tenant's website, scheme and port included: isFromTenantWebsite), the rate
+ * limit per client address (from the socket, see @real-estate/http) and tenant (429 +
+ * Retry-After) and the shared body reader
  * (413 too large, 415, 400, 422 naming a field with text that cannot be stored).
  */
 export async function guardPost(request: Request, options: { scope: RateScope }): Promise<GuardedPost> {
@@ -82,7 +63,7 @@ export async function guardPost(request: Request, options: { scope: RateScope })
     };
   }
   if (!tenant) return { ok: false, response: jsonError(404, "unknown_tenant") };
-  if (!(await isSameOrigin(request, (host) => isTenantWebsiteHost(tenant, host)).catch(() => false))) {
+  if (!(await isFromTenantWebsite(request, tenant).catch(() => false))) {
     return { ok: false, response: problem(declaredKind, 403, "cross_site_request", "This form can only be sent from this website.") };
   }
   const limit = await limiters()[options.scope].hit(rateLimitKey({ scope: options.scope, tenantId: tenant.tenantId, address: clientAddress(request.headers) }));
