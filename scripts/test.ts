@@ -96,14 +96,19 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
+const passed = (flag: string) => process.argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+
 let code = 1;
 try {
   const args = [
     "turbo",
     "run",
     "test",
-    "--concurrency=2",
-    ...(process.argv.some((a) => a.startsWith("--output-logs")) ? [] : ["--output-logs=errors-only"]),
+    // One workspace at a time: each suite already keeps both cores busy (its test workers, the
+    // Next.js servers, Chromium and PostgreSQL it drives); two side by side took longer in all
+    // (decision 0098). `--concurrency=N` on the command line overrides it.
+    ...(passed("--concurrency") ? [] : ["--concurrency=1"]),
+    ...(passed("--output-logs") ? [] : ["--output-logs=errors-only"]),
     ...process.argv.slice(2),
   ];
   log(`running workspace tests (${args.slice(1).join(" ")})`);
