@@ -1,6 +1,7 @@
 // Editing people in the CRM in Chromium (production build): two tabs editing one contact, where the
 // second save is refused with what changed and nothing is overwritten; a contact's other e-mails
-// and phones; an owner merging a duplicate and undoing it from the timeline.
+// and phones; an owner merging a duplicate and undoing it from the timeline; password guessing
+// slowed on one account.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,6 +181,31 @@ describe("editing people in the browser", () => {
         { email: "otto@example.com" },
       ]);
       await page.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "slows password guessing: after 5 attempts on one account even the right password waits",
+    async () => {
+      const guessing = await browser!.newContext({ viewport: { width: 1360, height: 900 } });
+      const page = await guessing.newPage();
+      await page.goto(url("/sign-in"));
+      const attempt = async (password: string) => {
+        await page.fill("#email", tenant.agent.email);
+        await page.fill("#password", password);
+        await page.click("button[type=submit]");
+        return (await page.locator("form [role=alert]").textContent({ timeout: 60_000 }))!;
+      };
+      for (let i = 1; i <= 5; i++) {
+        await page.reload();
+        expect(await attempt(`wrong-password-${i}`)).toContain("Wrong email or password");
+      }
+      await page.reload();
+      expect(await attempt(PASSWORD)).toMatch(/^Too many sign-in attempts; try again in \d+ seconds\.$/);
+      expect(page.url()).toContain("/sign-in");
+      await shot(page, "12-sign-in-throttled.png");
+      await guessing.close();
     },
     STEP_TIMEOUT,
   );
