@@ -3,15 +3,16 @@ import { useTestDatabase } from "@real-estate/db/testing";
 import { authenticateVisitor, createVisitor, createVisitorSession, createVisitorToken } from "@real-estate/sites";
 import { POST as resetPassword } from "@/app/api/auth/password-reset/route";
 import { POST as requestReset } from "@/app/api/auth/password-reset-request/route";
+import { requestPasswordResetEmail } from "@/lib/visitors/visitor-mail";
 import { apiRequest, freshIp } from "./support/api-request";
 import { createWebTenant, FAIRFIELD, SHORELINE, type WebTenant } from "./support/web-fixtures";
+import { startWorkerProcess } from "./support/worker-process";
 
 const testDb = useTestDatabase("web_pw_reset_mail");
 let ff: WebTenant;
 let sl: WebTenant;
 const req = (t: WebTenant, path: string, o: Omit<Parameters<typeof apiRequest>[1], "host" | "tenantId"> = {}) =>
   apiRequest(path, { host: t.host, tenantId: t.tenantId, ip: freshIp(), ...o });
-const resetJobs = (tenantId: string) => testDb().db.ingestionJob.count({ where: { tenantId, kind: "visitor.password-reset" } });
 
 beforeAll(async () => {
   ff = await createWebTenant(testDb().db, FAIRFIELD, { listingsPerTown: 1 });
@@ -19,16 +20,60 @@ beforeAll(async () => {
 });
 
 describe("visitor password reset", () => {
-  it("queues a reset e-mail only for an account of this tenant, answering the same either way", async () => {
-    const { db } = testDb();
-    await createVisitor({ tenantId: ff.tenantId, email: "forgetful@example.test", password: "old-password-1", db });
-    const known = await requestReset(req(ff, "/api/auth/password-reset-request", { json: { email: "Forgetful@example.test" } }));
-    const unknown = await requestReset(req(ff, "/api/auth/password-reset-request", { json: { email: "nobody@example.test" } }));
-    const otherTenant = await requestReset(req(sl, "/api/auth/password-reset-request", { json: { email: "forgetful@example.test" } }));
-    expect([known.status, unknown.status, otherTenant.status]).toEqual([202, 202, 202]);
-    expect(await known.json()).toEqual(await unknown.json());
-    expect([await resetJobs(ff.tenantId), await resetJobs(sl.tenantId)]).toEqual([1, 0]);
+  it("answers and queues the same for a known and an unknown address; the worker e-mails only this tenant's account", async () => {
+    const { db, url } = testDb();
+    const mine = await createVisitor({ tenantId: ff.tenantId, email: "forgetful@example.test", password: "old-password-1", db });
+    const theirs = await createVisitor({ tenantId: sl.tenantId, email: "forgetful@example.test", password: "old-password-1", db });
+    await createVisitor({ tenantId: sl.tenantId, email: "shoreline-only@example.test", password: "old-password-1", db });
+    if (!mine.ok || !theirs.ok) throw new Error("no visitor");
+    const asked = ["Forgetful@example.test", "nobody@example.test", "shoreline-only@example.test"];
+    const answers = [];
+    for (const email of asked) answers.push(await requestReset(req(ff, "/api/auth/password-reset-request", { json: { email } })));
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202]);
+    const seen = await Promise.all(answers.map(async (r) => ({ body: await r.text(), headers: [...r.headers] })));
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    const queued = await db.ingestionJob.findMany({ where: { tenantId: ff.tenantId }, orderBy: { id: "asc" }, select: { kind: true, payload: true } });
+    expect(queued).toEqual(asked.map((email) => ({ kind: "visitor.password-reset", payload: { email: email.toLowerCase() } })));
+    expect(await db.ingestionJob.count({ where: { tenantId: sl.tenantId } })).toBe(0);
     expect((await requestReset(req(ff, "/api/auth/password-reset-request", { json: { email: "not-an-address" } }))).status).toBe(422);
+
+    const worker = startWorkerProcess({
+      databaseUrl: url,
+      workerId: "web-pw-reset",
+      env: { INGESTION_KINDS: "visitor.password-reset", INGESTION_POLL_INTERVAL_MS: "100" },
+    });
+    try {
+      await worker.waitFor("the reset jobs finished", async () =>
+        (await db.ingestionJob.count({ where: { tenantId: ff.tenantId, status: "COMPLETED" } })) === 3 ? true : undefined,
+      );
+    } finally {
+      await worker.stop();
+    }
+    const both = [ff.tenantId, sl.tenantId];
+    const mails = await db.emailMessage.findMany({
+      where: { tenantId: { in: both } },
+      select: { tenantId: true, toAddress: true, template: true, visitorId: true },
+    });
+    expect(mails).toEqual([{ tenantId: ff.tenantId, toAddress: "forgetful@example.test", template: "password-reset", visitorId: mine.visitor.id }]);
+    const tokens = await db.visitorToken.findMany({ where: { tenantId: { in: both } }, select: { tenantId: true, visitorId: true, purpose: true } });
+    expect(tokens).toEqual([{ tenantId: ff.tenantId, visitorId: mine.visitor.id, purpose: "reset-password" }]);
+    const done = await db.ingestionJob.findMany({ where: { tenantId: ff.tenantId }, select: { eventId: true, payload: true } });
+    expect(JSON.stringify(done)).not.toMatch(/example\.test/); // the finished jobs keep no address
+  });
+
+  it("queues one reset job per address and minute", async () => {
+    const { db } = testDb();
+    const at = new Date("2026-12-01T10:00:10Z");
+    const ask = (email: string, now: Date) => requestPasswordResetEmail({ tenantId: ff.tenantId, email, now });
+    await ask("Once@example.test", at);
+    await ask(" once@EXAMPLE.test", new Date(at.getTime() + 40_000));
+    const jobsFor = (tenantId: string) => db.ingestionJob.count({ where: { tenantId, payload: { equals: { email: "once@example.test" } } } });
+    expect(await jobsFor(ff.tenantId)).toBe(1);
+    await ask("once@example.test", new Date(at.getTime() + 60_000));
+    await requestPasswordResetEmail({ tenantId: sl.tenantId, email: "once@example.test", now: at });
+    expect(await jobsFor(ff.tenantId)).toBe(2);
+    expect(await jobsFor(sl.tenantId)).toBe(1);
   });
 
   it("sets the new password once with the link's token, ends every session, and refuses the token again or on another tenant", async () => {

@@ -2,6 +2,7 @@ import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { Prisma } from "@real-estate/db";
 import { hashPassword } from "./password";
+import { normalizeVisitorEmail } from "./visitor-tokens";
 
 export type CreateVisitorResult =
   | { ok: true; visitor: { id: string; email: string; name: string | null; phone: string | null; phoneExtension: string | null } }
@@ -22,7 +23,7 @@ export async function createVisitor(options: {
   db?: Db;
 }): Promise<CreateVisitorResult> {
   const db = options.db ?? getDb();
-  const email = options.email.trim().toLowerCase();
+  const email = normalizeVisitorEmail(options.email);
   const passwordHash = await hashPassword(options.password);
   try {
     const visitor = await db.visitor.create({

@@ -5,8 +5,32 @@ import { hashPassword } from "./password";
 
 /** The job kind that e-mails a visitor the link proving the address (queued at sign-up, or when asked again). */
 export const VISITOR_VERIFY_EMAIL_KIND = "visitor.verify-email";
-/** The job kind that e-mails a visitor a password-reset link. */
+/**
+ * The job kind that e-mails a visitor a password-reset link. Queued for every request, known
+ * address or not, with the address asked for; the worker looks the visitor up (decision 0097).
+ */
 export const VISITOR_PASSWORD_RESET_KIND = "visitor.password-reset";
+
+/** An address as the visitor store keeps and looks it up: trimmed, lower-cased. */
+export function normalizeVisitorEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The reset job for a request on this tenant's site: its payload is the normalized address (the
+ * worker removes it once done), and its dedupe key a digest of tenant and address with the
+ * `bucket` (a count of resend windows), so one address gets at most one job per window and the
+ * key, which outlives the job in the effect ledger, names no address.
+ */
+export function visitorPasswordResetJob(options: { tenantId: string; email: string; bucket: number }): {
+  kind: typeof VISITOR_PASSWORD_RESET_KIND;
+  payload: { email: string };
+  dedupeKey: string;
+} {
+  const email = normalizeVisitorEmail(options.email);
+  const digest = crypto.createHash("sha256").update(`${options.tenantId}\n${email}`).digest("base64url");
+  return { kind: VISITOR_PASSWORD_RESET_KIND, payload: { email }, dedupeKey: `address:${digest}:${options.bucket}` };
+}
 
 export type VisitorTokenPurpose = "verify-email" | "reset-password";
 
@@ -101,11 +125,11 @@ export async function resetVisitorPassword(options: { tenantId: string; token: s
   });
 }
 
-/** The visitor of this tenant with this address, for a reset request; null when none (the caller answers the same either way). */
-export async function findVisitorIdByEmail(options: { tenantId: string; email: string; db?: Db }): Promise<string | null> {
+/** The visitor of this tenant with this address (the reset job's lookup); null when none. */
+export async function findVisitorIdByEmail(options: { tenantId: string; email: string; db?: Db | DbTx }): Promise<string | null> {
   const db = options.db ?? getDb();
   const v = await db.visitor.findUnique({
-    where: { tenantId_email: { tenantId: options.tenantId, email: options.email.trim().toLowerCase() } },
+    where: { tenantId_email: { tenantId: options.tenantId, email: normalizeVisitorEmail(options.email) } },
     select: { id: true },
   });
   return v?.id ?? null;
