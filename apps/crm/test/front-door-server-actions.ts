@@ -5,7 +5,8 @@
 // A server action is a POST with Next.js's `Next-Action` header that anyone can send (or, without
 // JavaScript, a multipart form post naming the action in a field). Next.js refuses one from another
 // host's page, or with a body past its 1 MiB cap, by throwing: a 500 and an error log line. The
-// request front answers them first (403, 413), also when the body is streamed without a length.
+// request front answers them first (403, 413), also when the body is streamed without a length,
+// and a multipart post to a page past that cap (Next.js reads it as a possible form action).
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -134,6 +135,26 @@ export function serverActionCases(door: FrontDoor): void {
         const r = await post(door, "/forgot-password", { origin, "content-type": `multipart/form-data; boundary=${BOUNDARY}` }, body);
         expect([origin, r.status]).toEqual([origin, 403]);
         expect(JSON.parse(r.body)).toMatchObject({ error: "forbidden_origin" });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errorLines(door, from)).toEqual([]);
+    });
+
+    it("refuses a no-JavaScript form action post from its own page past 1 MiB with 413, sized or streamed, not 500, and logs no error", async () => {
+      const body = multipart([
+        [`$ACTION_ID_${forgotPasswordActionId()}`, ""],
+        ["email", "nobody@example.com"],
+        ["filler", "x".repeat(1024 * 1024)],
+      ]);
+      const head = { origin: `http://${door.hostA}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
+      const from = door.output().length;
+      for (const [name, sent] of [
+        ["sized", body],
+        ["streamed", chunked(body)],
+      ] as const) {
+        const r = await post(door, "/forgot-password", head, sent);
+        expect([name, r.status]).toEqual([name, 413]);
+        expect(JSON.parse(r.body)).toMatchObject({ error: "payload_too_large" });
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(errorLines(door, from)).toEqual([]);

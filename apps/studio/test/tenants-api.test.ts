@@ -114,6 +114,18 @@ describe("logo and status", () => {
     expect((await webGet("harbor.localhost", "/brand-logo")).status).toBe(404);
   });
 
+  it("takes a logo of the full 1 MiB, its multipart body past Next.js's 1 MiB form-action cap (the front caps that on pages only)", async () => {
+    const big = Buffer.alloc(1024 * 1024, 7);
+    PNG.copy(big);
+    const form = new FormData();
+    form.set("logo", new Blob([new Uint8Array(big)], { type: "image/png" }), "logo.png");
+    const up = await api("PUT", `/api/tenants/${tenantId}/logo`, { cookie, body: form });
+    expect([up.status, up.text.slice(0, 200)]).toEqual([200, expect.any(String)]);
+    const stored = await fetch(`${(await import("./support/studio-client")).studioUrl()}/api/tenants/${tenantId}/logo`, { headers: { cookie } });
+    expect(Buffer.from(await stored.arrayBuffer()).equals(big)).toBe(true);
+    expect((await api("DELETE", `/api/tenants/${tenantId}/logo`, { cookie })).body.tenant.logoPath).toBeNull();
+  });
+
   it("suspends a tenant: its website answers 503 within seconds; reactivating brings it back", async () => {
     expect((await webGet("harbor.localhost", "/")).status).toBe(200);
     const res = await api("POST", `/api/tenants/${tenantId}/status`, { cookie, json: { status: "SUSPENDED" } });

@@ -15,7 +15,7 @@ function promtoolCheck(text: string): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
 
-/** A build manifest as Next.js writes it (`.next/routes-manifest.json`), for the website's shape. */
+/** A build's manifests as Next.js writes them (`.next/routes-manifest.json`, `app-path-routes-manifest.json`), for the website's shape. */
 function fakeBuild(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "routes-quality-"));
   fs.mkdirSync(path.join(dir, ".next"));
@@ -31,6 +31,14 @@ function fakeBuild(): string {
     ],
   };
   fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify(manifest));
+  const appPaths = {
+    "/_not-found/page": "/_not-found",
+    "/api/lead/route": "/api/lead",
+    "/sites/[tenantId]/page": "/sites/[tenantId]",
+    "/sites/[tenantId]/homes/[listingKey]/page": "/sites/[tenantId]/homes/[listingKey]",
+    "/sites/[tenantId]/[...missing]/page": "/sites/[tenantId]/[...missing]",
+  };
+  fs.writeFileSync(path.join(dir, ".next", "app-path-routes-manifest.json"), JSON.stringify(appPaths));
   return dir;
 }
 
@@ -50,6 +58,18 @@ describe("route templates", () => {
     expect(routes.match("/_next/static/chunks/abc.js")).toBe("/_next/static");
     expect(routes.match("/wp-admin/setup.php")).toBe("unmatched");
     expect(routes.templates).not.toContain("/_not-found");
+  });
+
+  it("tell a route handler from a page, and from a path no route serves", () => {
+    const routes = loadRouteMatcher({ dir: fakeBuild(), extraRoutes: ["/healthz"] });
+    expect(["/api/lead", "/api/lead/", "/sites/t1/homes/CT1", "/sites/t1", "/api/other", "/healthz"].map((p) => [p, routes.routeHandler(p)])).toEqual([
+      ["/api/lead", true],
+      ["/api/lead/", true],
+      ["/sites/t1/homes/CT1", false],
+      ["/sites/t1", false],
+      ["/api/other", false],
+      ["/healthz", false],
+    ]);
   });
 });
 

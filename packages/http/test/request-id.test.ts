@@ -160,7 +160,7 @@ describe("resolveRequestId", () => {
     const server = http.createServer(
       createRequestFront({
         trust: parseTrustSettings({}),
-        routes: { match: () => "unmatched" },
+        routes: { match: () => "unmatched", routeHandler: () => false },
         metrics: { observe: () => {} },
         health: () => false,
         logger,

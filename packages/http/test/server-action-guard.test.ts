@@ -23,7 +23,7 @@ const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
 };
 
 beforeAll(async () => {
-  direct = await startTestFront({ handle });
+  direct = await startTestFront({ handle, pages: ["/leads"], routeHandlers: ["/api/tenants/t1/logo"] });
   proxied = await startTestFront({ handle, trust: { TRUST_PROXY: "loopback" } });
 });
 afterAll(async () => {
@@ -32,13 +32,13 @@ afterAll(async () => {
 });
 
 /** A POST; a body given as several chunks is sent without a Content-Length (chunked), one chunk at a time. */
-function post(front: TestFront, headers: Record<string, string>, body: string | Buffer[] = "[]"): Promise<{ status: number; body: string }> {
+function post(front: TestFront, headers: Record<string, string>, body: string | Buffer[] = "[]", target = "/leads"): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: "127.0.0.1",
         port: front.port,
-        path: "/leads",
+        path: target,
         method: "POST",
         headers: { host: "crm.a.localhost:4000", "content-type": "text/plain;charset=UTF-8", ...headers },
       },
@@ -134,8 +134,9 @@ describe("server action calls streamed without a length (chunked)", () => {
     }
   });
 
-  it("never hands the app one whose client goes away before its end, and goes on answering", async () => {
+  it("never hands the app one whose client goes away before its end, logs it as 499, and goes on answering", async () => {
     reached.length = 0;
+    const logged = direct.logs.length;
     await new Promise<void>((resolve) => {
       const req = http.request({ host: "127.0.0.1", port: direct.port, path: "/leads", method: "POST", headers: { host: "crm.a.localhost:4000", ...own } });
       req.on("error", () => resolve());
@@ -144,7 +145,9 @@ describe("server action calls streamed without a length (chunked)", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reached).toEqual([]);
+    expect(direct.logs.slice(logged).map((e) => [e.msg, e.method, e.status, e.level])).toEqual([["request", "POST", 499, "info"]]);
     expect((await post(direct, own, chunks(1000).list)).status).toBe(200);
+    expect(direct.logs.slice(logged + 1).map((e) => [e.msg, e.status])).toEqual([["request", 200]]);
   });
 
   it("leaves a streamed POST without the action header to the app, whatever its size", async () => {
@@ -175,5 +178,48 @@ describe("multipart form posts without the action header (Next.js's no-JavaScrip
     const urlencoded = { "content-type": "application/x-www-form-urlencoded", origin: "http://crm.b.localhost:4000" };
     expect((await post(direct, urlencoded, "email=a%40b.example")).status).toBe(200);
     expect(reached).toEqual(["POST http://crm.a.localhost:4000", "POST -", "POST http://crm.b.localhost:4000"]);
+  });
+});
+
+describe("multipart posts past 1 MiB to a page (Next.js reads them as a possible form action, under its 1 MiB cap)", () => {
+  const page = { "content-type": "multipart/form-data; boundary=b", origin: "http://crm.a.localhost:4000" };
+  /** A multipart body of exactly `total` bytes: one field padded to size. */
+  const form = (total: number) => {
+    const head = '--b\r\ncontent-disposition: form-data; name="$ACTION_ID_7f0123456789abcdef0123456789abcdef012345"\r\n\r\n';
+    const tail = "\r\n--b--\r\n";
+    return head + "x".repeat(total - head.length - tail.length) + tail;
+  };
+  const inChunks = (body: string) => Array.from({ length: Math.ceil(body.length / 65_536) }, (_, i) => Buffer.from(body.slice(i * 65_536, (i + 1) * 65_536)));
+
+  it("refuses one from its own host's page or naming no Origin with 413 payload_too_large, sized or streamed, before the app", async () => {
+    reached.length = 0;
+    const over = form(SERVER_ACTION_MAX_BYTES + 1);
+    for (const [name, headers, body, target] of [
+      ["sized", page, over, "/leads"],
+      ["streamed", page, inChunks(over), "/leads"],
+      ["no Origin", { "content-type": page["content-type"] }, over, "/leads"],
+      ["dot segments out of /api/", page, over, "/api/../leads"],
+    ] as const) {
+      const r = await post(direct, headers, body, target);
+      expect([name, r.status]).toEqual([name, 413]);
+      expect(JSON.parse(r.body)).toMatchObject({ error: "payload_too_large" });
+    }
+    // A page of the build, a path no route serves (Next.js's not-found page), under /api/ too.
+    for (const target of ["/", "/settings/team", "/api", "/API/tenants/t1/logo", "/api/nope", "/api/tenants/t1/logo/x"]) {
+      expect([target, (await post(direct, page, over, target)).status]).toEqual([target, 413]);
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it("hands the app one at the cap, and one past it to a route handler under /api/ (the studio's logo upload), byte for byte", async () => {
+    reached.length = 0;
+    bodies.length = 0;
+    expect((await post(direct, page, form(SERVER_ACTION_MAX_BYTES))).status).toBe(200);
+    const upload = form(SERVER_ACTION_MAX_BYTES + 64 * 1024);
+    expect((await post(direct, page, upload, "/api/tenants/t1/logo")).status).toBe(200);
+    expect((await post(direct, page, inChunks(upload), "/api/tenants/t1/logo")).status).toBe(200);
+    expect(reached).toHaveLength(3);
+    expect(bodies.map((b) => b.length)).toEqual([SERVER_ACTION_MAX_BYTES, upload.length, upload.length]);
+    expect(bodies[2]?.toString()).toBe(upload);
   });
 });

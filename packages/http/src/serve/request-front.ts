@@ -27,6 +27,9 @@ import { guardServerAction } from "./server-action-guard";
 const ANSWERED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const ANSWERED = new Set<string>(ANSWERED_METHODS);
 
+/** The access log's status for a request whose client closed the connection before its answer was written (nginx's). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 /** The app behind the front (Next.js's request handler in production). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -37,11 +40,12 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * a fresh script nonce per response, every cookie of an HTTPS request's response Secure, a 405
  * to a method no route answers, the health paths, the body size cap, a server action call
  * Next.js would refuse by throwing (403, 413, also a streamed body), the unstorable-URL guard, the metrics and one JSON access
- * log line (`msg: "request"`, with the route template, never the raw path or query).
+ * log line (`msg: "request"`, with the route template, never the raw path or query; status 499
+ * when the client left before its answer was written).
  */
 export function createRequestFront(options: {
   trust: TrustSettings;
-  routes: Pick<RouteMatcher, "match">;
+  routes: Pick<RouteMatcher, "match" | "routeHandler">;
   metrics: Pick<HttpMetrics, "observe">;
   health: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
   logger: Logger;
@@ -73,6 +77,15 @@ export function createRequestFront(options: {
       if (res.statusCode >= 500) logger.error(entry);
       else logger.info(entry);
     });
+    // A client that left before the whole response was written (mid-body, or while the app was
+    // answering) gets the line too, with nginx's status for it, 499: nothing was answered, so
+    // it is not counted in the metrics (requests answered).
+    res.once("close", () => {
+      if (res.writableFinished) return;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routes.match(servedPath);
+      logger.info({ msg: "request", requestId, method: req.method, route, status: CLIENT_CLOSED_REQUEST, durationMs: Math.round(seconds * 1e4) / 10 });
+    });
     stampClientAddress(req, trust);
     stripUntrustedForwarding(req, trust);
     stripInternalResponseHeaders(res, (target) => {
@@ -98,7 +111,7 @@ export function createRequestFront(options: {
     if (health(req, res, url.pathname)) return;
     if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
     // A server action call streamed without a length is held until its body is in (see guardServerAction).
-    if (guardServerAction(req, res, app)) return;
+    if (guardServerAction(req, res, app, routes.routeHandler)) return;
     app();
 
     function app(): void {

@@ -14,15 +14,19 @@ export const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
  *   host than the request's: 403. Next.js's CSRF check, byte for byte: the Origin's host against
  *   the first X-Forwarded-Host, else the Host header, `Origin: null` included; a request that
  *   names no Origin passes, as there (no app sets `serverActions.allowedOrigins`);
- * - a `Next-Action` call whose body is past Next.js's 1 MiB cap: 413, from its Content-Length, or
- *   counted as it streams when it is sent without one (chunked). Such a call is held until its
- *   body is in, and `next` then hands it to the app unchanged.
+ * - a `Next-Action` call, or a `multipart/form-data` POST to a path outside `/api/` (a page, where
+ *   Next.js reads the whole body as a possible form action under the same cap), whose body is past
+ *   Next.js's 1 MiB cap: 413, from its Content-Length, or counted as it streams when it is sent
+ *   without one (chunked). Such a request is held until its body is in, and `next` then hands it
+ *   to the app unchanged. A multipart post to a route handler under `/api/` (`routeHandler`, from
+ *   the build: Next.js never runs one as an action; the studio's logo upload) is left to the
+ *   route's own cap.
  *
  * Call it after the forwarding headers of a client that is not a trusted proxy are dropped, so
  * both read the same headers, and before anything reads the body. Returns whether it took the
  * request (answered it, or holds it and calls `next` later); when it returns false, go on.
  */
-export function guardServerAction(req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+export function guardServerAction(req: IncomingMessage, res: ServerResponse, next: () => void, routeHandler: (pathname: string) => boolean): boolean {
   if (req.method !== "POST") return false;
   const action = typeof req.headers["next-action"] === "string";
   if (!action && !isMultipart(req)) return false;
@@ -33,13 +37,27 @@ export function guardServerAction(req: IncomingMessage, res: ServerResponse, nex
     res.end(JSON.stringify({ error: "forbidden_origin", message: "A server action is answered only to a page on this host" }));
     return true;
   }
-  if (!action) return false;
+  if (!action && isRouteHandlerPath(req, routeHandler)) return false;
   return refuseOversizeBody(req, res, SERVER_ACTION_MAX_BYTES) || holdStreamedBody(req, res, SERVER_ACTION_MAX_BYTES, next);
 }
 
 /** Next.js's test for a form action's body: the content type starts with `multipart/form-data` (as sent, case included). */
 function isMultipart(req: IncomingMessage): boolean {
   return req.headers["content-type"]?.startsWith("multipart/form-data") === true;
+}
+
+/**
+ * Whether the request goes to a route handler, which Next.js never runs as a form action: a path
+ * under `/api/` (which no app's proxy rewrites) that the build serves with a `route.ts`. An
+ * `/api/` path no route serves is a page to Next.js (its not-found page, which does read the
+ * body as a possible action). Read as the front reads the path (dot segments resolved); a target
+ * that is not a plain path (`//host/…`, a backslash) is not one: Next.js redirects those.
+ */
+function isRouteHandlerPath(req: IncomingMessage, routeHandler: (pathname: string) => boolean): boolean {
+  const target = req.url ?? "/";
+  if (!target.startsWith("/api/") || !URL.canParse(target, "http://localhost")) return false;
+  const { pathname } = new URL(target, "http://localhost");
+  return pathname.startsWith("/api/") && routeHandler(pathname);
 }
 
 /** The Origin's host as Next.js reads it (`null` stays `null`); undefined when it is not a URL. */

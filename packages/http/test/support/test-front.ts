@@ -1,6 +1,7 @@
 // The app server's request front around a test handler, on a loopback port: a build manifest
-// with no routes (plus `extraRoutes`), fresh metrics, a memory logger, no trusted proxy unless
-// `trust` says otherwise, and whatever else of the front's options the test sets.
+// with the static `pages` and `routeHandlers` given (plus `extraRoutes`), fresh metrics, a memory
+// logger (its entries in `logs`), no trusted proxy unless `trust` says otherwise, and whatever else
+// of the front's options the test sets.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,25 +12,30 @@ import { createHttpMetrics, createMetricsRegistry, loadRouteMatcher } from "../.
 
 type FrontOptions = Parameters<typeof createRequestFront>[0];
 
-export type TestFront = { server: http.Server; port: number; close: () => Promise<void> };
+export type TestFront = { server: http.Server; port: number; logs: ReturnType<typeof createMemoryLogger>["entries"]; close: () => Promise<void> };
 
 export async function startTestFront(
-  options: { handle: AppHandler; trust?: Record<string, string>; extraRoutes?: string[] } & Partial<
+  options: { handle: AppHandler; trust?: Record<string, string>; extraRoutes?: string[]; pages?: string[]; routeHandlers?: string[] } & Partial<
     Pick<FrontOptions, "renderNonce" | "compressStatic" | "compressPages" | "maxBytes">
   >,
 ): Promise<TestFront> {
-  const { handle, trust, extraRoutes, ...rest } = options;
+  const { handle, trust, extraRoutes, pages = [], routeHandlers = [], ...rest } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "test-front-"));
   fs.mkdirSync(path.join(dir, ".next"));
-  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes: [], dynamicRoutes: [] }));
+  // Static routes as Next.js writes them, and which app path serves each (`…/page` or `…/route`).
+  const staticRoutes = [...pages, ...routeHandlers].map((page) => ({ page, regex: `^${page.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?:/)?$` }));
+  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes, dynamicRoutes: [] }));
+  const appPaths = Object.fromEntries([...pages.map((p) => [`${p}/page`, p]), ...routeHandlers.map((p) => [`${p}/route`, p])]);
+  fs.writeFileSync(path.join(dir, ".next", "app-path-routes-manifest.json"), JSON.stringify(appPaths));
   const routes = loadRouteMatcher({ dir, extraRoutes });
   const registry = createMetricsRegistry();
+  const logger = createMemoryLogger({ service: "test" });
   const front = createRequestFront({
     trust: parseTrustSettings(trust ?? {}),
     routes,
     metrics: createHttpMetrics({ registry, routes: routes.templates }),
     health: createHealthResponder({ log: () => {} }),
-    logger: createMemoryLogger({ service: "test" }),
+    logger,
     handle,
     ...rest,
   });
@@ -38,6 +44,7 @@ export async function startTestFront(
   return {
     server,
     port: (server.address() as AddressInfo).port,
+    logs: logger.entries,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
