@@ -51,6 +51,16 @@ describe("request targets", () => {
     expect(seen).toEqual([]);
   });
 
+  it("refuses an origin-form target that is no URL (`//[`, a port past 65535) with 400 before the app, and goes on answering", async () => {
+    seen.length = 0;
+    for (const target of ["//[", "//a.localhost:99999/x"]) {
+      const res = await raw(target, "a.localhost");
+      expect([target, res.status, JSON.parse(res.body).error]).toEqual([target, 400, "malformed_request"]);
+    }
+    expect(seen).toEqual([]);
+    expect((await raw("/homes", "a.localhost")).status).toBe(200);
+  });
+
   it("leaves origin-form targets alone", async () => {
     seen.length = 0;
     expect((await raw("/homes/X1?y=2", "a.localhost")).status).toBe(200);
