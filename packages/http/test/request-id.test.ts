@@ -44,6 +44,8 @@ async function startFront(env: { TRUST_PROXY?: string }) {
   const registry = createMetricsRegistry();
   const handle: AppHandler = async (req, res) => {
     if (req.url?.startsWith("/api/lead") && req.method === "DELETE") throw new Error("the app failed");
+    // A slow page: its client may leave before the answer is written.
+    if (req.url === "/homes/slow") await new Promise((resolve) => setTimeout(resolve, 300));
     // Code below the route reads the id from the context, across awaits (the queue stamps jobs with it).
     await new Promise((resolve) => setTimeout(resolve, 5));
     const inContext = currentRequestId();
@@ -83,7 +85,7 @@ async function startFront(env: { TRUST_PROXY?: string }) {
     }
     throw new Error(`no "${msg}" log entry for ${requestId}`);
   };
-  return { get, logger, entryFor };
+  return { get, logger, entryFor, port: (server.address() as AddressInfo).port };
 }
 
 describe("request ids and access logs (real HTTP server)", () => {
@@ -122,6 +124,21 @@ describe("request ids and access logs (real HTTP server)", () => {
       const res = await get("/api/lead", { [REQUEST_ID_HEADER]: bad });
       expect(res.id, bad).toMatch(UUID);
     }
+  });
+
+  it("a client that leaves before the app answers: one access line, status 499 at info level, after the app is done too", async () => {
+    const { logger, port } = await startFront({});
+    const from = logger.entries.length;
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/homes/slow" });
+      req.on("error", () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const lines = logger.entries.slice(from).filter((e) => e.msg === "request");
+    expect(lines).toMatchObject([{ level: "info", method: "GET", route: "/homes/[listingKey]", status: 499 }]);
+    expect(lines[0]?.requestId).toMatch(UUID);
   });
 
   it("a failing app: 500, an error line and an access line with the same request id, no stack", async () => {
