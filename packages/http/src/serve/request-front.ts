@@ -69,22 +69,22 @@ export function createRequestFront(options: {
     // Counted under the route that served it: the internal rewrite target when proxy.ts rewrote
     // the request (the website's `/sites/[site]/…`), else the path as sent.
     let servedPath = url.pathname;
+    const logLine = (status: number, seconds: number, route: string) => {
+      const entry = { msg: "request", requestId, method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      if (status >= 500) logger.error(entry);
+      else logger.info(entry);
+    };
     res.once("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routes.match(servedPath);
       metrics.observe(route, res.statusCode, seconds);
-      const entry = { msg: "request", requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round(seconds * 1e4) / 10 };
-      if (res.statusCode >= 500) logger.error(entry);
-      else logger.info(entry);
+      logLine(res.statusCode, seconds, route);
     });
     // A client that left before the whole response was written (mid-body, or while the app was
     // answering) gets the line too, with nginx's status for it, 499: nothing was answered, so
     // it is not counted in the metrics (requests answered).
     res.once("close", () => {
-      if (res.writableFinished) return;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routes.match(servedPath);
-      logger.info({ msg: "request", requestId, method: req.method, route, status: CLIENT_CLOSED_REQUEST, durationMs: Math.round(seconds * 1e4) / 10 });
+      if (!res.writableFinished) logLine(CLIENT_CLOSED_REQUEST, Number(process.hrtime.bigint() - started) / 1e9, routes.match(servedPath));
     });
     stampClientAddress(req, trust);
     stripUntrustedForwarding(req, trust);
