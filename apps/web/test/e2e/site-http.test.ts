@@ -173,17 +173,18 @@ describe("operations", () => {
 
   it("counts form posts in PostgreSQL, where every instance of the built site shares the count", async () => {
     // The production build bundles packages/db into several chunks; the limit must still find the
-    // app's pool (decision 0065) and count in rate_limit_count, not in this process alone.
+    // app's pool (decision 0065) and count in rate_limit_count, not in this process alone. On Harbor,
+    // which no other end-to-end file posts forms to (they run beside this one, from the same address).
     const counted = async () => {
       const rows = await e2e.db.$queryRaw<{ points: number }[]>`
-        SELECT points FROM rate_limit_count WHERE key LIKE ${`rl:web-forms:forms|${sl.tenantId}|%`}`;
+        SELECT points FROM rate_limit_count WHERE key LIKE ${`rl:web-forms:forms|${hb.tenantId}|%`}`;
       return rows.reduce((sum, row) => sum + Number(row.points), 0);
     };
     const before = await counted();
     for (const n of [1, 2]) {
-      const lead = await httpRequest(port, sl.host, "/api/lead", {
+      const lead = await httpRequest(port, hb.host, "/api/lead", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: e2e.origin(sl.host) },
+        headers: { "content-type": "application/json", origin: e2e.origin(hb.host) },
         body: JSON.stringify({ email: `counted-${n}@example.com`, eventId: `e2e-counted-${n}` }),
       });
       expect(lead.status).toBe(202);
