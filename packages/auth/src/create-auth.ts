@@ -50,6 +50,11 @@ export function createAuth(db: Db) {
     },
     // Requests from another host's page refused, sign-in limits and the password rule, on every endpoint and every auth.api call.
     hooks: { before: beforeAuthEndpointFor(env), after: afterAuthEndpoint },
+    // better-auth's `/update-user` wrote any name and image a signed-in member sent, unchecked (a
+    // NUL byte answered 500; a megabyte name or a javascript: image URL was stored). Nothing calls
+    // it: an account's name comes from the invitation sign-up form (120 characters at most), what
+    // a member shows is their profile (the CRM's /api/profile, validated). Not served (404).
+    disabledPaths: ["/update-user"],
     trustedOrigins: (request) => trustedOriginsFor(env, request),
     // disableOriginCheck: false keeps the CSRF origin check on in tests too (better-auth skips it there by default).
     // The client's address as the app server resolved it from the socket (real-estate-serve):

@@ -134,6 +134,26 @@ describe("auth module", () => {
     expect(await testDb().db.user.findUnique({ where: { email: "sneaky@alpha.example" } })).toBeNull();
   });
 
+  it("better-auth's update-user endpoint is not served: an account's name is set by the invitation sign-up form only", async () => {
+    // The endpoint took any name and image unchecked: a NUL byte or a number answered 500, a
+    // megabyte or a javascript: image URL was stored (the sign-up form caps the name at 120).
+    const before = await testDb().db.user.findUniqueOrThrow({ where: { id: agent.userId } });
+    const bodies = [{ name: "x\u0000y" }, { name: 5 }, { name: "N".repeat(200_000) }, { image: "javascript:alert(1)" }, { name: "Renamed" }];
+    const paths = ["/api/auth/update-user", "/api/auth/update-user/", "/api/auth//update-user", "/api/auth/update-user?x=1"];
+    for (const [body, path] of paths.flatMap((p) => bodies.map((b) => [b, p] as const))) {
+      const res = await getAuth().handler(
+        new Request(`http://${HOST}${path}`, {
+          method: "POST",
+          headers: { host: HOST, origin: `http://${HOST}`, cookie: agent.cookie, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+      expect(res.status, `${path} ${JSON.stringify(body).slice(0, 40)}`).toBe(404);
+    }
+    const after = await testDb().db.user.findUniqueOrThrow({ where: { id: agent.userId } });
+    expect({ name: after.name, image: after.image }).toEqual({ name: before.name, image: before.image });
+  });
+
   it("staff passwords: 12+ characters, never a common one", async () => {
     expect(checkStaffPassword("short-pw-11")).toMatchObject({ ok: false, message: expect.stringMatching(/12 characters/) });
     expect(checkStaffPassword("qwerty123456")).toMatchObject({ ok: false, message: expect.stringMatching(/common/) });
