@@ -75,6 +75,15 @@ describe("webhook destination guard", () => {
     expect(checkDestinationUrl("http://0x7f000001/", [])).toMatch(/private/); // the URL parser reads it as 127.0.0.1
     expect(checkDestinationUrl("http://2130706433/", [])).toMatch(/private/);
     expect(checkDestinationUrl("http://crm.localhost:3001/", [])).toMatch(/this machine/);
+    // The same names written fully qualified (a trailing dot: the URL parser keeps it; resolvers read it as the same name).
+    for (const url of [
+      "http://localhost./",
+      "http://LOCALHOST../x",
+      "http://crm.localhost.:3001/",
+      "http://printer.local./",
+      "http://metadata.google.internal./",
+    ])
+      expect(checkDestinationUrl(url, []), url).toMatch(/this machine/);
     expect(checkDestinationUrl("not a url", [])).toBe("not a URL");
     expect(checkDestinationUrl("http://127.0.0.1:8027/hooks/a", ["127.0.0.1:8027"])).toBeNull();
     expect(checkDestinationUrl("http://127.0.0.1:8028/hooks/a", ["127.0.0.1:8027"])).toMatch(/private/);

@@ -73,7 +73,10 @@ function checkParsedDestination(url: URL, allowedHosts: readonly string[]): stri
   if (isAllowedHost(url, allowedHosts)) return null;
   const host = bareHost(url);
   if (net.isIP(host) && !isPublicAddress(host)) return "a private, loopback or link-local address";
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal"))
+  // A fully qualified name (`localhost.`, `metadata.google.internal.`) is the same name: the URL
+  // parser keeps its trailing dot. Only the check drops it; the lookup still asks for the name as written.
+  const name = host.replace(/\.+$/, "");
+  if (name === "localhost" || name.endsWith(".localhost") || name.endsWith(".local") || name.endsWith(".internal"))
     return "a name of this machine or its network";
   return null;
 }
