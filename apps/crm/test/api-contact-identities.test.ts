@@ -6,6 +6,8 @@ import * as identityRoute from "../app/api/contacts/[contactId]/identities/[iden
 import * as primaryRoute from "../app/api/contacts/[contactId]/identities/[identityId]/primary/route";
 import * as mergeRoute from "../app/api/contacts/[contactId]/merge/route";
 import * as undoRoute from "../app/api/contact-merges/[auditLogId]/undo/route";
+import * as exportRoute from "../app/api/contacts/[contactId]/export/route";
+import * as eraseRoute from "../app/api/contacts/[contactId]/erase/route";
 import { call, type Credentials } from "./support/api-client";
 import { setUpTwoTenants, type Side } from "./support/two-tenants";
 
@@ -219,6 +221,36 @@ describe("REST /api/contacts/{id}/identities and merges (two tenants)", () => {
     expect(last.status).toBe(409);
     expect(last.body.error).toBe("last_identity");
     expect((await counts(bAnn)).emails).toBe(1);
+  });
+
+  it("export, erase, merge and undo are a signed-in owner's: a key gets 403 session_required, a key beside a cookie is the key's call", async () => {
+    const { db } = testDb();
+    const [ann, al, amy] = a.contactIds as [string, string, string];
+    const send = (creds: Credentials) => [
+      call(exportRoute.GET, { host: a.crmHost, path: `/api/contacts/${ann}/export`, creds, params: { contactId: ann } }),
+      call(eraseRoute.POST, { host: a.crmHost, path: `/api/contacts/${ann}/erase`, method: "POST", creds, params: { contactId: ann } }),
+      call(mergeRoute.POST, {
+        host: a.crmHost,
+        path: `/api/contacts/${al}/merge`,
+        method: "POST",
+        creds,
+        body: { contactId: amy },
+        params: { contactId: al },
+      }),
+      call(undoRoute.POST, { host: a.crmHost, path: `/api/contact-merges/${ann}/undo`, method: "POST", creds, params: { auditLogId: ann } }),
+    ];
+    // The brokerage's own key: refused as a key (it was 401 `unauthenticated`, as if it were no credential at all).
+    for (const r of await Promise.all(send(key(a)))) expect(r).toMatchObject({ status: 403, body: { error: "session_required" } });
+    // An Authorization header means an API key's call, which never reads a session (and skips the
+    // proxy): a bad key or another brokerage's beside the owner's cookie is a bad key (it was the owner's call).
+    for (const bearer of ["not-a-key", b.apiKey]) {
+      for (const r of await Promise.all(send({ ...owner(a), bearer }))) expect(r).toMatchObject({ status: 401, body: { error: "invalid_api_key" } });
+    }
+    expect(await db.contact.count({ where: { id: { in: [ann, al, amy] }, mergedIntoId: null } })).toBe(3);
+    // The owner's session call is counted against the member's API limit like any other (it said nothing of it before).
+    const exported = await call(exportRoute.GET, { host: a.crmHost, path: `/api/contacts/${ann}/export`, creds: owner(a), params: { contactId: ann } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("ratelimit-limit")).not.toBeNull();
   });
 
   it("merge and undo over the API: owners only, If-Match on the survivor, 404 across tenants", async () => {

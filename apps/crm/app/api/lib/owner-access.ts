@@ -1,24 +1,30 @@
 import { requireMember } from "@real-estate/auth";
-import { isSameOrigin } from "@real-estate/http";
-import { jsonError, tenantOfRequest } from "./responses";
+import { authenticateApi } from "./api-auth";
+import { jsonError } from "./responses";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * An owner of the Host's brokerage, for the personal-data routes (export, erasure). Signed out:
- * 401. Not a member, an agent, another brokerage's contact or a malformed id: 404, as if nothing
- * were here. A state-changing request sent by another site (Origin not this host): 403.
+ * An owner of the Host's brokerage, signed in, for the personal-data routes (export, erasure,
+ * merge and its undo). Authenticated as every API call is (`authenticateApi`): a request with an
+ * `Authorization` header is an API key's call and never reads a session (a bad key: 401
+ * `invalid_api_key`), and a session's call is refused when another site sent it (403) and counted
+ * against the member's API limit (429). A valid key: 403 `session_required`. Signed out: 401. Not
+ * a member, an agent, another brokerage's contact or a malformed id: 404, as if nothing were here.
  */
 export async function requireOwnerForContact(
   request: Request,
   contactId: string,
 ): Promise<{ ok: true; tenantId: string; userId: string; contactId: string } | { ok: false; response: Response }> {
-  const resolved = await tenantOfRequest(request);
-  if (!resolved.ok) return resolved;
-  const { tenant } = resolved;
-  if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
-  const access = await requireMember({ tenantId: tenant.tenantId, role: "OWNER", headers: request.headers });
-  if (!access.ok) return { ok: false, response: access.reason === "unauthenticated" ? jsonError(401, "unauthenticated") : jsonError(404, "not_found") };
+  const auth = await authenticateApi(request);
+  if (!auth.ok) return auth;
+  const { tenantId, actor } = auth.caller;
+  if (actor.apiKeyId || !actor.userId) {
+    const message = "A contact's personal data is exported, erased or merged by a signed-in owner, not with an API key.";
+    return { ok: false, response: jsonError(403, "session_required", { message }) };
+  }
+  const owner = await requireMember({ tenantId, role: "OWNER", headers: request.headers });
+  if (!owner.ok) return { ok: false, response: jsonError(404, "not_found") };
   if (!UUID.test(contactId)) return { ok: false, response: jsonError(404, "not_found") };
-  return { ok: true, tenantId: tenant.tenantId, userId: access.session.user.id, contactId };
+  return { ok: true, tenantId, userId: actor.userId, contactId };
 }

@@ -1,6 +1,6 @@
 import { contactListQueryShape } from "../query-params";
 import { contactIdentityPaths } from "./contact-identities";
-import { body, common, contactIdParam, err, ifMatchParam, ok, queryParams, uuidPathParam } from "./helpers";
+import { body, common, contactIdParam, err, ifMatchParam, ok, queryParams, SIGNED_IN_OWNER_403, uuidPathParam } from "./helpers";
 
 /** `/api/contacts`: the list, one contact, its e-mails and phones, merging two and undoing it. */
 export function contactPaths() {
@@ -23,7 +23,7 @@ export function contactPaths() {
     },
     "/api/contacts/{contactId}/merge": {
       post: {
-        summary: "Merge another contact into this one (owners; undo via /api/contact-merges/{auditLogId}/undo)",
+        summary: "Merge another contact into this one (signed-in owners; undo via /api/contact-merges/{auditLogId}/undo)",
         parameters: [contactIdParam, ifMatchParam],
         requestBody: body("ContactMerge"),
         responses: {
@@ -32,14 +32,20 @@ export function contactPaths() {
           "412": err("This contact changed since read (returned as `current`); nothing merged"),
           "422": err("Same or already merged contact"),
           ...common,
+          "403": SIGNED_IN_OWNER_403,
         },
       },
     },
     "/api/contact-merges/{auditLogId}/undo": {
       post: {
-        summary: "Separate two merged contacts again (owners; `auditLogId` from the merge's answer or its timeline entry)",
+        summary: "Separate two merged contacts again (signed-in owners; `auditLogId` from the merge's answer or its timeline entry)",
         parameters: [uuidPathParam("auditLogId")],
-        responses: { "200": ok("ContactMergeUndone", "Separated"), "422": err("Already undone, or one of the contacts was erased"), ...common },
+        responses: {
+          "200": ok("ContactMergeUndone", "Separated"),
+          "422": err("Already undone, or one of the contacts was erased"),
+          ...common,
+          "403": SIGNED_IN_OWNER_403,
+        },
       },
     },
     ...contactIdentityPaths(),

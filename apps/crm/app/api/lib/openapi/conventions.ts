@@ -2,6 +2,7 @@
 // paths inherit it: an operationId, the answers any route can give (403 cross-site or not
 // allowed, 429 throttled, 500/503), the servers, the licence, and the contact export and
 // erasure routes (owners only).
+import { SIGNED_IN_OWNER_403 } from "./helpers";
 
 type TOperation = { operationId?: string; responses?: Record<string, unknown>; [key: string]: unknown };
 type TDocument = { info: Record<string, unknown>; paths: Record<string, Record<string, TOperation>>; servers?: unknown[]; [key: string]: unknown };
@@ -43,18 +44,19 @@ const contactIdParam = { name: "contactId", in: "path", required: true, schema: 
 const PRIVACY_PATHS: Record<string, Record<string, TOperation>> = {
   "/api/contacts/{contactId}/export": {
     get: {
-      summary: "Export everything held about a contact as one JSON download (owners only)",
+      summary: "Export everything held about a contact as one JSON download (signed-in owners only)",
       parameters: [contactIdParam],
       responses: {
         "200": { description: "The contact's data (Content-Disposition: attachment)", content: { "application/json": { schema: { type: "object" } } } },
         "401": errorBody("No session, or a bad API key"),
+        "403": SIGNED_IN_OWNER_403,
         "404": errorBody("Unknown host, not a member, or not this tenant's record"),
       },
     },
   },
   "/api/contacts/{contactId}/erase": {
     post: {
-      summary: "Erase a contact from every table, leaving an audit row without personal data (owners only)",
+      summary: "Erase a contact from every table, leaving an audit row without personal data (signed-in owners only)",
       parameters: [contactIdParam],
       responses: {
         "200": {
@@ -74,6 +76,7 @@ const PRIVACY_PATHS: Record<string, Record<string, TOperation>> = {
           },
         },
         "401": errorBody("No session, or a bad API key"),
+        "403": SIGNED_IN_OWNER_403,
         "404": errorBody("Unknown host, not a member, or not this tenant's record"),
       },
     },

@@ -49,6 +49,10 @@ export const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 export const body = (id: string) => ({ required: true, content: { "application/json": { schema: ref(id) } } });
 export const ok = (id: string, description = "OK") => ({ description, content: { "application/json": { schema: ref(id) } } });
 export const err = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+/** The 403 of the personal-data routes (export, erasure, merge and its undo): a signed-in owner's only. */
+export const SIGNED_IN_OWNER_403 = err(
+  "Called with an API key (`session_required`: a signed-in owner's only), a cross-site browser request, or a member without the role this needs",
+);
 export const common = { "401": err("No session, or a bad API key"), "404": err("Unknown host, not a member, or not this tenant's record") };
 
 /** A required UUID in the path, e.g. `{leadId}`. */
