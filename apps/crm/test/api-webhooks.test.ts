@@ -98,6 +98,7 @@ describe("REST /api/webhooks (owners and API keys; two tenants)", () => {
       { url: "http://10.0.0.8/hook", events: ["lead.created"] },
       { url: "http://localhost:3001/api/leads", events: ["lead.created"] },
       { url: "ftp://example.com/", events: ["lead.created"] },
+      { url: "https://example.com/\r\nX-Injected: 1", events: ["lead.created"] },
       { url: "https://example.com/", events: [] },
       { url: "https://example.com/", events: ["lead.deleted"] },
       { events: ["lead.created"] },

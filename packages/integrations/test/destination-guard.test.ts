@@ -85,6 +85,16 @@ describe("webhook destination guard", () => {
     ])
       expect(checkDestinationUrl(url, []), url).toMatch(/this machine/);
     expect(checkDestinationUrl("not a url", [])).toBe("not a URL");
+    // The URL parser drops tabs and line breaks and encodes spaces: the URL stored and shown would not be the one called.
+    for (const url of [
+      "https://example.com/\r\nX-Injected: 1",
+      "https://exa\tmple.com/",
+      "https://example.com/a b",
+      "https://example.com/\u0085",
+      "https://example.com/\u007f",
+    ])
+      expect(checkDestinationUrl(url, []), JSON.stringify(url)).toMatch(/spaces or control characters/);
+    expect(checkDestinationUrl("https://example.com/a%20b?q=%0A", [])).toBeNull();
     expect(checkDestinationUrl("http://127.0.0.1:8027/hooks/a", ["127.0.0.1:8027"])).toBeNull();
     expect(checkDestinationUrl("http://127.0.0.1:8028/hooks/a", ["127.0.0.1:8027"])).toMatch(/private/);
     expect(checkDestinationUrl("http://127.0.0.1:9999/", ["127.0.0.1"])).toBeNull();
