@@ -155,6 +155,10 @@ describe("CRM leads (two tenants)", () => {
     expect((await getLead({ tenantId: a.tenantId, leadId: aLeads[0]! }))?.contact.firstName).toBe("Jane");
     expect(await getLead({ tenantId: a.tenantId, leadId: bLead })).toBeNull();
     expect(await getLead({ tenantId: b.tenantId, leadId: aLeads[0]! })).toBeNull();
+    // The lead page passes its URL segment as it came (`/leads/abc` answered 500: PostgreSQL refused the uuid cast).
+    for (const leadId of ["abc", "00000000-0000-0000-0000-00000000000g", "a".repeat(5000), "", `${aLeads[0]!} `]) {
+      expect(await getLead({ tenantId: a.tenantId, leadId }), leadId.slice(0, 40)).toBeNull();
+    }
   });
 
   it("records status and assignment changes as activities with who and when", async () => {
