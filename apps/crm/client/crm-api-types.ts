@@ -8,7 +8,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Export everything held about a contact as one JSON download (owners only) */
+    /** Export everything held about a contact as one JSON download (signed-in owners only) */
     get: operations["getContactsExport"];
     put?: never;
     post?: never;
@@ -27,7 +27,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Erase a contact from every table, leaving an audit row without personal data (owners only) */
+    /** Erase a contact from every table, leaving an audit row without personal data (signed-in owners only) */
     post: operations["postContactsErase"];
     delete?: never;
     options?: never;
@@ -97,7 +97,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Merge another contact into this one (owners; undo via /api/contact-merges/{auditLogId}/undo) */
+    /** Merge another contact into this one (signed-in owners; undo via /api/contact-merges/{auditLogId}/undo) */
     post: operations["postContactsMerge"];
     delete?: never;
     options?: never;
@@ -114,7 +114,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Separate two merged contacts again (owners; `auditLogId` from the merge's answer or its timeline entry) */
+    /** Separate two merged contacts again (signed-in owners; `auditLogId` from the merge's answer or its timeline entry) */
     post: operations["postContactMergesUndo"];
     delete?: never;
     options?: never;
@@ -1252,7 +1252,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      /** @description Called with an API key (`session_required`: a signed-in owner's only), a cross-site browser request, or a member without the role this needs */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1346,7 +1346,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      /** @description Called with an API key (`session_required`: a signed-in owner's only), a cross-site browser request, or a member without the role this needs */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1980,7 +1980,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      /** @description Called with an API key (`session_required`: a signed-in owner's only), a cross-site browser request, or a member without the role this needs */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2094,7 +2094,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Not allowed: an API key without the scope this needs (`insufficient_scope`, naming `requiredScope`), a cross-site browser request, or a member without the role this needs */
+      /** @description Called with an API key (`session_required`: a signed-in owner's only), a cross-site browser request, or a member without the role this needs */
       403: {
         headers: {
           [name: string]: unknown;
