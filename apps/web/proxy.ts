@@ -9,6 +9,14 @@ export const SITES_SEGMENT = "/sites";
 const INTERNAL_PREFIXES = [`/${SEARCH_SEGMENT}/`, `/${SEARCH_SEGMENT}`];
 /** API routes that still work while a tenant is suspended: nothing a visitor sends is lost. */
 const OPEN_WHEN_SUSPENDED = new Set(["/api/lead", "/api/valuation"]);
+/**
+ * The methods the website answers outside `/api/`: its pages and files are read, never written
+ * (the site has no server actions; its forms post to `/api/` routes). Any other method is a 405
+ * here, before a route runs: Next.js caches a cached route handler's answer (robots.txt) under its
+ * path whatever the method of the request that rendered it, so a DELETE or OPTIONS arriving when the
+ * entry was missing or stale stored a 405, or a 204 that every later request failed on (500).
+ */
+const PAGE_METHODS = ["GET", "HEAD"] as const;
 
 /** A small standalone HTML page (no app layout): what the proxy answers itself, without a rewrite. */
 function statusPage(options: { status: number; title: string; heading: string; text: string; headers?: Record<string, string> }) {
@@ -80,6 +88,15 @@ async function route(request: NextRequest, securityHeaders: Record<string, strin
   // The policy with its nonce, for Next.js to put the nonce on the page's scripts.
   for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
   const { pathname } = request.nextUrl;
+  if (!pathname.startsWith("/api/") && !(PAGE_METHODS as readonly string[]).includes(request.method)) {
+    return statusPage({
+      status: 405,
+      headers: { allow: PAGE_METHODS.join(", ") },
+      title: "Method not allowed",
+      heading: "This address can only be read",
+      text: "Pages and files of this website answer GET and HEAD requests only.",
+    });
+  }
   // Platform-internal endpoints (revalidation) are not tied to a tenant's host.
   if (pathname.startsWith("/api/internal/")) return NextResponse.next({ request: { headers } });
 

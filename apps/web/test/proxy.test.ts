@@ -10,8 +10,8 @@ let a: { tenantId: string; slug: string };
 let b: { tenantId: string; slug: string };
 let suspended: { tenantId: string };
 
-const call = (host: string, path: string, headers: Record<string, string> = {}) =>
-  proxy(new NextRequest(`http://${host}${path}`, { headers: { host, ...headers } }));
+const call = (host: string, path: string, headers: Record<string, string> = {}, method = "GET") =>
+  proxy(new NextRequest(`http://${host}${path}`, { method, headers: { host, ...headers } }));
 const rewrite = (res: Response) => res.headers.get("x-middleware-rewrite");
 /** The request headers the proxy passes on (NextResponse.next/rewrite with { request: { headers } }). */
 const forwarded = (res: Response, name: string) => res.headers.get(`x-middleware-request-${name}`);
@@ -82,5 +82,24 @@ describe("proxy.ts", () => {
     expect(forwarded(await call("s.localhost", "/api/lead"), "x-tenant-id")).toBe(suspended.tenantId);
     expect(forwarded(await call("s.localhost", "/api/valuation"), "x-tenant-id")).toBe(suspended.tenantId);
     expect((await call("s.localhost", "/api/user/profile")).status).toBe(503);
+  });
+
+  it("answers pages and files GET and HEAD only (405 naming them, nothing rewritten); API routes get every method", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      for (const path of ["/", "/robots.txt", "/towns/fairfield", "/photos/X1/1"]) {
+        const res = await call("a.localhost", path, {}, method);
+        expect([method, path, res.status, res.headers.get("allow"), res.headers.get("cache-control"), rewrite(res)]).toEqual([
+          method,
+          path,
+          405,
+          "GET, HEAD",
+          "no-store",
+          null,
+        ]);
+      }
+      expect(forwarded(await call("a.localhost", "/api/user/saved-listings", {}, method), "x-tenant-id")).toBe(a.tenantId);
+    }
+    for (const method of ["GET", "HEAD"])
+      expect(new URL(rewrite(await call("a.localhost", "/robots.txt", {}, method))!).pathname).toBe(`/sites/${a.slug}/robots.txt`);
   });
 });

@@ -94,6 +94,36 @@ describe("pages, caching and SEO", () => {
     expect(robots.filter((line) => /sign-in|sign-up|forgot-password/.test(line))).toEqual([]);
   });
 
+  it("answers only GET and HEAD outside /api/, so another method never renders what the page cache stores", async () => {
+    // Next.js stores a cached route handler's answer (robots.txt) under its path whatever the
+    // method of the request that rendered it: a DELETE arriving when the entry was missing stored
+    // its 405 for a minute, an OPTIONS stored Next.js's 204, which every later request failed on (500).
+    for (const method of ["OPTIONS", "DELETE", "PUT", "PATCH", "POST"]) {
+      expect((await revalidate(hb.tenantId)).status).toBe(200);
+      const odd = await httpRequest(port, hb.host, "/robots.txt", { method, body: ["PUT", "PATCH", "POST"].includes(method) ? "x" : undefined });
+      const robots = await e2e.getStored(hb.host, "/robots.txt");
+      expect([method, odd.status, odd.headers.allow, odd.headers["cache-control"], robots.status, robots.body.split("\n")[0]]).toEqual([
+        method,
+        405,
+        "GET, HEAD",
+        "no-store",
+        200,
+        "User-agent: *",
+      ]);
+    }
+    for (const [method, path] of [
+      ["POST", "/"],
+      ["PUT", "/towns/portland"],
+      ["DELETE", `/homes/${hb.listingKeys[0]}`],
+      ["OPTIONS", "/sitemap.xml"],
+    ] as const) {
+      const res = await httpRequest(port, hb.host, path, { method });
+      expect([method, path, res.status, res.headers.allow]).toEqual([method, path, 405, "GET, HEAD"]);
+    }
+    expect((await httpRequest(port, hb.host, "/robots.txt", { method: "HEAD" })).status).toBe(200);
+    expect((await httpRequest(port, hb.host, "/towns/portland", { method: "HEAD" })).status).toBe(200);
+  });
+
   it("serves listing photos as SVG with long cache headers", async () => {
     const photo = await get(ff.host, `/media/listings/${ff.listingKeys[0]}/1.svg`);
     expect(photo.status).toBe(200);
