@@ -48,6 +48,17 @@ describe("request methods", () => {
     expect(reached).toEqual([]);
   });
 
+  it("answers OPTIONS * (the server as a whole) 204 with Allow, never handing `*` to the app (Next.js fails to parse it: 500)", async () => {
+    reached.length = 0;
+    const r = await raw("OPTIONS", "*");
+    expect([r.status, r.body]).toEqual([204, ""]);
+    expect(r.head).toContain("allow: get, head, post, put, patch, delete, options");
+    expect(reached).toEqual([]);
+    expect(front.logs.filter((e) => e.level === "error")).toEqual([]);
+    // Any other method with `*` is no path of this host.
+    for (const method of ["GET", "POST"]) expect([method, (await raw(method, "*")).status]).toEqual([method, 400]);
+  });
+
   it("hands the methods routes answer to the app", async () => {
     reached.length = 0;
     for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) expect([method, (await raw(method)).status]).toEqual([method, 200]);

@@ -124,6 +124,11 @@ describe("pages, caching and SEO", () => {
     expect((await httpRequest(port, hb.host, "/towns/portland", { method: "HEAD" })).status).toBe(200);
   });
 
+  it("answers OPTIONS * (the server as a whole) in the app server's front: Next.js failed to parse `*` (500)", async () => {
+    const star = await httpRequest(port, hb.host, "*", { method: "OPTIONS" });
+    expect([star.status, star.headers.allow, star.body]).toEqual([204, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", ""]);
+  });
+
   it("serves listing photos as SVG with long cache headers", async () => {
     const photo = await get(ff.host, `/media/listings/${ff.listingKeys[0]}/1.svg`);
     expect(photo.status).toBe(200);

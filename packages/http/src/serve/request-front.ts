@@ -108,6 +108,13 @@ export function createRequestFront(options: {
       res.end(JSON.stringify({ error: "method_not_allowed", message: `${req.method} is not answered here` }));
       return;
     }
+    // `OPTIONS *` asks about the server as a whole (RFC 9110, 9.3.7), and no app route is `*`:
+    // Next.js fails to parse the target (`TypeError: Invalid URL`, a 500 and an error line).
+    if (req.method === "OPTIONS" && req.url === "*") {
+      res.writeHead(204, { "cache-control": "no-store", allow: ANSWERED_METHODS.join(", ") });
+      res.end();
+      return;
+    }
     if (health(req, res, url.pathname)) return;
     if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
     // A server action call streamed without a length is held until its body is in (see guardServerAction).

@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
  * such a target with a redirect to the URL as given, any host included, and the apps resolve
  * the tenant from the Host header: a target naming another authority than Host is ambiguous and
  * answered 400 (returns false), as is an origin-form target that does not parse as a URL. Any
- * other origin-form target, or OPTIONS `*`, is left as it is.
+ * other origin-form target, or OPTIONS `*` (which the front answers itself), is left as it is.
  */
 export function normalizeRequestTarget(req: IncomingMessage): boolean {
   const target = req.url ?? "/";
