@@ -70,6 +70,30 @@ describe("studio domains", () => {
     expect(third.isPrimary).toBe(true);
   });
 
+  it("keeps one primary host per kind when hosts are added or marked primary at the same time", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "race-prim", webHosts: ["race-prim.test"], crmHosts: [] });
+    // A kind with no host yet: each concurrent add counted none and marked itself primary.
+    const added = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: `api${i}.race-prim.example`, kind: "CRM" } })),
+    );
+    expect(added.filter((d) => d.isPrimary)).toHaveLength(1);
+    const primaries = async (kind: "WEB" | "CRM") => db.tenantDomain.count({ where: { tenantId: t.tenantId, kind, isPrimary: true } });
+    expect(await primaries("CRM")).toBe(1);
+    // Several hosts marked primary at once: each unmarked the old primary and marked its own.
+    const web = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: `w${i}.race-prim.example`, kind: "WEB" } })),
+    );
+    await Promise.all(web.map((d) => setPrimaryDomain({ tenantId: t.tenantId, domainId: d.id, actor })));
+    expect(await primaries("WEB")).toBe(1);
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: `p${i}.race-prim.example`, kind: "WEB", isPrimary: true } }),
+      ),
+    );
+    expect(await primaries("WEB")).toBe(1);
+  });
+
   it("answers 404 for another tenant's domain, exactly like a missing one, and changes nothing", async () => {
     const { db } = testDb();
     const a = await createTenantFixture(db, { slug: "iso-a" });

@@ -8,10 +8,12 @@ import { isUuid } from "../shared/ids";
 import { parseInput } from "../shared/parse-input";
 import { studioDomainSelect, type StudioDomain } from "../tenants/tenant-select";
 import { ZDomainAddInput } from "./domain-inputs";
+import { lockTenantDomains } from "./lock-tenant-domains";
 
 /**
  * Adds a host name to a tenant. The host is validated and normalised (lower-case, no port, no
- * trailing dot); a host already used by any tenant (this one included) is a 409.
+ * trailing dot); a host already used by any tenant (this one included) is a 409. Host changes of
+ * one tenant run one at a time (lockTenantDomains), so a kind keeps exactly one primary host.
  */
 export async function addTenantDomain(options: { tenantId: string; actor: OperatorActor; input: unknown; db?: Db }): Promise<StudioDomain> {
   const db = options.db ?? getDb();
@@ -20,8 +22,7 @@ export async function addTenantDomain(options: { tenantId: string; actor: Operat
   const { tenantId } = options;
   try {
     const domain = await db.$transaction(async (tx) => {
-      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-      if (!tenant) throw new StudioNotFoundError("Tenant");
+      if (!(await lockTenantDomains(tx, tenantId))) throw new StudioNotFoundError("Tenant");
       const sameKind = await tx.tenantDomain.count({ where: { tenantId, kind: input.kind } });
       const isPrimary = sameKind === 0 || input.isPrimary === true;
       if (isPrimary && sameKind > 0) {

@@ -5,6 +5,7 @@ import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
 import { StudioNotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/ids";
+import { lockTenantDomains } from "./lock-tenant-domains";
 
 /**
  * Removes a host name from a tenant. When it was the primary host of its kind, the oldest
@@ -15,6 +16,7 @@ export async function removeTenantDomain(options: { tenantId: string; domainId: 
   const { tenantId, domainId } = options;
   if (!isUuid(tenantId) || !isUuid(domainId)) throw new StudioNotFoundError("Domain");
   await db.$transaction(async (tx) => {
+    if (!(await lockTenantDomains(tx, tenantId))) throw new StudioNotFoundError("Domain");
     const domain = await tx.tenantDomain.findUnique({
       where: { tenantId_id: { tenantId, id: domainId } },
       select: { hostname: true, kind: true, isPrimary: true },

@@ -5,6 +5,7 @@ import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
 import { StudioNotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/ids";
+import { lockTenantDomains } from "./lock-tenant-domains";
 import { studioDomainSelect, type StudioDomain } from "../tenants/tenant-select";
 
 /** Makes a host the primary one of its kind (canonical URLs); the previous primary is unmarked. */
@@ -13,6 +14,7 @@ export async function setPrimaryDomain(options: { tenantId: string; domainId: st
   const { tenantId, domainId } = options;
   if (!isUuid(tenantId) || !isUuid(domainId)) throw new StudioNotFoundError("Domain");
   const result = await db.$transaction(async (tx) => {
+    if (!(await lockTenantDomains(tx, tenantId))) throw new StudioNotFoundError("Domain");
     const domain = await tx.tenantDomain.findUnique({ where: { tenantId_id: { tenantId, id: domainId } }, select: studioDomainSelect });
     if (!domain) throw new StudioNotFoundError("Domain");
     if (domain.isPrimary) return domain;
