@@ -101,6 +101,16 @@ describe("studio tenants", () => {
     expect(rows.map((r) => r.action)).toEqual(["tenant.logo.remove", "tenant.logo"]);
   });
 
+  it("stores the same logo sent several times at once without failing", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "logo-twice" });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => saveTenantLogo({ tenantId: t.tenantId, actor, bytes: PNG })));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const logo = await readTenantLogo({ tenantId: t.tenantId });
+    expect(Buffer.compare(logo!.bytes, PNG)).toBe(0);
+    expect(fs.readdirSync(path.join(uploads, t.tenantId)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("lists tenants with their domains and finds them by name, slug or host", async () => {
     const { db } = testDb();
     await createTenantFixture(db, { slug: "listed-one", name: "Listed One", webHosts: ["one.example.com"] });

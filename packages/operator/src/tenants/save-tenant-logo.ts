@@ -29,9 +29,15 @@ export async function saveTenantLogo(options: { tenantId: string; actor: Operato
   const logoPath = `${options.tenantId}/logo-${hash}.${type.ext}`;
   const file = path.join(uploadsDir(), logoPath);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, options.bytes);
-  await fs.rename(temp, file);
+  // A temporary name of this call only: the same logo uploaded twice at once shared one
+  // (`<file>.<pid>.tmp`), and the second rename found it gone (500).
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await fs.writeFile(temp, options.bytes);
+    await fs.rename(temp, file);
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
 
   const tenant = await db.$transaction(async (tx) => {
     const before = await tx.tenant.findUnique({ where: { id: options.tenantId }, select: { logoPath: true } });
