@@ -111,6 +111,25 @@ describe("studio tenants", () => {
     expect(fs.readdirSync(path.join(uploads, t.tenantId)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("refuses a logo whose header declares more than 4096 pixels a side, or has no readable header", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "logo-bomb" });
+    // 3 KB of PNG declaring 30,000 x 30,000 pixels (3.6 GB once decoded by a visitor's browser).
+    const ihdr = Buffer.alloc(25);
+    ihdr.writeUInt32BE(13, 0);
+    ihdr.write("IHDR", 4, "ascii");
+    ihdr.writeUInt32BE(30_000, 8);
+    ihdr.writeUInt32BE(30_000, 12);
+    ihdr.set([8, 0, 0, 0, 0], 16);
+    const bomb = Buffer.concat([PNG.subarray(0, 8), ihdr, Buffer.alloc(3000)]);
+    const tooBig = await expectStudioError(saveTenantLogo({ tenantId: t.tenantId, actor, bytes: bomb }), 422, "validation_failed");
+    expect(tooBig.fields?.logo).toEqual(["at most 4096 x 4096 pixels (this one is 30000 x 30000)"]);
+    const polyglot = Buffer.concat([PNG.subarray(0, 8), Buffer.from("<html><script>alert(1)</script></html>")]);
+    await expectStudioError(saveTenantLogo({ tenantId: t.tenantId, actor, bytes: polyglot }), 422, "validation_failed");
+    expect((await db.tenant.findUnique({ where: { id: t.tenantId }, select: { logoPath: true } }))?.logoPath).toBeNull();
+    expect(fs.existsSync(path.join(uploads, t.tenantId))).toBe(false);
+  });
+
   it("lists tenants with their domains and finds them by name, slug or host", async () => {
     const { db } = testDb();
     await createTenantFixture(db, { slug: "listed-one", name: "Listed One", webHosts: ["one.example.com"] });

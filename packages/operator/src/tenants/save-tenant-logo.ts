@@ -8,12 +8,13 @@ import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
 import { StudioError, StudioNotFoundError, StudioValidationError } from "../shared/errors";
 import { isUuid } from "../shared/ids";
-import { MAX_LOGO_BYTES, sniffLogoType, uploadsDir } from "@real-estate/sites";
+import { MAX_LOGO_BYTES, MAX_LOGO_SIDE, readLogoSize, sniffLogoType, uploadsDir } from "@real-estate/sites";
 import { studioTenantSelect, type StudioTenant } from "./tenant-select";
 
 /**
  * Stores a tenant's logo under the uploads folder (`<tenantId>/logo-<hash>.<ext>`) and points
- * Tenant.logoPath at it. PNG, JPEG, GIF or WebP up to 1 MiB. Earlier files are kept, so the
+ * Tenant.logoPath at it. PNG, JPEG, GIF or WebP up to 1 MiB and 4096 pixels a side, as its
+ * header declares (a file with no readable header is refused). Earlier files are kept, so the
  * audit log's "before" still names a file that exists.
  */
 export async function saveTenantLogo(options: { tenantId: string; actor: OperatorActor; bytes: Uint8Array; db?: Db }): Promise<StudioTenant> {
@@ -22,6 +23,11 @@ export async function saveTenantLogo(options: { tenantId: string; actor: Operato
   if (options.bytes.length > MAX_LOGO_BYTES) throw new StudioError(413, "too_large", "The logo must be at most 1 MiB");
   const type = sniffLogoType(options.bytes);
   if (!type) throw new StudioValidationError({ logo: ["a PNG, JPEG, GIF or WebP image"] });
+  const size = readLogoSize(options.bytes, type);
+  if (!size) throw new StudioValidationError({ logo: ["a PNG, JPEG, GIF or WebP image"] });
+  if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
+    throw new StudioValidationError({ logo: [`at most ${MAX_LOGO_SIDE} x ${MAX_LOGO_SIDE} pixels (this one is ${size.width} x ${size.height})`] });
+  }
   const exists = await db.tenant.findUnique({ where: { id: options.tenantId }, select: { id: true } });
   if (!exists) throw new StudioNotFoundError("Tenant");
 
