@@ -36,6 +36,40 @@ describe("map style URL rules", () => {
     expect(mapStyleUrlProblem("https://user:secret@tiles.example.com/style.json", dev)).toMatch(/without a user name/);
     expect(mapStyleUrlProblem(`https://tiles.example.com/${"a".repeat(2_000)}`, dev)).toMatch(/2,000/);
   });
+
+  it("refuses https on an address, localhost or *.localhost (every visitor's browser would call its own machine or network)", () => {
+    const prod = { allowLoopbackHttp: false };
+    for (const url of [
+      "https://127.0.0.1/style.json",
+      "https://2130706433/style.json",
+      "https://169.254.169.254/style.json",
+      "https://192.168.1.1/style.json",
+      "https://10.0.0.5:8443/style.json",
+      "https://[::1]/style.json",
+      "https://[fd00::1]/style.json",
+      "https://localhost/style.json",
+      "https://localhost./style.json",
+      "https://tiles.localhost/style.json",
+    ]) {
+      expect([url, mapStyleUrlProblem(url, prod)]).toEqual([url, "an https URL with a host name (not an address or localhost)"]);
+    }
+    expect(mapStyleUrlProblem("https://localhost:8443/style.json", { allowLoopbackHttp: true })).toBeNull();
+    expect(mapStyleUrlProblem("https://tiles.example.com./style.json", prod)).toBeNull();
+    expect(mapStyleUrlProblem("https://tiles-1.example.com/style.json", prod)).toBeNull();
+  });
+
+  it("refuses spaces and control characters, which the URL parser would drop or encode", () => {
+    const prod = { allowLoopbackHttp: false };
+    for (const url of [
+      "https://tiles.example.com/ style.json",
+      "https://tiles.example.com/a\r\nX-Injected: 1",
+      "https://tiles.example.com/\tstyle.json",
+      "https://tiles.example.com/\u0085",
+    ]) {
+      expect(mapStyleUrlProblem(url, prod)).toBe("a URL without spaces or control characters");
+    }
+    expect(mapStyleUrlProblem("https://tiles.example.com/a%20b/style.json", prod)).toBeNull();
+  });
 });
 
 describe("setMapStyle", () => {

@@ -75,11 +75,15 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
  * Why a MapLibre style URL cannot be used, or null when it can: an absolute https URL without
- * credentials; plain http only for a loopback host and only when `allowLoopbackHttp` (outside
+ * credentials, spaces or control characters, naming a host (not an address, localhost or
+ * *.localhost, which visitors' browsers would look for on their own machine or network); plain http only for a loopback host and only when `allowLoopbackHttp` (outside
  * production), so a local style server works in development.
  */
 export function mapStyleUrlProblem(value: string, options: { allowLoopbackHttp: boolean }): string | null {
   if (value.length > 2_000) return "at most 2,000 characters";
+  // The URL parser drops tabs and line breaks and encodes spaces: the URL stored would not be the one typed.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return "a URL without spaces or control characters";
   let url: URL;
   try {
     url = new URL(value);
@@ -87,7 +91,14 @@ export function mapStyleUrlProblem(value: string, options: { allowLoopbackHttp: 
     return "an absolute URL such as https://tiles.example.com/style.json";
   }
   if (url.username || url.password) return "a URL without a user name or password";
-  if (url.protocol === "https:") return null;
+  // Visitors' browsers load the style: a name on their own machine or an address of their own
+  // network would be called from every visitor's browser, so https needs a host name.
+  const host = url.hostname.replace(/\.+$/, "");
+  const local = LOOPBACK_HOSTS.has(host) || host.endsWith(".localhost") || host.startsWith("[") || /^[\d.]+$/.test(host);
+  if (url.protocol === "https:") {
+    if (!local || (options.allowLoopbackHttp && LOOPBACK_HOSTS.has(host))) return null;
+    return "an https URL with a host name (not an address or localhost)";
+  }
   if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) {
     return options.allowLoopbackHttp ? null : "an https URL (http only for localhost in development)";
   }
