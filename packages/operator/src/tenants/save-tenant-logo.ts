@@ -23,7 +23,7 @@ export async function saveTenantLogo(options: { tenantId: string; actor: Operato
   if (options.bytes.length > MAX_LOGO_BYTES) throw new StudioError(413, "too_large", "The logo must be at most 1 MiB");
   const type = sniffLogoType(options.bytes);
   if (!type) throw new StudioValidationError({ logo: ["a PNG, JPEG, GIF or WebP image"] });
-  const size = readLogoSize(options.bytes, type);
+  const size = await readLogoSize(options.bytes);
   if (!size) throw new StudioValidationError({ logo: ["a PNG, JPEG, GIF or WebP image"] });
   if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
     throw new StudioValidationError({ logo: [`at most ${MAX_LOGO_SIDE} x ${MAX_LOGO_SIDE} pixels (this one is ${size.width} x ${size.height})`] });

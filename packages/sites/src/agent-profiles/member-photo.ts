@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
 import { isUuid } from "@real-estate/types";
+import { loadSharp } from "../shared/load-sharp";
 import { MAX_MEMBER_PHOTO_BYTES } from "./profile-input";
 
 export type MemberPhotoType = "image/jpeg" | "image/png" | "image/webp";
@@ -29,13 +30,6 @@ export const PHOTO_PROBLEM_MESSAGES: Record<PhotoProblem, string> = {
 
 /** Longest side of a stored photo: larger uploads are scaled down (never up). */
 const STORED_PHOTO_SIDE = 640;
-
-type SharpModule = typeof import("sharp").default;
-let sharpModule: Promise<SharpModule | null> | undefined;
-function loadSharp(): Promise<SharpModule | null> {
-  sharpModule ??= import("sharp").then((m) => m.default).catch(() => null);
-  return sharpModule;
-}
 
 /**
  * Checks an upload and makes the stored image: JPEG, PNG or WebP by its first bytes, at most

@@ -1,3 +1,5 @@
+import { loadSharp } from "../shared/load-sharp";
+
 // Resizing with sharp (libvips; its prebuilt binaries come as npm packages, nothing is
 // downloaded at install). When sharp cannot load on a platform, photos are served as the feed
 // sent them (still cached), rather than not at all.
@@ -9,14 +11,6 @@ export const isPhotoWidth = (n: number): n is PhotoWidth => (PHOTO_WIDTHS as rea
 
 export type PhotoFormat = "webp" | "jpeg";
 export type ResizedPhoto = { body: Buffer; contentType: string; width: number | null; height: number | null; resized: boolean };
-
-type SharpModule = typeof import("sharp").default;
-let sharpModule: Promise<SharpModule | null> | undefined;
-
-function loadSharp(): Promise<SharpModule | null> {
-  sharpModule ??= import("sharp").then((m) => m.default).catch(() => null);
-  return sharpModule;
-}
 
 /** Scales the photo down to `width` (never up), as WebP or JPEG; the original when sharp is unavailable. */
 export async function resizePhoto(options: { body: Buffer; contentType: string; width: PhotoWidth; format: PhotoFormat }): Promise<ResizedPhoto> {
