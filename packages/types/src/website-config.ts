@@ -76,8 +76,9 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /**
  * Why a MapLibre style URL cannot be used, or null when it can: an absolute https URL without
  * credentials, spaces or control characters, naming a host (not an address, localhost or
- * *.localhost, which visitors' browsers would look for on their own machine or network); plain http only for a loopback host and only when `allowLoopbackHttp` (outside
- * production), so a local style server works in development.
+ * *.localhost, which visitors' browsers would look for on their own machine or network); plain
+ * http only for a loopback host and only when `allowLoopbackHttp` (outside production), so a
+ * local style server works in development.
  */
 export function mapStyleUrlProblem(value: string, options: { allowLoopbackHttp: boolean }): string | null {
   if (value.length > 2_000) return "at most 2,000 characters";
