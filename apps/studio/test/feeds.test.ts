@@ -3,6 +3,7 @@
 // another tenant's feed is a 404 and bad settings change nothing.
 import { SHORELINE_TENANT } from "@real-estate/demo";
 import { startResoServer, type ResoServer } from "@real-estate/demo/reso-server";
+import { listOperatorActions } from "@real-estate/operator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds } from "./support/ids";
 import { api, operatorCookie, testDb } from "./support/studio-client";
@@ -36,6 +37,15 @@ describe("studio MLS feeds", () => {
     expect(test.status).toBe(200);
     expect(test.body.ok).toBe(true);
     expect(test.body.sampleKeys.length).toBeGreaterThan(0);
+    // The test sent the stored secret to the feed's URL: audited, without the secret.
+    const [audit] = (await listOperatorActions({ tenantId: ids.fairfield, action: "feed.test", limit: 1 })).rows;
+    expect(audit).toMatchObject({
+      targetType: "feed",
+      targetId: feedId,
+      actorEmail: expect.stringContaining("@"),
+      after: { baseUrl: reso.serviceRoot, authKind: "bearer", ok: true, sampleKeys: test.body.sampleKeys.length },
+    });
+    expect(JSON.stringify(audit)).not.toContain(TOKEN);
 
     const run = await api("POST", `${feeds}/${feedId}/runs`, { cookie, json: { kind: "incremental" } });
     expect([run.status, run.body.requested]).toEqual([202, "incremental"]);

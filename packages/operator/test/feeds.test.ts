@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
-import { addTenantFeed, editTenantFeed, listOperatorActions, listTenantFeeds, requestTenantFeedRun, StudioError } from "../src";
+import { addTenantFeed, editTenantFeed, listOperatorActions, listTenantFeeds, requestTenantFeedRun, StudioError, testTenantFeed } from "../src";
 
 const testDb = useTestDatabase("studio_feeds");
 const actor = { userId: "op-1", email: "operator@platform.example" };
@@ -100,5 +102,54 @@ describe("studio MLS feeds", () => {
     const listed = await listTenantFeeds({ tenantId: a.tenantId, db });
     expect(listed.map((f) => f.name)).toEqual(["Coast MLS"]);
     expect(listed[0]!.listings).toMatchObject({ countsByStatus: [], hiddenFromInternet: 0, runs: [] });
+  });
+
+  it("audits each connection test (URL and outcome, never the secret), even when the feed echoes the secret back", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "feeds-d" });
+    const b = await createTenantFixture(db, { slug: "feeds-e" });
+    const seen: string[] = [];
+    // A RESO server on a loopback port: /good answers keys; /echo refuses, quoting the credentials it was sent.
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers.authorization ?? "");
+      res.setHeader("content-type", "application/json");
+      if (req.url?.startsWith("/good/")) res.end(JSON.stringify({ value: [{ ListingKey: "K1" }, { ListingKey: "K2" }] }));
+      else res.writeHead(401).end(JSON.stringify({ error: `bad credentials: ${req.headers.authorization ?? ""}` }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const bearer = (path: string) => ({ name: `Local ${path}`, baseUrl: `${root}/${path}`, authKind: "bearer", secret: SECRET, disclaimer: "Local." });
+      const good = await addTenantFeed({ tenantId: a.tenantId, actor, input: bearer("good"), db });
+      const echo = await addTenantFeed({ tenantId: a.tenantId, actor, input: bearer("echo"), db });
+
+      expect(await testTenantFeed({ tenantId: a.tenantId, feedId: good.id, actor, db })).toEqual({ ok: true, sampleKeys: ["K1", "K2"], moreAvailable: false });
+      const refused = await testTenantFeed({ tenantId: a.tenantId, feedId: echo.id, actor, db });
+      expect(refused.ok).toBe(false);
+      expect(JSON.stringify(refused)).not.toContain(SECRET);
+      expect(seen).toEqual([`Bearer ${SECRET}`, `Bearer ${SECRET}`]);
+
+      const tests = (await listOperatorActions({ tenantId: a.tenantId, action: "feed.test" })).rows;
+      expect(tests).toHaveLength(2);
+      expect(tests.find((r) => r.targetId === good.id)).toMatchObject({
+        actorEmail: actor.email,
+        targetType: "feed",
+        tenantId: a.tenantId,
+        after: { baseUrl: `${root}/good`, authKind: "bearer", ok: true, sampleKeys: 2 },
+      });
+      expect(tests.find((r) => r.targetId === echo.id)).toMatchObject({ after: { baseUrl: `${root}/echo`, ok: false, error: expect.stringContaining("401") } });
+      expect(JSON.stringify(tests)).not.toContain(SECRET);
+      const rows = await db.operatorAuditLog.findMany({ where: { action: "feed.test" } });
+      expect(rows.map((r) => r.createdAt).every((t) => t instanceof Date)).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain(SECRET);
+
+      // Another tenant naming A's feed: 404, nothing sent, nothing audited.
+      expect((await failure(testTenantFeed({ tenantId: b.tenantId, feedId: good.id, actor, db }))).status).toBe(404);
+      expect((await failure(testTenantFeed({ tenantId: a.tenantId, feedId: "not-a-uuid", actor, db }))).status).toBe(404);
+      expect(seen).toHaveLength(2);
+      expect(await db.operatorAuditLog.count({ where: { action: "feed.test" } })).toBe(2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,6 +1,15 @@
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
-import { getFeedStatus, listFeeds, requestFeedRun, testFeedConnection, type FeedConnectionResult, type FeedStatus, type FeedView } from "@real-estate/feeds";
+import {
+  getFeedStatus,
+  listFeeds,
+  openSecret,
+  requestFeedRun,
+  testFeedConnection,
+  type FeedConnectionResult,
+  type FeedStatus,
+  type FeedView,
+} from "@real-estate/feeds";
 import { z } from "zod";
 import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
@@ -33,12 +42,48 @@ export async function requestTenantFeedRun(options: {
   return { kind };
 }
 
-/** Signs in to the feed and reads a few keys (the studio's "test connection"). */
-export async function testTenantFeed(options: { tenantId: string; feedId: string; db?: Db }): Promise<FeedConnectionResult> {
+/**
+ * Signs in to the feed and reads a few keys (the studio's "test connection"). This sends the
+ * feed's stored secret to its URLs, so each test is audited ("feed.test"): the URLs it went to and
+ * the outcome, never the secret. A feed that does not exist (or is another tenant's) is 404, unaudited.
+ */
+export async function testTenantFeed(options: { tenantId: string; feedId: string; actor: OperatorActor; db?: Db }): Promise<FeedConnectionResult> {
+  const db = options.db ?? getDb();
   if (!isUuid(options.tenantId) || !isUuid(options.feedId)) throw new StudioNotFoundError("Feed");
-  const result = await testFeedConnection({ tenantId: options.tenantId, feedId: options.feedId, db: options.db });
-  if (!result) throw new StudioNotFoundError("Feed");
+  const feed = await db.feed.findUnique({
+    where: { tenantId_id: { tenantId: options.tenantId, id: options.feedId } },
+    select: { baseUrl: true, tokenUrl: true, authKind: true, secretCiphertext: true },
+  });
+  if (!feed) throw new StudioNotFoundError("Feed");
+  const tested = await testFeedConnection({ tenantId: options.tenantId, feedId: options.feedId, db });
+  if (!tested) throw new StudioNotFoundError("Feed");
+  // The feed's answer is quoted in the error; a server that echoes the credentials back must not
+  // put the secret in the audit log or on the operator's screen.
+  const result = tested.ok ? tested : { ok: false as const, error: withoutSecret(tested.error, options.tenantId, options.feedId, feed.secretCiphertext) };
+  await recordOperatorAction(db, {
+    actor: options.actor,
+    action: "feed.test",
+    targetType: "feed",
+    targetId: options.feedId,
+    tenantId: options.tenantId,
+    after: {
+      baseUrl: feed.baseUrl,
+      tokenUrl: feed.tokenUrl,
+      authKind: feed.authKind,
+      ...(result.ok ? { ok: true, sampleKeys: result.sampleKeys.length } : { ok: false, error: result.error.slice(0, 500) }),
+    },
+  });
   return result;
+}
+
+function withoutSecret(text: string, tenantId: string, feedId: string, sealed: string): string {
+  let secret: string;
+  try {
+    secret = openSecret({ tenantId, feedId, sealed });
+  } catch {
+    return text;
+  }
+  return secret.length >= 4 ? text.split(secret).join("••••") : text;
 }
 
 export type StudioFeed = FeedView & { listings: FeedStatus };
