@@ -3,7 +3,7 @@ import { getDb } from "@real-estate/db";
 import { listRedrives, runStudioRedrive, type StudioRedriveSelection } from "@real-estate/operator";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { operatorRoute, readJson } from "@/lib/api";
+import { operatorRoute, readJson, readQuery, zPageLimit } from "@/lib/api";
 import { toDeadLetterFilter, ZDeadLetterQuery } from "@/lib/dead-letter-query";
 import { filterError } from "@/lib/filter-error";
 
@@ -23,9 +23,15 @@ const ZRedriveRequest = z
   })
   .strict();
 
+/** ?before= is the previous page's `nextCursor` (a re-drive id); ?limit= 1-100 (30). */
+const ZRedriveListQuery = z.object({
+  before: z.uuid("That page link is not valid.").optional(),
+  limit: zPageLimit(100, 30),
+});
+
 export const GET = operatorRoute(async (request) => {
-  const before = new URL(request.url).searchParams.get("before") ?? undefined;
-  return NextResponse.json(await listRedrives({ before }));
+  const { before, limit } = readQuery(request, ZRedriveListQuery, ["before", "limit"]);
+  return NextResponse.json(await listRedrives({ before, limit }));
 });
 
 /**
