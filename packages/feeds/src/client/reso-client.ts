@@ -91,6 +91,11 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
     }
   }
 
+  /** The text with each credential (4 characters or more) replaced by dots. */
+  function withoutCredentials(text: string, credentials: string[]): string {
+    return credentials.filter((c) => c.length >= 4).reduce((out, c) => out.split(c).join("••••"), text);
+  }
+
   /** The URL without its query string: filters can carry an office id, never worth a log line. */
   function describe(url: string) {
     const u = new URL(url);
@@ -137,7 +142,9 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
           if (!page) throw new FeedRequestError(`${describe(url)}: not an OData collection`, { transient: false });
           return page;
         }
-        const detail = await response.text().catch(() => "");
+        // Quoted in the error (run history, the studio's connection test, logs): a server that
+        // echoes the request back must not put the credentials there.
+        const detail = withoutCredentials(await response.text().catch(() => ""), [token, auth.kind === "client_credentials" ? auth.clientSecret : ""]);
         if (response.status === 401 && auth.kind === "client_credentials" && !refreshedToken) {
           // The cached token may have been revoked or expired early: one new token, then give up.
           cache.delete(cacheKey);

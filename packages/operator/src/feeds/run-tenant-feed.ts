@@ -1,15 +1,6 @@
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
-import {
-  getFeedStatus,
-  listFeeds,
-  openSecret,
-  requestFeedRun,
-  testFeedConnection,
-  type FeedConnectionResult,
-  type FeedStatus,
-  type FeedView,
-} from "@real-estate/feeds";
+import { getFeedStatus, listFeeds, requestFeedRun, testFeedConnection, type FeedConnectionResult, type FeedStatus, type FeedView } from "@real-estate/feeds";
 import { z } from "zod";
 import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
@@ -52,14 +43,12 @@ export async function testTenantFeed(options: { tenantId: string; feedId: string
   if (!isUuid(options.tenantId) || !isUuid(options.feedId)) throw new StudioNotFoundError("Feed");
   const feed = await db.feed.findUnique({
     where: { tenantId_id: { tenantId: options.tenantId, id: options.feedId } },
-    select: { baseUrl: true, tokenUrl: true, authKind: true, secretCiphertext: true },
+    select: { baseUrl: true, tokenUrl: true, authKind: true },
   });
   if (!feed) throw new StudioNotFoundError("Feed");
-  const tested = await testFeedConnection({ tenantId: options.tenantId, feedId: options.feedId, db });
-  if (!tested) throw new StudioNotFoundError("Feed");
-  // The feed's answer is quoted in the error; a server that echoes the credentials back must not
-  // put the secret in the audit log or on the operator's screen.
-  const result = tested.ok ? tested : { ok: false as const, error: withoutSecret(tested.error, options.tenantId, options.feedId, feed.secretCiphertext) };
+  // The feed's answer is quoted in an error without the credentials (the feed client's rule).
+  const result = await testFeedConnection({ tenantId: options.tenantId, feedId: options.feedId, db });
+  if (!result) throw new StudioNotFoundError("Feed");
   await recordOperatorAction(db, {
     actor: options.actor,
     action: "feed.test",
@@ -74,16 +63,6 @@ export async function testTenantFeed(options: { tenantId: string; feedId: string
     },
   });
   return result;
-}
-
-function withoutSecret(text: string, tenantId: string, feedId: string, sealed: string): string {
-  let secret: string;
-  try {
-    secret = openSecret({ tenantId, feedId, sealed });
-  } catch {
-    return text;
-  }
-  return secret.length >= 4 ? text.split(secret).join("••••") : text;
 }
 
 export type StudioFeed = FeedView & { listings: FeedStatus };
