@@ -1,6 +1,5 @@
 export * from "./webhooks/event-types";
 export * from "./webhooks/transport/webhook-settings";
-export * from "./webhooks/transport/destination-guard";
 export * from "./webhooks/transport/post-webhook";
 export * from "./webhooks/transport/webhook-signature";
 export * from "./webhooks/endpoints/endpoint-select";
@@ -13,5 +12,4 @@ export * from "./webhooks/deliveries/deliver-webhook";
 export * from "./webhooks/deliveries/list-webhook-deliveries";
 export * from "./webhooks/deliveries/resend-webhook-deliveries";
 export * from "./webhooks/deliveries/webhook-job-kinds";
-export * from "./webhooks/transport/connection-pool";
 export * from "./webhooks/deliveries/delivery-batches";

@@ -4,7 +4,8 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "undici";
-import { createConnectionPool, destinationKey, ForbiddenDestinationError, pinnedConnector, postWebhook, WebhookTransportError, type LookupAll } from "../src";
+import { createConnectionPool, destinationKey, ForbiddenDestinationError, pinnedConnector, type LookupAll } from "@real-estate/types/outbound";
+import { postWebhook, WebhookTransportError } from "../src";
 
 /** A receiver on one loopback address: counts its connections, answers 200 ("/hang" never answers). */
 async function receiver(host: string, port: number) {

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
-import type { ConnectionPool } from "../transport/connection-pool";
-import { ForbiddenDestinationError, type LookupAll } from "../transport/destination-guard";
+import { ForbiddenDestinationError, type ConnectionPool, type LookupAll } from "@real-estate/types/outbound";
 import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";

@@ -1,7 +1,6 @@
 import type { Db, DbTx } from "@real-estate/db";
 import type { ClaimedJob, JobRetryPolicy } from "@real-estate/queue";
-import { createConnectionPool } from "../transport/connection-pool";
-import type { LookupAll } from "../transport/destination-guard";
+import { createConnectionPool, type LookupAll } from "@real-estate/types/outbound";
 import { webhookSettings, type WebhookSettings } from "../transport/webhook-settings";
 import { deliverWebhook, readDeliveriesAhead, WEBHOOK_RETRY_POLICY, type EndpointDisabled } from "./deliver-webhook";
 import { WEBHOOK_DELIVER_KIND } from "./queue-webhook-events";

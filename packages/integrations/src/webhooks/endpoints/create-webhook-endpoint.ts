@@ -1,7 +1,7 @@
 import type { FieldErrors } from "@real-estate/types";
 import type { Db } from "@real-estate/db";
 import { getDb } from "@real-estate/db";
-import { checkDestinationUrl } from "../transport/destination-guard";
+import { checkDestinationUrl } from "@real-estate/types/outbound";
 import { webhookSettings } from "../transport/webhook-settings";
 import { generateWebhookSecret } from "../transport/webhook-signature";
 import { webhookEndpointSelect, ZWebhookEndpointInput, type WebhookEndpointInput, type WebhookEndpointRow } from "./endpoint-select";

@@ -1,6 +1,12 @@
 import { Client, type Dispatcher } from "undici";
-import { destinationOrigin, pinnedConnector, type ConnectionPool, type PinnedDestination } from "./connection-pool";
-import { resolveDestination, type LookupAll } from "./destination-guard";
+import {
+  destinationOrigin,
+  pinnedConnector,
+  resolveDestination,
+  type ConnectionPool,
+  type LookupAll,
+  type PinnedDestination,
+} from "@real-estate/types/outbound";
 
 /** What the endpoint answered. A redirect is an answer (3xx), never followed. */
 export type WebhookResponse = { status: number; excerpt: string; latencyMs: number };

@@ -1,3 +1,4 @@
+import { parseAllowedHosts } from "@real-estate/types/outbound";
 import { z } from "zod";
 
 /**
@@ -23,9 +24,7 @@ export type WebhookSettings = {
 export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
   const e = ZWebhookEnv.parse({ WEBHOOK_ALLOWED_HOSTS: env.WEBHOOK_ALLOWED_HOSTS || undefined, WEBHOOK_TIMEOUT_MS: env.WEBHOOK_TIMEOUT_MS || undefined });
   return {
-    allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(",")
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
+    allowedHosts: parseAllowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
     timeoutMs: e.WEBHOOK_TIMEOUT_MS,
   };
 }

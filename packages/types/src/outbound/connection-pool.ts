@@ -20,7 +20,7 @@ const MAX_DESTINATIONS = 256;
  * A receiver's own, longer keep-alive hint does not lengthen it.
  */
 const IDLE_SOCKET_MS = 4_000;
-/** Connecting gives up after this; a delivery's own deadline (postWebhook) is shorter. */
+/** Connecting gives up after this; a call's own deadline is shorter. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
@@ -80,11 +80,11 @@ export function destinationOrigin(d: PinnedDestination): string {
 type Entry = { pool: Pool; allowed: ReadonlySet<string> };
 
 /**
- * Kept-alive connections for webhook deliveries (undici), one pool per checked destination
+ * Kept-alive connections for outbound calls (undici), one pool per checked destination
  * (`destinationKey`). Every connection a pool opens goes through its pinned connector: the name
  * resolves only to the key's addresses and the connected socket's peer is checked against them,
  * so a connection is never used for a destination that resolved to another address. The
- * destination is still resolved and checked before every delivery (postWebhook).
+ * destination is still resolved and checked before every call (postWebhook, the feed client).
  */
 export function createConnectionPool(options: { maxDestinations?: number; idleSocketMs?: number } = {}) {
   const maxDestinations = options.maxDestinations ?? MAX_DESTINATIONS;

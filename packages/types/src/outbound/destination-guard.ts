@@ -73,7 +73,7 @@ export function checkDestinationUrl(raw: string, allowedHosts: readonly string[]
   return checkParsedDestination(url, allowedHosts);
 }
 
-/** checkDestinationUrl for a URL already parsed (a delivery's, parsed once per attempt). */
+/** checkDestinationUrl for a URL already parsed (a call's, parsed once per attempt). */
 function checkParsedDestination(url: URL, allowedHosts: readonly string[]): string | null {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "only http and https URLs";
   if (url.username || url.password) return "no user name or password in the URL";

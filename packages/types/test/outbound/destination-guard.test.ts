@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkDestinationUrl, ForbiddenDestinationError, isPublicAddress, resolveDestination } from "../src";
+import { checkDestinationUrl, ForbiddenDestinationError, isPublicAddress, resolveDestination } from "../../src/outbound";
 
-describe("webhook destination guard", () => {
+describe("outbound destination guard", () => {
   it("tells public unicast addresses from the platform's own networks", () => {
     for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"]) expect(isPublicAddress(a), a).toBe(true);
     for (const a of [
