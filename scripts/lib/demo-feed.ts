@@ -2,9 +2,11 @@
 // the same code a brokerage uses in the studio, so its listings arrive by the real sync path.
 import type { Db } from "@real-estate/db";
 import { DEMO_FEED_DISCLAIMER, DEMO_FEED_NAME, DEMO_RESO_CLIENT } from "@real-estate/demo/reso-server";
-import { createFeed, listFeeds, updateFeed, type FeedInput } from "@real-estate/feeds";
+import { createFeed, feedAllowedHosts, listFeeds, updateFeed, type FeedInput } from "@real-estate/feeds";
 
-export async function ensureDemoFeed(options: { db: Db; resoUrl: string; log: (line: string) => void }) {
+/** `allowedHosts`: the FEED_ALLOWED_HOSTS the worker runs with (the local RESO server's host:port). */
+export async function ensureDemoFeed(options: { db: Db; resoUrl: string; allowedHosts: string | undefined; log: (line: string) => void }) {
+  const destinations = { allowedHosts: feedAllowedHosts({ FEED_ALLOWED_HOSTS: options.allowedHosts }) };
   const tenant = await options.db.tenant.findUnique({ where: { slug: "shoreline" }, select: { id: true } });
   if (!tenant) return;
   const input: FeedInput = {
@@ -20,10 +22,10 @@ export async function ensureDemoFeed(options: { db: Db; resoUrl: string; log: (l
   };
   const existing = (await listFeeds({ tenantId: tenant.id, db: options.db })).find((f) => f.name === DEMO_FEED_NAME);
   if (!existing) {
-    await createFeed({ tenantId: tenant.id, input, db: options.db });
+    await createFeed({ tenantId: tenant.id, input, db: options.db, destinations });
     options.log(`Shoreline demo feed added (local RESO server at ${options.resoUrl}); the worker syncs it within seconds`);
   } else if (existing.baseUrl !== input.baseUrl || !existing.resources.includes("OpenHouse")) {
-    await updateFeed({ tenantId: tenant.id, feedId: existing.id, input, db: options.db });
+    await updateFeed({ tenantId: tenant.id, feedId: existing.id, input, db: options.db, destinations });
     options.log(`Shoreline demo feed now points at ${options.resoUrl}`);
   }
 }

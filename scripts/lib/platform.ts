@@ -108,6 +108,8 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       // Webhook deliveries go to public addresses only, and to the local receiver stand-in
       // (services/webhook-sink) that npm start runs: an operator's allow-list entry.
       WEBHOOK_ALLOWED_HOSTS: process.env.WEBHOOK_ALLOWED_HOSTS ?? `127.0.0.1:${ports.webhooks}`,
+      // Likewise MLS feeds: public addresses only, and the local RESO server (Shoreline's demo feed).
+      FEED_ALLOWED_HOSTS: process.env.FEED_ALLOWED_HOSTS ?? `127.0.0.1:${ports.reso}`,
       PUBLIC_WEB_PORT: process.env.PUBLIC_WEB_PORT ?? String(ports.web),
       PUBLIC_CRM_PORT: process.env.PUBLIC_CRM_PORT ?? String(ports.crm),
       STUDIO_ORIGINS: process.env.STUDIO_ORIGINS ?? `http://localhost:${ports.studio},http://127.0.0.1:${ports.studio}`,
@@ -140,7 +142,7 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
         log("empty database: seeding demo data...");
         await seed.seedDemoData({ db, log: (l: string) => log(`seed: ${l}`) });
       }
-      await ensureDemoFeed({ db, resoUrl, log });
+      await ensureDemoFeed({ db, resoUrl, allowedHosts: env.FEED_ALLOWED_HOSTS, log });
       // A Shoreline visitor's instant saved search: the demo feed's changes send it an alert.
       const alerted = await seed.ensureDemoAlertVisitor({ db });
       if (alerted?.created) log(`demo visitor ${seed.DEMO_VISITOR.email} added with a saved search; the feed's next changes send it an alert`);

@@ -23,9 +23,9 @@ let inland: { id: string; slug: string };
 beforeAll(async () => {
   // The worker runs in this process: it opens feed secrets with the servers' key.
   process.env.FEED_CREDENTIALS_KEY = inject("feedCredentialsKey");
-  server = await startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT], port: 4541 }).catch(() =>
-    startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT] }),
-  );
+  // On the port the studio allows in FEED_ALLOWED_HOSTS (global-setup.ts); the same for this process's worker.
+  server = await startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT], port: inject("resoPorts")[1] });
+  process.env.FEED_ALLOWED_HOSTS = new URL(server.serviceRoot).host;
   cookie = await operatorCookie();
   const created = [];
   for (const [slug, name] of [
@@ -68,12 +68,22 @@ describe("the feeds screen", () => {
     await form.getByLabel("Client id").fill(CLIENT.clientId);
     await form.getByLabel("Client secret").fill(CLIENT.clientSecret);
     await form.getByRole("button", { name: "Add feed" }).click();
-    await form.getByText("must be an https URL (http only on localhost), without credentials in it").first().waitFor();
+    await form.getByText("must be an https URL (http only for a host in FEED_ALLOWED_HOSTS)").waitFor();
     expect(await form.locator(".field-error").count()).toBe(2);
     expect(await form.getByLabel("RESO Web API service root").getAttribute("aria-invalid")).toBe("true");
     expect(await form.getByLabel("Token URL").getAttribute("aria-invalid")).toBe("true");
     expect(await form.getByLabel("Name").getAttribute("aria-invalid")).toBeNull();
     await shot(page, "60-feeds-bad-input");
+    // Cloud metadata, and another port of this machine: refused with the reason.
+    await form.getByLabel("RESO Web API service root").fill("https://169.254.169.254/latest/meta-data");
+    await form.getByLabel("Token URL").fill(`http://127.0.0.1:${inject("studioPort")}/token`);
+    await form.getByLabel("Client secret").fill(CLIENT.clientSecret);
+    await form.getByRole("button", { name: "Add feed" }).click();
+    await form
+      .getByText(/^not allowed: a private, loopback or link-local address/)
+      .first()
+      .waitFor();
+    expect(await form.locator(".field-error").count()).toBe(2);
     expect(await testDb().feed.count({ where: { tenantId: coast.id } })).toBe(0);
   });
 

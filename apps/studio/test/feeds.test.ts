@@ -4,7 +4,7 @@
 import { SHORELINE_TENANT } from "@real-estate/demo";
 import { startResoServer, type ResoServer } from "@real-estate/demo/reso-server";
 import { listOperatorActions } from "@real-estate/operator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoIds } from "./support/ids";
 import { api, operatorCookie, testDb } from "./support/studio-client";
 
@@ -14,7 +14,8 @@ let cookie: string;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 
 beforeAll(async () => {
-  reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 20, bearerTokens: [TOKEN] });
+  // On the port the studio allows in FEED_ALLOWED_HOSTS (global-setup.ts).
+  reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 20, bearerTokens: [TOKEN], port: inject("resoPorts")[0] });
   cookie = await operatorCookie();
   ids = await demoIds();
 });
@@ -25,6 +26,24 @@ describe("studio MLS feeds", () => {
     const feeds = `/api/tenants/${ids.fairfield}/feeds`;
     const bad = await api("POST", feeds, { cookie, json: { name: "", baseUrl: "ftp://x", authKind: "bearer" } });
     expect([bad.status, bad.body.error]).toEqual([422, "validation_failed"]);
+    // This machine (the studio itself, on a port not allowed), its networks, cloud metadata: 422
+    // naming the field and the reason, nothing stored.
+    for (const baseUrl of [
+      `http://127.0.0.1:${inject("studioPort")}/api`,
+      "https://10.1.2.3/reso/odata",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::1]/odata",
+    ]) {
+      const inward = await api("POST", feeds, { cookie, json: { name: "Inward", baseUrl, authKind: "bearer", secret: TOKEN } });
+      expect([inward.status, inward.body.error], baseUrl).toEqual([422, "validation_failed"]);
+      expect(inward.body.fields.baseUrl[0], baseUrl).toMatch(/^not allowed: .*(private|this machine).*FEED_ALLOWED_HOSTS/);
+    }
+    const inwardToken = await api("POST", feeds, {
+      cookie,
+      json: { name: "Inward", baseUrl: reso.serviceRoot, authKind: "client_credentials", tokenUrl: "https://localhost./token", clientId: "c", secret: TOKEN },
+    });
+    expect([inwardToken.status, Object.keys(inwardToken.body.fields)]).toEqual([422, ["tokenUrl"]]);
+    expect(await testDb().feed.count({ where: { tenantId: ids.fairfield, name: "Inward" } })).toBe(0);
     const created = await api("POST", feeds, {
       cookie,
       json: { name: "Studio test MLS", baseUrl: reso.serviceRoot, authKind: "bearer", secret: TOKEN, disclaimer: "Studio test disclaimer." },

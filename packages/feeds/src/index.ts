@@ -1,5 +1,6 @@
 export { createResoClient, parseRetryAfter, type ResoClient, type ResoClientOptions, type FeedAuth, type ResoPage } from "./client/reso-client";
 export { FeedRequestError } from "./client/feed-errors";
+export { feedAllowedHosts, feedUrlProblem, type FeedDestinationOptions } from "./client/feed-destination";
 export { TokenCache, sharedTokenCache } from "./client/token-cache";
 export { sealSecret, openSecret, secretHint, resetFeedCredentialsKey } from "./credentials/seal-secret";
 export { mapProperty, type MappedListing, type MapPropertyResult } from "./mapping/map-property";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPoolOf, type Db } from "@real-estate/db";
 import { useTestDatabase } from "@real-estate/db/testing";
+import { outboundFetch } from "@real-estate/types/outbound";
 import type { ResoServer } from "@real-estate/demo/reso-server";
 import { mapProperty, syncFeed } from "../src";
 import { listingRowsJson, writeListingPage, type PageRow } from "../src/replication/write-listing-page";
@@ -91,7 +92,7 @@ describe.each([
         while (!lost) await new Promise((r) => setTimeout(r, 10));
         await lost;
       }
-      return fetch(input, init);
+      return outboundFetch(input, init);
     };
     const first = await syncFeed({
       tenantId,

@@ -3,6 +3,7 @@
 // list was read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@real-estate/db/testing";
+import { outboundFetch } from "@real-estate/types/outbound";
 import type { ResoServer } from "@real-estate/demo/reso-server";
 import { createResoClient, FeedInputError, syncFeed, updateFeed } from "../src";
 import { KEY_PAGE_MIN, readFeedKeys } from "../src/replication/reconcile-feed";
@@ -79,7 +80,7 @@ describe("reconciliation with key pages", () => {
         failed++;
         return new Response("down", { status: 503 });
       }
-      return fetch(input, init);
+      return outboundFetch(input, init);
     };
     const broken = await syncFeed({ tenantId, feedId, kind: "reconcile", client: { ...FAST_CLIENT, maxAttempts: 2, fetch: failing } });
     expect(broken.outcome).toBe("failed");
@@ -118,7 +119,7 @@ describe("reconciliation with key pages", () => {
     const recording: typeof fetch = async (request, init) => {
       const url = new URL(String(request));
       if (url.searchParams.get("$select") === "ListingKey") asked.push(url.searchParams.get("$top")!);
-      return fetch(request, init);
+      return outboundFetch(request, init);
     };
     const result = await syncFeed({ tenantId, feedId, kind: "full", client: { ...FAST_CLIENT, fetch: recording } });
     expect(result).toMatchObject({ outcome: "succeeded", upserted: COUNT, removed: 0 });

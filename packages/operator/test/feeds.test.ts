@@ -60,6 +60,20 @@ describe("studio MLS feeds", () => {
       addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Typo", baseUrl: "mls odata", tokenUrl: "not a url" }), db }),
     );
     expect([notUrls.status, Object.keys(notUrls.fields ?? {}).sort()]).toEqual([422, ["baseUrl", "tokenUrl"]]);
+    // This machine and its networks (cloud metadata, loopback): refused with the reason, nothing stored.
+    const inward = await failure(
+      addTenantFeed({
+        tenantId: t.tenantId,
+        actor,
+        input: input({ name: "Inward", baseUrl: "https://169.254.169.254/latest", tokenUrl: "http://127.0.0.1:8443/token" }),
+        db,
+      }),
+    );
+    expect(inward.status).toBe(422);
+    expect(inward.fields).toEqual({
+      baseUrl: [expect.stringMatching(/^not allowed: a private, loopback or link-local address \(.*FEED_ALLOWED_HOSTS\)$/)],
+      tokenUrl: [expect.stringMatching(/^not allowed: a private, loopback or link-local address/)],
+    });
     const noSecret = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "No secret", secret: undefined }), db }));
     expect([noSecret.status, Object.keys(noSecret.fields ?? {})]).toEqual([422, ["secret"]]);
     const twice = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db }));
@@ -118,6 +132,8 @@ describe("studio MLS feeds", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // An operator allowed exactly this server (feeds never reach this machine otherwise).
+    process.env.FEED_ALLOWED_HOSTS = new URL(root).host;
     try {
       const bearer = (path: string) => ({ name: `Local ${path}`, baseUrl: `${root}/${path}`, authKind: "bearer", secret: SECRET, disclaimer: "Local." });
       const good = await addTenantFeed({ tenantId: a.tenantId, actor, input: bearer("good"), db });
@@ -149,6 +165,7 @@ describe("studio MLS feeds", () => {
       expect(seen).toHaveLength(2);
       expect(await db.operatorAuditLog.count({ where: { action: "feed.test" } })).toBe(2);
     } finally {
+      delete process.env.FEED_ALLOWED_HOSTS;
       await new Promise((resolve) => server.close(resolve));
     }
   });

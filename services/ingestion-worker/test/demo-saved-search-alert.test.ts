@@ -22,6 +22,8 @@ let reso: ResoServer;
 beforeAll(async () => {
   process.env.FEED_CREDENTIALS_KEY ??= crypto.randomBytes(32).toString("base64");
   reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 30, clients: [CLIENT] });
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server.
+  process.env.FEED_ALLOWED_HOSTS = new URL(reso.serviceRoot).host;
 });
 afterAll(async () => {
   await reso?.close();

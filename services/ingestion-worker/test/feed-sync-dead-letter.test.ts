@@ -18,6 +18,8 @@ let server: ResoServer;
 
 beforeAll(async () => {
   server = await startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT] });
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server.
+  process.env.FEED_ALLOWED_HOSTS = new URL(server.serviceRoot).host;
 });
 afterAll(async () => {
   await server.close();

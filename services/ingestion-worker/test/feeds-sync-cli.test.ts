@@ -37,10 +37,11 @@ async function feedsSync(args: string[], env: Record<string, string> = {}): Prom
   }
 }
 
-async function feedFor(tenantId: string, name: string, over: Partial<FeedInput> = {}) {
+async function feedFor(tenantId: string, name: string, over: Partial<FeedInput> = {}, allowedHosts?: string[]) {
   return createFeed({
     tenantId,
     db: testDb().db,
+    destinations: allowedHosts ? { allowedHosts } : undefined,
     input: {
       name,
       baseUrl: server.serviceRoot,
@@ -60,6 +61,8 @@ beforeAll(async () => {
   server = await startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT], port: 4540 }).catch(() =>
     startResoServer({ tenant: SHORELINE_TENANT, count: LISTINGS, clients: [CLIENT] }),
   );
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server.
+  process.env.FEED_ALLOWED_HOSTS = new URL(server.serviceRoot).host;
 });
 afterAll(async () => {
   await server?.close();
@@ -146,10 +149,11 @@ describe("feeds:sync", { timeout: 240_000 }, () => {
   it("exits 1 naming the feed and its error when the MLS cannot be reached, and still runs the tenant's other feeds", async () => {
     const { db } = testDb();
     const t = await createTenantFixture(db);
-    // Nothing listens on port 1 of this machine.
-    await feedFor(t.tenantId, "Broken MLS", { baseUrl: "http://127.0.0.1:1/odata", tokenUrl: "http://127.0.0.1:1/token" });
+    // Nothing listens on port 1 of this machine (allowed here, so the call is tried and fails).
+    const allowed = [new URL(server.serviceRoot).host, "127.0.0.1:1"];
+    await feedFor(t.tenantId, "Broken MLS", { baseUrl: "http://127.0.0.1:1/odata", tokenUrl: "http://127.0.0.1:1/token" }, allowed);
     await feedFor(t.tenantId, "Coast MLS");
-    const r = await feedsSync(["--tenant", t.slug]);
+    const r = await feedsSync(["--tenant", t.slug], { FEED_ALLOWED_HOSTS: allowed.join(",") });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^feeds:sync: Broken MLS: failed in \d+\.\d s, 0 written, 0 removed: .+$/m);
     expect(r.stdout).toMatch(/^feeds:sync: Coast MLS: succeeded in /m);

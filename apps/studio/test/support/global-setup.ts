@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
     await seedDemoData({ db: database.db, log: () => undefined });
     // STUDIO_TEST_PORT_FROM moves the range (default 3300-3399), so two checkouts can run the suite at once.
     const portFrom = Number(process.env.STUDIO_TEST_PORT_FROM) || 3300;
-    const [studioPort, webPort] = await freePorts(2, portFrom, portFrom + 99);
+    // Two ports for the test files' local RESO servers (feeds.test.ts, feeds-screen.test.ts): the
+    // studio calls feeds on this machine only where FEED_ALLOWED_HOSTS allows exactly them.
+    const [studioPort, webPort, ...resoPorts] = await freePorts(4, portFrom, portFrom + 99);
     // The studio's own e-mail (an operator's password reset) goes to this sink; tests read it over its HTTP API.
     sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
     // Secrets of this run only, generated here and handed to the servers and the test files.
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject) {
           STUDIO_ORIGINS: `http://localhost:${studioPort},http://127.0.0.1:${studioPort}`,
           STUDIO_PUBLIC_URL: `http://localhost:${studioPort}`,
           SMTP_URL: sink.url,
+          FEED_ALLOWED_HOSTS: resoPorts.map((p) => `127.0.0.1:${p}`).join(","),
         },
       }).then(started),
     ]);
@@ -71,6 +74,7 @@ export default async function setup(project: TestProject) {
     project.provide("authSecret", authSecret);
     project.provide("mailApiPort", sink.httpPort!);
     project.provide("feedCredentialsKey", feedCredentialsKey);
+    project.provide("resoPorts", resoPorts as [number, number]);
   } catch (error) {
     await teardown();
     throw error;
@@ -90,5 +94,7 @@ declare module "vitest" {
     mailApiPort: number;
     /** The servers' key for feed secrets, for a worker run in a test process to open them. */
     feedCredentialsKey: string;
+    /** Ports for the local RESO servers of feeds.test.ts and feeds-screen.test.ts, the studio's FEED_ALLOWED_HOSTS. */
+    resoPorts: [number, number];
   }
 }

@@ -28,6 +28,9 @@ beforeAll(async () => {
   // The worker must open the secret the test seals: one key for both processes, made for this run.
   process.env.FEED_CREDENTIALS_KEY ??= crypto.randomBytes(32).toString("base64");
   reso = await startResoServer({ tenant: SHORELINE_TENANT, count: 40, clients: [CLIENT] });
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server
+  // (the worker started below inherits it).
+  process.env.FEED_ALLOWED_HOSTS = new URL(reso.serviceRoot).host;
   // A tenant of its own, so no other test's pages or counts see this feed's listings.
   // Its towns are the stand-in's (the feed's listings land in them by City), without listings of its own.
   const towns = SHORELINE_TENANT.towns.map((t) => ({ slug: t.slug, name: t.name, lat: t.latitude, lon: t.longitude, neighborhoods: [] }));

@@ -46,6 +46,8 @@ export async function runFeedsScenario(ctx: BenchContext): Promise<Omit<Scenario
     refuseTopAbove: true,
     anchor,
   });
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server.
+  process.env.FEED_ALLOWED_HOSTS = new URL(server.serviceRoot).host;
   try {
     log(`local RESO server with ${fmt(n)} listings on its own thread (built in ${fmt(server.buildMs / 1000, 1)} s)`);
     const [tenant] = await createBenchTenants(p.db, [`feeds-${ctx.runId}`]);

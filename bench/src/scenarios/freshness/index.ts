@@ -43,6 +43,8 @@ export async function runFreshnessScenario(ctx: BenchContext): Promise<Omit<Scen
   if (!process.env.FEED_CREDENTIALS_KEY) process.env.FEED_CREDENTIALS_KEY = crypto.randomBytes(32).toString("base64");
   const p = await openPlatformDb("freshness", { poolSize: 6 });
   const server = await startResoServer({ tenant: SHORELINE_TENANT, count: n, bearerTokens: [TOKEN], maxPageSize: 1_000 });
+  // Feeds reach this machine only where an operator allowed it: exactly the local RESO server.
+  process.env.FEED_ALLOWED_HOSTS = new URL(server.serviceRoot).host;
   const worker = createWorker({ db: p.db, kinds: { [FEED_SYNC_KIND]: feedSyncKind() }, concurrency: 2, pollIntervalMs: 500, logger: silentLogger });
   let running: Promise<void> | null = null;
   try {

@@ -1,8 +1,20 @@
 // A RESO Web API (OData v4) client: OAuth 2 client credentials (tokens cached until expiry) or
 // a static bearer token, server-driven paging, and the server's limits respected: 429 with
 // Retry-After, 5xx and network failures retried with exponential backoff and jitter, a timeout
-// on every request. Credentials never appear in an error message or a log line.
+// on every request. Credentials never appear in an error message or a log line. Every request,
+// the token's included, goes only to a checked destination (feed-destination.ts): the name is
+// resolved, every address must be public unless an operator allowed the host, the connection is
+// pinned to the checked addresses, and a redirect is never followed.
+import {
+  createConnectionPool,
+  ForbiddenDestinationError,
+  outboundFetch,
+  resolveDestination,
+  type ConnectionPool,
+  type LookupAll,
+} from "@real-estate/types/outbound";
 import { z } from "zod";
+import { feedAllowedHosts } from "./feed-destination";
 import { FeedRequestError } from "./feed-errors";
 import { sharedTokenCache, TokenCache } from "./token-cache";
 
@@ -20,7 +32,14 @@ export type ResoClientOptions = {
   backoffBaseMs?: number;
   /** Longest Retry-After waited in-process (default 60 s); longer ones end the run and reschedule it. */
   maxRetryAfterMs?: number;
+  /** Called with a `dispatcher` in its init: undici's fetch (`outboundFetch`), or a wrapper of it. */
   fetch?: typeof fetch;
+  /** Hosts allowed although on this machine or its networks (default: FEED_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
+  /** The name lookup (default: the system's); tests inject one. */
+  lookup?: LookupAll;
+  /** Kept-alive connections per checked destination (default: the process's). */
+  pool?: ConnectionPool;
   sleep?: (ms: number) => Promise<void>;
   tokenCache?: TokenCache;
 };
@@ -57,6 +76,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** The process's feed connections: every run reuses a connection to the same checked addresses. */
+const sharedFeedConnections = createConnectionPool();
+
 export type ResoClient = {
   get(resource: string, params: Record<string, string | undefined>): Promise<ResoPage>;
   /** Follows an @odata.nextLink (only on the feed's own origin: the token goes nowhere else). */
@@ -66,7 +88,9 @@ export type ResoClient = {
 };
 
 export function createResoClient(options: ResoClientOptions): ResoClient {
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? outboundFetch;
+  const allowedHosts = options.allowedHosts ?? feedAllowedHosts();
+  const pool = options.pool ?? sharedFeedConnections;
   const sleep = options.sleep ?? defaultSleep;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -82,13 +106,40 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
 
   async function timedFetch(url: string, init: RequestInit): Promise<Response> {
     requests++;
+    const target = new URL(url);
+    let addresses: { address: string; family: number }[];
     try {
-      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+      addresses = await resolveDestination(target, { allowedHosts, lookup: options.lookup });
+    } catch (error) {
+      if (error instanceof ForbiddenDestinationError) {
+        throw new FeedRequestError(`${describe(url)}: ${error.message} (an operator may allow the host in FEED_ALLOWED_HOSTS)`, { transient: false });
+      }
+      throw new FeedRequestError(`${describe(url)}: ${(error as Error).message}`, { transient: true });
+    }
+    const protocol = target.protocol === "https:" ? "https:" : "http:";
+    const { dispatcher } = pool.dispatcherFor({
+      protocol,
+      hostname: target.hostname,
+      port: Number(target.port) || (protocol === "https:" ? 443 : 80),
+      addresses,
+    });
+    let response: Response;
+    try {
+      response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: "manual", dispatcher } as RequestInit);
     } catch (error) {
       const name = error instanceof Error ? error.name : "";
       const what = name === "TimeoutError" || name === "AbortError" ? `timed out after ${timeoutMs} ms` : "network error";
       throw new FeedRequestError(`${describe(url)}: ${what}`, { transient: true });
     }
+    if (response.status >= 300 && response.status < 400) {
+      // Another address would have to be checked again, and the token would go along: never followed.
+      await response.body?.cancel();
+      throw new FeedRequestError(`${describe(url)} answered ${response.status}: a redirect, not followed (use the final URL)`, {
+        transient: false,
+        status: response.status,
+      });
+    }
+    return response;
   }
 
   /** The text with each credential (4 characters or more) replaced by dots. */

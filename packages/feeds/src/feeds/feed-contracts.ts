@@ -1,8 +1,10 @@
 import { z } from "zod";
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
-
-/** https, or http on this machine (the local RESO server); never credentials in the URL. */
+/**
+ * An http(s) URL without credentials in it. Where it may point (https, http only for a host an
+ * operator allowed, never this machine or its networks) is checked when the feed is saved
+ * (feedUrlProblem in client/feed-destination.ts) and before every request.
+ */
 const ZServiceUrl = z
   .string()
   .trim()
@@ -12,8 +14,8 @@ const ZServiceUrl = z
     // Not a URL at all: .url() above reports it (the checks all run, so this one must not throw).
     if (!URL.canParse(value)) return true;
     const u = new URL(value);
-    return !u.username && !u.password && (u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.test(u.hostname)));
-  }, "must be an https URL (http only on localhost), without credentials in it");
+    return !u.username && !u.password && (u.protocol === "https:" || u.protocol === "http:");
+  }, "must be an https URL, without credentials in it");
 
 export const FEED_RESOURCES = ["Property", "Media", "OpenHouse", "Member", "Office"] as const;
 

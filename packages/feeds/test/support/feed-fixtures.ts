@@ -6,8 +6,20 @@ import { createFeed, type FeedInput } from "../../src";
 
 export const CLIENT = { clientId: "test-client", clientSecret: "s3cret-Client-Value-9f2c" };
 
+/**
+ * Starts a local RESO server and allows exactly its host:port in FEED_ALLOWED_HOSTS (this
+ * process's: the feed client refuses this machine's addresses unless an operator allowed them).
+ */
 export async function startTestResoServer(options: Partial<ResoServerOptions> = {}): Promise<ResoServer> {
-  return startResoServer({ tenant: SHORELINE_TENANT, count: 120, clients: [CLIENT], bearerTokens: ["static-Bearer-Token-77aa"], ...options });
+  const server = await startResoServer({ tenant: SHORELINE_TENANT, count: 120, clients: [CLIENT], bearerTokens: ["static-Bearer-Token-77aa"], ...options });
+  allowFeedHost(new URL(server.serviceRoot).host);
+  return server;
+}
+
+/** Adds `host:port` to this process's FEED_ALLOWED_HOSTS. */
+export function allowFeedHost(hostPort: string) {
+  const hosts = (process.env.FEED_ALLOWED_HOSTS ?? "").split(",").filter(Boolean);
+  if (!hosts.includes(hostPort)) process.env.FEED_ALLOWED_HOSTS = [...hosts, hostPort].join(",");
 }
 
 export async function createFeedFixture(db: Db, server: ResoServer, options: { tenantId?: string; slug?: string; input?: Partial<FeedInput> } = {}) {
