@@ -126,7 +126,23 @@ describe("the listing photo route", () => {
   });
 
   it("knows private and reserved addresses", () => {
-    for (const address of ["127.0.0.1", "10.1.2.3", "192.168.0.5", "172.20.0.1", "169.254.169.254", "::1", "fd00::1", "::ffff:127.0.0.1", "0.0.0.0"])
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "192.168.0.5",
+      "172.20.0.1",
+      "169.254.169.254",
+      "::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "0.0.0.0",
+      // IPv6 spellings that carry a loopback or private IPv4 address (NAT64, 6to4, IPv4-compatible), site-local, documentation.
+      "64:ff9b::7f00:1",
+      "2002:7f00:1::1",
+      "::7f00:1",
+      "fec0::1",
+      "192.0.2.1",
+    ])
       expect([address, isBlockedAddress(address)]).toEqual([address, true]);
     for (const address of ["93.184.216.34", "2606:4700::1111", "8.8.8.8"]) expect([address, isBlockedAddress(address)]).toEqual([address, false]);
   });

@@ -8,42 +8,19 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
+import { isPublicAddress } from "@real-estate/types/outbound";
 
 export type RemotePhoto = { body: Buffer; contentType: string };
 
 export class PhotoFetchError extends Error {}
 
-const BLOCKED = new net.BlockList();
-for (const [prefix, bits] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const)
-  BLOCKED.addSubnet(prefix, bits, "ipv4");
-for (const [prefix, bits] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const)
-  BLOCKED.addSubnet(prefix, bits, "ipv6");
-
-/** True for an address a photo may not be fetched from (private, loopback, link-local, reserved). */
+/**
+ * True for an address a photo may not be fetched from: anything but a public unicast address
+ * (the destination guard's rule, shared with webhooks and feeds: private, loopback, link-local,
+ * reserved, and IPv6 forms that carry one of those, such as NAT64, 6to4 and IPv4-compatible).
+ */
 export function isBlockedAddress(address: string): boolean {
-  // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isBlockedAddress(mapped[1]!);
-  const family = net.isIPv4(address) ? "ipv4" : net.isIPv6(address) ? "ipv6" : null;
-  return family === null || BLOCKED.check(address, family);
+  return !isPublicAddress(address);
 }
 
 export type FetchRemotePhotoOptions = {
