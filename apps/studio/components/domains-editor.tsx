@@ -98,7 +98,10 @@ export function DomainsEditor({ tenantId, domains }: { tenantId: string; domains
         <div className="panel-head">
           <div>
             <h2>Add a host name</h2>
-            <p>Lower-cased, port and trailing dot removed; a host can belong to one tenant only</p>
+            <p>
+              Lower-cased, port and trailing dot removed; a host can belong to one tenant only, and cannot be an IP address, a single-label name or one of the
+              platform&apos;s own hosts
+            </p>
           </div>
         </div>
         <div className="panel-body row" style={{ alignItems: "flex-end" }}>

@@ -65,6 +65,18 @@ describe("domains", () => {
     for (const hostname of ["not a host", "-x.example", "a..b"]) {
       expect((await api("POST", `/api/tenants/${tenantId}/domains`, { cookie, json: { hostname, kind: "WEB" } })).status).toBe(422);
     }
+    // IP addresses, single-label names and the platform's own hosts (RESERVED_HOSTS as the test servers set it).
+    const refusals: [string, string][] = [
+      ["10.0.0.1", "an IP address"],
+      ["[::1]", "an IP address"],
+      ["intranet", "single-label"],
+      ["localhost", "single-label"],
+      ["Status.Platform.localhost", "status.platform.localhost is one of the platform's own hosts"],
+    ];
+    for (const [hostname, reason] of refusals) {
+      const refused = await api("POST", `/api/tenants/${tenantId}/domains`, { cookie, json: { hostname, kind: "CRM" } });
+      expect([hostname, refused.status, refused.body.fields.hostname[0]]).toEqual([hostname, 422, expect.stringContaining(reason)]);
+    }
     expect((await api("POST", `/api/tenants/${tenantId}/domains/${second.body.domain.id}/primary`, { cookie })).body.domain.isPrimary).toBe(true);
     // The website knows the new host within its 5-second cache.
     await eventually(async () => (await webGet("www.harbor.localhost", "/")).status === 200);

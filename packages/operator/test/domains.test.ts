@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { resolveTenantByHost } from "@real-estate/sites";
-import { addTenantDomain, getStudioTenant, listOperatorActions, removeTenantDomain, setPrimaryDomain, StudioError } from "../src";
+import { addTenantDomain, getStudioTenant, listOperatorActions, platformHosts, removeTenantDomain, setPrimaryDomain, StudioError } from "../src";
 
 const testDb = useTestDatabase("studio_domains");
 const actor = { userId: "op-1", email: "operator@platform.example" };
@@ -37,6 +37,54 @@ describe("studio domains", () => {
     expect(await db.tenantDomain.count({ where: { tenantId: b.tenantId } })).toBe(2);
     const log = await listOperatorActions({ tenantId: a.tenantId, action: "domain" });
     expect(log.rows.map((r) => [r.action, (r.after as { hostname: string }).hostname])).toEqual([["domain.add", "www.dom-a.example"]]);
+  });
+
+  it("refuses IP addresses, single-label names and the platform's own hosts (422, nothing stored); *.localhost hosts pass", async () => {
+    const { db } = testDb();
+    const t = await createTenantFixture(db, { slug: "dom-own" });
+    const own = platformHosts({
+      STUDIO_PUBLIC_URL: "https://Studio.Platform.Example/",
+      STUDIO_ORIGINS: "https://console.platform.example:8443, http://localhost:3002",
+      BETTER_AUTH_URL: "https://crm.platform.example",
+      MAIL_FROM_DOMAIN: "mail.platform.example",
+      RESERVED_HOSTS: "api.platform.example, status.platform.example.",
+    });
+    expect([...own].sort()).toEqual([
+      "api.platform.example",
+      "console.platform.example",
+      "crm.platform.example",
+      "localhost",
+      "mail.platform.example",
+      "status.platform.example",
+      "studio.platform.example",
+    ]);
+    const refusals: [string, string][] = [
+      ["10.0.0.1", "an IP address"],
+      ["[::1]", "an IP address"],
+      ["127.0.0.1:3000", "an IP address"],
+      ["intranet", "single-label"],
+      ["localhost", "single-label"],
+      ["STUDIO.platform.example.", "platform's own hosts"],
+      ["crm.platform.example:443", "platform's own hosts"],
+      ["console.platform.example", "platform's own hosts"],
+      ["mail.platform.example", "platform's own hosts"],
+      ["status.platform.example", "platform's own hosts"],
+    ];
+    for (const [hostname, reason] of refusals) {
+      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname, kind: "WEB" }, platformHosts: own }));
+      expect([hostname, error.status, error.fields?.hostname?.[0]]).toEqual([hostname, 422, expect.stringContaining(reason)]);
+    }
+    // Without the option the hosts come from the environment.
+    process.env.RESERVED_HOSTS = "reserved.platform.example";
+    try {
+      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: "reserved.platform.example", kind: "CRM" } }));
+      expect([error.status, error.fields?.hostname?.[0]]).toEqual([422, "reserved.platform.example is one of the platform's own hosts"]);
+    } finally {
+      delete process.env.RESERVED_HOSTS;
+    }
+    expect(await db.tenantDomain.count({ where: { tenantId: t.tenantId } })).toBe(2);
+    const ok = await addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: "www.dom-own.localhost", kind: "WEB" }, platformHosts: own });
+    expect(ok.hostname).toBe("www.dom-own.localhost");
   });
 
   it("marks a primary host per kind, and promotes the next host when the primary is removed", async () => {

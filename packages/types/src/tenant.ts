@@ -57,10 +57,29 @@ export function normalizeHost(raw: string | null | undefined): string | null {
   return host;
 }
 
+/**
+ * Why a normalised host cannot be a tenant's own (null when it can): an IP address (`10.0.0.1`,
+ * `[::1]`, or any name whose last label is a number, which browsers read as an IPv4 address) or
+ * a single-label name (`intranet`, `localhost`), which no public DNS answers. Names under
+ * `.localhost` (the demo's and the tests') have two labels and pass.
+ */
+export function tenantHostProblem(host: string): string | null {
+  const last = host.slice(host.lastIndexOf(".") + 1);
+  if (host.startsWith("[") || /^(?:\d+|0x[0-9a-f]*)$/.test(last)) return "an IP address cannot be a tenant's host: give a host name such as www.example.com";
+  if (!host.includes(".")) return `${host} is a single-label name: give a full host name such as www.example.com`;
+  return null;
+}
+
+/** A tenant's host name: normalised (normalizeHost), neither an IP address nor a single label. */
 export const ZHostname = z.string().transform((v, ctx) => {
   const h = normalizeHost(v);
-  if (!h || h.startsWith("[")) {
+  if (!h) {
     ctx.addIssue({ code: "custom", message: "not a valid host name" });
+    return z.NEVER;
+  }
+  const problem = tenantHostProblem(h);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
     return z.NEVER;
   }
   return h;

@@ -61,6 +61,7 @@ export default async function setup(project: TestProject) {
           WEB_INTERNAL_URL: `http://127.0.0.1:${webPort}`,
           STUDIO_ORIGINS: `http://localhost:${studioPort},http://127.0.0.1:${studioPort}`,
           STUDIO_PUBLIC_URL: `http://localhost:${studioPort}`,
+          RESERVED_HOSTS: "status.platform.localhost",
           SMTP_URL: sink.url,
           FEED_ALLOWED_HOSTS: resoPorts.map((p) => `127.0.0.1:${p}`).join(","),
         },

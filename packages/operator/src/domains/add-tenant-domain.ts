@@ -3,21 +3,33 @@ import { getDb } from "@real-estate/db";
 import { invalidateTenantCache } from "@real-estate/sites";
 import { recordOperatorAction } from "../audit/record-operator-action";
 import type { OperatorActor } from "../shared/actor";
-import { isUniqueViolation, StudioConflictError, StudioNotFoundError } from "../shared/errors";
+import { isUniqueViolation, StudioConflictError, StudioNotFoundError, StudioValidationError } from "../shared/errors";
 import { isUuid } from "../shared/ids";
 import { parseInput } from "../shared/parse-input";
 import { studioDomainSelect, type StudioDomain } from "../tenants/tenant-select";
 import { ZDomainAddInput } from "./domain-inputs";
 import { lockTenantDomains } from "./lock-tenant-domains";
+import { platformHosts } from "./platform-hosts";
 
 /**
  * Adds a host name to a tenant. The host is validated and normalised (lower-case, no port, no
- * trailing dot); a host already used by any tenant (this one included) is a 409. Host changes of
+ * trailing dot); an IP address, a single-label name or one of the platform's own hosts
+ * (`platformHosts`, read from the environment unless given) is a 422, a host already used by
+ * any tenant (this one included) a 409. Host changes of
  * one tenant run one at a time (lockTenantDomains), so a kind keeps exactly one primary host.
  */
-export async function addTenantDomain(options: { tenantId: string; actor: OperatorActor; input: unknown; db?: Db }): Promise<StudioDomain> {
+export async function addTenantDomain(options: {
+  tenantId: string;
+  actor: OperatorActor;
+  input: unknown;
+  db?: Db;
+  platformHosts?: ReadonlySet<string>;
+}): Promise<StudioDomain> {
   const db = options.db ?? getDb();
   const input = parseInput(ZDomainAddInput, options.input);
+  if ((options.platformHosts ?? platformHosts()).has(input.hostname)) {
+    throw new StudioValidationError({ hostname: [`${input.hostname} is one of the platform's own hosts`] });
+  }
   if (!isUuid(options.tenantId)) throw new StudioNotFoundError("Tenant");
   const { tenantId } = options;
   try {
