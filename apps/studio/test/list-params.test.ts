@@ -54,11 +54,30 @@ describe("list parameters", () => {
   });
 
   it("outbox: a bad ?limit=, ?cursor=, ?tenant= or ?status= is 400 naming it", async () => {
-    for (const limit of ["1e9", "0", "201", "2.5", "abc"]) await refused(`/api/outbox?limit=${limit}`, "limit");
+    for (const limit of ["1e9", "0", "201", "2.5", "abc", "0x10", " 5", "5 ", "+5", "1e2"]) {
+      await refused(`/api/outbox?limit=${encodeURIComponent(limit)}`, "limit");
+    }
     await refused("/api/outbox?cursor=zzz", "cursor");
     await refused("/api/outbox?cursor=a.b", "cursor");
     await refused("/api/outbox?tenant=nobody", "tenant");
     await refused("/api/outbox?status=LOST", "status");
     expect((await api("GET", `/api/outbox?tenant=${ids.shoreline}&limit=1`, { cookie })).status).toBe(200);
+    expect((await api("GET", "/api/outbox?limit=200", { cookie })).status).toBe(200);
+  });
+
+  it("console pages: a malformed ?before= shows the page's clear error, not its first page", async () => {
+    const pages = ["/audit", "/redrives", `/tenants/${ids.shoreline}/activity`];
+    for (const path of pages) {
+      for (const before of ["nope", "0x10", "00000000-0000-7000-8000-00000000000g"]) {
+        const res = await api("GET", `${path}?before=${before}`, { cookie });
+        expect([path, before, res.status, res.text.includes("That page link is not valid.")]).toEqual([path, before, 200, true]);
+      }
+      const doubled = await api("GET", `${path}?before=${ids.shoreline}&before=${ids.shoreline}`, { cookie });
+      expect([path, doubled.text.includes("That page link is not valid.")]).toEqual([path, true]);
+      for (const fine of [path, `${path}?before=`, `${path}?before=00000000-0000-7000-8000-000000000000`]) {
+        const res = await api("GET", fine, { cookie });
+        expect([fine, res.status, res.text.includes("That page link is not valid.")]).toEqual([fine, 200, false]);
+      }
+    }
   });
 });

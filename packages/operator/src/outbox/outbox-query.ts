@@ -19,19 +19,19 @@ export const ZOutboxQuery = z.object({
     .max(200)
     .regex(/^[A-Za-z0-9_-]+$/, "That page link is not valid.")
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** A number: the studio's API reads `?limit=` strictly itself (digits only, 1 to 200). */
+  limit: z.number().int().min(1).max(200).default(50),
 });
 export type OutboxQuery = z.infer<typeof ZOutboxQuery>;
 
-/** The filter as the studio's URL carries it (`?tenant=<id>|platform&status=&cursor=&limit=`), ready for ZOutboxQuery. */
-export function outboxQueryInput(params: { tenant?: string | null; status?: string | null; cursor?: string | null; limit?: string | null }) {
+/** The filter as the studio's URL carries it (`?tenant=<id>|platform&status=&cursor=`), ready for ZOutboxQuery. */
+export function outboxQueryInput(params: { tenant?: string | null; status?: string | null; cursor?: string | null }) {
   const tenant = params.tenant || undefined;
   return {
     tenantId: tenant === PLATFORM_OUTBOX ? undefined : tenant,
     platform: tenant === PLATFORM_OUTBOX ? true : undefined,
     status: params.status || undefined,
     cursor: params.cursor || undefined,
-    limit: params.limit || undefined,
   };
 }
 

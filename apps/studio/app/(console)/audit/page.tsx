@@ -1,7 +1,7 @@
 import { isUuid, listOperatorActions, listTenants } from "@real-estate/operator";
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
-import { OlderLink } from "@/components/older-link";
+import { BadPageLink, OlderLink, readBefore } from "@/components/older-link";
 import { PageHead } from "@/components/page-head";
 import { TenantSelect } from "@/components/tenant-select";
 import { requireOperatorPage } from "@/lib/operator";
@@ -13,12 +13,23 @@ type Search = { tenant?: string; action?: string; actor?: string; before?: strin
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireOperatorPage();
   const s = await searchParams;
+  const before = readBefore(s.before);
+  if (before === null) {
+    const { before: _malformed, ...filters } = s;
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => typeof v === "string" && v) as [string, string][]);
+    return (
+      <>
+        <PageHead title="Audit log" />
+        <BadPageLink firstPage={`/audit${query.size ? `?${query}` : ""}`} />
+      </>
+    );
+  }
   const tenants = await listTenants();
   const page = await listOperatorActions({
     tenantId: isUuid(s.tenant) ? s.tenant : undefined,
     action: s.action || undefined,
     actorEmail: s.actor || undefined,
-    before: isUuid(s.before) ? s.before : undefined,
+    before,
     limit: 50,
   });
   const next = page.nextCursor ? `?${new URLSearchParams({ ...s, before: page.nextCursor } as Record<string, string>)}` : null;

@@ -1,8 +1,8 @@
-import { isUuid, listRedrives } from "@real-estate/operator";
+import { listRedrives } from "@real-estate/operator";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
-import { OlderLink } from "@/components/older-link";
+import { BadPageLink, OlderLink, readBefore } from "@/components/older-link";
 import { PageHead } from "@/components/page-head";
 import { describeRedriveFilter, RedriveOutcomeView, RunBadge } from "@/components/redrive-outcome";
 import { formatDateTime } from "@/lib/format";
@@ -12,8 +12,16 @@ export const metadata: Metadata = { title: "Re-drives" };
 
 export default async function RedrivesPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   await requireOperatorPage();
-  const { before } = await searchParams;
-  const page = await listRedrives({ before: isUuid(before) ? before : undefined, limit: 30 });
+  const before = readBefore((await searchParams).before);
+  if (before === null) {
+    return (
+      <>
+        <PageHead title="Re-drives" />
+        <BadPageLink firstPage="/redrives" />
+      </>
+    );
+  }
+  const page = await listRedrives({ before, limit: 30 });
   return (
     <>
       <PageHead

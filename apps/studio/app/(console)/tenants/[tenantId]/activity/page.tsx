@@ -1,6 +1,6 @@
-import { isUuid, listOperatorActions } from "@real-estate/operator";
+import { listOperatorActions } from "@real-estate/operator";
 import type { Metadata } from "next";
-import { OlderLink } from "@/components/older-link";
+import { BadPageLink, OlderLink, readBefore } from "@/components/older-link";
 import { AuditTable } from "@/components/audit-table";
 import { loadTenant } from "@/lib/load-tenant";
 import { requireOperatorPage } from "@/lib/operator";
@@ -16,8 +16,9 @@ export default async function TenantActivityPage({
 }) {
   await requireOperatorPage();
   const tenant = await loadTenant((await params).tenantId);
-  const { before } = await searchParams;
-  const page = await listOperatorActions({ tenantId: tenant.id, before: isUuid(before) ? before : undefined, limit: 50 });
+  const before = readBefore((await searchParams).before);
+  if (before === null) return <BadPageLink firstPage={`/tenants/${tenant.id}/activity`} />;
+  const page = await listOperatorActions({ tenantId: tenant.id, before, limit: 50 });
   return (
     <div className="panel">
       <AuditTable rows={page.rows} tenantNames={new Map([[tenant.id, tenant.name]])} />
