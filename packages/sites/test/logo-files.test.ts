@@ -1,7 +1,7 @@
 // Logo headers: the size each image format declares, read before a logo is stored.
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readLogoSize, sniffLogoType } from "../src";
+import { pngDeclaring } from "../src/testing";
 
 // 300 x 120 images as an image library writes them (the extended WebP has an alpha channel).
 const IMAGES: Record<string, string> = {
@@ -15,25 +15,6 @@ const IMAGES: Record<string, string> = {
   webpExtended:
     "UklGRtgAAABXRUJQVlA4WAoAAAAQAAAAKwEAdwAAQUxQSBMAAAABB1DAiAgICRL+vzcZ0f+0/z0BAFZQOCCeAAAA0AsAnQEqLAF4AD7RaLBTKCYkoqBIAQAaCWlu4XapcAAAnteirhBkENVSftKOGwz8DX4+xhUHqh1VJrttFwgyCGqpNdtq1Ly16KuEGQQ1VJrttFwgyCGqpNdtouEGQb9BOKW0XCC9AAD+/z5Vf/Qmx7UV//+hJ/8TZ/xNnwb1U9JReM64vGdcXjOuLw8Y2ABSvmLbraVedABBKigAAAA=",
 };
-
-// A whole PNG (chunks with their CRCs) declaring 30,000 x 30,000 pixels in 83 bytes: what a
-// decompression bomb looks like to a header reader.
-function pngDeclaring(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([1, 0, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(4096))), chunk("IEND", Buffer.alloc(0))]);
-}
 
 describe("logo sizes", () => {
   it("reads the width and height of PNG, JPEG (baseline and progressive), GIF and WebP (lossy, lossless, extended)", async () => {
