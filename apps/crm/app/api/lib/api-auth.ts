@@ -3,6 +3,7 @@ import { isSameOrigin } from "@real-estate/http";
 import { VERIFIED_API_KEY_TTL_MS, verifyApiKey } from "@real-estate/crm";
 import type { CrmActor } from "@real-estate/crm";
 import type { RateLimitHit } from "@real-estate/http";
+import type { MembershipRoleData } from "@real-estate/types";
 import { hitApiKeyLimit, hitSessionLimit, rateLimitHeaders, requiredScope } from "./api-key-limits";
 import { jsonError, tenantOfRequest } from "./responses";
 
@@ -15,6 +16,8 @@ export type ApiCaller = {
   actor: CrmActor;
   /** The member's own membership id (for `assignedTo=me`); null for API keys. */
   membershipId: string | null;
+  /** The member's role, read with the session (owner-only routes check it); null for API keys. */
+  role: MembershipRoleData | null;
   /** Where the API key, or the signed-in member, stands against its per-minute limit after this request. */
   rateLimit: RateLimitHit | null;
 };
@@ -107,6 +110,7 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
         country: tenant.country,
         actor: { userId: null, apiKeyId: key.id },
         membershipId: null,
+        role: null,
         rateLimit: hit,
       },
     };
@@ -132,6 +136,7 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
       country: tenant.country,
       actor: { userId: access.session.user.id },
       membershipId: access.membership.id,
+      role: access.membership.role,
       rateLimit: hit,
     },
   };

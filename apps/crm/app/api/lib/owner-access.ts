@@ -1,8 +1,6 @@
-import { requireMember } from "@real-estate/auth";
+import { isUuid } from "@real-estate/types";
 import { authenticateApi } from "./api-auth";
 import { jsonError } from "./responses";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An owner of the Host's brokerage, signed in, for the personal-data routes (export, erasure,
@@ -23,8 +21,8 @@ export async function requireOwnerForContact(
     const message = "A contact's personal data is exported, erased or merged by a signed-in owner, not with an API key.";
     return { ok: false, response: jsonError(403, "session_required", { message }) };
   }
-  const owner = await requireMember({ tenantId, role: "OWNER", headers: request.headers });
-  if (!owner.ok) return { ok: false, response: jsonError(404, "not_found") };
-  if (!UUID.test(contactId)) return { ok: false, response: jsonError(404, "not_found") };
+  // The role was read with the session, once (authenticateApi).
+  if (auth.caller.role !== "OWNER") return { ok: false, response: jsonError(404, "not_found") };
+  if (!isUuid(contactId)) return { ok: false, response: jsonError(404, "not_found") };
   return { ok: true, tenantId, userId: actor.userId, contactId };
 }
