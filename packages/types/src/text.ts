@@ -18,6 +18,18 @@ export function stripUnstorable(value: string): string {
   return value.replace(UNSTORABLE, "");
 }
 
+/** Spaces (Unicode's too) and C0/C1 control characters: tab, CR, LF, DEL, NEL, no-break space, ... */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * True when a URL as typed holds a space or a control character. The URL parser drops tabs and
+ * line breaks and percent-encodes spaces, so such a URL stored and shown would not be the one called.
+ */
+export function hasSpaceOrControl(value: string): boolean {
+  return SPACE_OR_CONTROL.test(value);
+}
+
 const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
 
 /**

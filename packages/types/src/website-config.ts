@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasSpaceOrControl } from "./text";
 
 /** Modules a town or neighbourhood page can show, in their default order. */
 export const WEBSITE_MODULE_KEYS = ["at-a-glance", "taxes", "schools", "walk-score", "nearby-places", "listings", "valuation-cta"] as const;
@@ -82,9 +83,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 export function mapStyleUrlProblem(value: string, options: { allowLoopbackHttp: boolean }): string | null {
   if (value.length > 2_000) return "at most 2,000 characters";
-  // The URL parser drops tabs and line breaks and encodes spaces: the URL stored would not be the one typed.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return "a URL without spaces or control characters";
+  if (hasSpaceOrControl(value)) return "a URL without spaces or control characters";
   let url: URL;
   try {
     url = new URL(value);

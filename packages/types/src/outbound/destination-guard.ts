@@ -1,6 +1,7 @@
 import dns from "node:dns";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
+import { hasSpaceOrControl } from "../text";
 
 /** A destination the platform refuses to call (server-side request forgery protection). */
 export class ForbiddenDestinationError extends Error {
@@ -52,10 +53,6 @@ export function isAllowedHost(url: URL, allowedHosts: readonly string[]): boolea
   return allowedHosts.includes(host) || allowedHosts.includes(`${host}:${port}`) || allowedHosts.includes(`[${host}]:${port}`);
 }
 
-/** Spaces and C0/C1 control characters (tab, CR, LF, DEL, NEL, ...), anywhere in a URL as typed. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SPACE_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/;
-
 /**
  * Checks what can be checked without the network: no spaces or control characters as typed (the
  * URL parser drops tabs and line breaks and encodes spaces, so the URL stored and shown would not
@@ -69,7 +66,7 @@ export function checkDestinationUrl(raw: string, allowedHosts: readonly string[]
   } catch {
     return "not a URL";
   }
-  if (SPACE_OR_CONTROL.test(raw)) return "no spaces or control characters in the URL (percent-encode them)";
+  if (hasSpaceOrControl(raw)) return "no spaces or control characters in the URL (percent-encode them)";
   return checkParsedDestination(url, allowedHosts);
 }
 

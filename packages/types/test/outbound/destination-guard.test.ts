@@ -92,6 +92,9 @@ describe("outbound destination guard", () => {
       "https://example.com/a b",
       "https://example.com/\u0085",
       "https://example.com/\u007f",
+      // Unicode spaces, which the parser percent-encodes too.
+      "https://example.com/a\u00a0b",
+      "https://example.com/\u2028",
     ])
       expect(checkDestinationUrl(url, []), JSON.stringify(url)).toMatch(/spaces or control characters/);
     expect(checkDestinationUrl("https://example.com/a%20b?q=%0A", [])).toBeNull();
