@@ -26,6 +26,7 @@ import { runPagesScenario } from "./scenarios/pages";
 import { runEdgeScenario } from "./scenarios/edge";
 import { runWebAloneScenario } from "./scenarios/web-alone";
 import { runQueueScenario } from "./scenarios/queue";
+import { runQueueStorageScenario } from "./scenarios/queue-storage";
 import { runRedriveScenario } from "./scenarios/redrive";
 import { runSearchScenario } from "./scenarios/search";
 import { runFreshnessScenario } from "./scenarios/freshness";
@@ -50,6 +51,7 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   "events-api": runEventsApiScenario,
   routing: runRoutingScenario,
   "my-day": runMyDayScenario,
+  "queue-storage": runQueueStorageScenario,
 };
 
 /** The whole run must end by itself; this is the backstop if something hangs. */
