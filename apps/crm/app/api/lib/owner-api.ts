@@ -1,4 +1,3 @@
-import { requireMember } from "@real-estate/auth";
 import { authenticateApi, type ApiCaller } from "./api-auth";
 import { jsonError } from "./responses";
 
@@ -10,8 +9,8 @@ import { jsonError } from "./responses";
 export async function authenticateOwnerApi(request: Request): Promise<{ ok: true; caller: ApiCaller } | { ok: false; response: Response }> {
   const auth = await authenticateApi(request);
   if (!auth.ok || auth.caller.actor.apiKeyId) return auth;
-  const owner = await requireMember({ tenantId: auth.caller.tenantId, role: "OWNER", headers: request.headers });
-  if (!owner.ok) return { ok: false, response: jsonError(404, "not_found") };
+  // The role was read with the session, once (authenticateApi).
+  if (auth.caller.role !== "OWNER") return { ok: false, response: jsonError(404, "not_found") };
   return auth;
 }
 
@@ -25,7 +24,7 @@ export async function authenticateOwnerSession(request: Request): Promise<{ ok: 
   if (auth.caller.actor.apiKeyId) {
     return { ok: false, response: jsonError(403, "session_required", { message: "API keys are managed by a signed-in owner, not with an API key." }) };
   }
-  const owner = await requireMember({ tenantId: auth.caller.tenantId, role: "OWNER", headers: request.headers });
-  if (!owner.ok) return { ok: false, response: jsonError(404, "not_found") };
+  // The role was read with the session, once (authenticateApi).
+  if (auth.caller.role !== "OWNER") return { ok: false, response: jsonError(404, "not_found") };
   return auth;
 }
