@@ -1,7 +1,8 @@
+import dns from "node:dns";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { clearPhotoCache, isBlockedAddress, serveListingPhoto } from "../src/photos";
@@ -33,7 +34,31 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => clearPhotoCache());
+// The feeds of these tests point at the local media host, which the operator allows, as `npm start`
+// allows its local RESO server.
+const allowedBefore = process.env.FEED_ALLOWED_HOSTS;
+beforeEach(() => {
+  clearPhotoCache();
+  process.env.FEED_ALLOWED_HOSTS = new URL(origin).host;
+});
+afterAll(() => {
+  if (allowedBefore === undefined) delete process.env.FEED_ALLOWED_HOSTS;
+  else process.env.FEED_ALLOWED_HOSTS = allowedBefore;
+});
+
+/**
+ * Makes `name` resolve to `address` for this process's name lookups (the resolver the photo fetch
+ * asks, as a hosts file would), every other name as before. Returns the undo.
+ */
+function resolveNameTo(name: string, address: string): () => void {
+  const real = dns.lookup.bind(dns) as (hostname: string, options: object, callback: (...args: unknown[]) => void) => void;
+  const spy = vi.spyOn(dns, "lookup").mockImplementation(((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (hostname !== name) return real(hostname, options, callback);
+    if (options.all) callback(null, [{ address, family: 4 }]);
+    else callback(null, address, 4);
+  }) as unknown as typeof dns.lookup);
+  return () => spy.mockRestore();
+}
 
 async function createFeed(db: Db, tenantId: string, baseUrl: string) {
   return db.feed.create({ data: { tenantId, name: "MLS", baseUrl, authKind: "bearer", secretCiphertext: "x", secretHint: "…abcd" }, select: { id: true } });
@@ -123,6 +148,51 @@ describe("the listing photo route", () => {
     // Photos already on the site (relative URLs) are not the route's business.
     await createListings(db, b.tenantId, [{ ListingKey: "ph-f-2" }]);
     expect(await ask(b.tenantId, "ph-f-2")).toBeNull();
+  });
+
+  it("fetches from this machine only for the feed's own host allowed in FEED_ALLOWED_HOSTS, not for a feed host whose name now resolves to loopback", async () => {
+    const { db } = testDb();
+    // The feed was saved with a public-looking name (the save-time check passed); the name now resolves to 127.0.0.1.
+    const port = new URL(origin).port;
+    const name = "media.rebinding-mls.example";
+    const undo = resolveNameTo(name, "127.0.0.1");
+    try {
+      const { tenantId } = await createTenantFixture(db, { slug: "ph-g" });
+      const feed = await createFeed(db, tenantId, `http://${name}:${port}/odata`);
+      await createListings(db, tenantId, [{ ListingKey: "ph-g-1", Media: [{ url: `http://${name}:${port}/photo.png?g` }], feedId: feed.id }]);
+      const reasons: string[] = [];
+      const ask = (id: string, listingKey: string) =>
+        serveListingPhoto({ tenantId: id, listingKey, index: 1, width: 320, accept: "image/webp", db, onUnavailable: (r) => reasons.push(r) });
+
+      // Its own feed's host, not allowed: refused, the image never fetched.
+      const refused = (await ask(tenantId, "ph-g-1"))!;
+      expect(refused.headers["x-photo-status"]).toBe("unavailable");
+      expect(reasons.at(-1)).toMatch(/resolves to a private address.*FEED_ALLOWED_HOSTS/);
+      expect(hits.get("/photo.png?g")).toBeUndefined();
+
+      // The operator allows the host: fetched.
+      process.env.FEED_ALLOWED_HOSTS = `${new URL(origin).host},${name}:${port}`;
+      const allowed = (await ask(tenantId, "ph-g-1"))!;
+      expect([allowed.status, allowed.headers["content-type"]]).toEqual([200, "image/webp"]);
+      expect(hits.get("/photo.png?g")).toBe(1);
+
+      // Another tenant's feed (a public host) naming a photo on that allowed host: refused, it is not that feed's host.
+      const other = await createTenantFixture(db, { slug: "ph-h" });
+      const otherFeed = await createFeed(db, other.tenantId, "https://mls.public-example.com/odata");
+      await createListings(db, other.tenantId, [{ ListingKey: "ph-h-1", Media: [{ url: `http://${name}:${port}/photo.png?h` }], feedId: otherFeed.id }]);
+      // (The connection the allowed fetch left open to that host is not reused for it either.)
+      expect((await ask(other.tenantId, "ph-h-1"))?.headers["x-photo-status"]).toBe("unavailable");
+      expect(hits.get("/photo.png?h")).toBeUndefined();
+
+      // A feed whose service root is the literal loopback address, not allowed: refused too.
+      process.env.FEED_ALLOWED_HOSTS = "";
+      const literal = await feedTenant(db, "ph-i", [{ url: `${origin}/photo.png?i` }]);
+      expect((await ask(literal, "ph-i-1"))?.headers["x-photo-status"]).toBe("unavailable");
+      expect(reasons.at(-1)).toMatch(/private address.*FEED_ALLOWED_HOSTS/);
+      expect(hits.get("/photo.png?i")).toBeUndefined();
+    } finally {
+      undo();
+    }
   });
 
   it("knows private and reserved addresses", () => {

@@ -6,24 +6,34 @@ import { SITE_REVALIDATE_SECONDS } from "@/lib/site/site-data";
 import { useE2e } from "../support/e2e-context";
 
 const e2e = useE2e();
-const { sl, ff, get, db } = e2e;
+const { sl, ff, get, db, mediaPort } = e2e;
 const has = (html: string, needle: string) => html.replace(/<!-- -->/g, "").includes(needle);
 
-/** The MLS's media host: one 1200×800 JPEG; anything else fails. */
+/**
+ * The MLS's media host: one 1200×800 JPEG; anything else fails. On the port the server allows in
+ * FEED_ALLOWED_HOSTS (e2e-global-setup.ts); `unlisted` serves the same on a port it does not allow.
+ */
 let media: http.Server;
+let unlisted: http.Server;
 let origin = "";
+let unlistedOrigin = "";
 const KEY = "FEEDPHOTO-1";
+const UNLISTED_KEY = "FEEDPHOTO-UNLISTED-1";
 
 beforeAll(async () => {
   const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#88aa33" } })
     .jpeg()
     .toBuffer();
-  media = http.createServer((req, res) => {
+  const serve: http.RequestListener = (req, res) => {
     if (req.url === "/p/1.jpg") res.writeHead(200, { "content-type": "image/jpeg" }).end(jpeg);
     else res.writeHead(503).end();
-  });
-  await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+  };
+  media = http.createServer(serve);
+  unlisted = http.createServer(serve);
+  await new Promise<void>((resolve, reject) => media.once("error", reject).listen(mediaPort, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => unlisted.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${mediaPort}`;
+  unlistedOrigin = `http://127.0.0.1:${(unlisted.address() as AddressInfo).port}`;
   const feed = await db.feed.create({
     data: {
       tenantId: sl.tenantId,
@@ -58,8 +68,32 @@ beforeAll(async () => {
       ],
     },
   });
+  // A feed of another MLS on this machine that the operator did not allow (a closed listing, off the searches).
+  const other = await db.feed.create({
+    data: { tenantId: sl.tenantId, name: "Unlisted MLS", baseUrl: `${unlistedOrigin}/odata`, authKind: "bearer", secretCiphertext: "x", secretHint: "…abcd" },
+    select: { id: true },
+  });
+  await db.listing.create({
+    data: {
+      tenantId: sl.tenantId,
+      feedId: other.id,
+      ListingKey: UNLISTED_KEY,
+      StandardStatus: "Closed",
+      PropertyType: "Residential",
+      ListPrice: 410_000,
+      UnparsedAddress: "9 Elsewhere Road, Newport, RI 02840",
+      City: "Newport",
+      StateOrProvince: "RI",
+      PostalCode: "02840",
+      ModificationTimestamp: new Date("2020-01-01T00:00:00Z"),
+      Media: [{ url: `${unlistedOrigin}/p/1.jpg`, width: 1200, height: 800 }],
+    },
+  });
 });
-afterAll(() => new Promise<void>((resolve) => media.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => media.close(() => resolve()));
+  await new Promise<void>((resolve) => unlisted.close(() => resolve()));
+});
 
 /**
  * Shoreline's page once it shows every needle, or its last answer after 3 × the site data's
@@ -88,6 +122,11 @@ describe("feed listings on the website", () => {
     expect((await get(sl.host, `/photos/${KEY}/1?w=333`)).status).toBe(400);
     // Another tenant's host does not serve it.
     expect((await get(ff.host, `/photos/${KEY}/1?w=320`)).status).toBe(404);
+  });
+
+  it("fetches photos on this machine only from a feed host allowed in FEED_ALLOWED_HOSTS", async () => {
+    const refused = await get(sl.host, `/photos/${UNLISTED_KEY}/1?w=320`, { accept: "image/webp,*/*" });
+    expect([refused.status, refused.headers["x-photo-status"], refused.headers["content-type"]]).toEqual([200, "unavailable", "image/svg+xml; charset=utf-8"]);
   });
 
   it("puts the route, srcset and the photo's proportions in the listing page", async () => {

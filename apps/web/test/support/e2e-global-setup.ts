@@ -10,10 +10,17 @@ import { createWebTenant, FAIRFIELD, HARBOR, SHORELINE, type WebTenant } from ".
 /** The server's port (E2E_WEB_PORT, so two checkouts on one machine can run the suite at once). */
 export const E2E_PORT = Number(process.env.E2E_WEB_PORT) || 3150;
 export const E2E_METRICS_PORT = Number(process.env.E2E_WEB_METRICS_PORT) || E2E_PORT + 1;
+/**
+ * The port of the stand-in MLS media host of listing-photos.test.ts: the one feed host on this
+ * machine the server may fetch listing photos from (its FEED_ALLOWED_HOSTS), as `npm start`
+ * allows its local RESO server.
+ */
+export const E2E_MEDIA_PORT = Number(process.env.E2E_WEB_MEDIA_PORT) || E2E_PORT + 2;
 
 export type E2eProvided = {
   port: number;
   metricsPort: number;
+  mediaPort: number;
   databaseUrl: string;
   fakeUrl: string;
   internalToken: string;
@@ -59,11 +66,22 @@ export default async function setup(project: TestProject) {
         PROVIDER_TIMEOUT_MS: "20000",
         WALKSCORE_API_KEY: "",
         GOOGLE_PLACES_API_KEY: "",
+        FEED_ALLOWED_HOSTS: `127.0.0.1:${E2E_MEDIA_PORT}`,
       },
     });
     cleanup.unshift(() => server.stop());
     await warmUp(E2E_PORT, hb);
-    project.provide("e2e", { port: E2E_PORT, metricsPort: E2E_METRICS_PORT, databaseUrl: db.url, fakeUrl: fake.url, internalToken, ff, sl, hb });
+    project.provide("e2e", {
+      port: E2E_PORT,
+      metricsPort: E2E_METRICS_PORT,
+      mediaPort: E2E_MEDIA_PORT,
+      databaseUrl: db.url,
+      fakeUrl: fake.url,
+      internalToken,
+      ff,
+      sl,
+      hb,
+    });
   } catch (error) {
     for (const c of cleanup) await c().catch(() => {});
     throw error;

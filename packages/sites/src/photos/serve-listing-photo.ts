@@ -31,7 +31,11 @@ export function clearPhotoCache(): void {
   photos.clear();
 }
 
-/** The Nth (1-based) photo URL of the tenant's listing, and the feed host trusted to serve it; null when there is none. */
+/**
+ * The Nth (1-based) photo URL of the tenant's listing, and the host of its feed's service root
+ * (the only host a photo may come from on this machine or its networks, and only when allowed in
+ * FEED_ALLOWED_HOSTS); null when there is none.
+ */
 export async function getListingPhotoSource(options: { tenantId: string; listingKey: string; index: number; db?: Db }) {
   const db = options.db ?? getDb();
   const row = await db.listing.findFirst({
@@ -40,13 +44,13 @@ export async function getListingPhotoSource(options: { tenantId: string; listing
   });
   const photo = row ? parseListingMedia(row.Media)[options.index - 1] : undefined;
   if (!row || !photo || !/^https?:\/\//i.test(photo.url)) return null;
-  let trustedHost: string | null = null;
+  let feedHost: string | null = null;
   try {
-    trustedHost = row.feed ? new URL(row.feed.baseUrl).host : null;
+    feedHost = row.feed ? new URL(row.feed.baseUrl).host : null;
   } catch {
-    trustedHost = null;
+    feedHost = null;
   }
-  return { url: photo.url, trustedHost };
+  return { url: photo.url, feedHost };
 }
 
 /** WebP when the browser says it takes it, else JPEG. */
@@ -69,8 +73,8 @@ function placeholder(width: number): PhotoResponse {
   };
 }
 
-async function produce(source: { url: string; trustedHost: string | null }, width: PhotoWidth, format: PhotoFormat): Promise<CachedPhoto> {
-  const remote = await fetchRemotePhoto({ url: source.url, trustedHost: source.trustedHost });
+async function produce(source: { url: string; feedHost: string | null }, width: PhotoWidth, format: PhotoFormat): Promise<CachedPhoto> {
+  const remote = await fetchRemotePhoto({ url: source.url, feedHost: source.feedHost });
   const resized = await resizePhoto({ body: remote.body, contentType: remote.contentType, width, format });
   const etag = `"${crypto.createHash("sha256").update(resized.body).digest("base64url").slice(0, 27)}"`;
   return { body: resized.body, contentType: resized.contentType, etag };
