@@ -108,7 +108,8 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       // Webhook deliveries go to public addresses only, and to the local receiver stand-in
       // (services/webhook-sink) that npm start runs: an operator's allow-list entry.
       WEBHOOK_ALLOWED_HOSTS: process.env.WEBHOOK_ALLOWED_HOSTS ?? `127.0.0.1:${ports.webhooks}`,
-      // Likewise MLS feeds: public addresses only, and the local RESO server (Shoreline's demo feed).
+      // Likewise MLS feeds: public addresses only, and the local RESO server (Shoreline's demo feed),
+      // for the worker and studio calling it and the website fetching its listing photos.
       FEED_ALLOWED_HOSTS: process.env.FEED_ALLOWED_HOSTS ?? `127.0.0.1:${ports.reso}`,
       PUBLIC_WEB_PORT: process.env.PUBLIC_WEB_PORT ?? String(ports.web),
       PUBLIC_CRM_PORT: process.env.PUBLIC_CRM_PORT ?? String(ports.crm),
