@@ -5,7 +5,7 @@ import * as identitiesRoute from "../app/api/contacts/[contactId]/identities/rou
 import * as identityRoute from "../app/api/contacts/[contactId]/identities/[identityId]/route";
 import * as primaryRoute from "../app/api/contacts/[contactId]/identities/[identityId]/primary/route";
 import { call, type Credentials } from "./support/api-client";
-import { setUpTwoTenants, type Side } from "./support/two-tenants";
+import { agent, key, owner, setUpTwoTenants, withIfMatch, type Side } from "./support/two-tenants";
 
 // The REST face of a contact's e-mails and phones (add, make primary, remove): If-Match on every
 // write, 4xx with nothing changed for bad input, and another brokerage's contact answers 404
@@ -25,11 +25,6 @@ describe("REST /api/contacts/{id}/identities (two tenants)", () => {
   beforeAll(async () => {
     ({ a, b } = await setUpTwoTenants(testDb().db));
   });
-
-  const agent = (side: Side): Credentials => ({ cookie: side.agentCookie });
-  const owner = (side: Side): Credentials => ({ cookie: side.ownerCookie });
-  const key = (side: Side): Credentials => ({ bearer: side.apiKey });
-  const withIfMatch = (ifMatch?: string | null) => (ifMatch ? { headers: { "if-match": ifMatch } } : {});
 
   const list = (side: Side, contactId: string, creds = agent(side)) =>
     call(identitiesRoute.GET, { host: side.crmHost, path: `/api/contacts/${contactId}/identities`, creds, params: { contactId } });

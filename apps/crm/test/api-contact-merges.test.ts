@@ -7,7 +7,7 @@ import * as undoRoute from "../app/api/contact-merges/[auditLogId]/undo/route";
 import * as exportRoute from "../app/api/contacts/[contactId]/export/route";
 import * as eraseRoute from "../app/api/contacts/[contactId]/erase/route";
 import { call, type Credentials } from "./support/api-client";
-import { setUpTwoTenants, type Side } from "./support/two-tenants";
+import { agent, key, owner, setUpTwoTenants, withIfMatch, type Side } from "./support/two-tenants";
 
 // The REST face of what only a signed-in owner does to a contact: export, erasure, merging two
 // contacts and undoing it. An API key is refused as a key, If-Match guards the survivor, and
@@ -24,10 +24,6 @@ describe("REST contact export, erasure, merge and undo (two tenants)", () => {
     ({ a, b } = await setUpTwoTenants(testDb().db));
   });
 
-  const agent = (side: Side): Credentials => ({ cookie: side.agentCookie });
-  const owner = (side: Side): Credentials => ({ cookie: side.ownerCookie });
-  const key = (side: Side): Credentials => ({ bearer: side.apiKey });
-  const withIfMatch = (ifMatch?: string | null) => (ifMatch ? { headers: { "if-match": ifMatch } } : {});
   const list = (side: Side, contactId: string, creds = agent(side)) =>
     call(identitiesRoute.GET, { host: side.crmHost, path: `/api/contacts/${contactId}/identities`, creds, params: { contactId } });
   const contact = (side: Side, contactId: string) =>

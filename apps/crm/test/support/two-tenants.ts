@@ -1,9 +1,18 @@
 import { createApiKey } from "@real-estate/crm";
 import type { Db } from "@real-estate/db";
 import { createCrmFixtureTenant, type FixtureTenant } from "./crm-fixture";
-import { signInCookie } from "./api-client";
+import { signInCookie, type Credentials } from "./api-client";
 
 export type Side = FixtureTenant & { ownerCookie: string; agentCookie: string; apiKey: string };
+
+/** The side's signed-in agent. */
+export const agent = (side: Side): Credentials => ({ cookie: side.agentCookie });
+/** The side's signed-in owner. */
+export const owner = (side: Side): Credentials => ({ cookie: side.ownerCookie });
+/** The side's API key. */
+export const key = (side: Side): Credentials => ({ bearer: side.apiKey });
+/** Options for `call` sending `If-Match: ifMatch`, or nothing when there is none. */
+export const withIfMatch = (ifMatch?: string | null) => (ifMatch ? { headers: { "if-match": ifMatch } } : {});
 
 /** Tenant A (alpha) and tenant B (beta), each with signed-in owner and agent and an API key. */
 export async function setUpTwoTenants(db: Db): Promise<{ a: Side; b: Side }> {
