@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { configuredSecret } from "@real-estate/auth/secrets";
+import { parseEnvList } from "@real-estate/types/env-list";
 
 const ZStudioEnv = z.object({
   /** Where the studio reaches the web app to drop a tenant's cached pages (default http://127.0.0.1:3000); several instances comma-separated. */
   WEB_INTERNAL_URL: z
     .string()
     .default("http://127.0.0.1:3000")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
+    .transform((v) => parseEnvList(v))
     .pipe(z.array(z.url()).min(1, "names at least one URL")),
   /** Port of website links to `*.localhost` hosts (default 3000). */
   WEB_PUBLIC_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseEnvList } from "@real-estate/types/env-list";
 import { configuredSecret } from "./secrets/configured-secret";
 
 /** Host patterns (with or without port) the auth endpoints answer on when AUTH_ALLOWED_HOSTS is unset. */
@@ -7,17 +8,11 @@ export const DEFAULT_ALLOWED_HOSTS = ["localhost", "localhost:*", "*.localhost",
 /** Origins of the studio (operator console) when STUDIO_ORIGINS is unset. */
 export const DEFAULT_STUDIO_ORIGINS = ["http://localhost:3002", "http://127.0.0.1:3002"];
 
+// Unset or empty: undefined (the default applies); only commas and spaces: an empty list, not the default.
 const list = z
   .string()
   .optional()
-  .transform((v) =>
-    v
-      ? v
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : undefined,
-  );
+  .transform((v) => (v ? parseEnvList(v) : undefined));
 
 const ZAuthEnv = z.object({
   /** Public URL used when a request's host is not an allowed host (e.g. https://crm.example.com). */

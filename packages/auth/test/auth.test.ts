@@ -16,6 +16,7 @@ import {
   checkStaffPassword,
   createStaffAccount,
 } from "../src/index";
+import { DEFAULT_ALLOWED_HOSTS, DEFAULT_STUDIO_ORIGINS } from "../src/auth-env";
 
 const testDb = useTestDatabase("auth");
 const HOST = "crm.alpha.localhost:3001";
@@ -245,5 +246,13 @@ describe("readAuthEnv", () => {
     const env = readAuthEnv({ NODE_ENV: "test", AUTH_ALLOWED_HOSTS: "crm.example.com, *.crm.example.com", STUDIO_ORIGINS: "https://studio.example.com" });
     expect(env.allowedHosts).toEqual(["crm.example.com", "*.crm.example.com"]);
     expect(env.studioOrigins).toEqual(["https://studio.example.com"]);
+    // Unset or empty: the defaults; set to commas and spaces only: an empty list, not the defaults.
+    for (const unset of [undefined, ""]) {
+      expect(readAuthEnv({ NODE_ENV: "test", AUTH_ALLOWED_HOSTS: unset, STUDIO_ORIGINS: unset })).toMatchObject({
+        allowedHosts: DEFAULT_ALLOWED_HOSTS,
+        studioOrigins: DEFAULT_STUDIO_ORIGINS,
+      });
+    }
+    expect(readAuthEnv({ NODE_ENV: "test", AUTH_ALLOWED_HOSTS: " , ", STUDIO_ORIGINS: "," })).toMatchObject({ allowedHosts: [], studioOrigins: [] });
   });
 });

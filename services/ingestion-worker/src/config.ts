@@ -2,6 +2,7 @@ import { z } from "zod";
 // The settings module alone (not the whole mail package, its templates and React): the binaries
 // check their environment before loading anything heavy.
 import { dkimSettings } from "@real-estate/mail/settings";
+import { parseEnvList } from "@real-estate/types/env-list";
 
 const int = (fallback: number, min: number, max: number) =>
   z
@@ -68,14 +69,7 @@ export const ZWorkerEnv = z.object({
     .trim()
     .max(1000)
     .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(",")
-            .map((k) => k.trim())
-            .filter(Boolean)
-        : null,
-    ),
+    .transform((v) => (v ? parseEnvList(v) : null)),
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

@@ -12,4 +12,9 @@ describe("worker environment", () => {
   it("refuses a listen address that is not one", () => {
     for (const bad of ["evil.example", "0.0.0.0; rm", "", "256.1.1.1"]) expect(ZWorkerEnv.safeParse({ METRICS_HOST: bad }).success).toBe(false);
   });
+
+  it("reads INGESTION_KINDS as a comma-separated list; unset or blank: every standard kind (null)", () => {
+    expect(ZWorkerEnv.parse({ INGESTION_KINDS: " feed.sync ,, email.deliver , " }).INGESTION_KINDS).toEqual(["feed.sync", "email.deliver"]);
+    for (const unset of [undefined, "", "   "]) expect(ZWorkerEnv.parse({ INGESTION_KINDS: unset }).INGESTION_KINDS).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MembershipRoleData } from "@real-estate/types";
+import { parseEnvList } from "@real-estate/types/env-list";
 
 /** Clerk organization roles and the tenant role each gives, when CLERK_ROLE_MAP is unset. */
 export const DEFAULT_CLERK_ROLE_MAP: Record<string, MembershipRoleData> = { "org:admin": "OWNER", "org:member": "AGENT" };
@@ -17,18 +18,12 @@ export type ClerkEnv = {
   clockSkewMs: number;
 };
 
-const list = (value: string | undefined) =>
-  (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 const ZRole = z.enum(["OWNER", "AGENT"]);
 
 function parseRoleMap(value: string | undefined): Record<string, MembershipRoleData> {
   if (!value?.trim()) return DEFAULT_CLERK_ROLE_MAP;
   const map: Record<string, MembershipRoleData> = {};
-  for (const pair of list(value)) {
+  for (const pair of parseEnvList(value)) {
     const [clerkRole, role] = pair.split("=").map((s) => s.trim());
     const parsed = ZRole.safeParse(role?.toUpperCase());
     if (!clerkRole || !parsed.success) throw new Error(`auth configuration: CLERK_ROLE_MAP: "${pair}" is not <clerk role>=OWNER|AGENT`);
@@ -51,7 +46,7 @@ export function readClerkEnv(env: NodeJS.ProcessEnv = process.env): ClerkEnv {
   const jwtKey = env.CLERK_JWT_KEY?.trim();
   if (!jwtKey) throw new Error("auth configuration: CLERK_JWT_KEY is required with AUTH_PROVIDER=clerk (Clerk dashboard → API keys → JWT public key, PEM)");
   if (!jwtKey.includes("BEGIN PUBLIC KEY")) throw new Error("auth configuration: CLERK_JWT_KEY must be the PEM public key (-----BEGIN PUBLIC KEY-----…)");
-  const authorizedParties = list(env.CLERK_AUTHORIZED_PARTIES);
+  const authorizedParties = parseEnvList(env.CLERK_AUTHORIZED_PARTIES);
   if (authorizedParties.length === 0) {
     throw new Error("auth configuration: CLERK_AUTHORIZED_PARTIES is required with AUTH_PROVIDER=clerk (the CRM and studio origins, comma-separated)");
   }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { getDb, type Db } from "@real-estate/db";
+import { parseEnvList } from "@real-estate/types/env-list";
 import { DEFAULT_CLERK_ROLE_MAP } from "../clerk/clerk-env";
 import { upsertClerkUser, type ClerkUserRow } from "../clerk/upsert-clerk-user";
 import {
@@ -47,7 +48,7 @@ export function useClerkForTests(env: NodeJS.ProcessEnv = process.env): ClerkTes
   // made with it).
   env.CLERK_PUBLISHABLE_KEY ??= CLERK_TEST_PUBLISHABLE_KEY;
   env.CLERK_SECRET_KEY ??= `sk_live_${crypto.randomBytes(24).toString("hex")}`;
-  const parties = (env.CLERK_AUTHORIZED_PARTIES ?? "").split(",").filter(Boolean);
+  const parties = parseEnvList(env.CLERK_AUTHORIZED_PARTIES);
   if (!parties.includes(CLERK_TEST_PARTY)) env.CLERK_AUTHORIZED_PARTIES = [...parties, CLERK_TEST_PARTY].join(",");
   return keys;
 }

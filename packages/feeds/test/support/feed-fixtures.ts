@@ -1,6 +1,7 @@
 import { createTenantFixture } from "@real-estate/db/testing";
 import type { Db } from "@real-estate/db";
 import { SHORELINE_TENANT } from "@real-estate/demo";
+import { parseEnvList } from "@real-estate/types/env-list";
 import { startResoServer, type ResoServer, type ResoServerOptions } from "@real-estate/demo/reso-server";
 import { createFeed, type FeedInput } from "../../src";
 
@@ -18,7 +19,7 @@ export async function startTestResoServer(options: Partial<ResoServerOptions> = 
 
 /** Adds `host:port` to this process's FEED_ALLOWED_HOSTS. */
 export function allowFeedHost(hostPort: string) {
-  const hosts = (process.env.FEED_ALLOWED_HOSTS ?? "").split(",").filter(Boolean);
+  const hosts = parseEnvList(process.env.FEED_ALLOWED_HOSTS);
   if (!hosts.includes(hostPort)) process.env.FEED_ALLOWED_HOSTS = [...hosts, hostPort].join(",");
 }
 

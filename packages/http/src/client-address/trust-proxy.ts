@@ -1,4 +1,5 @@
 import proxyaddr from "proxy-addr";
+import { parseEnvList } from "@real-estate/types/env-list";
 
 /** Which proxies may name the client: none (the socket's peer is the client), a number of hops, or addresses. */
 export type TrustProxy =
@@ -36,10 +37,7 @@ export function parseTrustSettings(env: { TRUST_PROXY?: string; TRUST_PROXY_HEAD
   if (/^(true|\*|yes|all)$/i.test(raw)) {
     throw new Error("TRUST_PROXY: trusting every hop lets any client choose its address; give the number of proxies or their addresses");
   }
-  const list = raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const list = parseEnvList(raw);
   let trusts: (address: string, hop: number) => boolean;
   try {
     trusts = proxyaddr.compile(list);

@@ -4,6 +4,7 @@
 import { createPrismaClient } from "@real-estate/db";
 import { queueWebhookDisabledNotice } from "@real-estate/mail";
 import { webhookJobKinds } from "@real-estate/integrations";
+import { parseAllowedHosts } from "@real-estate/types/outbound";
 import { systemClock } from "../../src/clock";
 import { createMemoryLogger } from "@real-estate/http/logging";
 import { createWorker } from "../../src/worker";
@@ -17,7 +18,7 @@ const worker = createWorker({
   clock: systemClock,
   logger: createMemoryLogger(),
   kinds: webhookJobKinds({
-    settings: { allowedHosts: (process.env.WEBHOOK_ALLOWED_HOSTS ?? "").split(","), timeoutMs: 10_000 },
+    settings: { allowedHosts: parseAllowedHosts(process.env.WEBHOOK_ALLOWED_HOSTS), timeoutMs: 10_000 },
     onEndpointDisabled: async (info) => {
       await queueWebhookDisabledNotice(info.db, { tenantId: info.tenantId, deliveryId: info.deliveryId, now: info.now });
       process.stdout.write("notice queued, dying\n");
