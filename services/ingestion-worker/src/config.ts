@@ -62,14 +62,23 @@ export const ZWorkerEnv = z.object({
   INGESTION_WORKER_ID: z.string().trim().max(200).optional(),
   /**
    * The job kinds this worker runs, comma-separated (e.g. "feed.sync" for a worker that only
-   * replicates MLS feeds); unset or empty: every standard kind.
+   * replicates MLS feeds); unset or empty: every standard kind. A value of only commas and spaces
+   * names no kind and is refused: a worker that claims nothing would look healthy and drain nothing.
    */
   INGESTION_KINDS: z
     .string()
     .trim()
     .max(1000)
     .optional()
-    .transform((v) => (v ? parseEnvList(v) : null)),
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const kinds = parseEnvList(v);
+      if (!kinds.length) {
+        ctx.addIssue({ code: "custom", message: "names no job kind (leave it unset for every standard kind)" });
+        return z.NEVER;
+      }
+      return kinds;
+    }),
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

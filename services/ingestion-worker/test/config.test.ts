@@ -17,4 +17,14 @@ describe("worker environment", () => {
     expect(ZWorkerEnv.parse({ INGESTION_KINDS: " feed.sync ,, email.deliver , " }).INGESTION_KINDS).toEqual(["feed.sync", "email.deliver"]);
     for (const unset of [undefined, "", "   "]) expect(ZWorkerEnv.parse({ INGESTION_KINDS: unset }).INGESTION_KINDS).toBeNull();
   });
+
+  it("refuses an INGESTION_KINDS of only commas and spaces (a worker that would claim no kind)", () => {
+    for (const none of [",", " , ,, "]) {
+      const parsed = ZWorkerEnv.safeParse({ INGESTION_KINDS: none });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => `${i.path.join(".")} ${i.message}`)).toEqual([
+        "INGESTION_KINDS names no job kind (leave it unset for every standard kind)",
+      ]);
+    }
+  });
 });
