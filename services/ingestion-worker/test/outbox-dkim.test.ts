@@ -65,6 +65,37 @@ describe("DKIM-signed delivery", () => {
     }
   });
 
+  it("covers List-Unsubscribe and List-Unsubscribe-Post (RFC 8058): a changed or removed one-click header does not verify", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "dkim-unsub" });
+    const unsubscribeUrl = "http://dkim-unsub.localhost:3000/api/email/unsubscribe?t=abcdefghijklmnopqrstuvwx";
+    await queueEmails(db, {
+      tenantId: a.tenantId,
+      emails: [
+        {
+          template: "saved-search-alert",
+          to: { address: "alerts@example.test" },
+          unsubscribeUrl,
+          props: { searchName: "Homes", searchUrl: "http://dkim-unsub.localhost:3000/homes", listings: [], unsubscribeUrl, preferencesUrl: unsubscribeUrl },
+        },
+      ],
+    });
+    smtp.sink.clear();
+    await testWorker(db, { kinds: mailJobKinds({ transport: smtp.transport }) }).worker.drainOnce();
+    const [mail] = smtp.sink.messages();
+    expect(mail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const verify = async (source: string) => (await dkimVerify(Buffer.from(source, "latin1"), { resolver: resolverFor(publicKey) })).results[0]!.status.result;
+    expect(await verify(mail!.source!)).toBe("pass");
+    const signed = /\bh=([^;]+)/.exec(mail!.headers["dkim-signature"]!.replace(/\s+/g, ""))![1]!.toLowerCase().split(":");
+    expect(signed).toEqual(expect.arrayContaining(["list-unsubscribe", "list-unsubscribe-post"]));
+
+    const post = "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+    expect(mail!.source!).toContain(post);
+    expect(await verify(mail!.source!.replace(post, "List-Unsubscribe-Post: List-Unsubscribe=Other\r\n"))).not.toBe("pass");
+    expect(await verify(mail!.source!.replace(post, ""))).not.toBe("pass");
+    expect(await verify(mail!.source!.replace(unsubscribeUrl, unsubscribeUrl.replace("abcdef", "zzzzzz")))).not.toBe("pass");
+  });
+
   it("takes the key from the environment or a file, and refuses half a configuration or a key that is not one", () => {
     expect(dkimSettings({})).toBeNull();
     const inline = dkimSettings({ MAIL_DKIM_SELECTOR: SELECTOR, MAIL_DKIM_PRIVATE_KEY: privatePem.replace(/\n/g, "\\n") });

@@ -8,9 +8,47 @@ export type MailTransport = {
 };
 
 /**
+ * The header fields a DKIM signature covers: nodemailer's default list (RFC 6376's) and
+ * List-Unsubscribe-Post, which RFC 8058 requires signed with List-Unsubscribe before a receiver
+ * offers one-click unsubscribe (without it a relay could add or change it unnoticed).
+ */
+export const DKIM_SIGNED_HEADERS = [
+  "From",
+  "Sender",
+  "Reply-To",
+  "Subject",
+  "Date",
+  "Message-ID",
+  "To",
+  "Cc",
+  "MIME-Version",
+  "Content-Type",
+  "Content-Transfer-Encoding",
+  "Content-ID",
+  "Content-Description",
+  "Resent-Date",
+  "Resent-From",
+  "Resent-Sender",
+  "Resent-To",
+  "Resent-Cc",
+  "Resent-Message-ID",
+  "In-Reply-To",
+  "References",
+  "List-Id",
+  "List-Help",
+  "List-Unsubscribe",
+  "List-Unsubscribe-Post",
+  "List-Subscribe",
+  "List-Post",
+  "List-Owner",
+  "List-Archive",
+] as const;
+
+/**
  * nodemailer's SMTP transport for SMTP_URL (default: the local sink npm start runs), pooled:
  * `maxConnections` connections kept open and reused, so a burst does not pay a handshake per message.
- * Every message is DKIM-signed when `dkim` (default: the environment's, see dkimSettings) is set.
+ * Every message is DKIM-signed when `dkim` (default: the environment's, see dkimSettings) is set,
+ * over DKIM_SIGNED_HEADERS.
  */
 export function createSmtpTransport(options: { url?: string; maxConnections?: number; dkim?: DkimSettings | null } = {}): MailTransport {
   const url = options.url ?? mailSettings().smtpUrl;
@@ -29,6 +67,6 @@ export function createSmtpTransport(options: { url?: string; maxConnections?: nu
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-    ...(dkim ? { dkim } : {}),
+    ...(dkim ? { dkim: { ...dkim, headerFieldNames: DKIM_SIGNED_HEADERS.join(":") } } : {}),
   });
 }
