@@ -41,10 +41,13 @@ function sendLink(ctx: JobHandlerContext, purpose: Purpose, visitorId: string, a
   return ctx.once(async (tx) => {
     const made = await createVisitorToken(tx, { tenantId, visitorId, purpose, now: ctx.now });
     await alsoInTx?.(tx);
-    if (!made) return null; // the account was deleted meanwhile
+    if (!made) return null; // the account was deleted meanwhile, or was sent its day's links of this kind
     const brand = await loadBranding(tx, tenantId);
     const link = `${brand.webUrl}/${purpose === "verify-email" ? "verify-email" : "reset-password"}?token=${made.token}`;
-    const common = { tenantId, brand, to: { address: made.email, name: made.name }, visitorId, dedupeKey: `${ctx.job.kind}:${ctx.job.id}` };
+    // The name is whatever was typed at sign-up: shown in the To header only once the address is
+    // proven its owner's, so a sign-up with someone else's address cannot put its text in front of them.
+    const to = { address: made.email, name: made.emailVerified ? made.name : null };
+    const common = { tenantId, brand, to, visitorId, dedupeKey: `${ctx.job.kind}:${ctx.job.id}` };
     return purpose === "verify-email"
       ? queueEmail(tx, { ...common, template: "email-verification", props: { verifyUrl: link } })
       : queueEmail(tx, { ...common, template: "password-reset", props: { resetUrl: link, validMinutes: VISITOR_TOKEN_TTL_MS["reset-password"] / 60_000 } });

@@ -37,23 +37,44 @@ export type VisitorTokenPurpose = "verify-email" | "reset-password";
 /** How long a link works: a verification link 3 days, a password reset 1 hour. */
 export const VISITOR_TOKEN_TTL_MS: Record<VisitorTokenPurpose, number> = { "verify-email": 3 * 86_400_000, "reset-password": 3_600_000 };
 
+/**
+ * The most links of one purpose a visitor is sent in VISITOR_LINK_WINDOW_MS. Asking again is
+ * possible once a minute (per visitor, per address for a reset), so without this an address
+ * could be sent 1,440 verification or reset e-mails a day by whoever knows it: one sign-up with
+ * it, or the forgot-password form, is enough. Past the cap no token and no e-mail is made.
+ */
+export const VISITOR_LINKS_PER_WINDOW = 5;
+export const VISITOR_LINK_WINDOW_MS = 86_400_000;
+
 const hashOf = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /**
  * A one-use token for a link e-mailed to the visitor (only its hash is stored), bound to the
- * address it is sent to. Null when the visitor does not exist in this tenant.
+ * address it is sent to. Null when the visitor does not exist in this tenant, or has been sent
+ * VISITOR_LINKS_PER_WINDOW links of this purpose in the last VISITOR_LINK_WINDOW_MS (nothing is
+ * written then). The visitor's row is locked while the links are counted, so concurrent jobs
+ * cannot both pass the cap. `emailVerified`: whether the address is proven (the name the visitor
+ * typed is shown in the e-mail's header only then).
  */
 export async function createVisitorToken(
   db: Db | DbTx,
   options: { tenantId: string; visitorId: string; purpose: VisitorTokenPurpose; now?: Date },
-): Promise<{ token: string; email: string; name: string | null; expiresAt: Date } | null> {
-  const visitor = await db.visitor.findUnique({
-    where: { tenantId_id: { tenantId: options.tenantId, id: options.visitorId } },
-    select: { email: true, name: true },
-  });
-  if (!visitor) return null;
-  const token = crypto.randomBytes(32).toString("base64url");
+): Promise<{ token: string; email: string; name: string | null; emailVerified: boolean; expiresAt: Date } | null> {
   const now = options.now ?? new Date();
+  const rows = await db.$queryRaw<{ email: string; name: string | null; emailVerified: boolean }[]>`
+    SELECT email, name, "emailVerifiedAt" IS NOT NULL AS "emailVerified" FROM "Visitor"
+     WHERE "tenantId" = ${options.tenantId}::uuid AND id = ${options.visitorId}::uuid
+       FOR UPDATE`;
+  const visitor = rows[0];
+  if (!visitor) return null;
+  // Counted in a statement of its own, after the lock: its snapshot sees the links of a
+  // transaction that held the lock before (one statement would count with its older snapshot).
+  const [sent] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "VisitorToken"
+     WHERE "tenantId" = ${options.tenantId}::uuid AND "visitorId" = ${options.visitorId}::uuid AND purpose = ${options.purpose}
+       AND "createdAt" > ${new Date(now.getTime() - VISITOR_LINK_WINDOW_MS)}::timestamp(3)`;
+  if ((sent?.n ?? 0) >= VISITOR_LINKS_PER_WINDOW) return null;
+  const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + VISITOR_TOKEN_TTL_MS[options.purpose]);
   await db.visitorToken.create({
     data: {
@@ -66,7 +87,7 @@ export async function createVisitorToken(
       createdAt: now,
     },
   });
-  return { token, email: visitor.email, name: visitor.name, expiresAt };
+  return { token, email: visitor.email, name: visitor.name, emailVerified: visitor.emailVerified, expiresAt };
 }
 
 /**
@@ -107,9 +128,11 @@ export async function verifyVisitorEmail(options: { tenantId: string; token: str
 }
 
 /**
- * Sets a new password with the token of a reset e-mail (once, within the hour) and ends every
- * session of the account, so whoever knew the old password is signed out. A link sent to an
- * address the visitor has since changed does nothing. True when the password was changed.
+ * Sets a new password with the token of a reset e-mail (once, within the hour), ends every
+ * session of the account, so whoever knew the old password is signed out, and every other reset
+ * link of the account, so another e-mail of the same hour cannot change the password again. A
+ * link sent to an address the visitor has since changed does nothing. True when the password was
+ * changed.
  */
 export async function resetVisitorPassword(options: { tenantId: string; token: string; password: string; db?: Db; now?: Date }): Promise<boolean> {
   const db = options.db ?? getDb();
@@ -120,6 +143,11 @@ export async function resetVisitorPassword(options: { tenantId: string; token: s
     if (!used) return false;
     const r = await tx.visitor.updateMany({ where: { tenantId: options.tenantId, id: used.visitorId, email: used.email }, data: { passwordHash } });
     if (r.count === 0) return false;
+    // The other reset links sent meanwhile die with this one: none of them changes the password again.
+    await tx.visitorToken.updateMany({
+      where: { tenantId: options.tenantId, visitorId: used.visitorId, purpose: "reset-password", usedAt: null },
+      data: { usedAt: now },
+    });
     await tx.visitorSession.deleteMany({ where: { tenantId: options.tenantId, visitorId: used.visitorId } });
     return true;
   });
