@@ -6,7 +6,7 @@ import { CLIENT_ADDRESS_HEADER } from "@real-estate/http";
 import { readAuthEnv } from "./auth-env";
 import { afterAuthEndpoint, beforeAuthEndpointFor } from "./hooks/auth-hooks";
 import { STAFF_PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH } from "./passwords/check-staff-password";
-import { sendStaffPasswordReset, STAFF_RESET_VALID_MINUTES } from "./password-reset/staff-password-reset-mail";
+import { endOtherStaffResetLinks, sendStaffPasswordReset, STAFF_RESET_VALID_MINUTES } from "./password-reset/staff-password-reset-mail";
 import { AUTH_COOKIE_PREFIX } from "./session-cookie";
 import { trustedOriginsFor } from "./trusted-origins";
 
@@ -35,6 +35,7 @@ export function createAuth(db: Db) {
       sendResetPassword: sendStaffPasswordReset,
       resetPasswordTokenExpiresIn: STAFF_RESET_VALID_MINUTES * 60,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }) => endOtherStaffResetLinks(db, user.id),
     },
     // Reset tokens are stored as their SHA-256 only ("reset-password:<token>" identifiers): a copy
     // of the verification table opens no account. Other verification values stay as they were.

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-estate/db/testing";
 import { createMembership } from "@real-estate/crm";
 import { getSession, requestStaffPasswordReset, resetStaffPassword, signInWithPassword, signUpWithPassword } from "../src/index";
+import { STAFF_RESET_MAILS_PER_DAY, STAFF_RESET_MAIL_DAY_MS } from "../src/password-reset/staff-password-reset-mail";
 
 const testDb = useTestDatabase("staffreset");
 const HOST = "crm.alpha.localhost:3001";
@@ -102,5 +103,50 @@ describe("staff password reset by e-mail", () => {
     const viaForeign = await linkOf("foreign@gamma.example");
     expect(viaForeign).toContain("http://crm.gamma.test:3001/reset-password?token=");
     expect(viaForeign).not.toContain("beta");
+  });
+  describe("asked again and again by someone who knows a member's address", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("mails one account at most STAFF_RESET_MAILS_PER_DAY resets a day per tenant, and a reset ends the account's other links", async () => {
+      const { db } = testDb();
+      const d = await createTenantFixture(db, { slug: "delta" });
+      const e = await createTenantFixture(db, { slug: "epsilon" });
+      const res = await signUpWithPassword({ name: "Delta Agent", email: "listed@delta.example", password: OLD_PASSWORD, headers: headersFor() });
+      if (!res.ok) throw new Error(res.message);
+      await createMembership({ tenantId: d.tenantId, userId: res.userId, role: "AGENT" });
+      await createMembership({ tenantId: e.tenantId, userId: res.userId, role: "AGENT" });
+      const mails = (tenantId: string) =>
+        db.emailMessage.findMany({ where: { tenantId, template: "password-reset", toAddress: "listed@delta.example" }, orderBy: { createdAt: "asc" } });
+
+      // One request in each two-minute window for 24 minutes (the most the per-window key lets through).
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: start });
+      for (let window = 0; window < 12; window++) {
+        vi.setSystemTime(start + window * 2 * 60_000);
+        expect(await requestStaffPasswordReset({ tenantId: d.tenantId, email: "listed@delta.example", headers: headersFor() })).toEqual({ ok: true });
+      }
+      await requestStaffPasswordReset({ tenantId: e.tenantId, email: "listed@delta.example", headers: headersFor() });
+      expect(STAFF_RESET_MAILS_PER_DAY).toBeLessThan(12);
+      const sent = await mails(d.tenantId);
+      expect(sent).toHaveLength(STAFF_RESET_MAILS_PER_DAY);
+      // Another brokerage of the same member counts its own.
+      expect(await mails(e.tenantId)).toHaveLength(1);
+
+      // The first link sets the password; the second, mailed in the same hour, does nothing any more.
+      const [first, second] = sent.map((m) => tokenOf(m.text));
+      expect(await resetStaffPassword({ token: first!, newPassword: NEW_PASSWORD, headers: headersFor() })).toEqual({ ok: true });
+      expect(await resetStaffPassword({ token: second!, newPassword: "an-attackers-secret-77", headers: headersFor() })).toMatchObject({
+        ok: false,
+        error: "invalid_token",
+      });
+      expect((await signInWithPassword({ email: "listed@delta.example", password: NEW_PASSWORD, headers: headersFor() })).ok).toBe(true);
+
+      // A day after the first, the account can be mailed a link again.
+      vi.setSystemTime(start + STAFF_RESET_MAIL_DAY_MS + 60_000);
+      await requestStaffPasswordReset({ tenantId: d.tenantId, email: "listed@delta.example", headers: headersFor() });
+      expect(await mails(d.tenantId)).toHaveLength(STAFF_RESET_MAILS_PER_DAY + 1);
+    });
   });
 });

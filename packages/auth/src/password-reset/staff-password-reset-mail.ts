@@ -3,7 +3,7 @@
 // by the platform, decision 0035), so the request runs inside a context naming where it was
 // asked; a call to better-auth's endpoint from anywhere else sends nothing.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { getDb } from "@real-estate/db";
+import { getDb, type Db } from "@real-estate/db";
 import { deliverPlatformEmail, loadBranding, platformBranding, queueEmail, queuePlatformEmail } from "@real-estate/mail";
 import { OPERATOR_ROLE } from "../require-operator";
 
@@ -12,6 +12,13 @@ export const STAFF_RESET_VALID_MINUTES = 60;
 
 /** One reset e-mail per account and tenant in this window: more requests mail nothing more. */
 const RESET_MAIL_WINDOW_MS = 2 * 60_000;
+
+/**
+ * The most reset e-mails one account is sent by one tenant in STAFF_RESET_MAIL_DAY_MS: staff
+ * addresses are on the brokerage's website, and one request per window was 720 e-mails a day.
+ */
+export const STAFF_RESET_MAILS_PER_DAY = 5;
+export const STAFF_RESET_MAIL_DAY_MS = 86_400_000;
 
 /**
  * Where a reset was asked. `crmHost`: the tenant's CRM host the request came in on; the link is
@@ -30,8 +37,9 @@ export function withResetRequest<T>(request: ResetRequest, fn: () => Promise<T>)
 
 /**
  * better-auth's `sendResetPassword`: writes the reset e-mail to the tenant's outbox when the
- * account is a member of the tenant the reset was asked on; otherwise nothing (the answer to the
- * visitor is the same either way, and an unsent token expires unused).
+ * account is a member of the tenant the reset was asked on and was sent fewer than
+ * STAFF_RESET_MAILS_PER_DAY of them by this tenant in the last day; otherwise nothing (the answer
+ * to the visitor is the same either way, and an unsent token expires unused).
  */
 export async function sendStaffPasswordReset(data: { user: { id: string; email: string; name?: string | null }; token: string }): Promise<void> {
   const request = requestContext.getStore();
@@ -40,6 +48,12 @@ export async function sendStaffPasswordReset(data: { user: { id: string; email: 
   const db = getDb();
   const membership = await db.tenantMembership.findFirst({ where: { tenantId: request.tenantId, userId: data.user.id }, select: { id: true } });
   if (!membership) return;
+  const address = data.user.email.trim().toLowerCase();
+  const [sent] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "EmailMessage"
+     WHERE "tenantId" = ${request.tenantId}::uuid AND template = 'password-reset' AND "toAddress" = ${address}
+       AND "createdAt" > ${new Date(Date.now() - STAFF_RESET_MAIL_DAY_MS)}::timestamp(3)`;
+  if ((sent?.n ?? 0) >= STAFF_RESET_MAILS_PER_DAY) return;
   const brand = await loadBranding(db, request.tenantId, { crmHost: request.crmHost });
   const base = brand.crmUrl.replace(/\/+$/, "");
   const window = Math.floor(Date.now() / RESET_MAIL_WINDOW_MS);
@@ -51,6 +65,17 @@ export async function sendStaffPasswordReset(data: { user: { id: string; email: 
     to: { address: data.user.email, name: data.user.name ?? null },
     dedupeKey: `staff-password-reset:${data.user.id}:${window}`,
   });
+}
+
+/**
+ * better-auth's `onPasswordReset`: the account's other reset links end with the one just used
+ * (better-auth consumes only that one), so another e-mail of the same hour cannot change the
+ * password again.
+ */
+export async function endOtherStaffResetLinks(db: Db, userId: string): Promise<void> {
+  // Reset identifiers are the only hashed ones (createAuth's storeIdentifier: the SHA-256 of
+  // "reset-password:<token>", base64url); every other kind is stored as written, with its prefix.
+  await db.$executeRaw`DELETE FROM "verification" WHERE value = ${userId} AND identifier ~ '^[A-Za-z0-9_-]{43}$'`;
 }
 
 /** Promises of the platform sends started by requests (tests wait for them; nothing else does). */
