@@ -20,7 +20,7 @@ export type EdgeConfig = {
   /** Where the website's instances listen (127.0.0.1 ports). */
   webUpstreams: number[];
   crmUpstreams?: number[];
-  /** Address nginx listens on (default 127.0.0.1). */
+  /** Address nginx listens on (default 127.0.0.1; an IPv6 address in brackets, [::1]). */
   listen?: string;
   /** A folder served as-is under /edge-static/ (the bench's static baseline). */
   staticDir?: string;
@@ -38,13 +38,25 @@ function upstream(name: string, ports: number[]): string {
   return `  upstream ${name} {\n${servers}\n    keepalive 32;\n  }`;
 }
 
-/** Headers every proxied request carries: the original host (with its port, for origin checks), the client's address chain and scheme, the request id. */
+/**
+ * Headers every proxied request carries: the original host (with its port, for origin checks), the
+ * client's address and scheme as nginx saw them, the request id. The apps believe the forwarding
+ * headers of this proxy (TRUST_PROXY names it), so each one is nginx's own, never the client's.
+ */
 const PROXY_HEADERS = `
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      # The edge is the first hop: the client's address is the socket's peer. A client's own
+      # X-Forwarded-For or Forwarded is replaced, not extended (appended to, its entries reached an
+      # app that trusts the client's address, and Forwarded passed as sent, whatever the client).
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header Forwarded "for=$edge_forwarded_for;proto=$scheme";
       proxy_set_header X-Forwarded-Proto $scheme;
+      # Next.js takes the host and port of the request from these when present (its server-action
+      # origin check, and the front's): never the client's, they come from Host.
+      proxy_set_header X-Forwarded-Host "";
+      proxy_set_header X-Forwarded-Port "";
       # Every request's id is nginx's own (a client's X-Request-Id is replaced): the apps keep it
       # (TRUST_PROXY names this proxy) for their logs; the client gets it back, also on a cached page.
       proxy_set_header X-Request-Id $request_id;
@@ -139,6 +151,12 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
     default 1;
   }
 
+  # The client's address as an RFC 7239 node: an IPv6 address in quotes and brackets.
+  map $remote_addr $edge_forwarded_for {
+    "~:" "\\"[$remote_addr]\\"";
+    default $remote_addr;
+  }
+
   # Signed-in visitors (their session cookie) get their pages from the app, never from or into the cache.
   map $http_cookie $edge_personal {
     default 0;
@@ -155,6 +173,12 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
       return 400;
     }
     ${staticBlock}
+
+    # The platform's internal endpoints (the studio's revalidation) are called on each instance's
+    # own port (WEB_INTERNAL_URL), never through the public face: not found here, the app never asked.
+    location /api/internal/ {
+      return 404;
+    }
 
     # Forms, visitor APIs, sign-in: never cached (only GET and HEAD are, and only below).
     location /api/ {

@@ -69,7 +69,8 @@ export async function startNginx(config: EdgeConfig): Promise<Nginx> {
       await exited;
     }
   };
-  const host = config.listen ?? "127.0.0.1";
+  // An IPv6 listen address is written in brackets ([::1]), as nginx takes it.
+  const host = (config.listen ?? "127.0.0.1").replace(/^\[(.*)\]$/, "$1");
   const deadline = Date.now() + 15_000;
   while (!(await portAnswers(config.webPort, host))) {
     if (child.exitCode !== null) throw new Error(`nginx exited at start:\n${stderr}`);

@@ -13,7 +13,14 @@ export type StandInEdge = { stop(): Promise<void> };
  * prefix and cache in a fresh temporary folder named after `label`) proxying its website port,
  * and its CRM port when given, to it. `stop` stops nginx and the upstream and removes the folder.
  */
-export async function startStandInEdge(options: { label: string; webPort: number; crmPort?: number; handle: http.RequestListener }): Promise<StandInEdge> {
+export async function startStandInEdge(options: {
+  label: string;
+  webPort: number;
+  crmPort?: number;
+  /** The address nginx listens on (default 127.0.0.1). */
+  listen?: string;
+  handle: http.RequestListener;
+}): Promise<StandInEdge> {
   const upstream = http.createServer(options.handle);
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   const port = (upstream.address() as AddressInfo).port;
@@ -27,6 +34,7 @@ export async function startStandInEdge(options: { label: string; webPort: number
       cacheDir: path.join(prefix, "cache"),
       webPort: options.webPort,
       webUpstreams: [port],
+      ...(options.listen ? { listen: options.listen } : {}),
       ...(options.crmPort ? { crmPort: options.crmPort, crmUpstreams: [port] } : {}),
       workers: 1,
     });
