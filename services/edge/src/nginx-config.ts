@@ -196,8 +196,13 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
       proxy_cache_bypass $edge_personal;
       proxy_no_cache $edge_personal;
       # While one request refreshes an entry, the others get the stored copy (stale-while-revalidate).
-      proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
-      proxy_cache_background_update on;
+      # The request that refreshes it waits for the app's answer (no background update): when
+      # that answer is not one to store (a page withdrawn: 404 or redirect with no-store), a
+      # background update left the old page in place, served as STALE for as long as it was asked
+      # for (the pages' stale-while-revalidate is a year); this way the app's answer is given.
+      # An app that fails (500, or no instance answering) still gets the stored page served.
+      proxy_cache_use_stale updating error timeout http_500 http_502 http_503 http_504;
+      proxy_cache_background_update off;
       proxy_cache_lock on;
       proxy_cache_lock_timeout 5s;
       proxy_hide_header ${CACHE_TAG_HEADER};
