@@ -4,6 +4,9 @@ import path from "node:path";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No page uses next/image: Next.js's image optimizer (/_next/image) answers 404 instead of
+  // resizing the app's files for any client (the app server's front answers it 404 before Next.js).
+  images: { unoptimized: true },
   transpilePackages: [
     "@real-estate/auth",
     "@real-estate/http",

@@ -37,6 +37,9 @@ const nextConfig: NextConfig = {
   distDir: benchBuild ? ".next-bench" : ".next",
   reactStrictMode: true,
   poweredByHeader: false,
+  // No page uses next/image: Next.js's image optimizer (/_next/image) answers 404 instead of
+  // resizing the app's files for any client (the app server's front answers it 404 before Next.js).
+  images: { unoptimized: true },
   // The app server swaps each page's render nonce for a fresh one in the body
   // (@real-estate/http swap-render-nonce.ts), which it cannot do in a compressed body: the
   // website's HTML leaves this server uncompressed; compression belongs to the HTTP cache in front.

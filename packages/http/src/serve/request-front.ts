@@ -38,7 +38,8 @@ export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * and the request id stamped on the request (the id echoed on the response), the baseline
  * security headers, the forwarding headers of a client that is not a trusted proxy dropped,
  * a fresh script nonce per response, every cookie of an HTTPS request's response Secure, a 405
- * to a method no route answers, the health paths, the body size cap, a server action call
+ * to a method no route answers, a 404 to Next.js's image optimizer (`/_next/image`, which no app
+ * uses), the health paths, the body size cap, a server action call
  * Next.js would refuse by throwing (403, 413, also a streamed body), the unstorable-URL guard, the metrics and one JSON access
  * log line (`msg: "request"`, with the route template, never the raw path or query; status 499
  * when the client left before its answer was written).
@@ -115,6 +116,13 @@ export function createRequestFront(options: {
       res.end();
       return;
     }
+    // No app shows images through next/image, so Next.js's image optimizer has nothing to do
+    // here; left open, any client could have it fetch and re-encode the app's own files and pages.
+    if (isImageOptimizerPath(url.pathname)) {
+      res.writeHead(404, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : JSON.stringify({ error: "not_found" }));
+      return;
+    }
     if (health(req, res, url.pathname)) return;
     if (options.maxBytes !== undefined && refuseOversizeBody(req, res, options.maxBytes)) return;
     // A server action call streamed without a length is held until its body is in (see guardServerAction).
@@ -141,6 +149,21 @@ export function createRequestFront(options: {
       });
     }
   };
+}
+
+/**
+ * Next.js hands any path starting with `/_next/image` (after dot segments are resolved, as here)
+ * to its image optimizer; the decoded form is checked too, in case a later layer decodes it.
+ */
+export const IMAGE_OPTIMIZER_PATH = "/_next/image";
+
+export function isImageOptimizerPath(pathname: string): boolean {
+  if (pathname.startsWith(IMAGE_OPTIMIZER_PATH)) return true;
+  try {
+    return decodeURIComponent(pathname).startsWith(IMAGE_OPTIMIZER_PATH);
+  } catch {
+    return false;
+  }
 }
 
 /** The error's class and message, without its stack (one line in the log). */
