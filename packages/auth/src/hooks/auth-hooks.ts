@@ -64,10 +64,22 @@ async function beforeEveryEndpoint(ctx: { path: string; body?: unknown; headers?
   }
 }
 
-/** After a sign-in: a wrong email or password counts a failure on the account and the address; a success clears the account's. */
+/**
+ * After every endpoint: a sign-in's wrong email or password counts a failure on the account and
+ * the address, a success clears the account's; an answer to an HTTP request carries no session
+ * token (see withoutSessionTokens).
+ */
 export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
   if (!LEAVES_SESSIONS_AS_THEY_ARE.has(ctx.path)) forgetVerifiedMembers();
-  if (ctx.path !== SIGN_IN_PATH) return;
+  if (ctx.path === SIGN_IN_PATH) await countSignIn(ctx);
+  const returned = ctx.context.returned;
+  if (!ctx.request || !returned || isAPIError(returned)) return;
+  const scrubbed = withoutSessionTokens(returned);
+  // An array (list-sessions) goes out as JSON all the same.
+  if (scrubbed !== returned) return ctx.json(scrubbed as Record<string, unknown>);
+});
+
+async function countSignIn(ctx: { body?: unknown; headers?: Headers; context: { returned?: unknown } }): Promise<void> {
   const keys = signInKeysOf(ctx);
   if (!keys) return;
   const returned = ctx.context.returned;
@@ -76,4 +88,28 @@ export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
   } else if (returned) {
     await recordSignInSuccess({ keys });
   }
-});
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const withoutToken = ({ token: _token, ...rest }: Json): Json => rest;
+
+/**
+ * better-auth's JSON without the session token: `/get-session` answers `{ session: { token, … },
+ * user }`, `/list-sessions` every session of the account with its token, a sign-in `{ token, user }`.
+ * The session cookie is httpOnly so that no script in a page can read the token; these answers
+ * handed it to any script that fetched them. The cookie alone carries it now. Only answers to HTTP
+ * requests are changed: server code calling `auth.api` gets better-auth's objects as they are.
+ * Returns the value itself when it holds no token.
+ */
+export function withoutSessionTokens(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => (isObject(item) && "token" in item ? withoutToken(item) : item));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (!isObject(value)) return value;
+  let result = value;
+  if ("token" in result) result = withoutToken(result);
+  if (isObject(result.session) && "token" in result.session) result = { ...result, session: withoutToken(result.session) };
+  return result;
+}
