@@ -149,6 +149,27 @@ describe("studio access", () => {
     expect(session.body?.user?.email).toBe(OPERATOR.email);
   });
 
+  it("answers get-session without the session token: the httpOnly cookie alone carries it", async () => {
+    const session = await api("GET", "/api/auth/get-session", { cookie: operator });
+    expect(session.status).toBe(200);
+    expect(session.body?.user?.email).toBe(OPERATOR.email);
+    expect(session.body?.session?.id).toEqual(expect.any(String));
+    expect(Object.keys(session.body?.session ?? {})).not.toContain("token");
+    expect(session.text).not.toMatch(/token/i);
+    const signed = decodeURIComponent(/re\.session_token=([^;]+)/.exec(operator)?.[1] ?? "");
+    expect(signed.split(".")[0]!.length).toBeGreaterThan(16);
+    for (const secret of [signed, signed.split(".")[0]!]) expect(session.text.includes(secret)).toBe(false);
+  });
+
+  it("answers Next.js's image optimizer 404 before Next.js: it resized the studio's files for any client", async () => {
+    for (const url of ["/favicon.ico", "/sign-in", "/tenants"]) {
+      for (const cookie of [undefined, operator]) {
+        const res = await api("GET", `/_next/image?url=${encodeURIComponent(url)}&w=3840&q=75`, { cookie });
+        expect([url, res.status, res.text]).toEqual([url, 404, `{"error":"not_found"}`]);
+      }
+    }
+  });
+
   it("sends a signed-in operator on from sign-in to same-site paths only, dot segments and all", async () => {
     expect((await api("GET", `/sign-in?next=${encodeURIComponent("/tenants?q=1")}`, { cookie: operator })).headers.get("location")).toBe("/tenants?q=1");
     // Each resolves to `//evil.example…`, which a browser follows to another host.

@@ -129,6 +129,19 @@ describe("pages, caching and SEO", () => {
     expect([star.status, star.headers.allow, star.body]).toEqual([204, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", ""]);
   });
 
+  it("answers Next.js's image optimizer 404 in the app server's front: it resized the site's files for any client", async () => {
+    const targets = ["/favicon.ico", "/", `/media/listings/${ff.listingKeys[0]}/1.svg`].flatMap((url) =>
+      ["3840", "64"].map((w) => `/_next/image?url=${encodeURIComponent(url)}&w=${w}&q=75`),
+    );
+    for (const host of [ff.host, "127.0.0.1"]) {
+      for (const target of targets) {
+        const res = await get(host, target);
+        expect([host, target, res.status, res.body]).toEqual([host, target, 404, `{"error":"not_found"}`]);
+        expect(res.headers["content-type"]).toBe("application/json");
+      }
+    }
+  });
+
   it("serves listing photos as SVG with long cache headers", async () => {
     const photo = await get(ff.host, `/media/listings/${ff.listingKeys[0]}/1.svg`);
     expect(photo.status).toBe(200);
