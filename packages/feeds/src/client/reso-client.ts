@@ -32,6 +32,11 @@ export type ResoClientOptions = {
   backoffBaseMs?: number;
   /** Longest Retry-After waited in-process (default 60 s); longer ones end the run and reschedule it. */
   maxRetryAfterMs?: number;
+  /**
+   * Most bytes read from one answer, after any gzip/deflate decoding (default 64 MiB): a longer
+   * body fails the request, whether sent whole, chunked without end or as a compression bomb.
+   */
+  maxBodyBytes?: number;
   /** Called with a `dispatcher` in its init: undici's fetch (`outboundFetch`), or a wrapper of it. */
   fetch?: typeof fetch;
   /** Hosts allowed although on this machine or its networks (default: FEED_ALLOWED_HOSTS). */
@@ -62,6 +67,45 @@ function readODataPage(body: unknown): ResoPage | null {
     if (Object.hasOwn(record, "__proto__")) delete (record as Record<string, unknown>)["__proto__"];
   }
   return { value: value as Record<string, unknown>[], nextLink: nextLink ?? null };
+}
+
+/** A token endpoint's answer and an error's quoted detail are small; more is not read. */
+const TOKEN_BODY_BYTES = 64 * 1024;
+const DETAIL_BODY_BYTES = 4 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+/**
+ * The body as text, reading at most `limit` bytes (as decoded: undici's fetch undoes gzip and
+ * deflate as it reads). More fails with BodyTooLargeError (or, with `truncate`, returns what was
+ * read); the connection is cancelled, not drained. A read that fails (the request's timeout
+ * fires mid-body, the server hangs up) rejects as the stream does.
+ */
+async function readBody(response: Response, limit: number, truncate = false): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => undefined);
+      if (truncate) return text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit)));
+      throw new BodyTooLargeError(`more than ${limit} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 const ZToken = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().optional(), token_type: z.string().optional() });
@@ -96,6 +140,7 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
   const maxAttempts = options.maxAttempts ?? 5;
   const backoffBaseMs = options.backoffBaseMs ?? 500;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const cache = options.tokenCache ?? sharedTokenCache;
   const root = options.baseUrl.replace(/\/+$/, "");
   const origin = new URL(root).origin;
@@ -153,6 +198,21 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
     return `${u.origin}${u.pathname}`;
   }
 
+  /**
+   * The answer's JSON, its body read within `limit` bytes and within the request's timeout (the
+   * signal covers the body: a server trickling bytes is cut off like one that never answers).
+   */
+  async function readJson(url: string, response: Response, limit: number): Promise<unknown> {
+    try {
+      return parseJson(await readBody(response, limit));
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw new FeedRequestError(`${describe(url)}: answered ${error.message}; not read`, { transient: false });
+      const name = error instanceof Error ? error.name : "";
+      const what = name === "TimeoutError" || name === "AbortError" ? `timed out after ${timeoutMs} ms` : "network error";
+      throw new FeedRequestError(`${describe(url)}: ${what} while reading the answer`, { transient: true });
+    }
+  }
+
   async function fetchToken(): Promise<string> {
     if (auth.kind === "bearer") return auth.token;
     const cached = cache.get(cacheKey);
@@ -175,7 +235,7 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
         },
       );
     }
-    const parsed = ZToken.safeParse(await response.json().catch(() => null));
+    const parsed = ZToken.safeParse(await readJson(auth.tokenUrl, response, TOKEN_BODY_BYTES));
     if (!parsed.success) throw new FeedRequestError(`token endpoint ${describe(auth.tokenUrl)} sent no access_token`, { transient: false });
     cache.set(cacheKey, parsed.data.access_token, parsed.data.expires_in ?? 3600);
     return parsed.data.access_token;
@@ -189,13 +249,16 @@ export function createResoClient(options: ResoClientOptions): ResoClient {
         const token = await fetchToken();
         const response = await timedFetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
         if (response.ok) {
-          const page = readODataPage(await response.json().catch(() => null));
+          const page = readODataPage(await readJson(url, response, maxBodyBytes));
           if (!page) throw new FeedRequestError(`${describe(url)}: not an OData collection`, { transient: false });
           return page;
         }
         // Quoted in the error (run history, the studio's connection test, logs): a server that
         // echoes the request back must not put the credentials there.
-        const detail = withoutCredentials(await response.text().catch(() => ""), [token, auth.kind === "client_credentials" ? auth.clientSecret : ""]);
+        const detail = withoutCredentials(await readBody(response, DETAIL_BODY_BYTES, true).catch(() => ""), [
+          token,
+          auth.kind === "client_credentials" ? auth.clientSecret : "",
+        ]);
         if (response.status === 401 && auth.kind === "client_credentials" && !refreshedToken) {
           // The cached token may have been revoked or expired early: one new token, then give up.
           cache.delete(cacheKey);

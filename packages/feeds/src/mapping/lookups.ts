@@ -1,6 +1,7 @@
 // RESO Data Dictionary 2.0 lookups. Servers send a lookup's display name ("Active Under
 // Contract") or its legacy value ("ActiveUnderContract"); the platform stores the compact form
 // (what its search filters and badges use). Values outside the Dictionary are kept as sent.
+import { stripUnstorable } from "@real-estate/types";
 
 const STANDARD_STATUS = [
   "Active",
@@ -66,7 +67,8 @@ export type LookupField = keyof typeof TABLES;
 export function normalizeLookup(field: LookupField, value: unknown): string | null {
   if (typeof value !== "string" || !value.trim()) return null;
   const compact = value.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  return TABLES[field].get(compact) ?? value.trim();
+  // A value outside the lookup is kept as sent, without NUL or unpaired surrogates (PostgreSQL stores neither).
+  return TABLES[field].get(compact) ?? (stripUnstorable(value).trim() || null);
 }
 
 /** Statuses a buyer can still act on (shown by default in search). */

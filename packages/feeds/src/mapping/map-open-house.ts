@@ -1,6 +1,7 @@
 // One RESO OpenHouse record -> one OpenHouse row. Field names are the Data Dictionary's; the
 // status and type lookups are normalised; every field without a column is kept in feedExtras.
-import type { ResoRecordIn } from "./map-property";
+import { stripUnstorable } from "@real-estate/types";
+import { extraValue, instant, listingKey, text, type ResoRecordIn } from "./map-property";
 
 export type MappedOpenHouse = {
   OpenHouseKey: string;
@@ -29,13 +30,6 @@ const MAPPED = new Set([
   "ModificationTimestamp",
 ]);
 
-const text = (v: unknown, max: number): string | null =>
-  typeof v === "string" && v.trim() ? v.trim().slice(0, max) : typeof v === "number" ? String(v) : null;
-const instant = (v: unknown): string | null => {
-  if (typeof v !== "string") return null;
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-};
 /** "Canceled", "canceled", "Cancelled" -> "Canceled"; a value outside the lookup is kept as sent. */
 function lookup(value: unknown, known: string[]): string | null {
   const raw = text(value, 50);
@@ -48,8 +42,8 @@ export type MapOpenHouseResult = { ok: true; openHouse: MappedOpenHouse } | { ok
 
 /** Maps one OpenHouse record; one without its keys, its times or a modification time is refused. */
 export function mapOpenHouse(record: ResoRecordIn): MapOpenHouseResult {
-  const OpenHouseKey = text(record.OpenHouseKey, 255);
-  const ListingKey = text(record.ListingKey, 255);
+  const OpenHouseKey = listingKey(record.OpenHouseKey);
+  const ListingKey = listingKey(record.ListingKey);
   const ModificationTimestamp = instant(record.ModificationTimestamp);
   const OpenHouseStartTime = instant(record.OpenHouseStartTime);
   const OpenHouseEndTime = instant(record.OpenHouseEndTime) ?? OpenHouseStartTime;
@@ -59,7 +53,9 @@ export function mapOpenHouse(record: ResoRecordIn): MapOpenHouseResult {
   if (!OpenHouseStartTime || !OpenHouseEndTime) return { ok: false, reason: `${OpenHouseKey}: no OpenHouseStartTime` };
   const feedExtras: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (!MAPPED.has(key) && !key.includes("@odata.")) feedExtras[key] = value;
+    if (MAPPED.has(key) || key.includes("@odata.")) continue;
+    const kept = extraValue(value, 0);
+    if (kept !== undefined) feedExtras[stripUnstorable(key)] = kept;
   }
   return {
     ok: true,
