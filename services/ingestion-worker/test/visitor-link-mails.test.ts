@@ -80,6 +80,35 @@ describe("links e-mailed to a visitor's address", () => {
     expect(sentTo(address, /^Reset your/)).toHaveLength(1);
   });
 
+  it("send at most VISITOR_LINKS_PER_WINDOW of each kind when the requests' jobs run at the same instant on two workers", async () => {
+    const { db } = testDb();
+    const a = await createTenantFixture(db, { slug: "vlm-rush" });
+    const b = await createTenantFixture(db, { slug: "vlm-rush-b" });
+    const address = "rushed@example.test";
+    const onA = await visitorOf(db, a.tenantId, address);
+    const onB = await visitorOf(db, b.tenantId, address);
+    smtp.sink.clear();
+    const AT_ONCE = 20;
+    for (let bucket = 0; bucket < AT_ONCE; bucket++) {
+      await enqueueJob(db, { tenantId: a.tenantId, ...visitorPasswordResetJob({ tenantId: a.tenantId, email: address, bucket }) });
+      await enqueueJob(db, { tenantId: a.tenantId, kind: VISITOR_VERIFY_EMAIL_KIND, payload: { visitorId: onA.id }, dedupeKey: `rush:${bucket}` });
+      await enqueueJob(db, { tenantId: b.tenantId, ...visitorPasswordResetJob({ tenantId: b.tenantId, email: address, bucket }) });
+    }
+    // Two workers, each running every job it claims at once (as two worker processes would).
+    const kinds = { ...visitorEmailKinds, ...mailJobKinds({ transport: smtp.transport }) };
+    const workers = [0, 1].map(() => testWorker(db, { kinds, concurrency: 2 * AT_ONCE, batchSize: 2 * AT_ONCE }).worker);
+    for (let i = 0; i < 3; i++) await Promise.all(workers.map((w) => w.drainOnce()));
+
+    expect(VISITOR_LINKS_PER_WINDOW).toBeLessThan(AT_ONCE);
+    const resets = sentTo(address, /^Reset your/);
+    expect(resets.filter((m) => m.from.includes("vlm-rush@"))).toHaveLength(VISITOR_LINKS_PER_WINDOW);
+    expect(resets.filter((m) => m.from.includes("vlm-rush-b@"))).toHaveLength(VISITOR_LINKS_PER_WINDOW);
+    expect(sentTo(address, /^Confirm your/)).toHaveLength(VISITOR_LINKS_PER_WINDOW);
+    expect(await db.visitorToken.count({ where: { tenantId: a.tenantId, visitorId: onA.id } })).toBe(2 * VISITOR_LINKS_PER_WINDOW);
+    expect(await db.visitorToken.count({ where: { tenantId: b.tenantId, visitorId: onB.id } })).toBe(VISITOR_LINKS_PER_WINDOW);
+    expect(await db.ingestionJob.count({ where: { tenantId: { in: [a.tenantId, b.tenantId] }, status: { not: "COMPLETED" } } })).toBe(0);
+  });
+
   it("address the name typed at sign-up only to a proven address", async () => {
     const { db } = testDb();
     const a = await createTenantFixture(db, { slug: "vlm-name" });
