@@ -148,5 +148,36 @@ describe("staff password reset by e-mail", () => {
       await requestStaffPasswordReset({ tenantId: d.tenantId, email: "listed@delta.example", headers: headersFor() });
       expect(await mails(d.tenantId)).toHaveLength(STAFF_RESET_MAILS_PER_DAY + 1);
     });
+
+    it("mails at most STAFF_RESET_MAILS_PER_DAY when the requests of many windows arrive at the same instant, per tenant", async () => {
+      const { db } = testDb();
+      const z = await createTenantFixture(db, { slug: "zeta" });
+      const h = await createTenantFixture(db, { slug: "eta" });
+      const res = await signUpWithPassword({ name: "Zeta Agent", email: "rushed@zeta.example", password: OLD_PASSWORD, headers: headersFor() });
+      if (!res.ok) throw new Error(res.message);
+      await createMembership({ tenantId: z.tenantId, userId: res.userId, role: "AGENT" });
+      await createMembership({ tenantId: h.tenantId, userId: res.userId, role: "AGENT" });
+
+      // Twenty requests on each tenant, each asked in a window of its own (so the per-window key
+      // lets each through), all running at once: each reset on a connection of its own.
+      const AT_ONCE = 20;
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: start });
+      const asked: Promise<unknown>[] = [];
+      for (let window = 0; window < AT_ONCE; window++) {
+        vi.setSystemTime(start + window * 2 * 60_000);
+        for (const tenantId of [z.tenantId, h.tenantId]) {
+          asked.push(requestStaffPasswordReset({ tenantId, email: "rushed@zeta.example", headers: headersFor() }));
+        }
+      }
+      const answers = await Promise.all(asked);
+      expect(answers.every((a) => JSON.stringify(a) === JSON.stringify({ ok: true }))).toBe(true);
+
+      expect(STAFF_RESET_MAILS_PER_DAY).toBeLessThan(AT_ONCE);
+      const mailed = (tenantId: string) => db.emailMessage.count({ where: { tenantId, template: "password-reset", toAddress: "rushed@zeta.example" } });
+      expect(await mailed(z.tenantId)).toBe(STAFF_RESET_MAILS_PER_DAY);
+      expect(await mailed(h.tenantId)).toBe(STAFF_RESET_MAILS_PER_DAY);
+      expect(await db.ingestionJob.count({ where: { tenantId: z.tenantId, kind: "email.deliver" } })).toBe(STAFF_RESET_MAILS_PER_DAY);
+    });
   });
 });

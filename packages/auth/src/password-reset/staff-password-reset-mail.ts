@@ -28,43 +28,59 @@ export const STAFF_RESET_MAIL_DAY_MS = 86_400_000;
  */
 type ResetRequest = { tenantId: string; crmHost?: string | null } | { studioUrl: string };
 
-const requestContext = new AsyncLocalStorage<ResetRequest>();
+/** A reset request and the moment it was asked (its window and its day are counted from it). */
+type AskedReset = ResetRequest & { askedAt: number };
 
-/** Runs `fn` (better-auth's requestPasswordReset) as a reset asked on this tenant's CRM. */
+const requestContext = new AsyncLocalStorage<AskedReset>();
+
+/** Runs `fn` (better-auth's requestPasswordReset) as a reset asked now on this tenant's CRM or on the studio. */
 export function withResetRequest<T>(request: ResetRequest, fn: () => Promise<T>): Promise<T> {
-  return requestContext.run(request, fn);
+  return requestContext.run({ ...request, askedAt: Date.now() }, fn);
 }
 
 /**
  * better-auth's `sendResetPassword`: writes the reset e-mail to the tenant's outbox when the
  * account is a member of the tenant the reset was asked on and was sent fewer than
- * STAFF_RESET_MAILS_PER_DAY of them by this tenant in the last day; otherwise nothing (the answer
- * to the visitor is the same either way, and an unsent token expires unused).
+ * STAFF_RESET_MAILS_PER_DAY of them by this tenant in the day before the request; otherwise
+ * nothing (the answer to the visitor is the same either way, and an unsent token expires unused).
+ * Checked and written in one transaction under a lock of the tenant and address, so requests at
+ * the same instant, in one process or several, cannot pass the cap together.
  */
 export async function sendStaffPasswordReset(data: { user: { id: string; email: string; name?: string | null }; token: string }): Promise<void> {
   const request = requestContext.getStore();
   if (!request) return;
   if ("studioUrl" in request) return sendOperatorPasswordReset(data, request.studioUrl);
+  const { tenantId, crmHost, askedAt } = request;
   const db = getDb();
-  const membership = await db.tenantMembership.findFirst({ where: { tenantId: request.tenantId, userId: data.user.id }, select: { id: true } });
+  const membership = await db.tenantMembership.findFirst({ where: { tenantId, userId: data.user.id }, select: { id: true } });
   if (!membership) return;
   const address = data.user.email.trim().toLowerCase();
-  const [sent] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "EmailMessage"
-     WHERE "tenantId" = ${request.tenantId}::uuid AND template = 'password-reset' AND "toAddress" = ${address}
-       AND "createdAt" > ${new Date(Date.now() - STAFF_RESET_MAIL_DAY_MS)}::timestamp(3)`;
-  if ((sent?.n ?? 0) >= STAFF_RESET_MAILS_PER_DAY) return;
-  const brand = await loadBranding(db, request.tenantId, { crmHost: request.crmHost });
-  const base = brand.crmUrl.replace(/\/+$/, "");
-  const window = Math.floor(Date.now() / RESET_MAIL_WINDOW_MS);
-  await queueEmail(db, {
-    tenantId: request.tenantId,
-    brand,
-    template: "password-reset",
-    props: { resetUrl: `${base}/reset-password?token=${encodeURIComponent(data.token)}`, validMinutes: STAFF_RESET_VALID_MINUTES },
-    to: { address: data.user.email, name: data.user.name ?? null },
-    dedupeKey: `staff-password-reset:${data.user.id}:${window}`,
-  });
+  await db.$transaction(
+    async (tx) => {
+      // One request of the account's at a time in the tenant, in every process (the database's
+      // lock, held until commit). The e-mails are counted in a statement after it, so each sees
+      // those of the requests that held it before: without it twenty requests at once (of as
+      // many windows) all counted none and all were mailed.
+      await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtext(${tenantId} || ':staff-password-reset:' || ${address})))::int AS n`;
+      const [sent] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "EmailMessage"
+         WHERE "tenantId" = ${tenantId}::uuid AND template = 'password-reset' AND "toAddress" = ${address}
+           AND "createdAt" > ${new Date(askedAt - STAFF_RESET_MAIL_DAY_MS)}::timestamp(3)`;
+      if ((sent?.n ?? 0) >= STAFF_RESET_MAILS_PER_DAY) return;
+      const brand = await loadBranding(tx, tenantId, { crmHost });
+      const base = brand.crmUrl.replace(/\/+$/, "");
+      const window = Math.floor(askedAt / RESET_MAIL_WINDOW_MS);
+      await queueEmail(tx, {
+        tenantId,
+        brand,
+        template: "password-reset",
+        props: { resetUrl: `${base}/reset-password?token=${encodeURIComponent(data.token)}`, validMinutes: STAFF_RESET_VALID_MINUTES },
+        to: { address: data.user.email, name: data.user.name ?? null },
+        dedupeKey: `staff-password-reset:${data.user.id}:${window}`,
+      });
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }
 
 /**
