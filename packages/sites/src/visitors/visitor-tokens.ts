@@ -63,7 +63,7 @@ export async function createVisitorToken(
 ): Promise<VisitorToken | null> {
   // Given the client, each statement would be a transaction of its own and the row lock would end
   // before the count: twenty requests at once all counted none and all made a token.
-  if ("$transaction" in db) return db.$transaction((tx) => makeVisitorToken(tx, options));
+  if ("$transaction" in db) return db.$transaction((tx) => makeVisitorToken(tx, options), { maxWait: 10_000, timeout: 30_000 });
   return makeVisitorToken(db, options);
 }
 
