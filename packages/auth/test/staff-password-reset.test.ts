@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTenantFixture, useTestDatabase, type TenantFixture } from "@real-estate/db/testing";
 import { createMembership } from "@real-estate/crm";
@@ -5,6 +8,7 @@ import { getSession, requestStaffPasswordReset, resetStaffPassword, signInWithPa
 import { STAFF_RESET_MAILS_PER_DAY, STAFF_RESET_MAIL_DAY_MS } from "../src/password-reset/staff-password-reset-mail";
 
 const testDb = useTestDatabase("staffreset");
+const ASK_RESETS = path.join(path.dirname(fileURLToPath(import.meta.url)), "support", "ask-resets.ts");
 const HOST = "crm.alpha.localhost:3001";
 const OLD_PASSWORD = "pass-word-1234";
 const NEW_PASSWORD = "a-brand-new-secret-42";
@@ -178,6 +182,44 @@ describe("staff password reset by e-mail", () => {
       expect(await mailed(z.tenantId)).toBe(STAFF_RESET_MAILS_PER_DAY);
       expect(await mailed(h.tenantId)).toBe(STAFF_RESET_MAILS_PER_DAY);
       expect(await db.ingestionJob.count({ where: { tenantId: z.tenantId, kind: "email.deliver" } })).toBe(STAFF_RESET_MAILS_PER_DAY);
+    });
+
+    it("mails at most STAFF_RESET_MAILS_PER_DAY when two processes ask at the same instant", async () => {
+      const { db, url } = testDb();
+      const t = await createTenantFixture(db, { slug: "theta" });
+      const res = await signUpWithPassword({ name: "Theta Agent", email: "two@theta.example", password: OLD_PASSWORD, headers: headersFor() });
+      if (!res.ok) throw new Error(res.message);
+      await createMembership({ tenantId: t.tenantId, userId: res.userId, role: "AGENT" });
+
+      // Two processes (as two CRM instances), ten requests each, twenty windows in all.
+      const base = String(Date.now());
+      const children = [0, 10].map((first) => {
+        const child = spawn(process.execPath, ["--import", "tsx", ASK_RESETS, t.tenantId, "two@theta.example", String(first), "10", base], {
+          env: { ...process.env, DATABASE_URL: url },
+          stdio: ["pipe", "pipe", "pipe"],
+        });
+        let out = "";
+        child.stdout.on("data", (d) => (out += String(d)));
+        child.stderr.on("data", (d) => (out += String(d)));
+        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+        return { child, output: () => out, exited };
+      });
+      try {
+        const deadline = Date.now() + 90_000;
+        while (!children.every((c) => c.output().includes("ready"))) {
+          if (Date.now() > deadline) throw new Error(`not ready: ${children.map((c) => c.output()).join("\n")}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        for (const c of children) c.child.stdin.write("go\n");
+        expect(await Promise.all(children.map((c) => c.exited))).toEqual([0, 0]);
+      } finally {
+        for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+      }
+      for (const c of children) expect(c.output()).toContain(JSON.stringify(Array.from({ length: 10 }, () => ({ ok: true }))));
+
+      expect(await db.emailMessage.count({ where: { tenantId: t.tenantId, template: "password-reset", toAddress: "two@theta.example" } })).toBe(
+        STAFF_RESET_MAILS_PER_DAY,
+      );
     });
   });
 });
