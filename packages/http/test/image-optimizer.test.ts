@@ -1,9 +1,8 @@
 // Next.js's image optimizer (`/_next/image`) is answered 404 by the request front: no app shows
 // images through next/image, and left open it fetched and re-encoded the app's own files and
 // pages for any client. The app behind the front here answers every request it is handed.
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestFront, type TestFront } from "./support/test-front";
+import { rawRequest, startTestFront, type TestFront } from "./support/test-front";
 
 let front: TestFront;
 const reached: string[] = [];
@@ -19,21 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => front.close());
 
-/** One request exactly as written (the target is not normalised on the way), over a raw socket. */
-function raw(method: string, target: string): Promise<{ status: number; head: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(front.port, "127.0.0.1");
-    let text = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (c: string) => (text += c));
-    socket.on("error", reject);
-    socket.on("end", () => {
-      const [head = "", body = ""] = text.split("\r\n\r\n");
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head: head.toLowerCase(), body });
-    });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
-}
+const raw = (method: string, target: string) => rawRequest(front.port, method, target);
 
 describe("Next.js's image optimizer", () => {
   it("answers /_next/image 404 for any method and spelling, never handing it to the app", async () => {

@@ -1,9 +1,8 @@
 // Methods no app route answers are refused by the request front with a 405, before the app: the
 // app behind it here reads the request as Next.js does (a fetch `Request`), which throws for the
 // methods the fetch standard forbids, a 500 and an error log line an outsider could cause at will.
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestFront, type TestFront } from "./support/test-front";
+import { rawRequest, startTestFront, type TestFront } from "./support/test-front";
 
 let front: TestFront;
 const reached: string[] = [];
@@ -20,21 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => front.close());
 
-/** One request exactly as written (any method), over a raw socket: its status, headers and body (as sent, chunked or not). */
-function raw(method: string, target = "/sign-in"): Promise<{ status: number; head: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(front.port, "127.0.0.1");
-    let text = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (c: string) => (text += c));
-    socket.on("error", reject);
-    socket.on("end", () => {
-      const [head = "", body = ""] = text.split("\r\n\r\n");
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head: head.toLowerCase(), body });
-    });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
-}
+const raw = (method: string, target = "/sign-in") => rawRequest(front.port, method, target);
 
 describe("request methods", () => {
   it("answers TRACE, the WebDAV methods and PURGE 405 with Allow, before the app", async () => {

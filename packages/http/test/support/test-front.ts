@@ -4,7 +4,7 @@
 // of the front's options the test sets.
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createHealthResponder, createMemoryLogger, createRequestFront, parseTrustSettings, type AppHandler } from "../../src/serve";
@@ -47,4 +47,20 @@ export async function startTestFront(
     logs: logger.entries,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** One request exactly as written (any method; the target is not normalised on the way), over a raw socket to `port`: its status, lower-cased head and body (as sent, chunked or not). */
+export function rawRequest(port: number, method: string, target: string): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1");
+    let text = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (c: string) => (text += c));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const [head = "", body = ""] = text.split("\r\n\r\n");
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head: head.toLowerCase(), body });
+    });
+    socket.write(`${method} ${target} HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
 }
