@@ -16,6 +16,7 @@ import {
 import { z } from "zod";
 import { feedAllowedHosts } from "./feed-destination";
 import { FeedRequestError } from "./feed-errors";
+import { BodyTooLargeError, DETAIL_BODY_BYTES, parseJson, readBody, TOKEN_BODY_BYTES } from "./read-body";
 import { sharedTokenCache, TokenCache } from "./token-cache";
 
 export type FeedAuth = { kind: "client_credentials"; tokenUrl: string; clientId: string; clientSecret: string } | { kind: "bearer"; token: string };
@@ -67,45 +68,6 @@ function readODataPage(body: unknown): ResoPage | null {
     if (Object.hasOwn(record, "__proto__")) delete (record as Record<string, unknown>)["__proto__"];
   }
   return { value: value as Record<string, unknown>[], nextLink: nextLink ?? null };
-}
-
-/** A token endpoint's answer and an error's quoted detail are small; more is not read. */
-const TOKEN_BODY_BYTES = 64 * 1024;
-const DETAIL_BODY_BYTES = 4 * 1024;
-
-class BodyTooLargeError extends Error {}
-
-/**
- * The body as text, reading at most `limit` bytes (as decoded: undici's fetch undoes gzip and
- * deflate as it reads). More fails with BodyTooLargeError (or, with `truncate`, returns what was
- * read); the connection is cancelled, not drained. A read that fails (the request's timeout
- * fires mid-body, the server hangs up) rejects as the stream does.
- */
-async function readBody(response: Response, limit: number, truncate = false): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > limit) {
-      await reader.cancel().catch(() => undefined);
-      if (truncate) return text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit)));
-      throw new BodyTooLargeError(`more than ${limit} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 const ZToken = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().optional(), token_type: z.string().optional() });

@@ -1,0 +1,42 @@
+// Reading a feed server's answer within a size (decision 0109): the body is read as a stream and
+// its decoded bytes counted, so that no answer, however sent, is held whole past the cap.
+
+/** A token endpoint's answer and an error's quoted detail are small; more is not read. */
+export const TOKEN_BODY_BYTES = 64 * 1024;
+export const DETAIL_BODY_BYTES = 4 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+/**
+ * The body as text, reading at most `limit` bytes (as decoded: undici's fetch undoes gzip and
+ * deflate as it reads). More fails with BodyTooLargeError (or, with `truncate`, returns what was
+ * read); the connection is cancelled, not drained. A read that fails (the request's timeout
+ * fires mid-body, the server hangs up) rejects as the stream does.
+ */
+export async function readBody(response: Response, limit: number, truncate = false): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => undefined);
+      if (truncate) return text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit)));
+      throw new BodyTooLargeError(`more than ${limit} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** The text as JSON, or null when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
