@@ -1,4 +1,5 @@
 import { Client, type Dispatcher } from "undici";
+import { stripUnstorable, truncateText } from "@real-estate/types";
 import {
   destinationOrigin,
   pinnedConnector,
@@ -28,6 +29,15 @@ const EXCERPT_CHARS = 1000;
 const READ_LIMIT_BYTES = EXCERPT_CHARS * 4;
 /** Why a read stopped early: not an error of the delivery (the answer is kept). */
 const READ_ENOUGH = new Error("answer read up to its limit");
+
+/**
+ * The answer's first characters as PostgreSQL can store them (the excerpt is written on the
+ * delivery: one NUL made that write fail on every attempt). Bytes that are not UTF-8 become
+ * U+FFFD, NUL and unpaired surrogates are dropped, and the cut never falls inside a character.
+ */
+function storableExcerpt(chunks: Buffer[]): string {
+  return truncateText(stripUnstorable(Buffer.concat(chunks).toString("utf8")), EXCERPT_CHARS);
+}
 
 /**
  * POSTs a signed body to an endpoint with the protections outbound calls need: the destination
@@ -75,7 +85,7 @@ export async function postWebhook(options: {
       clearTimeout(deadline);
       if (!pooled) dispatcher.destroy().catch(() => {});
       if (error) reject(error);
-      else resolve({ status, excerpt: Buffer.concat(chunks).toString("utf8").slice(0, EXCERPT_CHARS), latencyMs });
+      else resolve({ status, excerpt: storableExcerpt(chunks), latencyMs });
     };
     const deadline = setTimeout(() => {
       if (answered) return;
