@@ -3,43 +3,47 @@
 // of provider answers is ours (ProviderCacheEntry), per tenant and location.
 import http from "node:http";
 import https from "node:https";
+import { readBoundedBody } from "@real-estate/types/outbound";
 
-/** GET/POST JSON with a timeout; null on any network error, timeout, non-2xx or non-JSON answer (providers degrade, pages never fail). */
-export function fetchJson<T>(
+/** The most of an answer read: providers answer a few KB. */
+export const MAX_PROVIDER_ANSWER_BYTES = 1_000_000;
+
+/**
+ * GET/POST JSON with one deadline for the whole exchange (connecting, sending, the headers and
+ * the body: a server trickling a byte at a time is cut off at `timeoutMs` like one that never
+ * answers; Node's own `timeout` is only the socket's idleness). null on any network error,
+ * deadline, non-2xx, non-JSON answer or an answer over MAX_PROVIDER_ANSWER_BYTES (providers
+ * degrade, pages never fail). No compression is asked for, so none is undone.
+ */
+export async function fetchJson<T>(
   url: string,
   init: { method: "GET" | "POST"; headers?: Record<string, string>; body?: string; timeoutMs: number },
 ): Promise<{ status: number; body: T } | null> {
-  return new Promise((resolve) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return resolve(null);
-    }
-    const client = target.protocol === "https:" ? https : http;
-    const headers = { accept: "application/json", ...(init.headers ?? {}), ...(init.body ? { "content-length": String(Buffer.byteLength(init.body)) } : {}) };
-    const req = client.request(target, { method: init.method, headers, timeout: init.timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (c: Buffer) => {
-        size += c.length;
-        if (size > 1_000_000) req.destroy();
-        else chunks.push(c);
-      });
-      res.on("end", () => {
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) return resolve(null);
-        try {
-          resolve({ status, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as T });
-        } catch {
-          resolve(null);
-        }
-      });
-      res.on("error", () => resolve(null));
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  const client = target.protocol === "https:" ? https : http;
+  const headers = { accept: "application/json", ...(init.headers ?? {}), ...(init.body ? { "content-length": String(Buffer.byteLength(init.body)) } : {}) };
+  // Aborting destroys the request and its answer: a pending read of the body rejects.
+  const signal = AbortSignal.timeout(init.timeoutMs);
+  try {
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = client.request(target, { method: init.method, headers, signal }, resolve);
+      req.on("error", reject);
+      if (init.body) req.write(init.body);
+      req.end();
     });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(null));
-    if (init.body) req.write(init.body);
-    req.end();
-  });
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      res.destroy();
+      return null;
+    }
+    const text = (await readBoundedBody(res, MAX_PROVIDER_ANSWER_BYTES)).toString("utf8");
+    return { status, body: JSON.parse(text) as T };
+  } catch {
+    return null;
+  }
 }
