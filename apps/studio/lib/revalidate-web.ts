@@ -3,6 +3,11 @@ import { studioEnv } from "./env";
 
 export type RevalidateResult = { ok: true } | { ok: false; reason: string };
 
+/**
+ * One instance's revalidation, within 3 s in all. A redirect is not followed: the token would go
+ * along to wherever it points (fetch keeps custom headers across origins), so a 3xx is a failure.
+ * The answer's body is not read (the status says it all): it is cancelled, its connection closed.
+ */
 async function revalidateInstance(url: string, tenantId: string, token: string): Promise<string | null> {
   try {
     const res = await fetch(new URL("/api/internal/revalidate", url), {
@@ -11,7 +16,10 @@ async function revalidateInstance(url: string, tenantId: string, token: string):
       body: JSON.stringify({ tenantId }),
       signal: AbortSignal.timeout(3_000),
       cache: "no-store",
+      redirect: "manual",
     });
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status >= 300 && res.status < 400) return `web app ${url} answered ${res.status}: a redirect, not followed`;
     return res.ok ? null : `web app ${url} answered ${res.status}`;
   } catch (error) {
     return `web app ${url}: ${error instanceof Error ? error.message : String(error)}`;
