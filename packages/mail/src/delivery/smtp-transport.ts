@@ -44,29 +44,75 @@ export const DKIM_SIGNED_HEADERS = [
   "List-Archive",
 ] as const;
 
+/** Default time one message may take on the wire, from asking the pool for a connection to the last reply. */
+export const SMTP_MESSAGE_TIMEOUT_MS = 120_000;
+
+/** The server did not finish answering within the message's deadline (no SMTP code: retried). */
+export class SmtpDeadlineError extends Error {
+  constructor(ms: number) {
+    super(`SMTP server: no answer within ${ms} ms`);
+    this.name = "SmtpDeadlineError";
+  }
+}
+
 /**
  * nodemailer's SMTP transport for SMTP_URL (default: the local sink npm start runs), pooled:
  * `maxConnections` connections kept open and reused, so a burst does not pay a handshake per message.
  * Every message is DKIM-signed when `dkim` (default: the environment's, see dkimSettings) is set,
  * over DKIM_SIGNED_HEADERS.
+ *
+ * nodemailer's timeouts are for connecting, the greeting, and the socket's idleness: a server
+ * sending a line of a multi-line reply every few seconds is never idle and held a message (and
+ * its connection of the pool) for ever. Each message therefore has one deadline in all,
+ * `messageTimeoutMs`; past it the message fails with SmtpDeadlineError (transient: the queue
+ * retries it) and the pool is replaced by a new one, the stuck connection closed (messages in
+ * flight on the old pool's other connections fail with it and are retried too).
  */
-export function createSmtpTransport(options: { url?: string; maxConnections?: number; dkim?: DkimSettings | null } = {}): MailTransport {
+export function createSmtpTransport(
+  options: { url?: string; maxConnections?: number; dkim?: DkimSettings | null; messageTimeoutMs?: number } = {},
+): MailTransport {
   const url = options.url ?? mailSettings().smtpUrl;
   const dkim = options.dkim === undefined ? dkimSettings() : options.dkim;
+  const deadlineMs = options.messageTimeoutMs ?? SMTP_MESSAGE_TIMEOUT_MS;
   const parsed = new URL(url);
-  return nodemailer.createTransport({
-    host: parsed.hostname,
-    port: Number(parsed.port) || (parsed.protocol === "smtps:" ? 465 : 25),
-    secure: parsed.protocol === "smtps:",
-    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
-    // A local stand-in has no certificate; a real relay on port 587 upgrades with STARTTLS.
-    ignoreTLS: parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost",
-    pool: true,
-    maxConnections: options.maxConnections ?? 4,
-    maxMessages: Infinity,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-    ...(dkim ? { dkim: { ...dkim, headerFieldNames: DKIM_SIGNED_HEADERS.join(":") } } : {}),
-  });
+  const open = () =>
+    nodemailer.createTransport({
+      host: parsed.hostname,
+      port: Number(parsed.port) || (parsed.protocol === "smtps:" ? 465 : 25),
+      secure: parsed.protocol === "smtps:",
+      auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+      // A local stand-in has no certificate; a real relay on port 587 upgrades with STARTTLS.
+      ignoreTLS: parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost",
+      pool: true,
+      maxConnections: options.maxConnections ?? 4,
+      maxMessages: Infinity,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      ...(dkim ? { dkim: { ...dkim, headerFieldNames: DKIM_SIGNED_HEADERS.join(":") } } : {}),
+    });
+  let pool = open();
+  return {
+    async sendMail(message) {
+      const used = pool;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new SmtpDeadlineError(deadlineMs)), deadlineMs);
+      });
+      try {
+        return await Promise.race([used.sendMail(message), deadline]);
+      } catch (error) {
+        if (error instanceof SmtpDeadlineError && pool === used) {
+          pool = open();
+          used.close();
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      pool.close();
+    },
+  };
 }
