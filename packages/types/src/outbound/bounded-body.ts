@@ -14,10 +14,11 @@ export class BodyTooLargeError extends Error {
  * bytes: a node:http answer or a fetch Response's body. The deadline is the caller's: an abort
  * signal given to the request ends the stream, and this read rejects with the stream's error.
  */
-export async function readBoundedBody(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+export async function readBoundedBody(body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  for await (const chunk of body) {
+  // Node's web streams are async iterable; TypeScript's DOM typing of ReadableStream does not say so.
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
     bytes += chunk.byteLength;
     if (bytes > maxBytes) throw new BodyTooLargeError(maxBytes);
     chunks.push(chunk);
