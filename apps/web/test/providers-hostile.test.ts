@@ -4,12 +4,19 @@ import http from "node:http";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@real-estate/db/testing";
+import { resetWebEnvForTests } from "@/lib/env";
+import { loadAreaModules } from "@/lib/providers/area-modules";
 import { getPlaceDetails, searchNearbyPlaces } from "@/lib/providers/google-places-client";
 import { fetchJson } from "@/lib/providers/http-json";
 import { fetchWalkScore } from "@/lib/providers/walk-score-client";
+import { createWebTenant, FAIRFIELD } from "./support/web-fixtures";
 
 const SCORES = JSON.stringify({ status: 1, walkscore: 88, description: "Very Walkable", ws_link: "https://www.walkscore.com/score/x" });
+const testDb = useTestDatabase("web_providers_hostile");
 const timers = new Set<NodeJS.Timeout>();
+/** When set, every request gets this answer whatever it asks. */
+let forced: string | null = null;
 let server: http.Server;
 let base: string;
 
@@ -50,10 +57,14 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", "http://x");
     // Places search (a fixed path) trickles; details take the mode from the place id.
     const last = url.pathname.split("/").pop() ?? "";
-    answer(url.searchParams.get("address") ?? (last === "places:searchNearby" ? "trickle" : last), res);
+    answer(forced ?? url.searchParams.get("address") ?? (last === "places:searchNearby" ? "trickle" : last), res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.WALKSCORE_BASE_URL = base;
+  process.env.GOOGLE_PLACES_BASE_URL = base;
+  process.env.PROVIDER_TIMEOUT_MS = "1000";
+  resetWebEnvForTests();
 });
 afterAll(async () => {
   for (const t of timers) clearInterval(t);
@@ -113,6 +124,43 @@ describe("provider calls against a hostile server", () => {
     for (const { result, ms } of await Promise.all([search, details])) {
       expect(result).toBeNull();
       expect(ms).toBeLessThan(3000);
+    }
+  });
+});
+
+describe("a town page's area modules against a trickling provider", () => {
+  it("show the area's own values by the deadline (the page renders), and nothing is cached", async () => {
+    const { db } = testDb();
+    const tenant = await createWebTenant(db, FAIRFIELD, { listingsPerTown: 1 });
+    await db.websiteConfig.update({ where: { tenantId: tenant.tenantId }, data: { walkScoreApiKey: "ws-key", googlePlacesApiKey: "gp-key" } });
+    forced = "trickle";
+    try {
+      const area = {
+        name: "Fairfield",
+        state: "CT",
+        townSlug: "fairfield",
+        latitude: 41.1408,
+        longitude: -73.2613,
+        content: {
+          walkScore: { walk: 62, transit: 35, bike: 48, isSample: true },
+          nearbyPlaces: { places: [{ name: "Town Green (sample)", kind: "Park" }], isSample: true },
+        },
+      };
+      const modules = (["walk-score", "nearby-places"] as const).map((moduleKey, sortOrder) => ({
+        pageKind: "TOWN" as const,
+        moduleKey,
+        enabled: true,
+        sortOrder,
+        settings: {},
+      }));
+      const started = performance.now();
+      const views = await loadAreaModules({ tenantId: tenant.tenantId, area, modules });
+      expect(performance.now() - started).toBeLessThan(4_000);
+      expect(views[0]).toMatchObject({ walkScore: { source: "sample", scores: { walk: 62 } } });
+      expect(views[1]).toMatchObject({ places: { source: "sample" } });
+      expect(await db.providerCacheEntry.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
+    } finally {
+      forced = null;
     }
   });
 });
