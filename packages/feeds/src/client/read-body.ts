@@ -1,11 +1,13 @@
 // Reading a feed server's answer within a size (decision 0109): the body is read as a stream and
-// its decoded bytes counted, so that no answer, however sent, is held whole past the cap.
+// its decoded bytes counted, so that no answer, however sent, is held whole past the cap. The
+// reader is the one every outbound client shares (@real-estate/types/outbound, decision 0110).
+import { readBoundedBody } from "@real-estate/types/outbound";
+
+export { BodyTooLargeError } from "@real-estate/types/outbound";
 
 /** A token endpoint's answer and an error's quoted detail are small; more is not read. */
 export const TOKEN_BODY_BYTES = 64 * 1024;
 export const DETAIL_BODY_BYTES = 4 * 1024;
-
-export class BodyTooLargeError extends Error {}
 
 /**
  * The body as text, reading at most `limit` bytes (as decoded: undici's fetch undoes gzip and
@@ -15,21 +17,7 @@ export class BodyTooLargeError extends Error {}
  */
 export async function readBody(response: Response, limit: number, truncate = false): Promise<string> {
   if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > limit) {
-      await reader.cancel().catch(() => undefined);
-      if (truncate) return text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit)));
-      throw new BodyTooLargeError(`more than ${limit} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  return (await readBoundedBody(response.body, limit, { truncate })).toString("utf8");
 }
 
 /** The text as JSON, or null when it is not JSON. */

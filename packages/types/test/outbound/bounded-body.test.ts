@@ -54,4 +54,14 @@ describe("readBoundedBody", () => {
     const endless = await outboundFetch(`${base}/endless`);
     await expect(readBoundedBody(endless.body!, 1_000_000)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
+
+  it("with truncate, answers the first maxBytes of a longer body and still ends the stream", async () => {
+    const before = closed;
+    expect((await readBoundedBody(await get("/small"), 3, { truncate: true })).toString("utf8")).toBe("hé");
+    const endless = await outboundFetch(`${base}/endless`);
+    const head = await readBoundedBody(endless.body!, 100_000, { truncate: true });
+    expect(head.byteLength).toBe(100_000);
+    expect(head.every((b) => b === 0x78)).toBe(true);
+    await expect.poll(() => closed - before, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+  });
 });
