@@ -54,8 +54,17 @@ const RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<Omit<Scenario
   "queue-storage": runQueueStorageScenario,
 };
 
-/** The whole run must end by itself; this is the backstop if something hangs. */
-const HARD_LIMIT_MS = 15 * 60_000;
+/**
+ * The whole run must end by itself; this is the backstop if something hangs: 15 minutes for one
+ * scenario and 2 more for each further one (the 17 default scenarios took over 15 minutes on two
+ * quiet cores, so a single fixed 15 minutes stopped every full run part-way).
+ */
+function hardLimitMs(scenarioCount: number): number {
+  return (15 + 2 * Math.max(0, scenarioCount - 1)) * 60_000;
+}
+
+/** Set when the run is being stopped: the scenario then running fails because of it, not on its own. */
+let stopping: string | null = null;
 
 async function cleanup() {
   await stopAllStarted();
@@ -73,6 +82,10 @@ async function runOne(name: ScenarioName, ctx: BenchContext): Promise<ScenarioRe
     if (error instanceof SkipError) {
       log(`skipped: ${error.message}`);
       return { scenario: name, figures: [], details: {}, skipped: error.message, seconds };
+    }
+    if (stopping) {
+      log(`stopped: ${stopping}`);
+      return { scenario: name, figures: [], details: {}, error: stopping, seconds };
     }
     log(`failed: ${(error as Error).stack ?? String(error)}`);
     return { scenario: name, figures: [], details: {}, error: (error as Error).message, seconds };
@@ -133,25 +146,32 @@ async function main() {
   const release = await acquireBenchRun();
   const machine = await machineInfo();
   const report: Report = { started: performance.now(), ctx, machine, results: [] };
-  const stop = (why: string, code: number) =>
+  const stop = (why: string, code: number) => {
+    stopping = why;
     void cleanup()
       .then(release)
       .finally(() => {
         writeReport(report, why);
         process.exit(code);
       });
-  setTimeout(() => stop(`stopped at the hard limit of ${HARD_LIMIT_MS / 60_000} min`, 2), HARD_LIMIT_MS).unref();
+  };
+  const limitMs = hardLimitMs(args.scenarios.length);
+  setTimeout(() => stop(`stopped at the hard limit of ${limitMs / 60_000} min`, 2), limitMs).unref();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop(`interrupted by ${signal}`, 130));
   console.log(
     `bench ${args.quick ? "(quick sizes) " : ""}on ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, commit ${machine.gitCommit ?? "?"}`,
   );
   try {
-    for (const name of args.scenarios) report.results.push(await runOne(name, ctx));
+    for (const name of args.scenarios) {
+      if (stopping) break;
+      report.results.push(await runOne(name, ctx));
+    }
   } finally {
     await cleanup();
     await release();
   }
-  writeReport(report, null);
+  // A stop in progress writes the report itself, saying why.
+  if (!stopping) writeReport(report, null);
 }
 
 main().catch(async (error) => {
