@@ -111,8 +111,13 @@ try {
     ...(passed("--output-logs") ? [] : ["--output-logs=errors-only"]),
     ...process.argv.slice(2),
   ];
-  log(`running workspace tests (${args.slice(1).join(" ")})`);
-  code = await run("npx", args);
+  // The start scripts' own tests (ports and the variables linking the apps), a second at most.
+  log("start scripts' tests (npx vitest run --root scripts)");
+  code = await run("npx", ["vitest", "run", "--root", "scripts"]);
+  if (code === 0) {
+    log(`running workspace tests (${args.slice(1).join(" ")})`);
+    code = await run("npx", args);
+  }
   if (code === 0) {
     // The ingestion crash test (worker SIGKILLed while draining) runs after the unit and
     // integration suites, on its own, because it loads both cores for a few minutes.

@@ -14,6 +14,7 @@ import { startSecrets } from "./start-secrets";
 import { ensureDemoFeed } from "./demo-feed";
 import { startAppInstances } from "./app-instances";
 import { serverNodeFlags } from "@real-estate/http/node-flags";
+import { appLinkEnv, platformPorts, portOffset } from "./platform-ports";
 
 export type PlatformMode = "start" | "dev";
 
@@ -25,42 +26,17 @@ export type PlatformProfile = "plain" | "cache";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-function portOffset(argv: string[]): number {
-  const i = argv.findIndex((a) => a === "--port-offset" || a.startsWith("--port-offset="));
-  const arg = i < 0 ? undefined : argv[i]!;
-  const raw = arg === undefined ? process.env.PORT_OFFSET : arg.includes("=") ? arg.split("=")[1] : argv[i + 1];
-  if (raw === undefined || raw === "") return 0;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) {
-    console.error(`--port-offset must be a whole number from 0 to 1000 (got ${raw})`);
-    process.exit(2);
-  }
-  return n;
-}
-
-/** Each port: its own variable when set, else the default moved by the offset. */
-function platformPorts(offset: number) {
-  const pick = (name: string, base: number) => Number(process.env[name]) || base + offset;
-  return {
-    web: pick("WEB_PORT", 3000),
-    crm: pick("CRM_PORT", 3001),
-    studio: pick("STUDIO_PORT", 3002),
-    metrics: pick("METRICS_PORT", 9464),
-    webMetrics: pick("WEB_METRICS_PORT", 9465),
-    crmMetrics: pick("CRM_METRICS_PORT", 9466),
-    studioMetrics: pick("STUDIO_METRICS_PORT", 9467),
-    smtp: pick("SMTP_SINK_PORT", 2525),
-    mailbox: pick("SMTP_SINK_HTTP_PORT", 8025),
-    webhooks: pick("WEBHOOK_SINK_PORT", 8027),
-    postgres: pick("EMBEDDED_PG_PORT", EMBEDDED_DEFAULT_PORT),
-    reso: pick("RESO_DEMO_PORT", 3010),
-  };
-}
-
 export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(2), profile: PlatformProfile = "plain"): Promise<void> {
   const tag = mode === "dev" ? "[dev]" : profile === "cache" ? "[start:prod]" : "[start]";
   const log = (line: string) => console.log(`${tag} ${line}`);
-  const ports = platformPorts(portOffset(argv));
+  let offset: number;
+  try {
+    offset = portOffset(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const ports = platformPorts(offset, process.env, EMBEDDED_DEFAULT_PORT);
   const children: ChildProcess[] = [];
   let embedded: EmbeddedServer | undefined;
   let stopping = false;
@@ -111,8 +87,8 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       // Likewise MLS feeds: public addresses only, and the local RESO server (Shoreline's demo feed),
       // for the worker and studio calling it and the website fetching its listing photos.
       FEED_ALLOWED_HOSTS: process.env.FEED_ALLOWED_HOSTS ?? `127.0.0.1:${ports.reso}`,
-      PUBLIC_WEB_PORT: process.env.PUBLIC_WEB_PORT ?? String(ports.web),
-      PUBLIC_CRM_PORT: process.env.PUBLIC_CRM_PORT ?? String(ports.crm),
+      // Links between the apps (e-mails, canonical URLs, the studio's links and revalidation) on this run's ports.
+      ...appLinkEnv(ports),
       STUDIO_ORIGINS: process.env.STUDIO_ORIGINS ?? `http://localhost:${ports.studio},http://127.0.0.1:${ports.studio}`,
       // Public URL of the CRM's auth endpoints for a request whose host is not an allowed one.
       BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${ports.crm}`,

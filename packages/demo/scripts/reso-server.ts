@@ -1,5 +1,5 @@
 // The local RESO Web API server on its own (npm start runs it for the Shoreline demo feed):
-//   tsx scripts/reso-server.ts [--port 3010] [--tenant shoreline] [--count 400] [--churn-seconds 60]
+//   tsx scripts/reso-server.ts [--port 8026] [--tenant shoreline] [--count 400] [--churn-seconds 60]
 // With churn on, a few active listings get a price cut or go under contract, and now and then one
 // is added or withdrawn, so the demo's incremental sync (and saved-search alerts) have something to do.
 import { parseArgs } from "node:util";
@@ -9,7 +9,7 @@ import { churnDemoMarket, startResoServer } from "../src/reso-server";
 
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: process.env.RESO_DEMO_PORT ?? "3010" },
+    port: { type: "string", default: process.env.RESO_DEMO_PORT ?? "8026" },
     host: { type: "string", default: "127.0.0.1" },
     tenant: { type: "string", default: "shoreline" },
     count: { type: "string", default: "400" },

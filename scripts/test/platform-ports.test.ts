@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { appLinkEnv, platformPorts, portOffset } from "../lib/platform-ports";
+
+const allPorts = (offset: number) => Object.values(platformPorts(offset, {}));
+
+describe("the platform's ports", () => {
+  it("are the documented defaults without an offset", () => {
+    expect(platformPorts(0, {})).toEqual({
+      web: 3000,
+      crm: 3001,
+      studio: 3002,
+      metrics: 9464,
+      webMetrics: 9465,
+      crmMetrics: 9466,
+      studioMetrics: 9467,
+      smtp: 2525,
+      mailbox: 8025,
+      reso: 8026,
+      webhooks: 8027,
+      postgres: 54329,
+    });
+  });
+
+  it("moved by --port-offset 10 (the README's second install) share none with the first install's", () => {
+    const first = new Set(allPorts(0));
+    expect(allPorts(10).filter((port) => first.has(port))).toEqual([]);
+    expect(new Set(allPorts(10)).size).toBe(allPorts(10).length);
+  });
+
+  it("take each port's own variable over the offset", () => {
+    const ports = platformPorts(10, { WEB_PORT: "23000", RESO_DEMO_PORT: "23010" });
+    expect(ports.web).toBe(23000);
+    expect(ports.reso).toBe(23010);
+    expect(ports.crm).toBe(3011);
+  });
+
+  it("read the offset from the flag, either form, or PORT_OFFSET, and refuse anything but 0-1000", () => {
+    expect(portOffset(["--port-offset", "10"], {})).toBe(10);
+    expect(portOffset(["--port-offset=20"], { PORT_OFFSET: "5" })).toBe(20);
+    expect(portOffset([], { PORT_OFFSET: "5" })).toBe(5);
+    expect(portOffset([], {})).toBe(0);
+    for (const bad of ["-1", "1001", "1.5", "ten"]) expect(() => portOffset(["--port-offset", bad], {})).toThrow(/0 to 1000/);
+  });
+});
+
+describe("the variables that tell each app where the others are", () => {
+  it("name this run's ports, so a moved install links to and revalidates its own apps", () => {
+    expect(appLinkEnv(platformPorts(10, {}), {})).toEqual({
+      PUBLIC_WEB_PORT: "3010",
+      PUBLIC_CRM_PORT: "3011",
+      WEB_PUBLIC_PORT: "3010",
+      CRM_PUBLIC_PORT: "3011",
+      STUDIO_PUBLIC_URL: "http://localhost:3012",
+      WEB_INTERNAL_URL: "http://127.0.0.1:3010",
+    });
+  });
+
+  it("keep what the operator set", () => {
+    const env = { WEB_PUBLIC_PORT: "443", STUDIO_PUBLIC_URL: "https://studio.example", WEB_INTERNAL_URL: "http://10.0.0.5:3000" };
+    const links = appLinkEnv(platformPorts(0, {}), env);
+    expect(links.WEB_PUBLIC_PORT).toBe("443");
+    expect(links.STUDIO_PUBLIC_URL).toBe("https://studio.example");
+    expect(links.WEB_INTERNAL_URL).toBe("http://10.0.0.5:3000");
+    expect(links.CRM_PUBLIC_PORT).toBe("3001");
+  });
+});
