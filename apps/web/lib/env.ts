@@ -9,7 +9,7 @@ const ZWebEnv = z.object({
   WEB_PUBLIC_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Form posts (lead, valuation, sign-up, sign-in) per minute per client IP and tenant (default 20). */
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  /** Redis that every website instance counts form rate limits in (production profile); unset: each process counts its own. */
+  /** Redis that every website instance counts form rate limits in (production profile); unset: they count in PostgreSQL (table rate_limit_count). */
   REDIS_URL: z.url().optional(),
   /** Largest accepted POST body in bytes (default 32 KiB). */
   WEB_MAX_BODY_BYTES: z.coerce
