@@ -1,5 +1,5 @@
 // One server for all end-to-end test files: a database with three tenants, a fake
-// Walk Score / Google Places server, and `next start` on (a copy of) the production build.
+// Walk Score / Google Places server, and the production server (real-estate-serve) on (a copy of) the production build.
 import crypto from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "@real-estate/db/testing";

@@ -1,4 +1,4 @@
-// Runs the production build (.next) with `next start` for end-to-end tests, and talks to it
+// Runs the production build (.next) behind real-estate-serve, as `npm start` does, for end-to-end tests, and talks to it
 // over HTTP with any Host header (fetch cannot set Host; node:http can).
 import http from "node:http";
 import path from "node:path";
