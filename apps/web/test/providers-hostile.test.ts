@@ -10,6 +10,7 @@ import { loadAreaModules } from "@/lib/providers/area-modules";
 import { getPlaceDetails, searchNearbyPlaces } from "@/lib/providers/google-places-client";
 import { fetchJson } from "@/lib/providers/http-json";
 import { fetchWalkScore } from "@/lib/providers/walk-score-client";
+import { FAIRFIELD_AREA, townModules } from "./support/area-modules-fixture";
 import { createWebTenant, FAIRFIELD } from "./support/web-fixtures";
 
 const SCORES = JSON.stringify({ status: 1, walkscore: 88, description: "Very Walkable", ws_link: "https://www.walkscore.com/score/x" });
@@ -135,24 +136,8 @@ describe("a town page's area modules against a trickling provider", () => {
     await db.websiteConfig.update({ where: { tenantId: tenant.tenantId }, data: { walkScoreApiKey: "ws-key", googlePlacesApiKey: "gp-key" } });
     forced = "trickle";
     try {
-      const area = {
-        name: "Fairfield",
-        state: "CT",
-        townSlug: "fairfield",
-        latitude: 41.1408,
-        longitude: -73.2613,
-        content: {
-          walkScore: { walk: 62, transit: 35, bike: 48, isSample: true },
-          nearbyPlaces: { places: [{ name: "Town Green (sample)", kind: "Park" }], isSample: true },
-        },
-      };
-      const modules = (["walk-score", "nearby-places"] as const).map((moduleKey, sortOrder) => ({
-        pageKind: "TOWN" as const,
-        moduleKey,
-        enabled: true,
-        sortOrder,
-        settings: {},
-      }));
+      const area = FAIRFIELD_AREA;
+      const modules = townModules("walk-score", "nearby-places");
       const started = performance.now();
       const views = await loadAreaModules({ tenantId: tenant.tenantId, area, modules });
       expect(performance.now() - started).toBeLessThan(4_000);

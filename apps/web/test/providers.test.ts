@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@real-estate/db/testing";
-import type { ModuleConfigData, WebsiteModuleKey } from "@real-estate/types";
 import { resetWebEnvForTests } from "@/lib/env";
-import { loadAreaModules, type AreaRef } from "@/lib/providers/area-modules";
+import { loadAreaModules } from "@/lib/providers/area-modules";
 import { clearPlaceDetailsMemory } from "@/lib/providers/area-providers";
 import { searchNearbyPlaces } from "@/lib/providers/google-places-client";
 import { fetchWalkScore } from "@/lib/providers/walk-score-client";
+import { FAIRFIELD_AREA, townModules } from "./support/area-modules-fixture";
 import { startFakeProviderServer, type FakeProviderServer } from "./support/fake-provider-server";
 import { createWebTenant, FAIRFIELD, SHORELINE, type WebTenant } from "./support/web-fixtures";
 
@@ -14,20 +14,7 @@ let fake: FakeProviderServer;
 let fairfield: WebTenant;
 let shoreline: WebTenant;
 
-const area: AreaRef = {
-  name: "Fairfield",
-  state: "CT",
-  townSlug: "fairfield",
-  latitude: 41.1408,
-  longitude: -73.2613,
-  content: {
-    walkScore: { walk: 62, transit: 35, bike: 48, isSample: true },
-    nearbyPlaces: { places: [{ name: "Town Green (sample)", kind: "Park" }], isSample: true },
-    atAGlance: { facts: [{ label: "Population (sample)", value: "61,000" }] },
-  },
-};
-const modules = (...keys: WebsiteModuleKey[]): ModuleConfigData[] =>
-  keys.map((moduleKey, sortOrder) => ({ pageKind: "TOWN", moduleKey, enabled: true, sortOrder, settings: {} }));
+const area = FAIRFIELD_AREA;
 const setKeys = (tenantId: string, walkScoreApiKey: string | null, googlePlacesApiKey: string | null) =>
   testDb().db.websiteConfig.update({ where: { tenantId }, data: { walkScoreApiKey, googlePlacesApiKey } });
 
@@ -85,10 +72,10 @@ describe("provider HTTP clients", () => {
 describe("area modules and their providers", () => {
   it("never calls the provider of a module that is switched off", async () => {
     await setKeys(fairfield.tenantId, "ws-key", "gp-key");
-    const views = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("at-a-glance", "listings") });
+    const views = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("at-a-glance", "listings") });
     expect(views.map((v) => v.key)).toEqual(["at-a-glance", "listings"]);
     expect(fake.requests).toHaveLength(0);
-    const disabled = modules("walk-score", "nearby-places").map((m) => ({ ...m, enabled: false }));
+    const disabled = townModules("walk-score", "nearby-places").map((m) => ({ ...m, enabled: false }));
     expect(await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: disabled })).toEqual([]);
     expect(fake.requests).toHaveLength(0);
     expect(await testDb().db.providerCacheEntry.count({ where: { tenantId: fairfield.tenantId } })).toBe(0);
@@ -97,7 +84,7 @@ describe("area modules and their providers", () => {
   it("uses the live providers when keyed, caches per tenant and point, and stores only scores and place ids", async () => {
     await setKeys(fairfield.tenantId, "ws-key", "gp-key");
     await setKeys(shoreline.tenantId, "ws-key", "gp-key");
-    const first = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("walk-score", "nearby-places") });
+    const first = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("walk-score", "nearby-places") });
     expect(first.map((v) => v.key)).toEqual(["walk-score", "nearby-places"]);
     expect(first[0]).toMatchObject({ walkScore: { source: "walkscore", scores: { walk: 88 } } });
     expect(first[1]).toMatchObject({ places: { source: "google", places: [{ name: "Harbor Park" }, { name: "Main Street Bistro" }] } });
@@ -109,30 +96,30 @@ describe("area modules and their providers", () => {
       { walk: 88, transit: 41, bike: 67, description: "Very Walkable", link: "https://www.walkscore.com/score/x" },
     ]);
 
-    await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("walk-score", "nearby-places") });
+    await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("walk-score", "nearby-places") });
     expect(fake.requests).toHaveLength(2);
     clearPlaceDetailsMemory();
-    const again = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("nearby-places") });
+    const again = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("nearby-places") });
     expect(again[0]).toMatchObject({ places: { source: "google", places: [{ name: "Harbor Park" }, { name: "Main Street Bistro" }] } });
     expect([fake.count("/v1/places:searchNearby"), fake.count("/v1/places/")]).toEqual([1, 2]);
 
-    await loadAreaModules({ tenantId: shoreline.tenantId, area, modules: modules("walk-score") });
+    await loadAreaModules({ tenantId: shoreline.tenantId, area, modules: townModules("walk-score") });
     expect(fake.count("/score")).toBe(2);
   });
 
   it("shows the seeded sample values without a key, or when the provider fails, and hides modules with nothing to show", async () => {
     await setKeys(fairfield.tenantId, null, null);
-    const views = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("walk-score", "nearby-places", "taxes", "schools") });
+    const views = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("walk-score", "nearby-places", "taxes", "schools") });
     expect(views.map((v) => v.key)).toEqual(["walk-score", "nearby-places"]);
     expect(views[0]).toMatchObject({ walkScore: { source: "sample", scores: { walk: 62 } } });
     expect(fake.requests).toHaveLength(0);
 
     await setKeys(fairfield.tenantId, "ws-key", "gp-key");
     fake.failing(true);
-    const fallback = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: modules("walk-score", "nearby-places") });
+    const fallback = await loadAreaModules({ tenantId: fairfield.tenantId, area, modules: townModules("walk-score", "nearby-places") });
     expect(fallback[0]).toMatchObject({ walkScore: { source: "sample" } });
     expect(fallback[1]).toMatchObject({ places: { source: "sample", places: [{ name: "Town Green (sample)" }] } });
-    const bare = await loadAreaModules({ tenantId: fairfield.tenantId, area: { ...area, content: {} }, modules: modules("walk-score", "nearby-places") });
+    const bare = await loadAreaModules({ tenantId: fairfield.tenantId, area: { ...area, content: {} }, modules: townModules("walk-score", "nearby-places") });
     expect(bare).toEqual([]);
   });
 });
