@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRateLimiter } from "../src";
+import { createRateLimiter, type RateLimitPgPool } from "../src";
 import { asyncCommitStore } from "../src/rate-limit/shared-rate-limiter";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
@@ -210,6 +210,37 @@ describe("shared rate limiter", () => {
       await store.query({ text: "INSERT INTO rate_limit_count VALUES ($1, 7, $2)", values: [`rl:${uniqueName()}:k`, Date.now() + 60_000] });
       const { rows } = await admin(`SELECT count(*)::int AS n FROM rate_limit_count WHERE points = 7`, databaseUrl());
       expect(rows).toEqual([{ n: 1 }]);
+    });
+
+    it("counts in one round trip, keys with quotes and backslashes kept as given", async () => {
+      const pool = newPool(databaseUrl(), 1);
+      let roundTrips = 0;
+      const counted: RateLimitPgPool = {
+        connect: async () => {
+          const client = await pool.connect();
+          return {
+            query: (q) => {
+              roundTrips++;
+              return typeof q === "string" ? client.query(q) : client.query(q);
+            },
+            release: (e) => client.release(e),
+          };
+        },
+      };
+      const name = uniqueName();
+      const limiter = createRateLimiter({ name, points: () => 2, durationSeconds: 60, pgPool: counted });
+      const key = "t1|o'brien\\$1 --";
+      expect([(await limiter.hit(key)).remaining, (await limiter.hit(key)).remaining]).toEqual([1, 0]);
+      expect(roundTrips).toBe(2);
+      expect((await limiter.hit(key)).ok).toBe(false);
+      const { rows } = await admin(`SELECT key, points FROM rate_limit_count WHERE key LIKE 'rl:${name}:%'`, databaseUrl());
+      expect(rows).toEqual([{ key: `rl:${name}:${key}`, points: 3 }]);
+      // A value it does not write as a literal goes as a parameter, in the transaction as before.
+      const store = asyncCommitStore(counted);
+      roundTrips = 0;
+      const r = (await store.query({ text: "SELECT current_setting('synchronous_commit') AS s, $1::float8 AS x", values: [Infinity] })) as pg.QueryResult;
+      expect(r.rows).toEqual([{ s: "off", x: Infinity }]);
+      expect(roundTrips).toBe(3);
     });
 
     it("a new window starts once the last one ended", async () => {

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { inlineParameters } from "./inline-parameters";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 /**
@@ -65,6 +66,11 @@ export type RateLimitPgPool = { connect: () => Promise<RateLimitPgClient> };
  * `wal_writer_delay`s), never corrupt them, and the rows stay logged and replicated. The setting
  * ends with the transaction, so the connection goes back to the app's pool as it came; a
  * statement that fails is rolled back, and the connection is dropped if even that fails.
+ *
+ * The transaction is one round trip (decision 0113): `BEGIN; SET LOCAL ...; <statement>; COMMIT`
+ * in one simple-protocol message, the statement's parameters written in as literals of unknown
+ * type (as node-postgres sends them: inlineParameters). A statement that cannot be written so is
+ * sent with its parameters between BEGIN and COMMIT (three round trips), as before.
  */
 export function asyncCommitStore(pool: RateLimitPgPool): { query: (query: { name?: string; text: string; values?: unknown[] }) => Promise<unknown> } {
   return {
@@ -73,6 +79,17 @@ export function asyncCommitStore(pool: RateLimitPgPool): { query: (query: { name
       // A connection whose transaction could not be begun or ended is dropped, never reused.
       let broken: Error | undefined;
       try {
+        const inlined = inlineParameters(query.text, query.values ?? []);
+        if (inlined !== null) {
+          try {
+            // The simple protocol stops at the first error, inside the transaction: rolled back below.
+            const results = (await client.query(`BEGIN; SET LOCAL synchronous_commit = off; ${inlined}; COMMIT`)) as unknown[];
+            return results[2];
+          } catch (error) {
+            await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+            throw error;
+          }
+        }
         // One round trip for both (the simple protocol runs them in order; no parameters).
         await client.query("BEGIN; SET LOCAL synchronous_commit = off").catch((error: Error) => {
           broken = error;
