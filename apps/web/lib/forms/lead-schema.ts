@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_PHONE_COUNTRY } from "@real-estate/types";
 import { optionalText, phoneField, ZClientEventId, ZEmailField } from "./fields";
+import { perCountry } from "./per-country";
 
 /** POST /api/lead: a contact message or a listing inquiry; phones are read in `country` (the tenant's). */
-export const leadSubmissionSchema = (country: string) =>
+export const leadSubmissionSchema = perCountry((country: string) =>
   z
     .object({
       eventId: ZClientEventId,
@@ -15,6 +16,7 @@ export const leadSubmissionSchema = (country: string) =>
       listingKey: optionalText(64, "Listing"),
       consent: z.unknown().optional(),
     })
-    .refine((v) => v.email || v.phone, { message: "Please give an email address or a phone number", path: ["email"] });
+    .refine((v) => v.email || v.phone, { message: "Please give an email address or a phone number", path: ["email"] }),
+);
 export const ZLeadSubmission = leadSubmissionSchema(DEFAULT_PHONE_COUNTRY);
 export type LeadSubmission = z.infer<typeof ZLeadSubmission>;

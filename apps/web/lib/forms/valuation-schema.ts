@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_PHONE_COUNTRY } from "@real-estate/types";
 import { isStorableText, optionalInt, optionalNumber, optionalText, phoneField, ZClientEventId, ZEmailField } from "./fields";
+import { perCountry } from "./per-country";
 
 /** POST /api/valuation: "what's my home worth"; phones are read in `country` (the tenant's). */
-export const valuationSubmissionSchema = (country: string) =>
+export const valuationSubmissionSchema = perCountry((country: string) =>
   z
     .object({
       eventId: ZClientEventId,
@@ -28,6 +29,7 @@ export const valuationSubmissionSchema = (country: string) =>
       yearBuilt: optionalInt(1600, 2100, "Year built").refine((y) => y === undefined || y <= new Date().getUTCFullYear(), "Year built cannot be in the future"),
       consent: z.unknown().optional(),
     })
-    .refine((v) => v.email || v.phone, { message: "Please give an email address or a phone number", path: ["email"] });
+    .refine((v) => v.email || v.phone, { message: "Please give an email address or a phone number", path: ["email"] }),
+);
 export const ZValuationSubmission = valuationSubmissionSchema(DEFAULT_PHONE_COUNTRY);
 export type ValuationSubmission = z.infer<typeof ZValuationSubmission>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText, phoneField } from "../forms/fields";
+import { perCountry } from "../forms/per-country";
 
 /** Only same-site paths: "/account", never "//evil.example" or "https://…". */
 export const ZNextPath = z.preprocess(
@@ -16,7 +17,7 @@ const ZEmail = z.preprocess(
 );
 
 /** Registration; the phone is read in `country` (the tenant's). */
-export const signUpSchema = (country: string) =>
+export const signUpSchema = perCountry((country: string) =>
   z.object({
     email: ZEmail,
     password: z
@@ -27,7 +28,8 @@ export const signUpSchema = (country: string) =>
     name: optionalText(120, "Name"),
     phone: phoneField(country),
     next: ZNextPath,
-  });
+  }),
+);
 
 export const ZSignIn = z.object({
   email: ZEmail,

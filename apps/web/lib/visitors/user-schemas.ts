@@ -2,16 +2,18 @@ import { z } from "zod";
 import { ZVisitorPreferences } from "@real-estate/sites";
 import { phoneField, ZText } from "../forms/fields";
 import { SEARCH_PARAM_KEYS } from "../search/search-path";
+import { perCountry } from "../forms/per-country";
 
 /** PUT /api/user/profile: the fields to change (null clears name or phone); the phone is read in `country`. */
-export const profileUpdateSchema = (country: string) =>
+export const profileUpdateSchema = perCountry((country: string) =>
   z
     .object({
       name: z.union([z.null(), ZText(120, "Name").transform((v) => v.trim())]).optional(),
       phone: z.union([z.null(), phoneField(country)]).optional(),
       preferences: ZVisitorPreferences.optional(),
     })
-    .strict();
+    .strict(),
+);
 
 export const ZListingKey = ZText(64, "listingKey")
   .transform((v) => v.trim())
