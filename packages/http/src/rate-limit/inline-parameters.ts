@@ -1,3 +1,5 @@
+import { escapeLiteral } from "pg";
+
 /**
  * A parameter value as an SQL literal of unknown type: what node-postgres sends for a parameter
  * (its text, the type left to the server), so the statement means the same. null for a value
@@ -9,10 +11,9 @@ function literal(value: unknown): string | null {
   if (!["string", "number", "bigint", "boolean"].includes(typeof value)) return null;
   const text = String(value as string | number | bigint | boolean);
   if (text.includes("\0")) return null;
-  const quoted = `'${text.replace(/'/g, "''")}'`;
-  // As node-postgres's escapeLiteral: E'' with doubled backslashes reads the same whatever
-  // standard_conforming_strings is.
-  return text.includes("\\") ? ` E${quoted.replace(/\\/g, "\\\\")}` : quoted;
+  // node-postgres's own quoting: quotes doubled, and with a backslash E'' with it doubled, which
+  // reads the same whatever standard_conforming_strings is.
+  return escapeLiteral(text);
 }
 
 /**
