@@ -19,7 +19,10 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
 
 /** The value a function gives back (an arrow's expression, or its first `return`). */
 function returned(node: ts.Node): ts.Expression | null {
-  const fn = ts.isVariableDeclaration(node) ? node.initializer && unwrap(node.initializer) : node;
+  let fn = ts.isVariableDeclaration(node) ? node.initializer && unwrap(node.initializer) : node;
+  // A builder handed to a helper that remembers what it made (`perCountry((country) => z.object(...))`):
+  // the builder is the call's function argument.
+  if (fn && ts.isCallExpression(fn)) fn = fn.arguments.map(unwrap).find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
   if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return null;
   if (!ts.isBlock(fn.body)) return fn.body;
   let found: ts.Expression | null = null;
