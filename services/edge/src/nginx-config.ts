@@ -32,6 +32,12 @@ export type EdgeConfig = {
   workers?: number | "auto";
 };
 
+/** Requests one client address may have in progress at once (limit_conn); past it, 429. */
+export const CONNECTIONS_PER_ADDRESS = 100;
+
+/** The largest request body nginx passes on: the app server's own cap (DEFAULT_MAX_REQUEST_BYTES of @real-estate/http, 2 MiB). */
+export const MAX_BODY_MB = 2;
+
 function upstream(name: string, ports: number[]): string {
   // max_fails/fail_timeout: an instance that refuses connections is left out for 10 s, then tried again.
   const servers = ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join("\n");
@@ -68,6 +74,48 @@ const PROXY_HEADERS = `
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 2s;`;
 
+/**
+ * How long a client may take, and how much it may hold, before nginx lets it go (decision 0116).
+ * nginx is the outermost hop of the profile: the address counted is the socket's peer, the one
+ * the apps get in X-Forwarded-For (no real_ip; a client's own header changes nothing here).
+ */
+const SLOW_CLIENTS = `  # A request head (request line and headers) must be in within 10 s of the first byte of it,
+  # however it is trickled (nginx's timer runs from the start of the head, not from the last
+  # byte): a browser sends it in one packet; the default 60 s let a slow client hold a
+  # connection and its buffers six times longer.
+  client_header_timeout 10s;
+  # A body may pause at most 10 s between two reads (nginx has no timer for a whole body): the
+  # largest body taken is ${MAX_BODY_MB} MB, a pause that long is a stalled or hostile client.
+  client_body_timeout 10s;
+  # An answer whose client reads nothing for 10 s is dropped (between two writes, not for the
+  # whole answer: a slow phone still gets a large page as long as it keeps reading).
+  send_timeout 10s;
+  # A timed-out connection is reset, not closed gracefully: its buffers and socket are freed at
+  # once instead of lingering in FIN_WAIT with unsent data.
+  reset_timedout_connection on;
+  # An idle keep-alive connection is closed after 15 s (default 75 s): a browser that comes back
+  # after longer opens another; idle connections from one address cost slots and memory.
+  keepalive_timeout 15s;
+  # A connection is closed after 10,000 requests, freeing its memory: far more than a browser
+  # sends on one; the bench's load loops (50 connections) reconnect now and then, not per request.
+  keepalive_requests 10000;
+  # A request line, and each header line, of at most 8 KB (the cache key stays well inside the
+  # 16 KB the purger reads, decision 0106); two such buffers, about the 16 KB of headers the
+  # apps' Node server takes (past it, 431 there; 400 here, before any app is asked).
+  large_client_header_buffers 2 8k;
+  # The apps' own body cap (2 MiB, the app server's APP_MAX_REQUEST_BYTES default): a larger
+  # body is refused with 413 here, before it is read, buffered and sent on.
+  client_max_body_size ${MAX_BODY_MB}m;
+  # At most ${CONNECTIONS_PER_ADDRESS} requests in progress per client address: a browser opens about six
+  # connections per host, so this leaves room for an office behind one NAT address and for the
+  # bench (50 connections from loopback), while one address cannot hold every worker connection
+  # (4096) with slow requests. Past it: 429 Too Many Requests. nginx counts a connection once
+  # its request head is in; a slow head is bounded by client_header_timeout above.
+  limit_conn_zone $binary_remote_addr zone=per_address:10m;
+  limit_conn per_address ${CONNECTIONS_PER_ADDRESS};
+  limit_conn_status 429;
+  limit_conn_log_level warn;`;
+
 export function renderNginxConfig(config: EdgeConfig): string {
   const listen = config.listen ?? "127.0.0.1";
   const p = config.prefix;
@@ -79,7 +127,6 @@ export function renderNginxConfig(config: EdgeConfig): string {
   server {
     listen ${listen}:${config.crmPort};
     server_name _;
-    client_max_body_size 20m;
     if ($edge_target_host_mismatch) {
       return 400;
     }
@@ -110,7 +157,7 @@ http {
   # No tcp_nopush: with it, a cached page larger than one loopback segment (64 KB, e.g. a search
   # result page) waited ~40 ms for the last partial segment on every hit (measured: 45.7 ms per
   # sequential request and 998 req/s with it, 2.7 ms and 4,169 req/s without; bench/RESULTS.md).
-  keepalive_requests 100000;
+${SLOW_CLIENTS}
   server_tokens off;
   types {
     text/html html;
@@ -166,7 +213,6 @@ ${config.crmUpstreams?.length ? upstream("crm", config.crmUpstreams) : ""}
   server {
     listen ${listen}:${config.webPort} reuseport;
     server_name _;
-    client_max_body_size 2m;
     # A target naming another host than the Host header (see the map above): refused, as the
     # app's own front refuses it when it is reached without the edge.
     if ($edge_target_host_mismatch) {
