@@ -14,7 +14,7 @@ import { startSecrets } from "./start-secrets";
 import { ensureDemoFeed } from "./demo-feed";
 import { startAppInstances } from "./app-instances";
 import { serverNodeFlags } from "@real-estate/http/node-flags";
-import { appLinkEnv, platformPorts, portOffset } from "./platform-ports";
+import { appLinkEnv, platformPorts, portOffset } from "@real-estate/http/platform-ports";
 
 export type PlatformMode = "start" | "dev";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appLinkEnv, platformPorts, portOffset } from "../lib/platform-ports";
+import { appLinkEnv, platformPorts, portOffset } from "@real-estate/http/platform-ports";
 
 const allPorts = (offset: number) => Object.values(platformPorts(offset, {}));
 
@@ -27,6 +27,30 @@ describe("the platform's ports", () => {
     expect(new Set(allPorts(10)).size).toBe(allPorts(10).length);
   });
 
+  it("never land on another install's, whatever offset is accepted", () => {
+    const first = new Set(allPorts(0));
+    const accepted = (n: number) => {
+      try {
+        return portOffset(["--port-offset", String(n)], {}) === n;
+      } catch {
+        return false;
+      }
+    };
+    // Each accepted offset against the first install's ports, then every pair of accepted offsets.
+    const offsets = Array.from({ length: 1001 }, (_, n) => n).filter(accepted);
+    expect(offsets.filter((n) => n > 0 && allPorts(n).some((port) => first.has(port)))).toEqual([]);
+    const owner = new Map<number, number>();
+    const shared: string[] = [];
+    for (const n of offsets)
+      for (const port of new Set(allPorts(n))) {
+        if (owner.has(port)) shared.push(`${port}: offsets ${owner.get(port)} and ${n}`);
+        else owner.set(port, n);
+      }
+    expect(shared).toEqual([]);
+    // The README's second and third installs stay accepted.
+    expect([10, 20, 500].every(accepted)).toBe(true);
+  });
+
   it("take each port's own variable over the offset", () => {
     const ports = platformPorts(10, { WEB_PORT: "23000", RESO_DEMO_PORT: "23010" });
     expect(ports.web).toBe(23000);
@@ -34,12 +58,13 @@ describe("the platform's ports", () => {
     expect(ports.crm).toBe(3011);
   });
 
-  it("read the offset from the flag, either form, or PORT_OFFSET, and refuse anything but 0-1000", () => {
+  it("read the offset from the flag, either form, or PORT_OFFSET, and refuse anything but a multiple of 10 from 0 to 1000", () => {
     expect(portOffset(["--port-offset", "10"], {})).toBe(10);
-    expect(portOffset(["--port-offset=20"], { PORT_OFFSET: "5" })).toBe(20);
-    expect(portOffset([], { PORT_OFFSET: "5" })).toBe(5);
+    expect(portOffset(["--port-offset=20"], { PORT_OFFSET: "50" })).toBe(20);
+    expect(portOffset([], { PORT_OFFSET: "50" })).toBe(50);
     expect(portOffset([], {})).toBe(0);
-    for (const bad of ["-1", "1001", "1.5", "ten"]) expect(() => portOffset(["--port-offset", bad], {})).toThrow(/0 to 1000/);
+    for (const bad of ["-1", "1001", "1.5", "ten", "-10", "1010"]) expect(() => portOffset(["--port-offset", bad], {})).toThrow(/0 to 1000/);
+    for (const bad of ["1", "5", "9", "15", "999"]) expect(() => portOffset(["--port-offset", bad], {})).toThrow(/multiple of 10/);
   });
 });
 

@@ -2,24 +2,23 @@
 // ports moved by an offset, against the given database, and waits until every app is ready.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { platformPorts as launcherPorts, portOffset } from "@real-estate/http/platform-ports";
 
 export type PlatformPorts = { web: number; crm: number; studio: number; metrics: { web: number; crm: number; studio: number; worker: number } };
 
 export type RunningPlatform = { ports: PlatformPorts; stop: () => Promise<void>; logs: () => string };
 
-/** Each port as `npm start` picks it (scripts/lib/platform.ts): its own variable when set, else the default moved by the offset. */
-export function platformPorts(offset: number): PlatformPorts {
-  const pick = (name: string, base: number) => Number(process.env[name]) || base + offset;
+/**
+ * Each port as `npm start` picks it, read from the launcher's own module (its own variable when
+ * set, else the default moved by the offset); an offset `npm start` would refuse is refused here.
+ */
+export function platformPorts(offset: number, env: NodeJS.ProcessEnv = process.env): PlatformPorts {
+  const ports = launcherPorts(portOffset([], { PORT_OFFSET: String(offset) }), env);
   return {
-    web: pick("WEB_PORT", 3000),
-    crm: pick("CRM_PORT", 3001),
-    studio: pick("STUDIO_PORT", 3002),
-    metrics: {
-      worker: pick("METRICS_PORT", 9464),
-      web: pick("WEB_METRICS_PORT", 9465),
-      crm: pick("CRM_METRICS_PORT", 9466),
-      studio: pick("STUDIO_METRICS_PORT", 9467),
-    },
+    web: ports.web,
+    crm: ports.crm,
+    studio: ports.studio,
+    metrics: { worker: ports.metrics, web: ports.webMetrics, crm: ports.crmMetrics, studio: ports.studioMetrics },
   };
 }
 

@@ -1,7 +1,11 @@
 // The ports `npm start`, `npm run dev` and `npm run start:prod` listen on, and the variables that
 // tell each app where the others are. `--port-offset N` (or PORT_OFFSET) moves every default
-// port by N, so a second install runs beside the first (10 is enough: no moved port lands on
-// another default one); each port's own variable, when set, wins over the offset.
+// port by N, so a second install runs beside the first; each port's own variable, when set, wins
+// over the offset. N is a multiple of 10 (decision 0116): the defaults sit side by side (apps
+// 3000-3002, metrics 9464-9467, mail 8025, RESO 8026, webhooks 8027), so an offset from 1 to 9
+// moved one install's port onto another's (offset 1: the website on the CRM's 3001), and 475
+// the SMTP sink (2525) onto the website's 3000. With multiples of 10 no two installs share a port.
+// The launcher (scripts/lib/platform.ts) and the quality audit (tests/quality) both read them here.
 
 export type PlatformPorts = {
   web: number;
@@ -18,7 +22,7 @@ export type PlatformPorts = {
   reso: number;
 };
 
-/** `--port-offset N`, `--port-offset=N` or PORT_OFFSET: a whole number from 0 to 1000 (0 when none). */
+/** `--port-offset N`, `--port-offset=N` or PORT_OFFSET: a multiple of 10 from 0 to 1000 (0 when none). */
 export function portOffset(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
   const i = argv.findIndex((a) => a === "--port-offset" || a.startsWith("--port-offset="));
   const arg = i < 0 ? undefined : argv[i]!;
@@ -26,6 +30,7 @@ export function portOffset(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (raw === undefined || raw === "") return 0;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`--port-offset must be a whole number from 0 to 1000 (got ${raw})`);
+  if (n % 10 !== 0) throw new Error(`--port-offset must be a multiple of 10 (got ${raw}): smaller steps put this install's ports on another's`);
   return n;
 }
 
