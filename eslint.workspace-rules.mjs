@@ -61,12 +61,16 @@ const DEV_FILES = [
   "**/test/**",
   "packages/db/src/testing/**",
   "packages/http/src/testing/**",
+  "packages/types/src/testing/**",
   "**/*.test.ts",
   "**/vitest*.config.ts",
   "**/scripts/**",
   "bench/**",
   "tests/**",
 ];
+
+const DEMO_IMPORTS = { regex: "^@real-estate/demo(/.*)?$", message: "demo data is for npm start, the seed and tests" };
+const TESTING_IMPORTS = { regex: "^@real-estate/[a-z-]+/testing$", message: "a package's testing entry is for tests only" };
 
 export const workspaceRules = [
   {
@@ -91,8 +95,15 @@ export const workspaceRules = [
     files: ["apps/*/{app,components,lib}/**/*.{ts,tsx}", "apps/*/proxy.ts", "services/*/src/**/*.ts", "packages/feeds/src/**/*.ts"],
     ignores: ["apps/web/app/sites/*/media/listings/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^@real-estate/demo(/.*)?$", message: "demo data is for npm start, the seed and tests" }] }],
+      "no-restricted-imports": ["error", { patterns: [DEMO_IMPORTS, TESTING_IMPORTS] }],
     },
+  },
+  {
+    // Nor does the packages' runtime code import a package's testing entry (test helpers that
+    // load vitest); the testing folders may build on each other.
+    files: ["packages/*/src/**/*.ts"],
+    ignores: ["packages/*/src/testing/**", "packages/feeds/src/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TESTING_IMPORTS] }] },
   },
   ...workspaces().map(({ dir, name }) => ({
     files: [`${dir}/**/*.{ts,tsx}`],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture } from "@real-estate/db/testing";
 import { useTestDatabase } from "@real-estate/db/testing";
 import type { ResoServer } from "@real-estate/demo/reso-server";
+import { failure } from "@real-estate/types/testing";
 import { createFeed, FeedInputError, getFeed, syncFeed, testFeedConnection, updateFeed, type FeedInput } from "../src";
 import { CLIENT, createFeedFixture, FAST_CLIENT, startTestResoServer } from "./support/feed-fixtures";
 
@@ -52,12 +53,7 @@ function input(overrides: { baseUrl?: string; tokenUrl?: string } = {}): FeedInp
 }
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FeedInputError);
-  return (error as FeedInputError).fields;
+  return (await failure(promise, FeedInputError)).fields;
 }
 
 describe("saving a feed", () => {

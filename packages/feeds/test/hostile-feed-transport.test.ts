@@ -4,6 +4,7 @@
 // host. What it sends inside them: hostile-feed-content.test.ts.
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { failure } from "@real-estate/types/testing";
 import { createResoClient, FeedRequestError } from "../src";
 import { FAST_CLIENT } from "./support/feed-fixtures";
 import { useHostileServer } from "./support/hostile-server";
@@ -20,15 +21,6 @@ const client = (token: string, extra: Partial<Parameters<typeof createResoClient
     ...extra,
   });
 
-async function failure(promise: Promise<unknown>): Promise<FeedRequestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FeedRequestError);
-  return error as FeedRequestError;
-}
-
 describe("answers too large or too slow", () => {
   it("an endless chunked body is cut at the size cap, not read until memory runs out", async () => {
     handlers.set("endless", (_req, res) => {
@@ -42,7 +34,7 @@ describe("answers too large or too slow", () => {
       pump();
     });
     const started = Date.now();
-    const error = await failure(client("endless", { maxBodyBytes: 1024 * 1024, timeoutMs: 20_000 }).get("Property", {}));
+    const error = await failure(client("endless", { maxBodyBytes: 1024 * 1024, timeoutMs: 20_000 }).get("Property", {}), FeedRequestError);
     expect(error.message).toContain(`more than ${1024 * 1024} bytes`);
     expect(error.transient).toBe(false);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -53,7 +45,7 @@ describe("answers too large or too slow", () => {
     const bomb = zlib.gzipSync(`{"value":[],"pad":"${"0".repeat(32 * 1024 * 1024)}"}`);
     expect(bomb.length).toBeLessThan(200_000);
     handlers.set("bomb", (_req, res) => void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(bomb));
-    const error = await failure(client("bomb", { maxBodyBytes: 1024 * 1024 }).get("Property", {}));
+    const error = await failure(client("bomb", { maxBodyBytes: 1024 * 1024 }).get("Property", {}), FeedRequestError);
     expect(error.message).toContain("more than");
   });
 
@@ -69,7 +61,7 @@ describe("answers too large or too slow", () => {
       allowedHosts: [new URL(hostile.origin).host],
       ...FAST_CLIENT,
     });
-    const error = await failure(c.get("Property", {}));
+    const error = await failure(c.get("Property", {}), FeedRequestError);
     expect(error.message).toContain(`more than ${64 * 1024} bytes`);
     expect(requests.filter((r) => r.startsWith("/odata"))).toHaveLength(0);
   });
@@ -82,7 +74,7 @@ describe("answers too large or too slow", () => {
       res.on("close", () => clearInterval(timer));
     });
     const started = Date.now();
-    const error = await failure(client("trickle", { timeoutMs: 800, maxAttempts: 2 }).get("Property", {}));
+    const error = await failure(client("trickle", { timeoutMs: 800, maxAttempts: 2 }).get("Property", {}), FeedRequestError);
     expect(error.message).toContain("timed out after 800 ms");
     expect(error.transient).toBe(true);
     expect(requests).toHaveLength(2);
@@ -99,7 +91,10 @@ describe("URLs the server returns", () => {
       "file:///etc/passwd",
       "http://127.0.0.1:1/odata",
     ]) {
-      const error = await failure(Promise.resolve().then(() => c.getNextLink(link)));
+      const error = await failure(
+        Promise.resolve().then(() => c.getNextLink(link)),
+        FeedRequestError,
+      );
       expect(error.message).toContain("another origin");
     }
     expect(requests).toHaveLength(0);

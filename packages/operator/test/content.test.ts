@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { failure } from "@real-estate/types/testing";
 import { getArea, listAreas, listOperatorActions, StudioError, updateAreaContent } from "../src";
 
 const testDb = useTestDatabase("studio_content");
 const actor = { userId: "op-1", email: "operator@platform.example" };
-
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
 
 async function seedTown(db: ReturnType<typeof testDb>["db"], tenantId: string, slug: string) {
   const town = await db.town.create({
@@ -61,9 +53,11 @@ describe("studio town and neighbourhood content", () => {
       { summary: 5, content: {} },
       {},
     ]) {
-      expect((await failure(updateAreaContent({ tenantId: t.tenantId, kind: "town", areaId: town.id, actor, input }))).status).toBe(422);
+      expect((await failure(updateAreaContent({ tenantId: t.tenantId, kind: "town", areaId: town.id, actor, input }), StudioError)).status).toBe(422);
     }
-    expect((await failure(updateAreaContent({ tenantId: t.tenantId, kind: "city", areaId: town.id, actor, input: { content: {} } }))).status).toBe(422);
+    expect((await failure(updateAreaContent({ tenantId: t.tenantId, kind: "city", areaId: town.id, actor, input: { content: {} } }), StudioError)).status).toBe(
+      422,
+    );
     expect((await getArea({ tenantId: t.tenantId, kind: "town", areaId: town.id })).content).toEqual(content);
     await updateAreaContent({
       tenantId: t.tenantId,
@@ -80,9 +74,9 @@ describe("studio town and neighbourhood content", () => {
     const a = await createTenantFixture(db, { slug: "areas-a" });
     const b = await createTenantFixture(db, { slug: "areas-b" });
     const { town } = await seedTown(db, b.tenantId, "redding");
-    expect((await failure(getArea({ tenantId: a.tenantId, kind: "town", areaId: town.id }))).status).toBe(404);
-    expect((await failure(getArea({ tenantId: b.tenantId, kind: "neighborhood", areaId: town.id }))).status).toBe(404);
-    const denied = await failure(updateAreaContent({ tenantId: a.tenantId, kind: "town", areaId: town.id, actor, input: { content: {} } }));
+    expect((await failure(getArea({ tenantId: a.tenantId, kind: "town", areaId: town.id }), StudioError)).status).toBe(404);
+    expect((await failure(getArea({ tenantId: b.tenantId, kind: "neighborhood", areaId: town.id }), StudioError)).status).toBe(404);
+    const denied = await failure(updateAreaContent({ tenantId: a.tenantId, kind: "town", areaId: town.id, actor, input: { content: {} } }), StudioError);
     expect(denied.status).toBe(404);
     expect((await getArea({ tenantId: b.tenantId, kind: "town", areaId: town.id })).content).toEqual({ taxes: { millRate: 20, isSample: true } });
   });

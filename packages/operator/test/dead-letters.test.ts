@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { enqueueWebsiteEvent, RedriveConflictError } from "@real-estate/queue";
+import { failure } from "@real-estate/types/testing";
 import {
   countMatchingDeadLetters,
   getAttemptTimes,
@@ -54,15 +55,6 @@ async function deadLetter(db: TestDb, tenantId: string, error: string, type: "le
   return jobId;
 }
 
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
-
 describe("dead letters in the studio", () => {
   it("masks personal data but keeps the payload's shape", () => {
     const masked = maskPersonalData({
@@ -96,7 +88,7 @@ describe("dead letters in the studio", () => {
       () => revealJobPayload({ tenantId: b.tenantId, jobId, actor }),
       () => getIngestionJob({ tenantId: a.tenantId, jobId: "x1" }),
     ]) {
-      expect((await failure(attempt())).status).toBe(404);
+      expect((await failure(attempt(), StudioError)).status).toBe(404);
     }
     expect((await listOperatorActions({ action: "deadletter.reveal" })).rows).toHaveLength(0);
     const raw = (await revealJobPayload({ tenantId: a.tenantId, jobId, actor })) as { payload: { contact: { email: string } } };
@@ -160,7 +152,7 @@ describe("dead letters in the studio", () => {
     const detail = await getRedrive({ redriveId: result.redriveId });
     expect(detail.jobList.map((j) => j.status)[0]).toBe("DEAD_LETTERED");
     expect(detail.jobList).toHaveLength(5);
-    expect((await failure(getRedrive({ redriveId: "nope" }))).status).toBe(404);
+    expect((await failure(getRedrive({ redriveId: "nope" }), StudioError)).status).toBe(404);
   });
 
   it("re-drives a selection by id, and refuses (audited) while another re-drive holds the jobs", async () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { resolveTenantByHost } from "@real-estate/sites";
+import { failure } from "@real-estate/types/testing";
 import { addTenantDomain, getStudioTenant, listOperatorActions, platformHosts, removeTenantDomain, setPrimaryDomain, StudioError } from "../src";
 
 const testDb = useTestDatabase("studio_domains");
 const actor = { userId: "op-1", email: "operator@platform.example" };
-
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
 
 describe("studio domains", () => {
   it("adds a normalised host that resolves at once; a host belongs to one tenant only (409)", async () => {
@@ -24,16 +16,18 @@ describe("studio domains", () => {
     expect(added).toMatchObject({ hostname: "www.dom-a.example", kind: "WEB", isPrimary: false });
     expect((await resolveTenantByHost({ host: "www.dom-a.example", kind: "WEB" }))?.tenantId).toBe(a.tenantId);
 
-    const taken = await failure(addTenantDomain({ tenantId: b.tenantId, actor, input: { hostname: "www.dom-a.example", kind: "WEB" } }));
+    const taken = await failure(addTenantDomain({ tenantId: b.tenantId, actor, input: { hostname: "www.dom-a.example", kind: "WEB" } }), StudioError);
     expect(taken.status).toBe(409);
     expect(taken.fields?.hostname?.[0]).toContain("Tenant dom-a");
-    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "WWW.DOM-A.EXAMPLE", kind: "CRM" } }))).status).toBe(409);
+    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "WWW.DOM-A.EXAMPLE", kind: "CRM" } }), StudioError)).status).toBe(
+      409,
+    );
     for (const hostname of ["not a host", "a..b", "-bad.example", "[::1]", "x".repeat(300), ""]) {
-      const bad = await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname, kind: "WEB" } }));
+      const bad = await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname, kind: "WEB" } }), StudioError);
       expect(bad.status).toBe(422);
       expect(bad.fields?.hostname).toBeDefined();
     }
-    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "ok.example", kind: "FTP" } }))).status).toBe(422);
+    expect((await failure(addTenantDomain({ tenantId: a.tenantId, actor, input: { hostname: "ok.example", kind: "FTP" } }), StudioError)).status).toBe(422);
     expect(await db.tenantDomain.count({ where: { tenantId: b.tenantId } })).toBe(2);
     const log = await listOperatorActions({ tenantId: a.tenantId, action: "domain" });
     expect(log.rows.map((r) => [r.action, (r.after as { hostname: string }).hostname])).toEqual([["domain.add", "www.dom-a.example"]]);
@@ -71,13 +65,13 @@ describe("studio domains", () => {
       ["status.platform.example", "platform's own hosts"],
     ];
     for (const [hostname, reason] of refusals) {
-      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname, kind: "WEB" }, platformHosts: own }));
+      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname, kind: "WEB" }, platformHosts: own }), StudioError);
       expect([hostname, error.status, error.fields?.hostname?.[0]]).toEqual([hostname, 422, expect.stringContaining(reason)]);
     }
     // Without the option the hosts come from the environment.
     process.env.RESERVED_HOSTS = "reserved.platform.example";
     try {
-      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: "reserved.platform.example", kind: "CRM" } }));
+      const error = await failure(addTenantDomain({ tenantId: t.tenantId, actor, input: { hostname: "reserved.platform.example", kind: "CRM" } }), StudioError);
       expect([error.status, error.fields?.hostname?.[0]]).toEqual([422, "reserved.platform.example is one of the platform's own hosts"]);
     } finally {
       delete process.env.RESERVED_HOSTS;
@@ -153,7 +147,7 @@ describe("studio domains", () => {
       () => removeTenantDomain({ tenantId: a.tenantId, domainId: "00000000-0000-7000-8000-000000000000", actor }),
       () => removeTenantDomain({ tenantId: a.tenantId, domainId: "nope", actor }),
     ]) {
-      const error = await failure(attempt());
+      const error = await failure(attempt(), StudioError);
       expect([error.status, error.message]).toEqual([404, "Domain not found"]);
     }
     expect(await db.tenantDomain.count({ where: { tenantId: b.tenantId } })).toBe(2);

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
+import { failure } from "@real-estate/types/testing";
 import { addTenantFeed, editTenantFeed, listOperatorActions, listTenantFeeds, requestTenantFeedRun, StudioError, testTenantFeed } from "../src";
 
 const testDb = useTestDatabase("studio_feeds");
@@ -12,15 +13,6 @@ beforeAll(() => {
   // This run's own key for sealing feed secrets (never a constant, never the data folder's).
   process.env.FEED_CREDENTIALS_KEY = crypto.randomBytes(32).toString("base64");
 });
-
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
 
 const SECRET = "s3cret-client-secret-9876";
 const input = (over: Record<string, unknown> = {}) => ({
@@ -53,11 +45,13 @@ describe("studio MLS feeds", () => {
 
     const bad = await failure(
       addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Plain", baseUrl: "http://mls.example/odata", secret: "" }), db }),
+      StudioError,
     );
     expect([bad.status, Object.keys(bad.fields ?? {}).sort()]).toEqual([422, ["baseUrl"]]);
     // Not URLs at all: a field error each (never an exception from the URL check).
     const notUrls = await failure(
       addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "Typo", baseUrl: "mls odata", tokenUrl: "not a url" }), db }),
+      StudioError,
     );
     expect([notUrls.status, Object.keys(notUrls.fields ?? {}).sort()]).toEqual([422, ["baseUrl", "tokenUrl"]]);
     // This machine and its networks (cloud metadata, loopback): refused with the reason, nothing stored.
@@ -68,15 +62,16 @@ describe("studio MLS feeds", () => {
         input: input({ name: "Inward", baseUrl: "https://169.254.169.254/latest", tokenUrl: "http://127.0.0.1:8443/token" }),
         db,
       }),
+      StudioError,
     );
     expect(inward.status).toBe(422);
     expect(inward.fields).toEqual({
       baseUrl: [expect.stringMatching(/^not allowed: a private, loopback or link-local address \(.*FEED_ALLOWED_HOSTS\)$/)],
       tokenUrl: [expect.stringMatching(/^not allowed: a private, loopback or link-local address/)],
     });
-    const noSecret = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "No secret", secret: undefined }), db }));
+    const noSecret = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input({ name: "No secret", secret: undefined }), db }), StudioError);
     expect([noSecret.status, Object.keys(noSecret.fields ?? {})]).toEqual([422, ["secret"]]);
-    const twice = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db }));
+    const twice = await failure(addTenantFeed({ tenantId: t.tenantId, actor, input: input(), db }), StudioError);
     expect(twice.status).toBe(409);
     expect(await db.feed.count({ where: { tenantId: t.tenantId } })).toBe(1);
   });
@@ -107,11 +102,17 @@ describe("studio MLS feeds", () => {
       }),
     ).toEqual({ status: "active", requestedKind: "full", consecutiveFailures: 0 });
     expect((await listOperatorActions({ tenantId: a.tenantId, limit: 1 })).rows[0]).toMatchObject({ action: "feed.reconcile" });
-    expect((await failure(requestTenantFeedRun({ tenantId: a.tenantId, feedId: feed.id, actor, input: { kind: "everything" }, db }))).status).toBe(422);
+    expect((await failure(requestTenantFeedRun({ tenantId: a.tenantId, feedId: feed.id, actor, input: { kind: "everything" }, db }), StudioError)).status).toBe(
+      422,
+    );
 
     // Tenant B naming A's feed: 404 for every action, and A's feed is unchanged.
-    expect((await failure(editTenantFeed({ tenantId: b.tenantId, feedId: feed.id, actor, input: input({ name: "Hijacked" }), db }))).status).toBe(404);
-    expect((await failure(requestTenantFeedRun({ tenantId: b.tenantId, feedId: feed.id, actor, input: { kind: "incremental" }, db }))).status).toBe(404);
+    expect((await failure(editTenantFeed({ tenantId: b.tenantId, feedId: feed.id, actor, input: input({ name: "Hijacked" }), db }), StudioError)).status).toBe(
+      404,
+    );
+    expect(
+      (await failure(requestTenantFeedRun({ tenantId: b.tenantId, feedId: feed.id, actor, input: { kind: "incremental" }, db }), StudioError)).status,
+    ).toBe(404);
     expect(await listTenantFeeds({ tenantId: b.tenantId, db })).toEqual([]);
     const listed = await listTenantFeeds({ tenantId: a.tenantId, db });
     expect(listed.map((f) => f.name)).toEqual(["Coast MLS"]);
@@ -160,8 +161,8 @@ describe("studio MLS feeds", () => {
       expect(JSON.stringify(rows)).not.toContain(SECRET);
 
       // Another tenant naming A's feed: 404, nothing sent, nothing audited.
-      expect((await failure(testTenantFeed({ tenantId: b.tenantId, feedId: good.id, actor, db }))).status).toBe(404);
-      expect((await failure(testTenantFeed({ tenantId: a.tenantId, feedId: "not-a-uuid", actor, db }))).status).toBe(404);
+      expect((await failure(testTenantFeed({ tenantId: b.tenantId, feedId: good.id, actor, db }), StudioError)).status).toBe(404);
+      expect((await failure(testTenantFeed({ tenantId: a.tenantId, feedId: "not-a-uuid", actor, db }), StudioError)).status).toBe(404);
       expect(seen).toHaveLength(2);
       expect(await db.operatorAuditLog.count({ where: { action: "feed.test" } })).toBe(2);
     } finally {

@@ -4,20 +4,12 @@ import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { getMapStyleUrl } from "@real-estate/sites";
 import { mapStyleUrlProblem } from "@real-estate/types";
+import { failure } from "@real-estate/types/testing";
 import { getMapStyleSetting, listOperatorActions, setMapStyle, StudioError } from "../src";
 
 const testDb = useTestDatabase("studio_map_style");
 const actor = { userId: "op-1", email: "operator@platform.example" };
 const STYLE = "https://tiles.example.com/styles/streets/style.json";
-
-async function refused(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
 
 describe("map style URL rules", () => {
   it("accepts https anywhere and http only on loopback outside production", () => {
@@ -109,10 +101,13 @@ describe("setMapStyle", () => {
       {},
     ];
     for (const input of cases) {
-      const error = await refused(setMapStyle({ tenantId, actor, input, db }));
+      const error = await failure(setMapStyle({ tenantId, actor, input, db }), StudioError);
       expect([error.status, error.code], JSON.stringify(input)).toEqual([422, "validation_failed"]);
     }
-    const loopback = await refused(setMapStyle({ tenantId, actor, input: { mapStyleUrl: "http://127.0.0.1:4510/style.json" }, db, allowLoopbackHttp: false }));
+    const loopback = await failure(
+      setMapStyle({ tenantId, actor, input: { mapStyleUrl: "http://127.0.0.1:4510/style.json" }, db, allowLoopbackHttp: false }),
+      StudioError,
+    );
     expect(loopback.fields).toEqual({ mapStyleUrl: ["an https URL (http only for localhost in development)"] });
     expect(await getMapStyleUrl({ tenantId, db })).toBe(STYLE);
     expect((await listOperatorActions({ tenantId, action: "website.map-style", db })).rows).toHaveLength(1);
@@ -121,7 +116,7 @@ describe("setMapStyle", () => {
     await setMapStyle({ tenantId, actor, input: { mapStyleUrl: "http://127.0.0.1:4510/style.json" }, db, allowLoopbackHttp: true });
     expect(await getMapStyleUrl({ tenantId, db })).toBe("http://127.0.0.1:4510/style.json");
     // An unknown tenant is a 404.
-    const ghost = await refused(setMapStyle({ tenantId: "00000000-0000-7000-8000-000000000000", actor, input: { mapStyleUrl: STYLE }, db }));
+    const ghost = await failure(setMapStyle({ tenantId: "00000000-0000-7000-8000-000000000000", actor, input: { mapStyleUrl: STYLE }, db }), StudioError);
     expect(ghost.status).toBe(404);
   });
 });

@@ -2,19 +2,11 @@ import { WEBSITE_MODULE_KEYS } from "@real-estate/types";
 import { describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { listPageModules } from "@real-estate/sites";
+import { failure } from "@real-estate/types/testing";
 import { listModuleEditor, listOperatorActions, savePageModules, setModuleEnabled, StudioError } from "../src";
 
 const testDb = useTestDatabase("studio_modules");
 const actor = { userId: "op-1", email: "operator@platform.example" };
-
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  return error as StudioError;
-}
 
 describe("studio module configuration", () => {
   it("lists every module, unconfigured ones last and off", async () => {
@@ -77,10 +69,13 @@ describe("studio module configuration", () => {
       { modules: full.map((m, i) => (i === 0 ? { ...m, settings: { colour: "red" } } : m)) },
       { modules: "all" },
     ];
-    for (const input of cases) expect((await failure(savePageModules({ tenantId: t.tenantId, pageKind: "TOWN", actor, input }))).status).toBe(422);
-    expect((await failure(savePageModules({ tenantId: t.tenantId, pageKind: "CITY", actor, input: { modules: full } }))).status).toBe(422);
+    for (const input of cases) expect((await failure(savePageModules({ tenantId: t.tenantId, pageKind: "TOWN", actor, input }), StudioError)).status).toBe(422);
+    expect((await failure(savePageModules({ tenantId: t.tenantId, pageKind: "CITY", actor, input: { modules: full } }), StudioError)).status).toBe(422);
     expect(await db.moduleConfig.count({ where: { tenantId: t.tenantId } })).toBe(0);
-    const missing = await failure(savePageModules({ tenantId: "00000000-0000-7000-8000-000000000000", pageKind: "TOWN", actor, input: { modules: full } }));
+    const missing = await failure(
+      savePageModules({ tenantId: "00000000-0000-7000-8000-000000000000", pageKind: "TOWN", actor, input: { modules: full } }),
+      StudioError,
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -93,6 +88,8 @@ describe("studio module configuration", () => {
     expect((await listPageModules({ tenantId: t.tenantId, pageKind: "NEIGHBORHOOD" })).map((m) => [m.moduleKey, m.sortOrder])).toEqual([["walk-score", 5]]);
     const log = await listOperatorActions({ tenantId: t.tenantId, action: "module." });
     expect(log.rows.map((r) => `${r.action}:${r.targetId}`)).toEqual(["module.disable:listings", "module.enable:walk-score"]);
-    expect((await failure(setModuleEnabled({ tenantId: t.tenantId, pageKind: "TOWN", actor, input: { moduleKey: "x", enabled: true } }))).status).toBe(422);
+    expect(
+      (await failure(setModuleEnabled({ tenantId: t.tenantId, pageKind: "TOWN", actor, input: { moduleKey: "x", enabled: true } }), StudioError)).status,
+    ).toBe(422);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTenantFixture, useTestDatabase } from "@real-estate/db/testing";
 import { readTenantLogo, resolveTenantByHost } from "@real-estate/sites";
 import { pngDeclaring } from "@real-estate/sites/testing";
+import { failure } from "@real-estate/types/testing";
 import { createTenant, listOperatorActions, listTenants, removeTenantLogo, saveTenantLogo, setTenantStatus, StudioError, updateTenant } from "../src";
 
 const testDb = useTestDatabase("studio_tenants");
@@ -17,14 +18,10 @@ afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 async function expectStudioError(promise: Promise<unknown>, status: number, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StudioError);
-  expect((error as StudioError).status).toBe(status);
-  expect((error as StudioError).code).toBe(code);
-  return error as StudioError;
+  const error = await failure(promise, StudioError);
+  expect(error.status).toBe(status);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 describe("studio tenants", () => {
