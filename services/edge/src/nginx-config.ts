@@ -79,10 +79,10 @@ const PROXY_HEADERS = `
  * nginx is the outermost hop of the profile: the address counted is the socket's peer, the one
  * the apps get in X-Forwarded-For (no real_ip; a client's own header changes nothing here).
  */
-const SLOW_CLIENTS = `  # A request head (request line and headers) must be in within 10 s of the first byte of it,
-  # however it is trickled (nginx's timer runs from the start of the head, not from the last
-  # byte): a browser sends it in one packet; the default 60 s let a slow client hold a
-  # connection and its buffers six times longer.
+const SLOW_CLIENTS = `  # A request head (request line and headers) must be in within 10 s of the connection's opening
+  # (or of a later request's first byte), however it is trickled: nginx's timer is not restarted
+  # by each byte. A browser sends a head in one packet; the default 60 s let a slow client hold
+  # a connection and its buffers six times longer.
   client_header_timeout 10s;
   # A body may pause at most 10 s between two reads (nginx has no timer for a whole body): the
   # largest body taken is ${MAX_BODY_MB} MB, a pause that long is a stalled or hostile client.
