@@ -7,3 +7,5 @@ export { createJsonLogger, createMemoryLogger, silentLogger, type LogFields, typ
 export { resolveRequestId, stampRequestId } from "../request-id/request-id";
 export { DEFAULT_MAX_REQUEST_BYTES, maxRequestBytes, refuseOversizeBody } from "../body/body-cap";
 export { createStaticCompressor, pickEncoding, type ContentEncoding, type StaticCompressor } from "./compress-static";
+export { createDirectLane, directLaneWanted, DIRECT_ROUTES_FIELD, type DirectLane } from "./direct-lane";
+export { loadDirectRouteTable, type DirectRouteTable, type DirectRouteMatch } from "./direct-route-table";

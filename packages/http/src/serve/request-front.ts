@@ -17,6 +17,7 @@ import type { StaticCompressor } from "./compress-static";
 import { compressPage } from "./compress-pages";
 import { secureCookies } from "./secure-cookies";
 import { guardServerAction } from "./server-action-guard";
+import type { DirectLane } from "./direct-lane";
 
 /**
  * The methods an app route can answer (Next.js's route handlers: these seven; pages: GET, HEAD,
@@ -59,6 +60,8 @@ export function createRequestFront(options: {
   compressStatic?: StaticCompressor;
   /** Pages and RSC payloads compressed for clients that accept it, unless they come through a trusted proxy (see compressPage); default off. */
   compressPages?: boolean;
+  /** Route handlers answered without Next.js's router (see createDirectLane); default none. */
+  direct?: Pick<DirectLane, "take">;
 }) {
   const { trust, routes, metrics, health, logger, handle } = options;
   return function front(req: IncomingMessage, res: ServerResponse): void {
@@ -70,8 +73,10 @@ export function createRequestFront(options: {
     // Counted under the route that served it: the internal rewrite target when proxy.ts rewrote
     // the request (the website's `/sites/[site]/…`), else the path as sent.
     let servedPath = url.pathname;
+    // "direct" when the direct lane answered (decision 0114); absent when Next.js did.
+    let lane: "direct" | undefined;
     const logLine = (status: number, seconds: number, route: string) => {
-      const entry = { msg: "request", requestId, method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      const entry = { msg: "request", requestId, method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10, ...(lane ? { lane } : {}) };
       if (status >= 500) logger.error(entry);
       else logger.info(entry);
     };
@@ -140,7 +145,12 @@ export function createRequestFront(options: {
       }
       if (options.compressStatic?.(req, res, url.pathname) === "served") return;
       // Code below the route (the queue stamping the jobs it queues) reads the id from the context.
-      runWithRequestId(requestId, () => handle(req, res)).catch((error: unknown) => {
+      const answer = async () => {
+        const direct = options.direct?.take(req, res, url, () => (lane = "direct"));
+        if (direct && (await direct)) return;
+        await handle(req, res);
+      };
+      runWithRequestId(requestId, answer).catch((error: unknown) => {
         logger.error({ msg: "request failed", requestId, method: req.method, route: routes.match(servedPath), error: describeError(error) });
         if (!res.headersSent) {
           res.statusCode = 500;

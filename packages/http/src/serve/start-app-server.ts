@@ -6,6 +6,7 @@ import { maxRequestBytes } from "../body/body-cap";
 import { RENDER_NONCE_ENV, renderNonce } from "../headers/security-headers";
 import { createJsonLogger } from "../logging/json-logger";
 import { createRequestFront } from "./request-front";
+import { createDirectLane, directLaneWanted } from "./direct-lane";
 import { createHexNonce } from "./swap-render-nonce";
 import { createStaticCompressor } from "./compress-static";
 import { createHealthResponder, HEALTH_PATHS, type ReadinessCheck } from "../health/health-endpoints";
@@ -21,7 +22,7 @@ export type AppServerOptions = {
   /** Address to listen on; default all interfaces, as `next start`. */
   hostname?: string;
   /** TRUST_PROXY / TRUST_PROXY_HEADER (see parseTrustSettings), APP_MAX_REQUEST_BYTES (see maxRequestBytes); default process.env. */
-  env?: { TRUST_PROXY?: string; TRUST_PROXY_HEADER?: string; APP_MAX_REQUEST_BYTES?: string };
+  env?: { TRUST_PROXY?: string; TRUST_PROXY_HEADER?: string; APP_MAX_REQUEST_BYTES?: string; APP_DIRECT_ROUTES?: string };
   /** Readiness behind `/readyz` (database reachable, migrations current); default: always ready. */
   ready?: ReadinessCheck;
   /**
@@ -70,6 +71,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ready: options.ready,
     log: (line) => (line.includes("not ready") ? logger.warn({ msg: line }) : logger.info({ msg: line })),
   });
+  // Route handlers answered beside Next.js's router when the app asks for it (decision 0114).
+  const direct = directLaneWanted(options.dir, env.APP_DIRECT_ROUTES) ? createDirectLane({ dir: options.dir, port: options.port, logger }) : null;
   const server = http.createServer(
     createRequestFront({
       trust,
@@ -82,6 +85,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       renderNonce: nonce,
       compressStatic: createStaticCompressor(),
       compressPages: true,
+      direct: direct ?? undefined,
     }),
   );
   await new Promise<void>((resolve, reject) => {
