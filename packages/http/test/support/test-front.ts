@@ -16,17 +16,11 @@ export type TestFront = { server: http.Server; port: number; logs: ReturnType<ty
 
 export async function startTestFront(
   options: { handle: AppHandler; trust?: Record<string, string>; extraRoutes?: string[]; pages?: string[]; routeHandlers?: string[] } & Partial<
-    Pick<FrontOptions, "renderNonce" | "compressStatic" | "compressPages" | "maxBytes">
+    Pick<FrontOptions, "renderNonce" | "compressStatic" | "compressPages" | "maxBytes" | "direct"> & { dir?: string }
   >,
 ): Promise<TestFront> {
-  const { handle, trust, extraRoutes, pages = [], routeHandlers = [], ...rest } = options;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "test-front-"));
-  fs.mkdirSync(path.join(dir, ".next"));
-  // Static routes as Next.js writes them, and which app path serves each (`…/page` or `…/route`).
-  const staticRoutes = [...pages, ...routeHandlers].map((page) => ({ page, regex: `^${page.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?:/)?$` }));
-  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes, dynamicRoutes: [] }));
-  const appPaths = Object.fromEntries([...pages.map((p) => [`${p}/page`, p]), ...routeHandlers.map((p) => [`${p}/route`, p])]);
-  fs.writeFileSync(path.join(dir, ".next", "app-path-routes-manifest.json"), JSON.stringify(appPaths));
+  const { handle, trust, extraRoutes, pages = [], routeHandlers = [], dir: builtDir, ...rest } = options;
+  const dir = builtDir ?? writeManifests(pages, routeHandlers);
   const routes = loadRouteMatcher({ dir, extraRoutes });
   const registry = createMetricsRegistry();
   const logger = createMemoryLogger({ service: "test" });
@@ -63,4 +57,16 @@ export function rawRequest(port: number, method: string, target: string): Promis
     });
     socket.write(`${method} ${target} HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
+}
+
+/** A build folder with the routes manifests of the static `pages` and `routeHandlers`. */
+function writeManifests(pages: string[], routeHandlers: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "test-front-"));
+  fs.mkdirSync(path.join(dir, ".next"));
+  // Static routes as Next.js writes them, and which app path serves each (`…/page` or `…/route`).
+  const staticRoutes = [...pages, ...routeHandlers].map((page) => ({ page, regex: `^${page.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?:/)?$` }));
+  fs.writeFileSync(path.join(dir, ".next", "routes-manifest.json"), JSON.stringify({ staticRoutes, dynamicRoutes: [] }));
+  const appPaths = Object.fromEntries([...pages.map((p) => [`${p}/page`, p]), ...routeHandlers.map((p) => [`${p}/route`, p])]);
+  fs.writeFileSync(path.join(dir, ".next", "app-path-routes-manifest.json"), JSON.stringify(appPaths));
+  return dir;
 }
