@@ -67,6 +67,8 @@ describe("the direct lane", () => {
     // The front's own headers are on it as on any answer.
     expect(r.headers["x-request-id"]).toBeTruthy();
     expect(r.headers["x-content-type-options"]).toBe("nosniff");
+    // And the Vary Next.js's router sets on an app route's answer.
+    expect(r.headers.vary).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
   });
 
   it("leaves to Next.js what the proxy runs for: a call without Authorization, `/api/auth/…`, pages; and a trailing slash, a prerendered route", async () => {

@@ -73,10 +73,11 @@ export function createDirectLane(options: { dir: string; port: number; logger: L
           // As Next.js answers a route handler that throws: an empty 500, the error logged.
           logger.error({ msg: "route handler failed", route: match.template, method: req.method, error: reasonOf(error) });
           res.statusCode = 500;
+          if (table.vary) res.setHeader("vary", table.vary);
           res.end();
           return true;
         }
-        await writeResponse(req, res, response).catch((error: unknown) => {
+        await writeResponse(req, res, response, table.vary).catch((error: unknown) => {
           logger.error({ msg: "route handler's response failed", route: match.template, method: req.method, error: reasonOf(error) });
           if (!res.headersSent) {
             res.statusCode = 500;

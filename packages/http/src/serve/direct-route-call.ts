@@ -72,14 +72,20 @@ export function webRequestOf(req: IncomingMessage, port: number, signal: AbortSi
 
 /**
  * Writes the handler's Response as Next.js's `sendResponse` does (status, every header, each
- * Set-Cookie apart; no body for HEAD), with the body in as few writes as possible: a body whose
+ * Set-Cookie apart; no body for HEAD), after the `Vary` Next.js's router sets on app routes, with the body in as few writes as possible: a body whose
  * stream ends right after its first chunk goes out with the head in one `end()`; a longer one is
  * written chunk by chunk as it comes, waiting for the client to take each (backpressure).
  */
-export async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+export async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response, vary: string | null): Promise<void> {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
-  for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+  // Next.js's router appends its Vary before the route runs; the route's own comes after it.
+  if (vary) res.setHeader("vary", vary);
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") continue;
+    if (name === "vary" && vary) res.setHeader(name, `${vary}, ${value}`);
+    else res.setHeader(name, value);
+  }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
   if (!response.body || req.method === "HEAD") {

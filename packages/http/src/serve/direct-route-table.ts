@@ -14,8 +14,10 @@ import path from "node:path";
 export type DirectRouteTable = {
   /** The route handler answering `pathname` (already known not to be one the proxy runs for), with its params; null: Next.js answers. */
   find: (pathname: string, headers: Readonly<Record<string, string | string[] | undefined>>, search: URLSearchParams) => DirectRouteMatch | null;
-  /** How many route handlers the table knows (for the start-up log line). */
+  /** How many route handlers the table knows. */
   size: number;
+  /** The `Vary` Next.js's router puts on every app route's answer (`routes-manifest.json` `rsc.varyHeader`); null when the build names none. */
+  vary: string | null;
 };
 
 export type DirectRouteMatch = { template: string; file: string; params: Record<string, string | string[]> };
@@ -71,8 +73,10 @@ export function loadDirectRouteTable(dir: string): DirectRouteTable {
   ];
   const proxy = proxyMatchers(next);
 
+  const rsc = isRecord(routesManifest.rsc) ? routesManifest.rsc : {};
   return {
     size: handlerFiles.size,
+    vary: typeof rsc.varyHeader === "string" ? rsc.varyHeader : null,
     find(pathname, headers, search) {
       // Next.js redirects these (a trailing slash, `//` or `\`) before any route.
       if ((pathname.length > 1 && pathname.endsWith("/")) || pathname.includes("//") || pathname.includes("\\")) return null;

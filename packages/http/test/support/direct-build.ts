@@ -72,6 +72,7 @@ export function writeDirectBuild(options: { functionsConfig?: boolean } = {}): s
     redirects: [{ source: "/:path+/", destination: "/:path+", internal: true, statusCode: 308, regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))/$" }],
     headers: [],
     rewrites: { beforeFiles: [], afterFiles: [], fallback: [] },
+    rsc: { header: "rsc", varyHeader: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch" },
     staticRoutes: staticTemplates.map((page) => ({ page, regex: regexOf(page) })),
     dynamicRoutes: dynamicTemplates.map((page) => ({ page, regex: regexOf(page) })),
   };
