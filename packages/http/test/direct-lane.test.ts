@@ -3,6 +3,7 @@
 // (here a stand-in for Next.js that says so in `x-answered-by`). The build is a small fixture
 // with the CRM's proxy matchers (support/direct-build.ts).
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../src/client-address/client-address";
 import { createDirectLane, createMemoryLogger, type DirectLane } from "../src/serve";
@@ -61,14 +62,30 @@ describe("the direct lane", () => {
       "x-forwarded-proto": "http",
       "x-forwarded-port": String(front.port),
     });
-    // A small body leaves with its length (one write with the head), not chunked.
-    expect(r.headers["content-length"]).toBe(String(Buffer.byteLength(r.body)));
     expect(lastAccessLine()).toMatchObject({ route: "/api/echo/[id]", status: 200, lane: "direct" });
     // The front's own headers are on it as on any answer.
     expect(r.headers["x-request-id"]).toBeTruthy();
     expect(r.headers["x-content-type-options"]).toBe("nosniff");
-    // And the Vary Next.js's router sets on an app route's answer.
-    expect(r.headers.vary).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
+    // And the Vary Next.js's router sets on an app route's answer, then its compression's.
+    expect(r.headers.vary).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding");
+  });
+
+  it("compresses a body over 1 KB for a client that accepts gzip, as Next.js's router does (compress is on)", async () => {
+    const answer = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      http
+        .get(
+          { host: "127.0.0.1", port: front.port, path: "/api/echo/big", headers: { ...KEY, "accept-encoding": "gzip", "x-padding": "p".repeat(2000) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          },
+        )
+        .on("error", reject);
+    });
+    expect(answer.encoding).toBe("gzip");
+    expect(JSON.parse(gunzipSync(answer.body).toString())).toMatchObject({ handler: "direct-fixture", params: { id: "big" } });
+    expect(lastAccessLine()).toMatchObject({ route: "/api/echo/[id]", lane: "direct" });
   });
 
   it("leaves to Next.js what the proxy runs for: a call without Authorization, `/api/auth/…`, pages; and a trailing slash, a prerendered route", async () => {

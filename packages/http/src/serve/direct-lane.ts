@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { Duplex } from "node:stream";
 import type { Logger } from "../logging/json-logger";
 import { handlerFor, webRequestOf, writeResponse } from "./direct-route-call";
 import { loadDirectRouteTable, type DirectRouteTable } from "./direct-route-table";
@@ -21,6 +22,9 @@ export type DirectLane = {
 /** What requiring a compiled `route.js` gives: Next.js's route module around the app's exports. */
 type CompiledRoute = { routeModule?: { ensureUserland?: () => Promise<unknown>; userland?: unknown } };
 
+/** Next.js's `compression` middleware (the one its router puts on every response when `compress` is on). */
+type Compression = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /** Exports that make Next.js cache or pre-render a route, or run it elsewhere: such a route stays with Next.js. */
 const NEXT_ONLY_EXPORTS = ["revalidate", "generateStaticParams", "fetchCache"] as const;
 
@@ -36,6 +40,13 @@ export function createDirectLane(options: { dir: string; port: number; logger: L
     table = loadDirectRouteTable(dir);
   } catch (error) {
     logger.warn({ msg: "direct route lane off: the build's manifests are not as expected", reason: reasonOf(error) });
+    return null;
+  }
+  let compress: Compression | null;
+  try {
+    compress = nextCompression(dir);
+  } catch (error) {
+    logger.warn({ msg: "direct route lane off: Next.js's compression cannot be set up as its router does", reason: reasonOf(error) });
     return null;
   }
   const requireRoute = createRequire(path.join(path.resolve(dir), "package.json"));
@@ -60,6 +71,7 @@ export function createDirectLane(options: { dir: string; port: number; logger: L
       return load(match.template, match.file).then(async (userland) => {
         if (!userland) return false;
         taken();
+        if (compress) useCompression(compress, req, res);
         const controller = new AbortController();
         res.once("close", () => {
           if (!res.writableFinished) controller.abort();
@@ -88,6 +100,32 @@ export function createDirectLane(options: { dir: string; port: number; logger: L
       });
     },
   };
+}
+
+/**
+ * Next.js's router compresses every answer (gzip or deflate for a client that accepts it, over
+ * 1 KB, a compressible type; `Vary: Accept-Encoding`) unless the app's config says
+ * `compress: false` (`.next/required-server-files.json`): the same middleware, from the same
+ * Next.js, for the lane's answers.
+ */
+function nextCompression(dir: string): Compression | null {
+  const files = JSON.parse(fs.readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8")) as { config?: { compress?: unknown } };
+  if (typeof files.config !== "object" || files.config === null) throw new Error("required-server-files.json has no config");
+  if (files.config.compress === false) return null;
+  const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as () => Compression;
+  return compression();
+}
+
+/** As Next.js's router: the middleware on the response, and its zlib stream released when the client leaves mid-answer. */
+function useCompression(compress: Compression, req: IncomingMessage, res: ServerResponse): void {
+  compress(req, res, () => {});
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    const noop = () => {};
+    const stream = res.on("drain", noop);
+    if (stream === res || !(stream instanceof Duplex)) res.off("drain", noop);
+    else stream.destroy();
+  });
 }
 
 async function loadUserland(requireRoute: NodeJS.Require, file: string): Promise<Record<string, unknown>> {

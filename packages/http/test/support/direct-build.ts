@@ -90,6 +90,7 @@ export function writeDirectBuild(options: { functionsConfig?: boolean } = {}): s
   write("app-path-routes-manifest.json", appPathRoutes);
   write("server/app-paths-manifest.json", appPaths);
   write("prerender-manifest.json", { version: 4, routes: { "/api/prerendered": {} }, dynamicRoutes: {} });
+  write("required-server-files.json", { version: 1, config: { compress: true } });
   write("server/middleware-manifest.json", { version: 3, middleware: {}, sortedMiddleware: [], functions: {} });
   if (options.functionsConfig !== false)
     write("server/functions-config-manifest.json", { version: 1, functions: { "/_middleware": { runtime: "nodejs", matchers: CRM_PROXY_MATCHERS } } });
