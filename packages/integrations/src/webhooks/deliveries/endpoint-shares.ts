@@ -31,6 +31,8 @@ export type EndpointShareSettings = {
   maxOpenMs: number;
   /** Endpoints remembered (least recently used forgotten first, only when nothing is in flight; default 10,000). */
   maxEndpoints: number;
+  /** A monotonic time in ms (default performance.now; tests). */
+  now: () => number;
 };
 
 type Endpoint = {
@@ -70,6 +72,7 @@ export function createEndpointShares(timeoutMs: number, settings: Partial<Endpoi
     openMs: 30_000,
     maxOpenMs: 300_000,
     maxEndpoints: 10_000,
+    now: () => performance.now(),
     ...settings,
   };
   const endpoints = new Map<string, Endpoint>();
@@ -130,7 +133,7 @@ export function createEndpointShares(timeoutMs: number, settings: Partial<Endpoi
 
   return {
     admit(k, slots) {
-      const now = performance.now();
+      const now = s.now();
       const e = endpointOf(k);
       if (now < e.openUntil) return giveBack(e, now, e.openUntil, 1);
       const probing = e.timeouts >= s.tripAfterTimeouts;
@@ -153,7 +156,7 @@ export function createEndpointShares(timeoutMs: number, settings: Partial<Endpoi
     },
 
     attempted(k, attempt) {
-      const now = performance.now();
+      const now = s.now();
       const e = endpointOf(k);
       if (!attempt.timedOut) {
         e.timeouts = 0;
