@@ -144,8 +144,10 @@ export function createEndpointShares(timeoutMs: number, settings: Partial<Endpoi
       const caps = limitedCaps(slots);
       const cap = probing || !slow ? 1 : caps.endpoint;
       if (e.starts.length >= cap) {
-        // None of its deliveries in flight is overdue: a place should free up within quickMs.
-        if (!overdue) return { start: false, retryInMs: s.quickMs, keep: true, group: keyOf(k) };
+        // None of its deliveries in flight is overdue: a place should free up within quickMs. A new
+        // endpoint's whole backlog may wait for its first answer (it is overdue, and its deliveries
+        // given back, after quickMs); a slow one keeps a group's worth.
+        if (!overdue) return { start: false, retryInMs: s.quickMs, keep: true, group: slow || probing ? keyOf(k) : undefined };
         return giveBack(e, now, oldest + timeoutMs, cap);
       }
       if ((limitedByTenant.get(e.tenantId) ?? 0) >= caps.tenant || limitedInAll >= caps.all) {
