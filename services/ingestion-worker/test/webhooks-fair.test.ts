@@ -152,4 +152,33 @@ describe("a stalled webhook receiver and everyone else's deliveries", () => {
     expect(new Set(answered.map((g) => g.id)).size).toBe(72);
     for (const row of after) expect(row.attempts).toBe((requests.get(row.id) ?? 0) + 1);
   });
+  it("pauses an endpoint that keeps timing out: probes keep its failure clock running, and after a day it is disabled and its deliveries fail as before", async () => {
+    const { db } = testDb();
+    stalling = true;
+    const t = await createTenantFixture(db, { slug: "hooks-fair-dead" });
+    const endpointId = await endpoint(db, t.tenantId, STALLED_PORT, "/dead");
+    await queueEvents(db, t.tenantId, 6, "dead");
+    const timeoutMs = 300;
+    const kinds = webhookJobKinds({ settings: { ...settings, timeoutMs }, shares: { openMs: 200, maxOpenMs: 400 } });
+    const { worker, clock } = testWorker(db, { kinds, concurrency: SLOTS, batchSize: 50 });
+    const from = stalled.got.length;
+    const rows = () => db.webhookDelivery.findMany({ where: { tenantId: t.tenantId } });
+    for (let round = 0; round < 40 && (await rows()).some((r) => r.status !== "FAILED"); round++) {
+      await worker.drainOnce();
+      // The circuit's open time passes (real time), and the jobs given back come due (the worker's clock).
+      await new Promise((r) => setTimeout(r, 450));
+      clock.advance(2 * 3_600_000);
+    }
+    const after = await rows();
+    const ep = await db.webhookEndpoint.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: endpointId } } });
+    expect(ep.disabledReason).toBe("failing");
+    expect(after.map((r) => r.status)).toEqual(after.map(() => "FAILED"));
+    // Requests went out while the circuit let them (at most two at once); the deliveries held back
+    // meanwhile counted no attempt, and those still waiting at the disabling failed without one.
+    const requests = stalled.got.length - from;
+    expect(stalled.most.get("/dead")).toBeLessThanOrEqual(limitedCaps(SLOTS).endpoint);
+    expect(after.reduce((n, r) => n + r.attempts, 0)).toBe(requests);
+    expect(after.filter((r) => r.lastError === "endpoint disabled").length).toBeGreaterThan(0);
+    expect(requests).toBeLessThan(6 * 8);
+  });
 });
