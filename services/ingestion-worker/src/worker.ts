@@ -1,23 +1,58 @@
 import crypto from "node:crypto";
 import os from "node:os";
+import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
 import { claimJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/queue";
-import { systemClock } from "./clock";
+import { systemClock, type Clock } from "./clock";
 import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
-import { createJsonLogger } from "@real-estate/http/logging";
+import { createJsonLogger, type Logger } from "@real-estate/http/logging";
+import type { WorkerMetrics } from "./metrics";
 import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
 import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
-import { defaultJobKinds } from "./job-kinds";
-import { createHeldJobs } from "./held-jobs";
+import { defaultJobKinds, type JobKindRegistry } from "./job-kinds";
 import { startMaintenance } from "./maintenance";
 import { createRunState } from "./run-state";
 import { readAhead } from "./read-ahead";
-import { runJob } from "./run-job";
+import { runJob, type JobHandlers } from "./run-job";
 import { createSlots } from "./slots";
 import { createWakeSignal } from "./wake-signal";
-import { checkWorkerOptions, type WorkerOptions } from "./worker-options";
+import { checkWorkerOptions } from "./worker-options";
 
-export type { WorkerOptions } from "./worker-options";
+export type WorkerOptions = {
+  db: Db;
+  /** Jobs processed at the same time (default 8). Keep the db pool at least this large. */
+  concurrency?: number;
+  /** Jobs claimed per statement (default 50). */
+  batchSize?: number;
+  /** Lease per claimed job; after it, another worker may reclaim the job (default 300,000 ms). */
+  leaseMs?: number;
+  /** How often an idle worker looks for due jobs without a notification (default 1,000 ms). */
+  pollIntervalMs?: number;
+  /** Time source for claims, leases and retry schedules (default: system clock). */
+  clock?: Clock;
+  /** Job kinds this worker runs, each with its handler and retry policy (default: defaultJobKinds()). */
+  kinds?: JobKindRegistry;
+  /**
+   * Handler overrides by kind or event type for the kinds the worker claims, or "*" to claim and
+   * run every kind (tests, benchmarks); the kind's retry policy still applies.
+   */
+  handlers?: JobHandlers;
+  /** Structured logger (default: JSON lines on stdout/stderr). */
+  logger?: Logger;
+  /** Stored in lockedBy (default: host:pid:random). */
+  workerId?: string;
+  /** Connection string for LISTEN on QUEUE_NOTIFY_CHANNEL; null polls only (default: null). */
+  listenUrl?: string | null;
+  metrics?: WorkerMetrics;
+  /** Jitter source for retry delays (default Math.random). */
+  random?: () => number;
+  /** Completed-job pruning interval in continuous mode; 0 disables (default 600,000 ms). */
+  pruneIntervalMs?: number;
+  /** Completed jobs deleted per pruning statement (default 5,000); a stop ends a round after its current batch. */
+  pruneBatchSize?: number;
+  /** How often continuous mode re-routes leads nobody contacted in time; 0 disables (default 30,000 ms). */
+  rerouteIntervalMs?: number;
+};
 
 export type { DrainSummary } from "./outcome-reporter";
 
@@ -65,19 +100,6 @@ export function createWorker(options: WorkerOptions): Worker {
       await followDeadLetters(batch);
     },
   });
-  // Jobs their kind held back (an endpoint's share of the slots, decision 0115).
-  const held = createHeldJobs({
-    db,
-    workerId: id,
-    clock,
-    logger,
-    kinds,
-    handlers: options.handlers,
-    slots: concurrency,
-    maxKept: 4 * Math.max(batchSize, concurrency),
-    maxKeptPerGroup: Math.max(batchSize, concurrency),
-    maxKeepMs: Math.min(60_000, leaseMs / 4),
-  });
   const signal = createWakeSignal();
   const state = createRunState();
   let listener: NotifyListener | null = null;
@@ -99,22 +121,13 @@ export function createWorker(options: WorkerOptions): Worker {
   /** Jobs started and not yet settled (a job that gave back its slot early is still here). */
   const running = new Set<Promise<void>>();
 
-  /** Starts a job in a slot the caller holds; `end` (its admission's) once the slot is given back. */
-  function start(job: ClaimedJob, end: () => void) {
+  function start(job: ClaimedJob) {
     metrics?.inFlight.inc();
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      end();
-      // The slot goes to the oldest held-back job that may start now, else back to the pool; what
-      // this job held may let more of them start, in slots that were free.
-      if (state.stopping() || !held.startKept(start)) slots.release();
-      while (!state.stopping() && held.kept() > 0 && slots.tryAcquire()) {
-        if (held.startKept(start)) continue;
-        slots.release();
-        break;
-      }
+      slots.release();
     };
     const done: Promise<void> = runJob({ job, db, clock, kinds, handlers: options.handlers, random: options.random, onRelease: release })
       .then((outcome) => {
@@ -133,7 +146,6 @@ export function createWorker(options: WorkerOptions): Worker {
   async function jobsIdle() {
     await slots.idle();
     while (running.size > 0) await Promise.all([...running]);
-    await held.settled();
   }
 
   /** Gives claimed jobs that were never started back to the queue (a stop). */
@@ -149,7 +161,7 @@ export function createWorker(options: WorkerOptions): Worker {
    * while these jobs are still being started and run.
    */
   async function dispatch(jobs: ClaimedJob[], aheadAt: number, claimNext: () => void) {
-    for (let i = 0; i < jobs.length;) {
+    for (let i = 0; i < jobs.length; i++) {
       if (jobs.length - i <= aheadAt) claimNext();
       await slots.acquire();
       if (state.stopping()) {
@@ -157,15 +169,7 @@ export function createWorker(options: WorkerOptions): Worker {
         await giveBack(jobs.slice(i));
         return;
       }
-      // Jobs held back earlier go first when they may; a job that may not start is held back.
-      if (held.startKept(start)) continue;
-      const job = jobs[i++]!;
-      const admission = held.admit(job);
-      if (admission.start) start(job, admission.end);
-      else {
-        slots.release();
-        held.hold(job, admission);
-      }
+      start(jobs[i]!);
     }
   }
 
@@ -229,9 +233,8 @@ export function createWorker(options: WorkerOptions): Worker {
         await signal.wait(options.pollIntervalMs ?? 1_000);
       }
     } finally {
-      // A claim sent ahead that no turn of the loop took (a stop), and the jobs held back: back to the queue.
+      // A claim sent ahead that no turn of the loop took (a stop): its jobs go back to the queue.
       if (ahead) await giveBack(await (ahead as Promise<ClaimedJob[]>).catch(() => []));
-      await giveBack(held.takeKept());
     }
   }
 

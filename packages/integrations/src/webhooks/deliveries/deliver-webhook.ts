@@ -2,15 +2,12 @@ import { z } from "zod";
 import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
 import { ForbiddenDestinationError, type ConnectionPool, type LookupAll } from "@real-estate/types/outbound";
-import { postWebhook, WebhookTransportError, type WebhookResponse } from "../transport/post-webhook";
+import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";
 import { deliveryBatches, type DeliveryRow } from "./delivery-batches";
-import type { EndpointShares } from "./endpoint-shares";
 
-/** A job's payload: the delivery, and its endpoint (jobs queued before decision 0115 have none). */
-export const ZWebhookJobPayload = z.object({ deliveryId: z.uuid(), endpointId: z.uuid().optional() });
-const ZPayload = ZWebhookJobPayload;
+const ZPayload = z.object({ deliveryId: z.uuid() });
 
 /**
  * Retries as the Standard Webhooks guidance suggests, over about a day: at once, then after
@@ -76,8 +73,6 @@ export async function deliverWebhook(options: {
    * recorded and the queue retries the attempt.
    */
   onEndpointDisabled?: (info: EndpointDisabled) => Promise<void>;
-  /** Told what the request took, for the endpoint's share of the worker's slots (endpoint-shares.ts). */
-  shares?: EndpointShares;
 }): Promise<WebhookDeliveryOutcome> {
   const { db, job } = options;
   const parsed = ZPayload.safeParse(job.payload);
@@ -90,7 +85,7 @@ export async function deliverWebhook(options: {
   // waiting for more rows wait only while attempts are in progress (decision 0071).
   const end = batches?.begin();
   try {
-    return await attempt(options, tenantId, parsed.data, batches, end);
+    return await attempt(options, tenantId, parsed.data.deliveryId, batches, end);
   } finally {
     end?.();
   }
@@ -99,7 +94,7 @@ export async function deliverWebhook(options: {
 async function attempt(
   options: Parameters<typeof deliverWebhook>[0],
   tenantId: string,
-  { deliveryId, endpointId }: z.infer<typeof ZPayload>,
+  deliveryId: string,
   batches: ReturnType<typeof deliveryBatches>,
   end: (() => void) | undefined,
 ): Promise<WebhookDeliveryOutcome> {
@@ -122,7 +117,6 @@ async function attempt(
   const headers = signWebhook({ id: d.id, timestamp: now, body, secrets });
   let response: WebhookResponse | null = null;
   let failure: unknown = null;
-  const sent = performance.now();
   try {
     response = await postWebhook({
       url: d.url,
@@ -136,10 +130,6 @@ async function attempt(
     if (response.status < 200 || response.status > 299) failure = new WebhookRefusedError(response.status);
   } catch (error) {
     failure = error;
-  }
-  if (endpointId) {
-    const timedOut = failure instanceof WebhookTransportError && failure.timedOut;
-    options.shares?.attempted({ tenantId, endpointId }, { ms: performance.now() - sent, timedOut });
   }
   options.release?.();
   // Nothing of this attempt is waited for any more: a success is handed to the record at once.

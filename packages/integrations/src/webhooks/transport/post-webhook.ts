@@ -18,8 +18,6 @@ export class WebhookTransportError extends Error {
   constructor(
     message: string,
     readonly latencyMs: number,
-    /** No answer by the deadline (not a connection that failed). */
-    readonly timedOut = false,
   ) {
     super(message);
     this.name = "WebhookTransportError";
@@ -91,7 +89,7 @@ export async function postWebhook(options: {
     };
     const deadline = setTimeout(() => {
       if (answered) return;
-      timedOut = new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs, true);
+      timedOut = new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs);
       settle(timedOut);
       // Still connecting or queued: the request is aborted as soon as it starts.
       controller?.abort(timedOut);
