@@ -5,15 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import { serverNodeFlags } from "@real-estate/http/node-flags";
+import { productionInstances, type PlatformPorts } from "@real-estate/http/platform-ports";
 import { runService } from "./processes";
 import type { PlatformMode, PlatformProfile } from "./platform";
 
-/** Instances of web and CRM in the cache profile. */
-const PROFILE_INSTANCES = 2;
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-type AppPorts = { web: number; crm: number; studio: number; webMetrics: number; crmMetrics: number; studioMetrics: number };
 
 /**
  * Starts web, CRM and studio, pushing each process to `children`. Returns the instances that are
@@ -24,12 +20,15 @@ export function startAppInstances(options: {
   mode: PlatformMode;
   profile: PlatformProfile;
   env: NodeJS.ProcessEnv;
-  ports: AppPorts;
+  ports: PlatformPorts;
+  offset: number;
   children: ChildProcess[];
   isStopping: () => boolean;
   log: (line: string) => void;
 }): { restartable: Set<ChildProcess>; edgePorts: { web: number[]; crm: number[] } } {
-  const { mode, profile, env, ports, children, isStopping, log } = options;
+  const { mode, profile, env, ports, offset, children, isStopping, log } = options;
+  // The cache profile's instances (web and CRM) and their metrics ports, from the ports module.
+  const instances = productionInstances(ports, offset);
   const apps = [
     { name: "web", port: ports.web, metricsPort: ports.webMetrics },
     { name: "crm", port: ports.crm, metricsPort: ports.crmMetrics },
@@ -48,10 +47,10 @@ export function startAppInstances(options: {
     // app's Prometheus metrics on a loopback port of its own.
     const command = mode === "dev" ? "npx" : process.execPath;
     const behindEdge = profile === "cache" && (app.name === "web" || app.name === "crm");
-    const instancePorts = behindEdge ? Array.from({ length: PROFILE_INSTANCES }, (_, i) => app.port + (app.name === "web" ? 20 : 30) + i) : [app.port];
-    for (const [i, port] of instancePorts.entries()) {
-      // A second instance's metrics port is the first one's + 10.
-      const serveArgs = ["-p", String(port), "--metrics-port", String(app.metricsPort + 10 * i), "--ready", "@real-estate/db/readiness-probe"];
+    const appInstances = behindEdge ? instances[app.name as "web" | "crm"] : [{ port: app.port, metricsPort: app.metricsPort }];
+    const instancePorts = appInstances.map((instance) => instance.port);
+    for (const [i, { port, metricsPort }] of appInstances.entries()) {
+      const serveArgs = ["-p", String(port), "--metrics-port", String(metricsPort), "--ready", "@real-estate/db/readiness-probe"];
       // The app's own node flags (`serverNodeFlags` in its package.json, decision 0070), as the bench starts it.
       const nodeFlags = serverNodeFlags(path.join(root, "apps", app.name));
       const args =

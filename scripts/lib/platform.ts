@@ -14,7 +14,7 @@ import { startSecrets } from "./start-secrets";
 import { ensureDemoFeed } from "./demo-feed";
 import { startAppInstances } from "./app-instances";
 import { serverNodeFlags } from "@real-estate/http/node-flags";
-import { appLinkEnv, platformPorts, portOffset } from "@real-estate/http/platform-ports";
+import { appLinkEnv, platformPorts, portOffset, productionInstances } from "@real-estate/http/platform-ports";
 
 export type PlatformMode = "start" | "dev";
 
@@ -37,6 +37,7 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     process.exit(2);
   }
   const ports = platformPorts(offset, process.env, EMBEDDED_DEFAULT_PORT);
+  const edgeInstances = productionInstances(ports, offset);
   const children: ChildProcess[] = [];
   let embedded: EmbeddedServer | undefined;
   let stopping = false;
@@ -143,6 +144,7 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       profile,
       env,
       ports,
+      offset,
       children,
       isStopping: () => stopping,
       log,
@@ -191,9 +193,10 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     }
 
     const where = embedded ? `embedded PostgreSQL 127.0.0.1:${embedded.port}` : `PostgreSQL ${describeUrl(databaseUrl)}`;
+    const edgeMetrics = [...edgeInstances.web, ...edgeInstances.crm].map((i) => i.metricsPort).join(", :");
     if (profile === "cache")
       log(
-        `production profile: nginx on :${ports.web} (website, page cache) and :${ports.crm} (CRM) in front of web instances :${edgePorts.web.join(", :")} and CRM instances :${edgePorts.crm.join(", :")} (their metrics ports +10 for the second)`,
+        `production profile: nginx on :${ports.web} (website, page cache) and :${ports.crm} (CRM) in front of web instances :${edgePorts.web.join(", :")} and CRM instances :${edgePorts.crm.join(", :")} (metrics :${edgeMetrics})`,
       );
     log(
       `listening: web :${ports.web}, crm :${ports.crm}, studio :${ports.studio}, app metrics :${ports.webMetrics}/:${ports.crmMetrics}/:${ports.studioMetrics}, worker metrics :${ports.metrics}, mail sink smtp :${ports.smtp} (mailbox ${env.MAILBOX_URL}/api/messages), webhook receiver http://127.0.0.1:${ports.webhooks}/hooks/… (received: /api/requests), ${where}`,

@@ -1,7 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { appLinkEnv, platformPorts, portOffset } from "@real-estate/http/platform-ports";
+import { appLinkEnv, platformPorts, portOffset, productionInstances, profilePorts } from "@real-estate/http/platform-ports";
 
 const allPorts = (offset: number) => Object.values(platformPorts(offset, {}));
+
+const accepted = (n: number) => {
+  try {
+    return portOffset(["--port-offset", String(n)], {}) === n;
+  } catch {
+    return false;
+  }
+};
+const acceptedOffsets = Array.from({ length: 1001 }, (_, n) => n).filter(accepted);
+
+/** Each port two runs share, over every pair of accepted offsets (0 included), `a` at one and `b` at the other. */
+function sharedPorts(a: (offset: number) => number[], b: (offset: number) => number[]): string[] {
+  const shared: string[] = [];
+  for (const n of acceptedOffsets) {
+    const mine = new Set(a(n));
+    for (const m of acceptedOffsets) if (m !== n) for (const port of b(m)) if (mine.has(port)) shared.push(`${port}: offsets ${n} and ${m}`);
+  }
+  return shared;
+}
 
 describe("the platform's ports", () => {
   it("are the documented defaults without an offset", () => {
@@ -29,15 +48,8 @@ describe("the platform's ports", () => {
 
   it("never land on another install's, whatever offset is accepted", () => {
     const first = new Set(allPorts(0));
-    const accepted = (n: number) => {
-      try {
-        return portOffset(["--port-offset", String(n)], {}) === n;
-      } catch {
-        return false;
-      }
-    };
     // Each accepted offset against the first install's ports, then every pair of accepted offsets.
-    const offsets = Array.from({ length: 1001 }, (_, n) => n).filter(accepted);
+    const offsets = acceptedOffsets;
     expect(offsets.filter((n) => n > 0 && allPorts(n).some((port) => first.has(port)))).toEqual([]);
     const owner = new Map<number, number>();
     const shared: string[] = [];
@@ -49,6 +61,32 @@ describe("the platform's ports", () => {
     expect(shared).toEqual([]);
     // The README's second and third installs stay accepted.
     expect([10, 20, 500].every(accepted)).toBe(true);
+  });
+
+  it("of the production profile (nginx, two instances each of web and CRM) never land on another install's either", () => {
+    const prod = (offset: number) => profilePorts(offset, "cache", {});
+    const plain = (offset: number) => profilePorts(offset, "plain", {});
+    // Within one run no port twice; then every pair of accepted offsets, prod beside prod and
+    // prod beside npm start (either way round).
+    for (const n of [0, 10, 500]) expect(new Set(prod(n)).size).toBe(prod(n).length);
+    expect(prod(0).length).toBe(allPorts(0).length + 6);
+    expect(sharedPorts(prod, prod)).toEqual([]);
+    expect(sharedPorts(prod, plain)).toEqual([]);
+    expect(sharedPorts(plain, plain)).toEqual([]);
+  });
+
+  it("put the production profile's instances beside the apps, with their metrics ports", () => {
+    const ports = platformPorts(10, {});
+    expect(productionInstances(ports, 10)).toEqual({
+      web: [
+        { port: 3013, metricsPort: 9475 },
+        { port: 3014, metricsPort: 9478 },
+      ],
+      crm: [
+        { port: 3016, metricsPort: 9476 },
+        { port: 3017, metricsPort: 9479 },
+      ],
+    });
   });
 
   it("take each port's own variable over the offset", () => {

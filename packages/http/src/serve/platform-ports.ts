@@ -4,7 +4,10 @@
 // over the offset. N is a multiple of 10 (decision 0116): the defaults sit side by side (apps
 // 3000-3002, metrics 9464-9467, mail 8025, RESO 8026, webhooks 8027), so an offset from 1 to 9
 // moved one install's port onto another's (offset 1: the website on the CRM's 3001), and 475
-// the SMTP sink (2525) onto the website's 3000. With multiples of 10 no two installs share a port.
+// the SMTP sink (2525) onto the website's 3000. With multiples of 10 no two installs share a port
+// as long as no two default ports less than 1010 apart end in the same digit: the production
+// profile's instances therefore sit on the free digits beside the apps (decision 0117; at the
+// website's + 20 and the CRM's + 30, with metrics + 10, offsets 10-30 met them).
 // The launcher (scripts/lib/platform.ts) and the quality audit (tests/quality) both read them here.
 
 export type PlatformPorts = {
@@ -53,6 +56,40 @@ export function platformPorts(offset: number, env: NodeJS.ProcessEnv = process.e
     webhooks: pick("WEBHOOK_SINK_PORT", 8027),
     postgres: pick("EMBEDDED_PG_PORT", postgresDefault),
   };
+}
+
+/** One web or CRM instance of the production profile: its port and its metrics port. */
+export type InstancePorts = { port: number; metricsPort: number };
+
+/**
+ * The production profile's (`start:prod`) two instances each of web and CRM behind nginx, which
+ * listens on the web and CRM ports: web 3003-3004, CRM 3006-3007 (3005 would meet the SMTP
+ * sink's 2525 at offset 480), each first instance's metrics on the app's metrics port and each
+ * second's on 9468 (web) and 9469 (CRM); all moved by the offset.
+ */
+export function productionInstances(ports: PlatformPorts, offset: number): { web: InstancePorts[]; crm: InstancePorts[] } {
+  return {
+    web: [
+      { port: 3003 + offset, metricsPort: ports.webMetrics },
+      { port: 3004 + offset, metricsPort: 9468 + offset },
+    ],
+    crm: [
+      { port: 3006 + offset, metricsPort: ports.crmMetrics },
+      { port: 3007 + offset, metricsPort: 9469 + offset },
+    ],
+  };
+}
+
+/**
+ * Every port a run listens on: `plain` (npm start, npm run dev) or `cache` (start:prod, nginx on
+ * the web and CRM ports in front of the instances). The embedded PostgreSQL's is included.
+ */
+export function profilePorts(offset: number, profile: "plain" | "cache", env: NodeJS.ProcessEnv = process.env): number[] {
+  const ports = platformPorts(offset, env);
+  const all = Object.values(ports);
+  if (profile === "plain") return all;
+  const instances = productionInstances(ports, offset);
+  return [...new Set([...all, ...[...instances.web, ...instances.crm].flatMap((i) => [i.port, i.metricsPort])])];
 }
 
 /**
