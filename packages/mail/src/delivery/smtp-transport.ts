@@ -64,9 +64,12 @@ export class SmtpDeadlineError extends Error {
  * nodemailer's timeouts are for connecting, the greeting, and the socket's idleness: a server
  * sending a line of a multi-line reply every few seconds is never idle and held a message (and
  * its connection of the pool) for ever. Each message therefore has one deadline in all,
- * `messageTimeoutMs`; past it the message fails with SmtpDeadlineError (transient: the queue
- * retries it) and the pool is replaced by a new one, the stuck connection closed (messages in
- * flight on the old pool's other connections fail with it and are retried too).
+ * `messageTimeoutMs`, from asking the pool for a connection to the last reply; past it the
+ * message fails with SmtpDeadlineError (transient: the queue retries it) and its send is aborted
+ * (nodemailer's per-message `signal`): a message still waiting for a connection leaves the queue,
+ * one on the wire has its connection closed, and the pool opens another for the next message.
+ * Messages on the pool's other connections go on (decision 0117; replacing the whole pool, as
+ * 0110 did, failed them too).
  */
 export function createSmtpTransport(
   options: { url?: string; maxConnections?: number; dkim?: DkimSettings | null; messageTimeoutMs?: number } = {},
@@ -91,22 +94,20 @@ export function createSmtpTransport(
       socketTimeout: 30_000,
       ...(dkim ? { dkim: { ...dkim, headerFieldNames: DKIM_SIGNED_HEADERS.join(":") } } : {}),
     });
-  let pool = open();
+  const pool = open();
   return {
     async sendMail(message) {
-      const used = pool;
+      const abort = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SmtpDeadlineError(deadlineMs)), deadlineMs);
+        timer = setTimeout(() => {
+          const error = new SmtpDeadlineError(deadlineMs);
+          reject(error);
+          abort.abort(error);
+        }, deadlineMs);
       });
       try {
-        return await Promise.race([used.sendMail(message), deadline]);
-      } catch (error) {
-        if (error instanceof SmtpDeadlineError && pool === used) {
-          pool = open();
-          used.close();
-        }
-        throw error;
+        return await Promise.race([pool.sendMail({ ...message, signal: abort.signal }), deadline]);
       } finally {
         clearTimeout(timer);
       }
