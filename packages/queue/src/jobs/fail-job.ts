@@ -37,7 +37,7 @@ export function effectiveMaxAttempts(job: Pick<ClaimedJob, "maxAttempts">, polic
 /**
  * Decides what a failed attempt leads to under the job kind's retry policy: permanent errors
  * and a last attempt dead-letter the job; transient ones retry after the policy's cadence with
- * jitter (retry-policy.ts).
+ * jitter (retry-policy.ts), or later when the error asks for more (`leastDelayMs`).
  */
 export function planJobFailure(options: {
   job: Pick<ClaimedJob, "tenantId" | "id" | "attempts" | "maxAttempts">;
@@ -50,7 +50,8 @@ export function planJobFailure(options: {
   const errorClass = policy?.classify?.(error) ?? classifyIngestionError(error);
   const maxAttempts = effectiveMaxAttempts(job, policy);
   const last = job.attempts >= maxAttempts;
-  const retryAt = errorClass === "permanent" || last ? null : new Date(now.getTime() + retryDelayMs(job.attempts, options.random, policy));
+  const delayMs = Math.max(retryDelayMs(job.attempts, options.random, policy), policy?.leastDelayMs?.(error) ?? 0);
+  const retryAt = errorClass === "permanent" || last ? null : new Date(now.getTime() + delayMs);
   return {
     maxAttempts,
     job: { tenantId: job.tenantId, id: job.id },

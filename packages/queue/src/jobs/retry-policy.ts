@@ -23,6 +23,11 @@ export type JobRetryPolicy = {
    * data exceptions are permanent; everything else is transient).
    */
   classify?: (error: unknown) => IngestionErrorClass | undefined;
+  /**
+   * The least wait the error itself asks for (a server's Retry-After, already capped by the
+   * kind), in ms: a retry waits the longer of it and the backoff. Undefined: the backoff alone.
+   */
+  leastDelayMs?: (error: unknown) => number | undefined;
 };
 
 /** Milliseconds to wait after failed attempt number `attempt` (1-based). */

@@ -3,6 +3,7 @@ import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
 import { ForbiddenDestinationError, type ConnectionPool, type LookupAll } from "@real-estate/types/outbound";
 import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
+import { retryAfterMs } from "../transport/retry-after";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";
 import { deliveryBatches, type DeliveryRow } from "./delivery-batches";
@@ -11,21 +12,26 @@ const ZPayload = z.object({ deliveryId: z.uuid() });
 
 /**
  * Retries as the Standard Webhooks guidance suggests, over about a day: at once, then after
- * 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 6 h (8 attempts, ~24 h), then dead-lettered.
+ * 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 6 h (8 attempts, ~24 h), then dead-lettered. A 429 or
+ * 503 whose Retry-After asks for longer waits that long, at most an hour (decision 0117).
  */
 export const WEBHOOK_RETRY_POLICY: JobRetryPolicy = {
   attempts: 8,
   backoffMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 21_600_000],
   jitter: 0.1,
+  leastDelayMs: (error) => (error instanceof WebhookRefusedError ? error.retryAfterMs : undefined),
 };
 
 /** An endpoint failing this long (every attempt in between failed) is disabled. */
 export const DISABLE_AFTER_FAILING_MS = 24 * 3_600_000;
 
-/** The endpoint answered, but not 2xx: retried. */
+/** The endpoint answered, but not 2xx: retried, not before `retryAfterMs` when it said so (429, 503). */
 export class WebhookRefusedError extends Error {
   readonly errorClass = "transient" as const;
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs?: number,
+  ) {
     super(`endpoint answered HTTP ${status}`);
     this.name = "WebhookRefusedError";
   }
@@ -127,7 +133,8 @@ async function attempt(
       lookup: options.lookup,
       pool: options.pool,
     });
-    if (response.status < 200 || response.status > 299) failure = new WebhookRefusedError(response.status);
+    if (response.status < 200 || response.status > 299)
+      failure = new WebhookRefusedError(response.status, retryAfterMs(response.status, response.retryAfter, now.getTime(), response.latencyMs));
   } catch (error) {
     failure = error;
   }

@@ -9,8 +9,11 @@ import {
   type PinnedDestination,
 } from "@real-estate/types/outbound";
 
-/** What the endpoint answered. A redirect is an answer (3xx), never followed. */
-export type WebhookResponse = { status: number; excerpt: string; latencyMs: number };
+/**
+ * What the endpoint answered. A redirect is an answer (3xx), never followed. `retryAfter` is its
+ * Retry-After header as sent (the first one), read by the retry (retry-after.ts).
+ */
+export type WebhookResponse = { status: number; excerpt: string; latencyMs: number; retryAfter?: string };
 
 /** The endpoint did not answer in time, or the connection failed. */
 export class WebhookTransportError extends Error {
@@ -77,6 +80,7 @@ export async function postWebhook(options: {
     let timedOut: WebhookTransportError | null = null;
     let answered = false;
     let status = 0;
+    let retryAfter: string | undefined;
     let size = 0;
     const chunks: Buffer[] = [];
     const settle = (error: WebhookTransportError | null, latencyMs = elapsed()) => {
@@ -85,7 +89,7 @@ export async function postWebhook(options: {
       clearTimeout(deadline);
       if (!pooled) dispatcher.destroy().catch(() => {});
       if (error) reject(error);
-      else resolve({ status, excerpt: storableExcerpt(chunks), latencyMs });
+      else resolve({ status, excerpt: storableExcerpt(chunks), latencyMs, ...(retryAfter === undefined ? {} : { retryAfter }) });
     };
     const deadline = setTimeout(() => {
       if (answered) return;
@@ -111,8 +115,10 @@ export async function postWebhook(options: {
           controller = c;
           if (timedOut) c.abort(timedOut);
         },
-        onResponseStart(_c, statusCode) {
+        onResponseStart(_c, statusCode, headers) {
           status = statusCode;
+          const value = headers["retry-after"];
+          retryAfter = Array.isArray(value) ? value[0] : value;
         },
         onResponseData(c, chunk) {
           if (size < READ_LIMIT_BYTES) chunks.push(chunk);
