@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import { serverNodeFlags } from "@real-estate/http/node-flags";
-import { productionInstances, type PlatformPorts } from "@real-estate/http/platform-ports";
+import type { InstancePorts, PlatformPorts } from "@real-estate/http/platform-ports";
 import { runService } from "./processes";
 import type { PlatformMode, PlatformProfile } from "./platform";
 
@@ -14,21 +14,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 /**
  * Starts web, CRM and studio, pushing each process to `children`. Returns the instances that are
  * restarted when they exit (not a reason to stop the platform) and the web and CRM instances'
- * ports for nginx (cache profile; empty otherwise).
+ * ports for nginx (cache profile; empty otherwise). `instances`: the cache profile's web and CRM
+ * instances (`productionInstances` from the ports module), computed once by the launcher.
  */
 export function startAppInstances(options: {
   mode: PlatformMode;
   profile: PlatformProfile;
   env: NodeJS.ProcessEnv;
   ports: PlatformPorts;
-  offset: number;
+  instances: { web: InstancePorts[]; crm: InstancePorts[] };
   children: ChildProcess[];
   isStopping: () => boolean;
   log: (line: string) => void;
 }): { restartable: Set<ChildProcess>; edgePorts: { web: number[]; crm: number[] } } {
-  const { mode, profile, env, ports, offset, children, isStopping, log } = options;
-  // The cache profile's instances (web and CRM) and their metrics ports, from the ports module.
-  const instances = productionInstances(ports, offset);
+  const { mode, profile, env, ports, instances, children, isStopping, log } = options;
   const apps = [
     { name: "web", port: ports.web, metricsPort: ports.webMetrics },
     { name: "crm", port: ports.crm, metricsPort: ports.crmMetrics },

@@ -37,7 +37,9 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     process.exit(2);
   }
   const ports = platformPorts(offset, process.env, EMBEDDED_DEFAULT_PORT);
-  const edgeInstances = productionInstances(ports, offset);
+  // The cache profile's web and CRM instances and their metrics ports, from the ports module:
+  // started by startAppInstances, named in the log line below.
+  const instances = productionInstances(ports, offset);
   const children: ChildProcess[] = [];
   let embedded: EmbeddedServer | undefined;
   let stopping = false;
@@ -144,7 +146,7 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
       profile,
       env,
       ports,
-      offset,
+      instances,
       children,
       isStopping: () => stopping,
       log,
@@ -193,7 +195,7 @@ export async function runPlatform(mode: PlatformMode, argv = process.argv.slice(
     }
 
     const where = embedded ? `embedded PostgreSQL 127.0.0.1:${embedded.port}` : `PostgreSQL ${describeUrl(databaseUrl)}`;
-    const edgeMetrics = [...edgeInstances.web, ...edgeInstances.crm].map((i) => i.metricsPort).join(", :");
+    const edgeMetrics = [...instances.web, ...instances.crm].map((i) => i.metricsPort).join(", :");
     if (profile === "cache")
       log(
         `production profile: nginx on :${ports.web} (website, page cache) and :${ports.crm} (CRM) in front of web instances :${edgePorts.web.join(", :")} and CRM instances :${edgePorts.crm.join(", :")} (metrics :${edgeMetrics})`,
