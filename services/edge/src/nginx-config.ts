@@ -1,6 +1,7 @@
 // The nginx configuration of the production profile: the website behind a shared page cache,
 // the CRM load-balanced without one. Rendered from the ports at start, so a test or the bench
 // can run its own nginx beside everyone else's (its own prefix, ports and cache folder).
+import { DEFAULT_MAX_REQUEST_BYTES } from "@real-estate/http/body-cap";
 
 /** The response header that names the tenant of a cached page (set by the website when EDGE_CACHE_TAGS=1; never sent to clients). */
 export const CACHE_TAG_HEADER = "x-cache-tenant";
@@ -30,13 +31,16 @@ export type EdgeConfig = {
   user?: string;
   /** Worker processes (default auto: one per core). */
   workers?: number | "auto";
+  /**
+   * The largest request body nginx passes on, in bytes (client_max_body_size): the app server's
+   * own cap. Default DEFAULT_MAX_REQUEST_BYTES of @real-estate/http (2 MiB); startNginx sets it
+   * from APP_MAX_REQUEST_BYTES as the app server reads it (decision 0116).
+   */
+  maxBodyBytes?: number;
 };
 
 /** Requests one client address may have in progress at once (limit_conn); past it, 429. */
 export const CONNECTIONS_PER_ADDRESS = 100;
-
-/** The largest request body nginx passes on: the app server's own cap (DEFAULT_MAX_REQUEST_BYTES of @real-estate/http, 2 MiB). */
-export const MAX_BODY_MB = 2;
 
 function upstream(name: string, ports: number[]): string {
   // max_fails/fail_timeout: an instance that refuses connections is left out for 10 s, then tried again.
@@ -79,13 +83,14 @@ const PROXY_HEADERS = `
  * nginx is the outermost hop of the profile: the address counted is the socket's peer, the one
  * the apps get in X-Forwarded-For (no real_ip; a client's own header changes nothing here).
  */
-const SLOW_CLIENTS = `  # A request head (request line and headers) must be in within 10 s of the connection's opening
+function slowClients(maxBodyBytes: number): string {
+  return `  # A request head (request line and headers) must be in within 10 s of the connection's opening
   # (or of a later request's first byte), however it is trickled: nginx's timer is not restarted
   # by each byte. A browser sends a head in one packet; the default 60 s let a slow client hold
   # a connection and its buffers six times longer.
   client_header_timeout 10s;
   # A body may pause at most 10 s between two reads (nginx has no timer for a whole body): the
-  # largest body taken is ${MAX_BODY_MB} MB, a pause that long is a stalled or hostile client.
+  # largest body taken is ${maxBodyBytes} bytes, a pause that long is a stalled or hostile client.
   client_body_timeout 10s;
   # An answer whose client reads nothing for 10 s is dropped (between two writes, not for the
   # whole answer: a slow phone still gets a large page as long as it keeps reading).
@@ -103,9 +108,9 @@ const SLOW_CLIENTS = `  # A request head (request line and headers) must be in w
   # 16 KB the purger reads, decision 0106); two such buffers, about the 16 KB of headers the
   # apps' Node server takes (past it, 431 there; 400 here, before any app is asked).
   large_client_header_buffers 2 8k;
-  # The apps' own body cap (2 MiB, the app server's APP_MAX_REQUEST_BYTES default): a larger
-  # body is refused with 413 here, before it is read, buffered and sent on.
-  client_max_body_size ${MAX_BODY_MB}m;
+  # The apps' own body cap (the app server's APP_MAX_REQUEST_BYTES, default 2 MiB), in bytes: a
+  # larger body is refused with 413 here, before it is read, buffered and sent on.
+  client_max_body_size ${maxBodyBytes};
   # At most ${CONNECTIONS_PER_ADDRESS} requests in progress per client address: a browser opens about six
   # connections per host, so this leaves room for an office behind one NAT address and for the
   # bench (50 connections from loopback), while one address cannot hold every worker connection
@@ -115,6 +120,7 @@ const SLOW_CLIENTS = `  # A request head (request line and headers) must be in w
   limit_conn per_address ${CONNECTIONS_PER_ADDRESS};
   limit_conn_status 429;
   limit_conn_log_level warn;`;
+}
 
 export function renderNginxConfig(config: EdgeConfig): string {
   const listen = config.listen ?? "127.0.0.1";
@@ -157,7 +163,7 @@ http {
   # No tcp_nopush: with it, a cached page larger than one loopback segment (64 KB, e.g. a search
   # result page) waited ~40 ms for the last partial segment on every hit (measured: 45.7 ms per
   # sequential request and 998 req/s with it, 2.7 ms and 4,169 req/s without; bench/RESULTS.md).
-${SLOW_CLIENTS}
+${slowClients(config.maxBodyBytes ?? DEFAULT_MAX_REQUEST_BYTES)}
   server_tokens off;
   types {
     text/html html;

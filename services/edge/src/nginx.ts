@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { maxRequestBytes } from "@real-estate/http/body-cap";
 import { renderNginxConfig, type EdgeConfig } from "./nginx-config";
 
 /** Debian's nginx (package `nginx`); NGINX_BIN names another. */
@@ -25,11 +26,6 @@ function portAnswers(port: number, host: string): Promise<boolean> {
   });
 }
 
-/**
- * Writes the configuration under `config.prefix` and runs nginx in the foreground as a child
- * (unprivileged paths only: its own pid file, logs, temp and cache folders). Resolves once the
- * website port accepts connections. `stop` shuts it down gracefully (SIGQUIT), then kills it.
- */
 /** As root, nginx's workers run as an unprivileged account (EDGE_NGINX_USER, default Debian's www-data), which must own the folders they write. */
 function workerAccount(): { name: string; uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
@@ -41,8 +37,16 @@ function workerAccount(): { name: string; uid: number; gid: number } | undefined
   return { name, uid, gid };
 }
 
+/**
+ * Writes the configuration under `config.prefix` and runs nginx in the foreground as a child
+ * (unprivileged paths only: its own pid file, logs, temp and cache folders). Resolves once the
+ * website port accepts connections. `stop` shuts it down gracefully (SIGQUIT), then kills it.
+ * Bodies are capped as the app server caps them: `config.maxBodyBytes`, else APP_MAX_REQUEST_BYTES
+ * read as the app server reads it (a value it refuses stops nginx before it starts too).
+ */
 export async function startNginx(config: EdgeConfig): Promise<Nginx> {
   if (!nginxAvailable()) throw new Error(`nginx not found at ${nginxBinary()} (Debian: apt-get install -y nginx, or set NGINX_BIN)`);
+  const maxBodyBytes = config.maxBodyBytes ?? maxRequestBytes(process.env.APP_MAX_REQUEST_BYTES);
   const account = workerAccount();
   const writable = ["tmp", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"].map((d) => path.join(config.prefix, d));
   for (const dir of writable) fs.mkdirSync(dir, { recursive: true });
@@ -53,7 +57,7 @@ export async function startNginx(config: EdgeConfig): Promise<Nginx> {
     for (const dir of [...writable, config.cacheDir]) fs.chownSync(dir, account.uid, account.gid);
   }
   const configFile = path.join(config.prefix, "nginx.conf");
-  fs.writeFileSync(configFile, renderNginxConfig({ ...config, user: config.user ?? account?.name }));
+  fs.writeFileSync(configFile, renderNginxConfig({ ...config, user: config.user ?? account?.name, maxBodyBytes }));
   const check = spawnSync(nginxBinary(), ["-t", "-q", "-p", config.prefix, "-c", configFile], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`nginx refused its configuration:\n${check.stderr}`);
   const child = spawn(nginxBinary(), ["-p", config.prefix, "-c", configFile], { stdio: ["ignore", "ignore", "pipe"] });

@@ -2,7 +2,8 @@
 // front of the app instances, and the purger that drops a tenant's pages when the studio changes
 // it. Configured by environment (set by scripts/lib/platform.ts):
 //   DATABASE_URL, EDGE_DIR (nginx prefix; the cache in EDGE_DIR/cache), EDGE_WEB_PORT,
-//   EDGE_WEB_UPSTREAMS (ports, comma-separated), EDGE_CRM_PORT, EDGE_CRM_UPSTREAMS, EDGE_STATIC_DIR.
+//   EDGE_WEB_UPSTREAMS (ports, comma-separated), EDGE_CRM_PORT, EDGE_CRM_UPSTREAMS, EDGE_STATIC_DIR;
+//   and the apps' APP_MAX_REQUEST_BYTES, nginx's body cap too (read by startNginx).
 import path from "node:path";
 import { startEdge } from "../edge";
 
