@@ -65,12 +65,80 @@ export function authenticateApi(request: Request): Promise<ApiAuth> {
   return result;
 }
 
+/** What a read answers once its caller may have it. */
+export type ApiRead<T> = { ok: true; caller: ApiCaller; value: T } | { ok: false; response: Response };
+
+/**
+ * Authenticates a read (GET, HEAD) as authenticateApi does, then answers `read(caller)`. For an
+ * API key with the "read" scope, `read` starts as soon as the key is verified, beside the key's
+ * count in the shared limit, rather than after it (decision 0120): the request waits for the
+ * longer of the two round trips, not for both. Its value is handed out only once the count
+ * allowed the request; a refused request (429) answers nothing of it. A key this process saw
+ * refused within its window is counted first and read after, as before, so a caller over its
+ * limit does not get reads made for it. `read` must not change anything when `besideCount` is
+ * true (the default): it may run for a request that is then refused. A read that may write
+ * (e.g. a list snapshot) passes `besideCount: false` and runs after the count. The caller `read`
+ * is given may carry no `rateLimit` (the count may still be under way); the caller returned does.
+ */
+export async function authenticatedRead<T>(
+  request: Request,
+  read: (caller: ApiCaller) => Promise<T>,
+  options: { besideCount?: boolean } = {},
+): Promise<ApiRead<T>> {
+  let beside: Promise<T> | undefined;
+  let auth = authenticated.get(request);
+  if (!auth) {
+    auth = authenticateOnce(
+      request,
+      options.besideCount === false
+        ? undefined
+        : (caller) => {
+            beside = read(caller);
+            // Dropped unanswered when the count refuses the request (or fails): not an unhandled rejection.
+            beside.catch(() => undefined);
+          },
+    );
+    authenticated.set(request, auth);
+  }
+  const done = await auth;
+  if (!done.ok) return done;
+  return { ok: true, caller: done.caller, value: await (beside ?? read(done.caller)) };
+}
+
+/** Keys whose count this process saw refused, each with the time (ms) its refusal ends. */
+const refusedUntil = new Map<string, number>();
+/** Bound on the keys remembered (a key's entry ends with its window anyway). */
+const REFUSED_KEYS_KEPT = 10_000;
+
+function recentlyRefused(apiKeyId: string): boolean {
+  const until = refusedUntil.get(apiKeyId);
+  if (until === undefined) return false;
+  if (until > Date.now()) return true;
+  refusedUntil.delete(apiKeyId);
+  return false;
+}
+
+function rememberRefusal(apiKeyId: string, retryAfterSeconds: number): void {
+  if (refusedUntil.size >= REFUSED_KEYS_KEPT) refusedUntil.delete(refusedUntil.keys().next().value!);
+  refusedUntil.delete(apiKeyId);
+  refusedUntil.set(apiKeyId, Date.now() + retryAfterSeconds * 1000);
+}
+
+/** Off with CRM_API_READ_BESIDE_COUNT=off: every read waits for its count (as before decision 0120). */
+function readsBesideCount(): boolean {
+  return process.env.CRM_API_READ_BESIDE_COUNT?.trim().toLowerCase() !== "off";
+}
+
 /** The answer's extra field Follow Up Boss clients read (`errorMessage`), on its API's paths only. */
 function messageFields(request: Request, message: string): Record<string, string> {
   return new URL(request.url).pathname.startsWith("/v1/") ? { message, errorMessage: message } : { message };
 }
 
-async function authenticateOnce(request: Request): Promise<ApiAuth> {
+/**
+ * `beside`, when given, is called with the caller (no `rateLimit` yet) once an API key with the
+ * scope a read needs is verified, while the key's count is under way (see authenticatedRead).
+ */
+async function authenticateOnce(request: Request, beside?: (caller: ApiCaller) => void): Promise<ApiAuth> {
   const resolved = await tenantOfRequest(request);
   if (!resolved.ok) return resolved;
   const { tenant } = resolved;
@@ -81,12 +149,24 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
     // revoking it, or changing its limit, reaches every instance within VERIFIED_API_KEY_TTL_MS.
     const key = secret ? await verifyApiKey({ tenantId: tenant.tenantId, key: secret, maxAgeMs: VERIFIED_API_KEY_TTL_MS }) : null;
     if (!key) return { ok: false, response: jsonError(401, "invalid_api_key") };
-    const hit = await hitApiKeyLimit({ tenantId: tenant.tenantId, apiKeyId: key.id, perMinute: key.rateLimitPerMinute });
+    const counting = hitApiKeyLimit({ tenantId: tenant.tenantId, apiKeyId: key.id, perMinute: key.rateLimitPerMinute });
+    const scope = requiredScope(request.method);
+    const caller = (rateLimit: RateLimitHit | null): ApiCaller => ({
+      tenantId: tenant.tenantId,
+      timeZone: tenant.timeZone,
+      country: tenant.country,
+      actor: { userId: null, apiKeyId: key.id },
+      membershipId: null,
+      role: null,
+      rateLimit,
+    });
+    if (beside && scope === "read" && key.scopes.includes(scope) && readsBesideCount() && !recentlyRefused(key.id)) beside(caller(null));
+    const hit = await counting;
     if (!hit.ok) {
+      rememberRefusal(key.id, hit.retryAfterSeconds);
       const message = `This API key may make ${hit.limit} requests per minute; try again in ${hit.retryAfterSeconds} s.`;
       return { ok: false, response: jsonError(429, "rate_limited", messageFields(request, message), rateLimitHeaders(hit)) };
     }
-    const scope = requiredScope(request.method);
     if (!key.scopes.includes(scope)) {
       const message = `This API key lacks the "${scope}" scope (it has: ${key.scopes.join(", ") || "none"}); an owner can create a key with ${scope} access.`;
       return {
@@ -102,18 +182,7 @@ async function authenticateOnce(request: Request): Promise<ApiAuth> {
         ),
       };
     }
-    return {
-      ok: true,
-      caller: {
-        tenantId: tenant.tenantId,
-        timeZone: tenant.timeZone,
-        country: tenant.country,
-        actor: { userId: null, apiKeyId: key.id },
-        membershipId: null,
-        role: null,
-        rateLimit: hit,
-      },
-    };
+    return { ok: true, caller: caller(hit) };
   }
   // A session cookie rides along with any site's request: writes must come from the CRM's own pages.
   if (!(await isSameOrigin(request))) return { ok: false, response: jsonError(403, "cross_site_request") };
