@@ -65,8 +65,14 @@ export async function acquireBenchRun(): Promise<() => Promise<void>> {
   // If the server ends this session the lock is gone; the run itself goes on.
   client.on("error", (error) => console.log(`  (the bench lock connection was closed by the server: ${error.message})`));
   await client.connect();
-  const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [RUN_LOCK_KEY]);
-  if (!got.rows[0]?.ok) {
+  let got = (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [RUN_LOCK_KEY])).rows[0]?.ok === true;
+  // BENCH_LOCK_WAIT=1: wait in the lock's queue (first come, first served) instead of failing.
+  if (!got && process.env.BENCH_LOCK_WAIT === "1") {
+    console.log("bench: another bench run holds the bench lock; waiting in its queue (BENCH_LOCK_WAIT=1)");
+    await client.query("SELECT pg_advisory_lock($1)", [RUN_LOCK_KEY]);
+    got = true;
+  }
+  if (!got) {
     await client.end();
     throw new Error("another bench run holds the bench lock; wait for it to finish");
   }
