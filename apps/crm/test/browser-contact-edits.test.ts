@@ -7,19 +7,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "@real-estate/http/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { setDb } from "@real-estate/db";
-import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
-import { startCrmServer, type CrmServer } from "./support/crm-server";
+import { useSharedCrm } from "./support/use-shared-crm";
 
-const PORT = 4260;
+// The suite's shared server (this file's tenant is its own).
+const testDb = useSharedCrm();
+const PORT = testDb.port;
 /** Per test: generous, since scrypt sign-ins and page renders slow down a lot on a busy machine. */
 const STEP_TIMEOUT = 240_000;
 const HOST = "crm.edits.localhost";
 const shots = path.resolve(process.env.TEST_ARTIFACTS_DIR ?? path.resolve(import.meta.dirname, "../../../test-artifacts"), "crm");
 
-let testDb: TestDatabase;
-let server: CrmServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let tenant: FixtureTenant;
@@ -34,8 +32,6 @@ async function contactIdByEmail(email: string): Promise<string> {
 
 beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
-  testDb = await createTestDatabase("crmbrowseredits");
-  setDb(testDb.db);
   tenant = await createCrmFixtureTenant(testDb.db, {
     slug: "edits",
     name: "Edits Realty",
@@ -48,7 +44,6 @@ beforeAll(async () => {
       { first: "Ida", last: "Identities", email: "ida@example.com" },
     ],
   });
-  server = await startCrmServer({ port: PORT, databaseUrl: testDb.url, readyHost: HOST });
   browser = await launchChromium();
   // One signed-in owner; the tests open several tabs of this session.
   context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
@@ -65,8 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await server?.stop();
-  await testDb?.drop();
 });
 
 describe("editing people in the browser", () => {

@@ -5,24 +5,23 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "@real-estate/http/testing";
 import type { Browser, Page } from "playwright-core";
-import { setDb } from "@real-estate/db";
-import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
 import { seedSamplePipeline } from "./support/sample-pipeline";
-import { startCrmServer, httpGet, type CrmServer } from "./support/crm-server";
+import { httpGet } from "./support/crm-server";
+import { useSharedCrm } from "./support/use-shared-crm";
 import { submitWebsiteLead } from "./support/website-lead";
 import { queueWebhookEvents, WEBHOOK_EVENT_TYPES } from "@real-estate/integrations";
 import { WEBHOOK_EVENT_LABELS } from "@real-estate/types";
 
-const PORT = 3231;
+// The suite's shared server (this file's tenants are its own).
+const testDb = useSharedCrm();
+const PORT = testDb.port;
 /** Per test: generous, since scrypt sign-ins and page renders slow down a lot on a busy machine. */
 const STEP_TIMEOUT = 240_000;
 const FAIRFIELD = "crm.fairfield.localhost";
 const SHORELINE = "crm.shoreline.localhost";
 const shots = path.resolve(process.env.TEST_ARTIFACTS_DIR ?? path.resolve(import.meta.dirname, "../../../test-artifacts"), "crm");
 
-let testDb: TestDatabase;
-let server: CrmServer | undefined;
 let browser: Browser | undefined;
 let fairfield: FixtureTenant;
 let shoreline: FixtureTenant;
@@ -40,8 +39,6 @@ async function signIn(page: Page, host: string, email: string) {
 
 beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
-  testDb = await createTestDatabase("crmbrowser");
-  setDb(testDb.db);
   fairfield = await createCrmFixtureTenant(testDb.db, {
     slug: "fairfield",
     name: "Fairfield County Homes",
@@ -57,14 +54,11 @@ beforeAll(async () => {
     webHosts: ["shoreline.localhost"],
     people: [{ first: "Sam", last: "Seaward", email: "sam.seaward@example.com" }],
   });
-  server = await startCrmServer({ port: PORT, databaseUrl: testDb.url, readyHost: FAIRFIELD });
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await testDb?.drop();
 });
 
 describe("CRM in the browser", () => {

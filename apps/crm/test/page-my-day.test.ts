@@ -1,16 +1,15 @@
 // The "My day" page over HTTP, on the CRM's production build: the first 20 tasks of each bucket
 // with the bucket's whole count, and "Show all" listing more of one bucket (up to 200).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb } from "@real-estate/db";
-import { createTestDatabase, type TestDatabase } from "@real-estate/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCrmFixtureTenant, PASSWORD, type FixtureTenant } from "./support/crm-fixture";
-import { httpGet, signInOnServer, startCrmServer, type CrmServer } from "./support/crm-server";
+import { httpGet, signInOnServer } from "./support/crm-server";
+import { useSharedCrm } from "./support/use-shared-crm";
 
-const CRM_PORT = 4230;
+// The suite's shared server (this file's tenant is its own).
+const testDb = useSharedCrm();
+const CRM_PORT = testDb.port;
 const CRM_HOST = "crm.myday.localhost";
 
-let testDb: TestDatabase;
-let crm: CrmServer | undefined;
 let tenant: FixtureTenant;
 let cookie: string;
 
@@ -27,8 +26,6 @@ const tasksIn = (html: string, bucket: string) => {
 };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("crmpagemyday");
-  setDb(testDb.db);
   tenant = await createCrmFixtureTenant(testDb.db, {
     slug: "myday",
     name: "My Day Realty",
@@ -46,14 +43,8 @@ beforeAll(async () => {
   });
   // 25 overdue, 3 in the next seven days (not today: tomorrow noon onwards is safe in any zone).
   await testDb.db.task.createMany({ data: [...Array.from({ length: 25 }, (_, i) => task(i, -48)), ...Array.from({ length: 3 }, (_, i) => task(100 + i, 72))] });
-  crm = await startCrmServer({ port: CRM_PORT, databaseUrl: testDb.url, readyHost: CRM_HOST });
   cookie = await signInOnServer({ port: CRM_PORT, host: CRM_HOST, email: tenant.agent.email, password: PASSWORD });
 }, 900_000);
-
-afterAll(async () => {
-  await crm?.stop();
-  await testDb?.drop();
-});
 
 describe("the My day page", () => {
   it("lists the first 20 overdue tasks with the whole count, and all of them on 'Show all'", async () => {
