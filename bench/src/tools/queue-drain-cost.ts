@@ -1,5 +1,6 @@
 // What the database does per drained job, ours against graphile-worker: statements (commits),
-// rows written, WAL records / full-page images / bytes and buffers dirtied, per job, over one
+// rows written, WAL records / full-page images / bytes, buffers dirtied, and the CPU of the worker
+// process and of the PostgreSQL processes, per job, over one
 // drain of a bulk-enqueued backlog with the queue scenario's workers (2 each, no-op handler).
 // Counters are cluster-wide (pg_stat_wal, pg_current_wal_lsn) or per database (pg_stat_database),
 // so run it on a machine with nothing else writing.
@@ -8,6 +9,7 @@
 // COST_OURS_ONLY=1 skips graphile-worker; COST_SETUP_SQL runs in our queue's database before the
 // enqueue (storage experiments, e.g. ALTER TABLE "IngestionJob" SET (fillfactor = 35)), and
 // COST_BEFORE_DRAIN_SQL after it (e.g. dropping an index to see what its entries cost the drain).
+import fs from "node:fs";
 import pg from "pg";
 import { withDatabase } from "@real-estate/db/testing";
 import { acquireBenchRun, adminUrl } from "../lib/databases";
@@ -18,6 +20,23 @@ import { noopEvent, PEER_TENANT_ID } from "../scenarios/queue/payload";
 import type { QueueDriver } from "../scenarios/queue/driver";
 
 type Snapshot = Record<string, number>;
+
+/** CPU time (ms) of every PostgreSQL process on this machine (the server runs here; others' work adds to it). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return ticks * 10;
+}
 
 async function snapshot(admin: pg.Client, dbPrefix: string): Promise<Snapshot> {
   await new Promise((r) => setTimeout(r, 1_200)); // backends flush their statistics about once a second
@@ -52,12 +71,14 @@ async function measure(driver: QueueDriver & { tenantId?: () => string }, dbPref
     for (let i = 0; i < jobs; i += 1_000) await driver.enqueueBulk!(events.slice(i, i + 1_000));
     await oursSql(process.env.COST_BEFORE_DRAIN_SQL);
     const before = await snapshot(admin, dbPrefix);
+    const cpu = postgresCpuMs();
     const drain = await measureDrain(driver, new JobTap(), jobs, 2, 120_000);
+    const serverCpu = (postgresCpuMs() - cpu) / jobs;
     const after = await snapshot(admin, dbPrefix);
     await drain.workers.stop();
     const per = (k: string, d = 2) => ((after[k]! - before[k]!) / jobs).toFixed(d);
     console.log(
-      `${driver.system}: ${Math.round(drain.perSecond)} jobs/s, worker CPU ${lastClientCpu.drainMsPerJob.toFixed(3)} ms per job; per job: commits ${per("commits", 3)}, rows inserted ${per("inserted")} updated ${per("updated")} deleted ${per("deleted")} read ${per("read")}, ` +
+      `${driver.system}: ${Math.round(drain.perSecond)} jobs/s, worker CPU ${lastClientCpu.drainMsPerJob.toFixed(3)} ms, PostgreSQL CPU ${serverCpu.toFixed(3)} ms per job; per job: commits ${per("commits", 3)}, rows inserted ${per("inserted")} updated ${per("updated")} deleted ${per("deleted")} read ${per("read")}, ` +
         `buffers ${per("blocks", 1)}, WAL records ${per("records")}, FPI ${per("fpi", 3)}, WAL bytes ${per("lsn", 0)} (pg_stat_wal ${per("bytes", 0)})`,
     );
   } finally {
