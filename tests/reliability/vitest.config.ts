@@ -1,10 +1,12 @@
 import { defineConfig } from "vitest/config";
-import { LongestFirstSequencer } from "./src/sequencer";
+import { firstFilesSequencer } from "@real-estate/http/testing/sequencer";
 
 // The fast version of every reliability check (part of `npm test`). Two files at a time: the
 // longest ones are the hostile input (busy servers) and the worker fault drain (mostly waiting
 // out the queue's retry delays), which then overlap; more would only fight over two cores.
 const full = process.env.RELIABILITY_PROFILE === "full";
+/** Started first, in this order, whatever the last run's durations were (a fast run says little about a full one). */
+const LONGEST_FIRST = ["hostile-input.test.ts", "faults-worker.test.ts", "isolation-matrix.test.ts"];
 
 export default defineConfig({
   test: {
@@ -14,6 +16,6 @@ export default defineConfig({
     hookTimeout: full ? 1_200_000 : 900_000,
     pool: "forks",
     maxWorkers: 2,
-    sequence: { sequencer: LongestFirstSequencer },
+    sequence: { sequencer: firstFilesSequencer(LONGEST_FIRST) },
   },
 });
