@@ -14,3 +14,4 @@ export * from "./webhooks/deliveries/resend-webhook-deliveries";
 export * from "./webhooks/deliveries/webhook-job-kinds";
 export * from "./webhooks/deliveries/delivery-batches";
 export * from "./webhooks/transport/retry-after";
+export * from "./webhooks/deliveries/endpoint-shares";

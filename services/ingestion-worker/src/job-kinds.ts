@@ -70,7 +70,20 @@ export type JobKind = {
    * job still works when what was read ahead is missing or too old.
    */
   claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;
+  /**
+   * Asked just before one of this kind's jobs would take a slot (of the worker's `slots`), for kinds
+   * whose jobs share something slower than the worker (outbound webhooks: their endpoint, decision
+   * 0115). `start`: it starts, and `end` is called once its slot is given back. Otherwise it is held
+   * back without an attempt: kept by the worker and asked again as slots free up (`keep`), or given
+   * back to the queue, due in `retryInMs` on the worker's clock (`now`); a `group` (what the job
+   * waits for) has only so many kept; `waiting`: the kept jobs by group. Only for jobs its own
+   * handler runs. Must not throw.
+   */
+  admit?: (info: { job: ClaimedJob; slots: number; now: Date; waiting: ReadonlyMap<string, number> }) => Admission;
 };
+
+/** A kind's answer to whether one of its jobs may start now (JobKind.admit). */
+export type Admission = { start: true; end: () => void } | { start: false; retryInMs: number; keep: boolean; group?: string };
 
 /** Job kinds by name; a job whose kind is missing here is dead-lettered ("no handler"). */
 export type JobKindRegistry = Readonly<Record<string, JobKind>>;

@@ -1,5 +1,5 @@
 /** A counting semaphore: at most `size` holders at once; `idle()` resolves when none is held. */
-export type Slots = { acquire(): Promise<void>; release(): void; inUse(): number; idle(): Promise<void> };
+export type Slots = { acquire(): Promise<void>; tryAcquire(): boolean; release(): void; inUse(): number; idle(): Promise<void> };
 
 export function createSlots(size: number): Slots {
   let used = 0;
@@ -12,6 +12,12 @@ export function createSlots(size: number): Slots {
         return Promise.resolve();
       }
       return new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    /** A slot now if one is free (none is waited for then), else false. */
+    tryAcquire: () => {
+      if (used >= size) return false;
+      used++;
+      return true;
     },
     release: () => {
       const next = waiters.shift();

@@ -1,58 +1,23 @@
 import crypto from "node:crypto";
 import os from "node:os";
-import type { Db } from "@real-estate/db";
 import { explainDatabaseError } from "@real-estate/db";
 import { claimJobs, QUEUE_NOTIFY_CHANNEL, releaseLeases, type ClaimedJob } from "@real-estate/queue";
-import { systemClock, type Clock } from "./clock";
+import { systemClock } from "./clock";
 import { createCompletionBatcher, type FlushedBatch } from "./completion-batcher";
-import { createJsonLogger, type Logger } from "@real-estate/http/logging";
-import type { WorkerMetrics } from "./metrics";
+import { createJsonLogger } from "@real-estate/http/logging";
 import { backoffDelay, createNotifyListener, type NotifyListener } from "./notify-listener";
 import { createOutcomeReporter, type DrainSummary } from "./outcome-reporter";
-import { defaultJobKinds, type JobKindRegistry } from "./job-kinds";
+import { defaultJobKinds } from "./job-kinds";
+import { createHeldJobs } from "./held-jobs";
 import { startMaintenance } from "./maintenance";
 import { createRunState } from "./run-state";
 import { readAhead } from "./read-ahead";
-import { runJob, type JobHandlers } from "./run-job";
+import { runJob } from "./run-job";
 import { createSlots } from "./slots";
 import { createWakeSignal } from "./wake-signal";
-import { checkWorkerOptions } from "./worker-options";
+import { checkWorkerOptions, type WorkerOptions } from "./worker-options";
 
-export type WorkerOptions = {
-  db: Db;
-  /** Jobs processed at the same time (default 8). Keep the db pool at least this large. */
-  concurrency?: number;
-  /** Jobs claimed per statement (default 50). */
-  batchSize?: number;
-  /** Lease per claimed job; after it, another worker may reclaim the job (default 300,000 ms). */
-  leaseMs?: number;
-  /** How often an idle worker looks for due jobs without a notification (default 1,000 ms). */
-  pollIntervalMs?: number;
-  /** Time source for claims, leases and retry schedules (default: system clock). */
-  clock?: Clock;
-  /** Job kinds this worker runs, each with its handler and retry policy (default: defaultJobKinds()). */
-  kinds?: JobKindRegistry;
-  /**
-   * Handler overrides by kind or event type for the kinds the worker claims, or "*" to claim and
-   * run every kind (tests, benchmarks); the kind's retry policy still applies.
-   */
-  handlers?: JobHandlers;
-  /** Structured logger (default: JSON lines on stdout/stderr). */
-  logger?: Logger;
-  /** Stored in lockedBy (default: host:pid:random). */
-  workerId?: string;
-  /** Connection string for LISTEN on QUEUE_NOTIFY_CHANNEL; null polls only (default: null). */
-  listenUrl?: string | null;
-  metrics?: WorkerMetrics;
-  /** Jitter source for retry delays (default Math.random). */
-  random?: () => number;
-  /** Completed-job pruning interval in continuous mode; 0 disables (default 600,000 ms). */
-  pruneIntervalMs?: number;
-  /** Completed jobs deleted per pruning statement (default 5,000); a stop ends a round after its current batch. */
-  pruneBatchSize?: number;
-  /** How often continuous mode re-routes leads nobody contacted in time; 0 disables (default 30,000 ms). */
-  rerouteIntervalMs?: number;
-};
+export type { WorkerOptions } from "./worker-options";
 
 export type { DrainSummary } from "./outcome-reporter";
 
@@ -100,6 +65,19 @@ export function createWorker(options: WorkerOptions): Worker {
       await followDeadLetters(batch);
     },
   });
+  // Jobs their kind held back (an endpoint's share of the slots, decision 0115).
+  const held = createHeldJobs({
+    db,
+    workerId: id,
+    clock,
+    logger,
+    kinds,
+    handlers: options.handlers,
+    slots: concurrency,
+    maxKept: 4 * Math.max(batchSize, concurrency),
+    maxKeptPerGroup: Math.max(batchSize, concurrency),
+    maxKeepMs: Math.min(60_000, leaseMs / 4),
+  });
   const signal = createWakeSignal();
   const state = createRunState();
   let listener: NotifyListener | null = null;
@@ -121,13 +99,23 @@ export function createWorker(options: WorkerOptions): Worker {
   /** Jobs started and not yet settled (a job that gave back its slot early is still here). */
   const running = new Set<Promise<void>>();
 
-  function start(job: ClaimedJob) {
+  /** Starts a job in a slot the caller holds; `end` (its admission's) once the slot is given back. */
+  function start(job: ClaimedJob, end: () => void) {
     metrics?.inFlight.inc();
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      slots.release();
+      end();
+      freed?.();
+      // The slot goes to the oldest held-back job that may start now, else back to the pool; what
+      // this job held may let more of them start, in slots that were free.
+      if (state.stopping() || !held.startKept(start)) slots.release();
+      while (!state.stopping() && held.kept() > 0 && slots.tryAcquire()) {
+        if (held.startKept(start)) continue;
+        slots.release();
+        break;
+      }
     };
     const done: Promise<void> = runJob({ job, db, clock, kinds, handlers: options.handlers, random: options.random, onRelease: release })
       .then((outcome) => {
@@ -142,10 +130,26 @@ export function createWorker(options: WorkerOptions): Worker {
     running.add(done);
   }
 
+  /** Called when a job gives its slot back (a claim whose jobs were all given back waits for it). */
+  let freed: (() => void) | null = null;
+  /** Resolves once a job gives its slot back, or after `ms`. */
+  function slotFreed(ms: number) {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        freed = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      freed = done;
+    });
+  }
+
   /** Resolves when no job holds a slot and every started job has settled. */
   async function jobsIdle() {
     await slots.idle();
     while (running.size > 0) await Promise.all([...running]);
+    await held.settled();
   }
 
   /** Gives claimed jobs that were never started back to the queue (a stop). */
@@ -158,19 +162,33 @@ export function createWorker(options: WorkerOptions): Worker {
   /**
    * Starts claimed jobs as slots free up; on stop, gives back the ones not started. Once no more
    * than `aheadAt` of them are left to start, `claimNext` is called (once): the next claim is sent
-   * while these jobs are still being started and run.
+   * while these jobs are still being started and run. Returns how many were started, kept, or given
+   * back due later (not those given back due at once: no room to keep them).
    */
-  async function dispatch(jobs: ClaimedJob[], aheadAt: number, claimNext: () => void) {
-    for (let i = 0; i < jobs.length; i++) {
+  async function dispatch(jobs: ClaimedJob[], aheadAt: number, claimNext: () => void): Promise<number> {
+    let taken = 0;
+    for (let i = 0; i < jobs.length;) {
       if (jobs.length - i <= aheadAt) claimNext();
       await slots.acquire();
       if (state.stopping()) {
         slots.release();
         await giveBack(jobs.slice(i));
-        return;
+        return taken;
       }
-      start(jobs[i]!);
+      // Jobs held back earlier go first when they may; a job that may not start is held back.
+      if (held.startKept(start)) continue;
+      const job = jobs[i++]!;
+      const admission = held.admit(job);
+      if (admission.start) {
+        start(job, admission.end);
+        taken++;
+      } else {
+        slots.release();
+        // Kept, or given back due later (paused): not to be claimed again at once.
+        if (held.hold(job, admission) || admission.retryInMs > 0) taken++;
+      }
     }
+    return taken;
   }
 
   /**
@@ -219,7 +237,10 @@ export function createWorker(options: WorkerOptions): Worker {
           emptyClaims = 0;
           // The next claim goes out when half of this one's jobs (at least a slot's worth each) are
           // left to start: its round trip, and its jobs' reads, overlap the deliveries of these.
-          await dispatch(jobs, Math.max(concurrency, Math.ceil(jobs.length / 2)), claimAhead);
+          const taken = await dispatch(jobs, Math.max(concurrency, Math.ceil(jobs.length / 2)), claimAhead);
+          // Every job of the claim was given back due at once (no room to keep them): the next claim
+          // waits for a slot to be given back, so a backlog is not claimed again and again.
+          if (taken === 0 && held.kept() + running.size > 0) await slotFreed(options.pollIntervalMs ?? 1_000);
           continue;
         }
         await jobsIdle();
@@ -233,8 +254,9 @@ export function createWorker(options: WorkerOptions): Worker {
         await signal.wait(options.pollIntervalMs ?? 1_000);
       }
     } finally {
-      // A claim sent ahead that no turn of the loop took (a stop): its jobs go back to the queue.
+      // A claim sent ahead that no turn of the loop took (a stop), and the jobs held back: back to the queue.
       if (ahead) await giveBack(await (ahead as Promise<ClaimedJob[]>).catch(() => []));
+      await giveBack(held.takeKept());
     }
   }
 

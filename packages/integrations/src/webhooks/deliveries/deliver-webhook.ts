@@ -2,13 +2,16 @@ import { z } from "zod";
 import type { Db, DbTx } from "@real-estate/db";
 import { PermanentIngestionError, scrubPersonalData, type ClaimedJob, type JobRetryPolicy } from "@real-estate/queue";
 import { ForbiddenDestinationError, type ConnectionPool, type LookupAll } from "@real-estate/types/outbound";
-import { postWebhook, type WebhookResponse } from "../transport/post-webhook";
+import { postWebhook, WebhookTransportError, type WebhookResponse } from "../transport/post-webhook";
 import { retryAfterMs } from "../transport/retry-after";
 import type { WebhookSettings } from "../transport/webhook-settings";
 import { signWebhook } from "../transport/webhook-signature";
 import { deliveryBatches, type DeliveryRow } from "./delivery-batches";
+import type { EndpointShares } from "./endpoint-shares";
 
-const ZPayload = z.object({ deliveryId: z.uuid() });
+/** A job's payload: the delivery, and its endpoint (jobs queued before decision 0115 have none). */
+export const ZWebhookJobPayload = z.object({ deliveryId: z.uuid(), endpointId: z.uuid().optional() });
+const ZPayload = ZWebhookJobPayload;
 
 /**
  * Retries as the Standard Webhooks guidance suggests, over about a day: at once, then after
@@ -79,6 +82,8 @@ export async function deliverWebhook(options: {
    * recorded and the queue retries the attempt.
    */
   onEndpointDisabled?: (info: EndpointDisabled) => Promise<void>;
+  /** Told whether the receiver answered by the deadline, for the endpoint's circuit breaker (endpoint-shares.ts). */
+  shares?: EndpointShares;
 }): Promise<WebhookDeliveryOutcome> {
   const { db, job } = options;
   const parsed = ZPayload.safeParse(job.payload);
@@ -91,7 +96,7 @@ export async function deliverWebhook(options: {
   // waiting for more rows wait only while attempts are in progress (decision 0071).
   const end = batches?.begin();
   try {
-    return await attempt(options, tenantId, parsed.data.deliveryId, batches, end);
+    return await attempt(options, tenantId, parsed.data, batches, end);
   } finally {
     end?.();
   }
@@ -100,7 +105,7 @@ export async function deliverWebhook(options: {
 async function attempt(
   options: Parameters<typeof deliverWebhook>[0],
   tenantId: string,
-  deliveryId: string,
+  { deliveryId, endpointId }: z.infer<typeof ZPayload>,
   batches: ReturnType<typeof deliveryBatches>,
   end: (() => void) | undefined,
 ): Promise<WebhookDeliveryOutcome> {
@@ -123,6 +128,7 @@ async function attempt(
   const headers = signWebhook({ id: d.id, timestamp: now, body, secrets });
   let response: WebhookResponse | null = null;
   let failure: unknown = null;
+  const sent = performance.now();
   try {
     response = await postWebhook({
       url: d.url,
@@ -137,6 +143,11 @@ async function attempt(
       failure = new WebhookRefusedError(response.status, retryAfterMs(response.status, response.retryAfter, now.getTime(), response.latencyMs));
   } catch (error) {
     failure = error;
+  }
+  if (endpointId) {
+    // Whether the receiver answered by the deadline, at the worker clock's time of the attempt's end.
+    const timedOut = failure instanceof WebhookTransportError && failure.timedOut;
+    options.shares?.attempted({ tenantId, endpointId }, { timedOut, at: now.getTime() + (performance.now() - sent) });
   }
   options.release?.();
   // Nothing of this attempt is waited for any more: a success is handed to the record at once.

@@ -20,7 +20,8 @@ export async function webhookEndpointsOf(db: Db | DbTx, tenantId: string): Promi
 /**
  * Queues the deliveries of business events: one WebhookDelivery row (the delivery log entry;
  * its id is the `webhook-id`) per enabled endpoint of the tenant subscribed to the event's type,
- * and one "webhook.deliver" job each. Call it inside the transaction of the change: deliveries
+ * and one "webhook.deliver" job each (its payload names the delivery and the endpoint, whose share of
+ * the worker's slots it counts against: decision 0115). Call it inside the transaction of the change: deliveries
  * exist exactly when the change committed. A tenant without endpoints costs one indexed read.
  * Returns the number of deliveries queued.
  */
@@ -53,6 +54,9 @@ export async function queueWebhookEvents(
     SELECT ${tenantId}::uuid, i.id, i.endpoint, i.type, i.payload, i.contact, ${now}::timestamp(3), ${now}::timestamp(3)
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.endpointId)}::uuid[], ${rows.map((r) => r.type)}::text[],
                   ${rows.map((r) => r.payload)}::jsonb[], ${rows.map((r) => r.contactId)}::uuid[]) AS i(id, endpoint, type, payload, contact)`;
-  await enqueueJobs(db, { tenantId, jobs: rows.map((r) => ({ kind: WEBHOOK_DELIVER_KIND, payload: { deliveryId: r.id }, dedupeKey: r.id })) });
+  await enqueueJobs(db, {
+    tenantId,
+    jobs: rows.map((r) => ({ kind: WEBHOOK_DELIVER_KIND, payload: { deliveryId: r.id, endpointId: r.endpointId }, dedupeKey: r.id })),
+  });
   return rows.length;
 }

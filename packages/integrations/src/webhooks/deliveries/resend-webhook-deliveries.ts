@@ -41,7 +41,7 @@ export async function resendWebhookDeliveries(options: {
     if (rows.length) {
       await enqueueJobs(tx, {
         tenantId,
-        jobs: rows.map((r) => ({ kind: WEBHOOK_DELIVER_KIND, payload: { deliveryId: r.id }, dedupeKey: `${r.id}:resend:${uuidv7()}` })),
+        jobs: rows.map((r) => ({ kind: WEBHOOK_DELIVER_KIND, payload: { deliveryId: r.id, endpointId }, dedupeKey: `${r.id}:resend:${uuidv7()}` })),
       });
     }
     await tx.tenantAuditLog.create({

@@ -21,6 +21,8 @@ export class WebhookTransportError extends Error {
   constructor(
     message: string,
     readonly latencyMs: number,
+    /** No answer by the deadline (not a connection that failed). */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = "WebhookTransportError";
@@ -93,7 +95,7 @@ export async function postWebhook(options: {
     };
     const deadline = setTimeout(() => {
       if (answered) return;
-      timedOut = new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs);
+      timedOut = new WebhookTransportError(`no answer within ${options.timeoutMs} ms`, options.timeoutMs, true);
       settle(timedOut);
       // Still connecting or queued: the request is aborted as soon as it starts.
       controller?.abort(timedOut);
