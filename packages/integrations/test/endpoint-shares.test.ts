@@ -9,7 +9,7 @@ const a1 = { tenantId: "a", endpointId: "a1" };
 const a2 = { tenantId: "a", endpointId: "a2" };
 const a3 = { tenantId: "a", endpointId: "a3" };
 const b1 = { tenantId: "b", endpointId: "b1" };
-const at = (now: number, othersWaiting = false) => ({ slots: SLOTS, now, othersWaiting });
+const at = (now: number) => ({ slots: SLOTS, now });
 const started = (a: Admission) => {
   if (!a.start) throw new Error(`held back: ${JSON.stringify(a)}`);
   return a.end;
@@ -31,12 +31,17 @@ describe("endpoint shares", () => {
     expect(shareCaps(1)).toEqual({ endpoint: 1, tenant: 1 });
   });
 
-  it("lets an endpoint whose last attempt was answered use every slot while nobody else waits, and never one that timed out", () => {
+  it("lets an endpoint whose last attempt was answered use every slot alone, all but a share beside others, and never one that timed out", () => {
     const shares = createEndpointShares();
     shares.attempted(a1, { timedOut: false, at: T0 });
-    for (let i = 0; i < SLOTS; i++) started(shares.admit(a1, at(T0)));
-    // Another endpoint's delivery held back: no more borrowing.
-    expect(shares.admit(a1, at(T0, true)).start).toBe(false);
+    const ends = Array.from({ length: SLOTS }, () => started(shares.admit(a1, at(T0))));
+    expect(shares.admit(a1, at(T0)).start).toBe(true);
+    for (const end of ends.splice(0, 3)) end();
+    // Beside another endpoint's delivery in flight: a quarter of the slots is left to the others.
+    const other = started(shares.admit(b1, at(T0)));
+    expect(shares.admit(a1, at(T0)).start).toBe(false);
+    other();
+    expect(shares.admit(a1, at(T0)).start).toBe(true);
     shares.attempted(a1, { timedOut: true, at: T0 });
     expect(shares.admit(a1, at(T0)).start).toBe(false);
     shares.attempted(a1, { timedOut: false, at: T0 });
@@ -89,7 +94,7 @@ describe("endpoint shares", () => {
         continue;
       }
       const key = keys[Math.floor(rand() * keys.length)]!;
-      const a = shares.admit(key, at(T0, true));
+      const a = shares.admit(key, at(T0));
       if (a.start) open.push({ key, end: a.end });
       const ofEndpoint = open.filter((o) => o.key === key).length;
       const ofTenant = open.filter((o) => o.key.tenantId === key.tenantId).length;
@@ -98,6 +103,6 @@ describe("endpoint shares", () => {
     }
     for (const o of open.splice(0)) o.end();
     // Nothing left counted: each endpoint takes its whole share again (the tenant's half at most).
-    for (const key of [a1, a2, b1]) for (let i = 0; i < 2; i++) expect(shares.admit(key, at(T0, true)).start).toBe(true);
+    for (const key of [a1, a2, b1]) for (let i = 0; i < 2; i++) expect(shares.admit(key, at(T0)).start).toBe(true);
   });
 });

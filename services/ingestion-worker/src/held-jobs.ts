@@ -52,7 +52,7 @@ export function createHeldJobs(options: {
     const kind = kinds[job.kind];
     if (!kind?.admit || h?.[job.kind] || h?.[job.eventType] || h?.["*"]) return STARTS;
     try {
-      return kind.admit({ job, slots: options.slots, now: options.clock.now(), waiting: keptByGroup });
+      return kind.admit({ job, slots: options.slots, now: options.clock.now() });
     } catch (error) {
       options.logger.warn({ msg: "admission failed; the job starts", jobId: job.id, kind: job.kind, reason: String((error as Error)?.message ?? error) });
       return STARTS;

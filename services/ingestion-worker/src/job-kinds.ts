@@ -76,10 +76,9 @@ export type JobKind = {
    * 0115). `start`: it starts, and `end` is called once its slot is given back. Otherwise it is held
    * back without an attempt: kept by the worker and asked again as slots free up (`keep`), or given
    * back to the queue, due in `retryInMs` on the worker's clock (`now`); a `group` (what the job
-   * waits for) has only so many kept; `waiting`: the kept jobs by group. Only for jobs its own
-   * handler runs. Must not throw.
+   * waits for) has only so many kept. Only for jobs its own handler runs. Must not throw.
    */
-  admit?: (info: { job: ClaimedJob; slots: number; now: Date; waiting: ReadonlyMap<string, number> }) => Admission;
+  admit?: (info: { job: ClaimedJob; slots: number; now: Date }) => Admission;
 };
 
 /** A kind's answer to whether one of its jobs may start now (JobKind.admit). */

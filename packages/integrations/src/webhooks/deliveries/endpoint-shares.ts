@@ -6,9 +6,10 @@
  *
  * - **Counted caps.** At most `endpointCap` (a quarter of the slots, at least one) deliveries of one
  *   endpoint in flight, and `tenantCap` (half of the slots, at least one) of one tenant's endpoints.
- * - **Borrowing.** An endpoint whose last attempt was answered may go beyond both caps while no
- *   delivery of another endpoint is held back: alone, it uses every slot. A new endpoint (no answer
- *   yet) or one whose last attempt timed out never borrows.
+ * - **Borrowing.** An endpoint whose last attempt was answered may go beyond both caps: alone (no
+ *   other endpoint's delivery in flight) it uses every slot, beside others all but `endpointCap`
+ *   of them (left for the others). A new endpoint (no attempt ended yet) or one whose last attempt
+ *   timed out never borrows.
  * - **Circuit breaker.** `tripAfterTimeouts` attempts in a row that ran into the deadline open the
  *   endpoint: none of its deliveries starts for `openMs` (doubled after each probe that times out
  *   again, up to `maxOpenMs`); they are given back to the queue due when the pause ends. After it,
@@ -53,20 +54,18 @@ export function shareCaps(slots: number) {
 export type EndpointShares = {
   /**
    * Whether a delivery to this endpoint may start now (`now`: the worker's clock, ms), on a worker
-   * with `slots` slots; `othersWaiting`: whether deliveries of other endpoints are held back. If it
-   * starts, `end` once its request is over.
+   * with `slots` slots. If it starts, `end` once its request is over.
    */
-  admit(key: Key, info: { slots: number; now: number; othersWaiting: boolean }): Admission;
+  admit(key: Key, info: { slots: number; now: number }): Admission;
   /** How the delivery's request ended (`at`: the worker's clock, ms): answered, or no answer by the deadline. */
   attempted(key: Key, attempt: { timedOut: boolean; at: number }): void;
-  /** An endpoint's group key (held-back deliveries of one endpoint). */
-  groupOf(key: Key): string;
 };
 
 export function createEndpointShares(settings: Partial<EndpointShareSettings> = {}): EndpointShares {
   const s: EndpointShareSettings = { tripAfterTimeouts: 3, openMs: 30_000, maxOpenMs: 300_000, maxEndpoints: 10_000, ...settings };
   const endpoints = new Map<string, Endpoint>();
   const byTenant = new Map<string, number>();
+  let inAll = 0;
   const groupOf = (k: Key) => `${k.tenantId}/${k.endpointId}`;
 
   function endpointOf(k: Key): Endpoint {
@@ -91,6 +90,7 @@ export function createEndpointShares(settings: Partial<EndpointShareSettings> = 
 
   function take(e: Endpoint): Admission {
     e.inFlight++;
+    inAll++;
     byTenant.set(e.tenantId, (byTenant.get(e.tenantId) ?? 0) + 1);
     let ended = false;
     return {
@@ -99,6 +99,7 @@ export function createEndpointShares(settings: Partial<EndpointShareSettings> = 
         if (ended) return;
         ended = true;
         e.inFlight--;
+        inAll--;
         const left = (byTenant.get(e.tenantId) ?? 1) - 1;
         if (left > 0) byTenant.set(e.tenantId, left);
         else byTenant.delete(e.tenantId);
@@ -107,9 +108,7 @@ export function createEndpointShares(settings: Partial<EndpointShareSettings> = 
   }
 
   return {
-    groupOf,
-
-    admit(k, { slots, now, othersWaiting }) {
+    admit(k, { slots, now }) {
       const e = endpointOf(k);
       // Paused: given back to the queue, due when the pause ends (the same clock).
       if (now < e.openUntil) return { start: false, retryInMs: e.openUntil - now, keep: false };
@@ -118,7 +117,8 @@ export function createEndpointShares(settings: Partial<EndpointShareSettings> = 
       if (e.timeouts >= s.tripAfterTimeouts) return e.inFlight === 0 ? take(e) : keep;
       const caps = shareCaps(slots);
       if (e.inFlight < caps.endpoint && (byTenant.get(e.tenantId) ?? 0) < caps.tenant) return take(e);
-      if (e.answered && !othersWaiting) return take(e);
+      // Borrowing: every slot while alone, all but an endpoint's share beside others.
+      if (e.answered && (inAll === e.inFlight || e.inFlight < slots - caps.endpoint)) return take(e);
       return keep;
     },
 

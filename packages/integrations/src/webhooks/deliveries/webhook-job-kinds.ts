@@ -19,7 +19,7 @@ type Kind = {
   handle: (ctx: Ctx) => Promise<unknown>;
   retry?: JobRetryPolicy;
   claimed?: (info: { db: Db; jobs: ClaimedJob[] }) => void;
-  admit?: (info: { job: ClaimedJob; slots: number; now: Date; waiting: ReadonlyMap<string, number> }) => Admission;
+  admit?: (info: { job: ClaimedJob; slots: number; now: Date }) => Admission;
 };
 
 const ALWAYS: Admission = { start: true, end: () => {} };
@@ -51,14 +51,9 @@ export function webhookJobKinds(
       // The deliveries of the jobs just claimed, read in one statement (delivery-batches.ts).
       claimed: ({ db, jobs }) => readDeliveriesAhead(db, jobs),
       // Before a delivery takes a slot: its endpoint's share (a job queued without its endpoint starts).
-      admit: ({ job, slots, now, waiting }) => {
+      admit: ({ job, slots, now }) => {
         const endpointId = (job.payload as { endpointId?: unknown } | null)?.endpointId;
-        if (typeof endpointId !== "string") return ALWAYS;
-        const key = { tenantId: job.tenantId, endpointId };
-        // Held-back deliveries of other endpoints (the worker's kept jobs by group) stop borrowing.
-        const own = waiting.get(shares.groupOf(key)) ?? 0;
-        const othersWaiting = [...waiting.values()].reduce((n, v) => n + v, 0) > own;
-        return shares.admit(key, { slots, now: now.getTime(), othersWaiting });
+        return typeof endpointId === "string" ? shares.admit({ tenantId: job.tenantId, endpointId }, { slots, now: now.getTime() }) : ALWAYS;
       },
       handle: (ctx) =>
         deliverWebhook({
