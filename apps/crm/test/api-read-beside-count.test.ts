@@ -86,6 +86,18 @@ function send(bearer: string): { answer: ReturnType<typeof listLeads>; answered:
   return { answer, answered: () => done };
 }
 
+/** `key`'s request sent while its count's row is held: no list statement runs until the count goes on. */
+function sentWithNoReadWhileCountHeld(row: string, key: string): Promise<ReturnType<typeof send>> {
+  return withCountHeld(row, async (since) => {
+    const request = send(key);
+    await until(async () => (await countsWaiting()) === 1, "the count waiting for the held row");
+    // Time for a read begun beside the count to show (it shows within milliseconds in the first test).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await listStatementsSince(since)).toBe(0);
+    return request;
+  });
+}
+
 describe("GET /api/leads with an API key: the page read beside the key's count", () => {
   it("reads the page while the count waits, answers only after the count, and counts the request once", async () => {
     const { key, row } = await newKey(100);
@@ -114,14 +126,7 @@ describe("GET /api/leads with an API key: the page read beside the key's count",
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ error: "rate_limited" });
     expect(refused.body.items).toBeUndefined();
-    const again = await withCountHeld(row, async (since) => {
-      const request = send(key);
-      await until(async () => (await countsWaiting()) === 1, "the count waiting for the held row");
-      // Time for a read begun beside the count to show (it shows within milliseconds in the first test).
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await listStatementsSince(since)).toBe(0);
-      return request;
-    });
+    const again = await sentWithNoReadWhileCountHeld(row, key);
     const answer = await again.answer;
     expect(answer.status).toBe(429);
     expect(answer.body.items).toBeUndefined();
@@ -132,13 +137,7 @@ describe("GET /api/leads with an API key: the page read beside the key's count",
     await watcher.query("INSERT INTO rate_limit_count (key, points, expire) VALUES ($1, 0, $2)", [row, Date.now() + 60_000]);
     process.env.CRM_API_READ_BESIDE_COUNT = "off";
     try {
-      const request = await withCountHeld(row, async (since) => {
-        const request = send(key);
-        await until(async () => (await countsWaiting()) === 1, "the count waiting for the held row");
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        expect(await listStatementsSince(since)).toBe(0);
-        return request;
-      });
+      const request = await sentWithNoReadWhileCountHeld(row, key);
       const answer = await request.answer;
       expect(answer.status).toBe(200);
       expect(answer.body.items).toHaveLength(2);

@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_REQUEST_BYTES } from "@real-estate/http/body-cap";
 import { nginxAvailable, renderNginxConfig, startNginx } from "../src";
+import { rawPost } from "./support/raw-post";
 import { startStandInEdge, type StandInEdge } from "./support/stand-in-edge";
 
 // The edge's body cap is the app server's (decision 0116, amended): APP_MAX_REQUEST_BYTES, read
@@ -26,27 +26,6 @@ describe("the edge's body cap in the rendered configuration", () => {
 });
 
 const seen: string[] = [];
-
-/** POSTs to `port` a body announced as `length` bytes, sending at most `send` of them: the status, or 0 when no answer came within 5 s. */
-function post(port: number, target: string, length: number, send: number): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port, method: "POST", path: target, headers: { host: "edge.localhost", "content-length": String(length) }, agent: false },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      },
-    );
-    req.on("error", reject);
-    req.setTimeout(5_000, () => {
-      req.destroy();
-      resolve(0);
-    });
-    if (send >= length) req.end("x".repeat(length));
-    else req.write("x".repeat(send));
-  });
-}
 
 describe.skipIf(!nginxAvailable() && !process.env.CI)("the edge's body cap follows APP_MAX_REQUEST_BYTES (nginx)", () => {
   let edge: StandInEdge | undefined;
@@ -77,8 +56,8 @@ describe.skipIf(!nginxAvailable() && !process.env.CI)("the edge's body cap follo
 
   it("passes a body of the configured cap on both ports, and refuses one byte more with 413 before the app is asked", async () => {
     for (const port of [WEB_PORT, CRM_PORT]) {
-      expect(await post(port, `/api/at-cap?port=${port}`, CAP, CAP), String(port)).toBe(200);
-      expect(await post(port, `/api/over-cap?port=${port}`, CAP + 1, 1024), String(port)).toBe(413);
+      expect(await rawPost(port, `/api/at-cap?port=${port}`, CAP, CAP), String(port)).toBe(200);
+      expect(await rawPost(port, `/api/over-cap?port=${port}`, CAP + 1, 1024), String(port)).toBe(413);
     }
     expect(seen).toEqual([`POST /api/at-cap?port=${WEB_PORT} ${CAP}`, `POST /api/at-cap?port=${CRM_PORT} ${CAP}`]);
   });

@@ -2,6 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONNECTIONS_PER_ADDRESS, nginxAvailable } from "../src";
+import { rawPost } from "./support/raw-post";
 import { startStandInEdge, type StandInEdge } from "./support/stand-in-edge";
 
 // Slow and greedy clients against the edge (decision 0116): a request head trickled byte by byte,
@@ -139,30 +140,7 @@ describe.skipIf(!nginxAvailable() && !process.env.CI)("slow and greedy clients a
 
   it("refuses a body larger than the apps take on both ports, before the app is asked", async () => {
     for (const port of [WEB_PORT, CRM_PORT]) {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request(
-          {
-            host: "127.0.0.1",
-            port,
-            method: "POST",
-            path: "/api/big",
-            headers: { host: "edge.localhost", "content-length": String(3 * 1024 * 1024) },
-            agent: false,
-          },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-            req.destroy();
-          },
-        );
-        req.on("error", reject);
-        // A body nginx would take it waits for: no answer within 5 s is no refusal.
-        req.setTimeout(5_000, () => {
-          req.destroy();
-          resolve(0);
-        });
-        req.write("x".repeat(1024));
-      });
+      const status = await rawPost(port, "/api/big", 3 * 1024 * 1024, 1024);
       expect(status, String(port)).toBe(413);
     }
     expect(seen).not.toContain("POST /api/big");
